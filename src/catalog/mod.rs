@@ -1,0 +1,198 @@
+//! The embedded catalog: IEC 62443-3-3 requirements, component types and conduit controls,
+//! parsed once from `catalog/*.ron`.
+
+use crate::model::{Fr, SlVector};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// System requirement or requirement enhancement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RequirementKind {
+    Sr,
+    Re,
+}
+
+/// One SR or RE of IEC 62443-3-3.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// "SR 1.1" or "SR 1.1 RE 1".
+    pub id: String,
+    pub fr: Fr,
+    /// The standard's short title.
+    pub title: String,
+    /// Lowest SL (1–4) at which the item is required; required at every level above too.
+    pub level: u8,
+    /// What an engineer has to provide, in our own words.
+    pub explanation: String,
+}
+
+impl Requirement {
+    pub fn kind(&self) -> RequirementKind {
+        if self.id.contains(" RE ") { RequirementKind::Re } else { RequirementKind::Sr }
+    }
+}
+
+/// IEC 62443-4-2 component class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ComponentClass {
+    EmbeddedDevice,
+    HostDevice,
+    NetworkDevice,
+    SoftwareApplication,
+}
+
+impl ComponentClass {
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentClass::EmbeddedDevice => "Embedded device",
+            ComponentClass::HostDevice => "Host device",
+            ComponentClass::NetworkDevice => "Network device",
+            ComponentClass::SoftwareApplication => "Software application",
+        }
+    }
+}
+
+/// A kind of component that architects draw, with a typical capability.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComponentType {
+    pub id: String,
+    pub name: String,
+    /// Palette group, e.g. "Control", "Network".
+    pub group: String,
+    pub class: ComponentClass,
+    /// Typical SL-C of products of this type; override from the vendor's 4-2 certificate.
+    pub sl_c: SlVector,
+    /// Whether it separates zones on a conduit (firewall, unidirectional gateway …).
+    #[serde(default)]
+    pub boundary: bool,
+    #[serde(default)]
+    pub business_it: bool,
+    #[serde(default)]
+    pub safety: bool,
+    #[serde(default)]
+    pub wireless: bool,
+    #[serde(default)]
+    pub temporary: bool,
+    #[serde(default)]
+    pub external: bool,
+    /// Short label for icons and tight spaces (2–4 characters).
+    pub icon: String,
+    pub description: String,
+}
+
+/// A security control that can be applied to a conduit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+/// The whole catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Catalog {
+    pub requirements: Vec<Requirement>,
+    pub components: Vec<ComponentType>,
+    pub controls: Vec<Control>,
+    requirement_index: HashMap<String, usize>,
+    component_index: HashMap<String, usize>,
+    control_index: HashMap<String, usize>,
+}
+
+const REQUIREMENTS_RON: &str = include_str!("../../catalog/iec62443-3-3.ron");
+const COMPONENTS_RON: &str = include_str!("../../catalog/components.ron");
+const CONTROLS_RON: &str = include_str!("../../catalog/controls.ron");
+
+/// A catalog file that does not parse (only possible for a broken build; tests catch it).
+#[derive(Debug, thiserror::Error)]
+#[error("catalog file {file}: {source}")]
+pub struct CatalogError {
+    pub file: &'static str,
+    #[source]
+    pub source: ron::error::SpannedError,
+}
+
+impl Catalog {
+    /// Parses the embedded catalog files.
+    pub fn parse_embedded() -> Result<Catalog, CatalogError> {
+        let requirements = ron::from_str(REQUIREMENTS_RON)
+            .map_err(|source| CatalogError { file: "catalog/iec62443-3-3.ron", source })?;
+        let components = ron::from_str(COMPONENTS_RON)
+            .map_err(|source| CatalogError { file: "catalog/components.ron", source })?;
+        let controls = ron::from_str(CONTROLS_RON)
+            .map_err(|source| CatalogError { file: "catalog/controls.ron", source })?;
+        Ok(Catalog::new(requirements, components, controls))
+    }
+
+    /// Builds a catalog from parts (used by tests and by `parse_embedded`).
+    pub fn new(
+        requirements: Vec<Requirement>,
+        components: Vec<ComponentType>,
+        controls: Vec<Control>,
+    ) -> Catalog {
+        let requirement_index =
+            requirements.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
+        let component_index =
+            components.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let control_index = controls.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        Catalog {
+            requirements,
+            components,
+            controls,
+            requirement_index,
+            component_index,
+            control_index,
+        }
+    }
+
+    /// The embedded catalog, parsed on first use.
+    ///
+    /// The catalog is compiled into the binary and validated by the test suite, so a parse
+    /// failure here is a build defect, not a user error.
+    pub fn embedded() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| match Catalog::parse_embedded() {
+            Ok(c) => c,
+            Err(e) => panic!("the embedded catalog is broken: {e}"),
+        })
+    }
+
+    pub fn requirement(&self, id: &str) -> Option<&Requirement> {
+        self.requirement_index.get(id).map(|&i| &self.requirements[i])
+    }
+
+    pub fn requirement_position(&self, id: &str) -> Option<usize> {
+        self.requirement_index.get(id).copied()
+    }
+
+    pub fn component(&self, id: &str) -> Option<&ComponentType> {
+        self.component_index.get(id).map(|&i| &self.components[i])
+    }
+
+    pub fn control(&self, id: &str) -> Option<&Control> {
+        self.control_index.get(id).map(|&i| &self.controls[i])
+    }
+
+    /// Requirements of one FR, in catalog order.
+    pub fn requirements_of(&self, fr: Fr) -> impl Iterator<Item = &Requirement> {
+        self.requirements.iter().filter(move |r| r.fr == fr)
+    }
+
+    /// Palette groups in first-seen order.
+    pub fn component_groups(&self) -> Vec<&str> {
+        let mut groups: Vec<&str> = Vec::new();
+        for c in &self.components {
+            if !groups.contains(&c.group.as_str()) {
+                groups.push(&c.group);
+            }
+        }
+        groups
+    }
+}
+
+#[cfg(test)]
+mod tests;

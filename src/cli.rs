@@ -1,0 +1,372 @@
+//! The command line: argument parsing and the headless subcommands (`check`, `catalog`).
+//! The binary's `main` only dispatches here or to the designer.
+
+use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, assess};
+use crate::catalog::Catalog;
+use crate::file;
+use crate::model::{ElementRef, Project, format_levels};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Exit status: no error findings.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: the design has error findings.
+pub const EXIT_FINDINGS: i32 = 1;
+/// Exit status: unreadable file or bad usage.
+pub const EXIT_UNREADABLE: i32 = 2;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "zonewright",
+    version,
+    about = "Design IEC 62443 zone-and-conduit architectures of industrial plants",
+    long_about = "Design IEC 62443 zone-and-conduit architectures of industrial plants.\n\nWithout a subcommand, opens the designer (with FILE if given)."
+)]
+pub struct Cli {
+    /// Project file to open in the designer.
+    pub file: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess a project: SL-T, SL-C, SL-A, gaps and design findings.
+    ///
+    /// Exit status 0 when no finding is an error, 1 when some are, 2 when the file cannot be read.
+    Check {
+        /// Project file (.ron), or `sample:NAME` for an embedded sample.
+        file: String,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
+    /// List the IEC 62443-3-3 requirement catalog.
+    Catalog {
+        #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
+        format: CatalogFormat,
+    },
+    /// List the embedded sample plants (open one with `sample:NAME`).
+    Samples,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatalogFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Loads a project from a path, or from an embedded sample named `sample:NAME`.
+pub fn load_project(arg: &str) -> Result<Project, String> {
+    if let Some(name) = arg.strip_prefix("sample:") {
+        let sample = crate::samples::find(name).ok_or_else(|| {
+            let names: Vec<&str> = crate::samples::SAMPLES.iter().map(|s| s.name).collect();
+            format!("there is no sample \"{name}\"; the samples are: {}", names.join(", "))
+        })?;
+        return file::from_str(sample.text).map_err(|e| format!("sample {name}: {e}"));
+    }
+    file::load(std::path::Path::new(arg)).map_err(|e| e.to_string())
+}
+
+/// Runs a headless subcommand, writing to `out` and `err`; returns the exit status.
+pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let catalog = Catalog::embedded();
+    let result = match command {
+        Command::Check { file, format } => match load_project(file) {
+            Ok(project) => {
+                let assessment = assess(&project, catalog);
+                let written = match format {
+                    CheckFormat::Text => write_check_text(out, file, &project, &assessment),
+                    CheckFormat::Json => write_check_json(out, file, &project, &assessment),
+                };
+                written.map(|()| {
+                    if assessment.error_count() > 0 { EXIT_FINDINGS } else { EXIT_OK }
+                })
+            }
+            Err(message) => {
+                let _ = writeln!(err, "error: {message}");
+                return EXIT_UNREADABLE;
+            }
+        },
+        Command::Catalog { format } => write_catalog(out, catalog, *format).map(|()| EXIT_OK),
+        Command::Samples => crate::samples::SAMPLES
+            .iter()
+            .try_for_each(|s| writeln!(out, "sample:{:<15} {}", s.name, s.title))
+            .map(|()| EXIT_OK),
+    };
+    result.unwrap_or_else(|e| {
+        let _ = writeln!(err, "error: cannot write the output: {e}");
+        EXIT_UNREADABLE
+    })
+}
+
+fn write_check_text(
+    out: &mut dyn Write,
+    file: &str,
+    project: &Project,
+    a: &Assessment,
+) -> std::io::Result<()> {
+    let m = &project.meta;
+    let title = if m.title.is_empty() { file } else { &m.title };
+    writeln!(out, "{title}")?;
+    if !m.document_number.is_empty() || !m.revision.is_empty() {
+        writeln!(out, "Document {} revision {}", m.document_number, m.revision)?;
+    }
+    writeln!(
+        out,
+        "{} zones, {} conduits, {} assets",
+        project.zones.len(),
+        project.conduits.len(),
+        project.asset_count()
+    )?;
+    writeln!(out)?;
+    writeln!(out, "Vectors are (IAC,UC,SI,DC,RDF,TRE,RA); – = unknown (no assets / nothing assessed).")?;
+    let name_width = project
+        .zones
+        .iter()
+        .map(|z| z.name.chars().count())
+        .chain(project.conduits.iter().map(|c| c.name.chars().count()))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 40);
+    let header = format!(
+        "{:<7} {:<w$}  {:<15}  {:<15}  {:<15}  {:<15}  {:<15}  {}",
+        "ID",
+        "Name",
+        "SL-T",
+        "SL-C",
+        "SL-A",
+        "Capability gap",
+        "Achievement gap",
+        "Worst",
+        w = name_width
+    );
+    writeln!(out, "{header}")?;
+    writeln!(out, "{}", "-".repeat(header.chars().count()))?;
+    let row = |out: &mut dyn Write, id: String, name: &str, e: &ElementAssessment| {
+        let name: String = name.chars().take(name_width).collect();
+        writeln!(
+            out,
+            "{:<7} {:<w$}  {:<15}  {:<15}  {:<15}  {:<15}  {:<15}  {}",
+            id,
+            name,
+            e.sl_t.map_or_else(|| "not set".to_owned(), |t| t.to_string()),
+            format_levels(&e.sl_c),
+            format_levels(&e.sl_a),
+            format_levels(&e.capability_gap),
+            format_levels(&e.achievement_gap),
+            e.worst.label(),
+            w = name_width
+        )
+    };
+    for (z, e) in project.zones.iter().zip(&a.zones) {
+        row(out, z.id.to_string(), &z.name, e)?;
+    }
+    for (c, e) in project.conduits.iter().zip(&a.conduits) {
+        row(out, c.id.to_string(), &c.name, e)?;
+    }
+    writeln!(out)?;
+    let infos = a.findings.iter().filter(|f| f.severity == FindingSeverity::Info).count();
+    writeln!(
+        out,
+        "Findings: {} errors, {} warnings, {} notes",
+        a.error_count(),
+        a.warning_count(),
+        infos
+    )?;
+    for f in &a.findings {
+        writeln!(
+            out,
+            "{:<7} {:<20} {:<24} {}",
+            f.severity.label().to_uppercase(),
+            f.code.code(),
+            element_label(project, f.element),
+            f.message
+        )?;
+        writeln!(out, "{:<53} → {}", "", f.remedy)?;
+    }
+    Ok(())
+}
+
+fn element_label(project: &Project, element: ElementRef) -> String {
+    let name: String = project.element_name(element).chars().take(22).collect();
+    match element {
+        ElementRef::Project => "project".to_owned(),
+        ElementRef::Zone(_) => format!("zone {name}"),
+        ElementRef::Conduit(_) => format!("conduit {name}"),
+        ElementRef::Asset(_) => format!("asset {name}"),
+    }
+}
+
+#[derive(Serialize)]
+struct JsonElement<'a> {
+    id: String,
+    name: &'a str,
+    kind: &'static str,
+    sl_t: Option<[u8; 7]>,
+    sl_c: [Option<u8>; 7],
+    sl_a: [Option<u8>; 7],
+    capability_gap: [Option<u8>; 7],
+    achievement_gap: [Option<u8>; 7],
+    worst: &'static str,
+    applicable: usize,
+    open: usize,
+    findings: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'static str,
+    severity: &'static str,
+    element: String,
+    element_name: String,
+    message: &'a str,
+    remedy: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonCheck<'a> {
+    file: &'a str,
+    title: &'a str,
+    zones: Vec<JsonElement<'a>>,
+    conduits: Vec<JsonElement<'a>>,
+    findings: Vec<JsonFinding<'a>>,
+    errors: usize,
+    warnings: usize,
+}
+
+fn json_element<'a>(id: String, name: &'a str, kind: &'static str, e: &ElementAssessment) -> JsonElement<'a> {
+    JsonElement {
+        id,
+        name,
+        kind,
+        sl_t: e.sl_t.map(|t| t.0),
+        sl_c: e.sl_c,
+        sl_a: e.sl_a,
+        capability_gap: e.capability_gap,
+        achievement_gap: e.achievement_gap,
+        worst: match e.worst {
+            crate::analysis::GapSeverity::None => "none",
+            crate::analysis::GapSeverity::Unknown => "unknown",
+            crate::analysis::GapSeverity::One => "one",
+            crate::analysis::GapSeverity::Two => "two_or_more",
+        },
+        applicable: e.applicable.len(),
+        open: e.open_items(),
+        findings: e.finding_count,
+    }
+}
+
+fn write_check_json(
+    out: &mut dyn Write,
+    file: &str,
+    project: &Project,
+    a: &Assessment,
+) -> std::io::Result<()> {
+    let doc = JsonCheck {
+        file,
+        title: &project.meta.title,
+        zones: project
+            .zones
+            .iter()
+            .zip(&a.zones)
+            .map(|(z, e)| json_element(z.id.to_string(), &z.name, z.kind.label(), e))
+            .collect(),
+        conduits: project
+            .conduits
+            .iter()
+            .zip(&a.conduits)
+            .map(|(c, e)| json_element(c.id.to_string(), &c.name, "Conduit", e))
+            .collect(),
+        findings: a
+            .findings
+            .iter()
+            .map(|f| JsonFinding {
+                code: f.code.code(),
+                severity: f.severity.label(),
+                element: match f.element {
+                    ElementRef::Project => "project".to_owned(),
+                    ElementRef::Zone(id) => id.to_string(),
+                    ElementRef::Conduit(id) => id.to_string(),
+                    ElementRef::Asset(id) => id.to_string(),
+                },
+                element_name: project.element_name(f.element),
+                message: &f.message,
+                remedy: &f.remedy,
+            })
+            .collect(),
+        errors: a.error_count(),
+        warnings: a.warning_count(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
+    writeln!(out)
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+}
+
+fn write_catalog(out: &mut dyn Write, catalog: &Catalog, format: CatalogFormat) -> std::io::Result<()> {
+    match format {
+        CatalogFormat::Csv => {
+            writeln!(out, "id,fr,fr_code,title,level,explanation")?;
+            for r in &catalog.requirements {
+                writeln!(
+                    out,
+                    "{},{},{},{},{},{}",
+                    csv_field(&r.id),
+                    r.fr.number(),
+                    r.fr.code(),
+                    csv_field(&r.title),
+                    r.level,
+                    csv_field(&r.explanation)
+                )?;
+            }
+        }
+        CatalogFormat::Json => {
+            #[derive(Serialize)]
+            struct Row<'a> {
+                id: &'a str,
+                fr: u8,
+                fr_code: &'static str,
+                title: &'a str,
+                level: u8,
+                explanation: &'a str,
+            }
+            let rows: Vec<Row> = catalog
+                .requirements
+                .iter()
+                .map(|r| Row {
+                    id: &r.id,
+                    fr: r.fr.number(),
+                    fr_code: r.fr.code(),
+                    title: &r.title,
+                    level: r.level,
+                    explanation: &r.explanation,
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+        }
+        CatalogFormat::Table => {
+            writeln!(out, "{:<14} {:<4} {:<5} Title", "Id", "FR", "From")?;
+            for r in &catalog.requirements {
+                writeln!(out, "{:<14} {:<4} SL {:<2} {}", r.id, r.fr.code(), r.level, r.title)?;
+            }
+            writeln!(out)?;
+            for level in 1..=4u8 {
+                let n = catalog.requirements.iter().filter(|r| r.level <= level).count();
+                writeln!(out, "Required at SL {level}: {n} items")?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,280 @@
+//! Edit commands with an inverse, and the undo/redo history. Every change the designer makes to
+//! a project goes through [`History::apply`].
+
+use crate::model::{Asset, AssetId, AssetParent, Conduit, ConduitId, Meta, Project, Zone, ZoneId};
+use std::fmt;
+
+/// One change to a project. Applying it returns the edit that undoes it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    AddZone { index: usize, zone: Zone },
+    /// Removes the zone and every conduit attached to it.
+    RemoveZone { id: ZoneId },
+    ReplaceZone(Zone),
+    AddConduit { index: usize, conduit: Conduit },
+    RemoveConduit { id: ConduitId },
+    ReplaceConduit(Conduit),
+    AddAsset { parent: AssetParent, index: usize, asset: Asset },
+    RemoveAsset { id: AssetId },
+    ReplaceAsset(Asset),
+    MoveAsset { id: AssetId, to: AssetParent, index: usize },
+    SetMeta(Meta),
+    /// Applied in order; undone in reverse order.
+    Batch(Vec<Edit>),
+}
+
+/// An edit that does not fit the project (a stale id): nothing was changed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct EditError(pub String);
+
+fn missing(what: impl fmt::Display) -> EditError {
+    EditError(format!("{what} no longer exists"))
+}
+
+fn assets_of(project: &mut Project, parent: AssetParent) -> Result<&mut Vec<Asset>, EditError> {
+    match parent {
+        AssetParent::Zone(id) => project.zone_mut(id).map(|z| &mut z.assets).ok_or_else(|| missing(id)),
+        AssetParent::Conduit(id) => {
+            project.conduit_mut(id).map(|c| &mut c.devices).ok_or_else(|| missing(id))
+        }
+    }
+}
+
+fn locate_asset(project: &Project, id: AssetId) -> Result<(AssetParent, usize), EditError> {
+    let (_, parent) = project.asset(id).ok_or_else(|| missing(id))?;
+    let list = match parent {
+        AssetParent::Zone(z) => &project.zone(z).ok_or_else(|| missing(z))?.assets,
+        AssetParent::Conduit(c) => &project.conduit(c).ok_or_else(|| missing(c))?.devices,
+    };
+    let index = list.iter().position(|a| a.id == id).ok_or_else(|| missing(id))?;
+    Ok((parent, index))
+}
+
+impl Edit {
+    /// Applies the edit and returns its inverse. On error the project is unchanged.
+    pub fn apply(self, project: &mut Project) -> Result<Edit, EditError> {
+        match self {
+            Edit::AddZone { index, zone } => {
+                let id = zone.id;
+                let index = index.min(project.zones.len());
+                project.zones.insert(index, zone);
+                Ok(Edit::RemoveZone { id })
+            }
+            Edit::RemoveZone { id } => {
+                let index = project.zone_index(id).ok_or_else(|| missing(id))?;
+                let mut undo = Vec::new();
+                // conduits attached to the zone go with it; restore them after the zone
+                let mut i = 0;
+                let mut removed = Vec::new();
+                while i < project.conduits.len() {
+                    let c = &project.conduits[i];
+                    if c.from == id || c.to == id {
+                        removed.push((i + removed.len(), project.conduits.remove(i)));
+                    } else {
+                        i += 1;
+                    }
+                }
+                let zone = project.zones.remove(index);
+                undo.push(Edit::AddZone { index, zone });
+                for (index, conduit) in removed {
+                    undo.push(Edit::AddConduit { index, conduit });
+                }
+                Ok(if undo.len() == 1 { undo.remove(0) } else { Edit::Batch(undo) })
+            }
+            Edit::ReplaceZone(zone) => {
+                let slot = project.zone_mut(zone.id).ok_or_else(|| missing(zone.id))?;
+                Ok(Edit::ReplaceZone(std::mem::replace(slot, zone)))
+            }
+            Edit::AddConduit { index, conduit } => {
+                if project.zone(conduit.from).is_none() {
+                    return Err(missing(conduit.from));
+                }
+                if project.zone(conduit.to).is_none() {
+                    return Err(missing(conduit.to));
+                }
+                let id = conduit.id;
+                let index = index.min(project.conduits.len());
+                project.conduits.insert(index, conduit);
+                Ok(Edit::RemoveConduit { id })
+            }
+            Edit::RemoveConduit { id } => {
+                let index = project.conduit_index(id).ok_or_else(|| missing(id))?;
+                let conduit = project.conduits.remove(index);
+                Ok(Edit::AddConduit { index, conduit })
+            }
+            Edit::ReplaceConduit(conduit) => {
+                if project.zone(conduit.from).is_none() || project.zone(conduit.to).is_none() {
+                    return Err(EditError("a conduit must join two existing zones".into()));
+                }
+                let slot = project.conduit_mut(conduit.id).ok_or_else(|| missing(conduit.id))?;
+                Ok(Edit::ReplaceConduit(std::mem::replace(slot, conduit)))
+            }
+            Edit::AddAsset { parent, index, asset } => {
+                let id = asset.id;
+                let list = assets_of(project, parent)?;
+                let index = index.min(list.len());
+                list.insert(index, asset);
+                Ok(Edit::RemoveAsset { id })
+            }
+            Edit::RemoveAsset { id } => {
+                let (parent, index) = locate_asset(project, id)?;
+                let asset = assets_of(project, parent)?.remove(index);
+                Ok(Edit::AddAsset { parent, index, asset })
+            }
+            Edit::ReplaceAsset(asset) => {
+                let slot = project.asset_mut(asset.id).ok_or_else(|| missing(asset.id))?;
+                Ok(Edit::ReplaceAsset(std::mem::replace(slot, asset)))
+            }
+            Edit::MoveAsset { id, to, index } => {
+                let (from, old_index) = locate_asset(project, id)?;
+                assets_of(project, to)?; // check the target exists before removing
+                let asset = assets_of(project, from)?.remove(old_index);
+                let list = assets_of(project, to)?;
+                let index = index.min(list.len());
+                list.insert(index, asset);
+                Ok(Edit::MoveAsset { id, to: from, index: old_index })
+            }
+            Edit::SetMeta(meta) => Ok(Edit::SetMeta(std::mem::replace(&mut project.meta, meta))),
+            Edit::Batch(edits) => {
+                let mut inverses = Vec::with_capacity(edits.len());
+                for e in edits {
+                    match e.apply(project) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(err) => {
+                            // roll back what was applied so the project is unchanged
+                            for inv in inverses.into_iter().rev() {
+                                let _ = inv.apply(project);
+                            }
+                            return Err(err);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Ok(Edit::Batch(inverses))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Step {
+    label: String,
+    /// Applying this undoes (on the undo stack) or redoes (on the redo stack) the step.
+    edit: Edit,
+    /// Consecutive edits with the same key (typing in one field) merge into one step.
+    merge_key: Option<String>,
+}
+
+/// Undo and redo stacks. One step per user action: a whole drag, one field edit.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Set by [`History::seal`]: the next edit starts a new step even with the same key.
+    sealed: bool,
+    /// Counts changes; the designer compares it with the value at the last save.
+    revision: u64,
+}
+
+/// Most undo steps kept.
+const MAX_STEPS: usize = 500;
+
+impl History {
+    /// Applies an edit as one undoable step named `label` ("Move zone BPCS").
+    pub fn apply(&mut self, project: &mut Project, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
+        self.apply_merging(project, label, edit, None)
+    }
+
+    /// Like [`History::apply`], but merges into the previous step when it has the same
+    /// `merge_key` and no [`History::seal`] came between (typing into one field is one step).
+    pub fn apply_merging(
+        &mut self,
+        project: &mut Project,
+        label: impl Into<String>,
+        edit: Edit,
+        merge_key: Option<String>,
+    ) -> Result<(), EditError> {
+        let inverse = edit.apply(project)?;
+        self.revision += 1;
+        self.redo.clear();
+        let merges = !self.sealed
+            && merge_key.is_some()
+            && self.undo.last().is_some_and(|s| s.merge_key == merge_key);
+        self.sealed = false;
+        if !merges {
+            self.undo.push(Step { label: label.into(), edit: inverse, merge_key });
+            if self.undo.len() > MAX_STEPS {
+                self.undo.remove(0);
+            }
+        }
+        Ok(())
+    }
+
+    /// Ends the current step: the next edit is a new step even with the same merge key.
+    pub fn seal(&mut self) {
+        self.sealed = true;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    pub fn undo(&mut self, project: &mut Project) -> Result<bool, EditError> {
+        let Some(step) = self.undo.pop() else { return Ok(false) };
+        match step.edit.clone().apply(project) {
+            Ok(forward) => {
+                self.redo.push(Step { label: step.label, edit: forward, merge_key: None });
+                self.revision += 1;
+                self.sealed = true;
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push(step);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn redo(&mut self, project: &mut Project) -> Result<bool, EditError> {
+        let Some(step) = self.redo.pop() else { return Ok(false) };
+        match step.edit.clone().apply(project) {
+            Ok(inverse) => {
+                self.undo.push(Step { label: step.label, edit: inverse, merge_key: None });
+                self.revision += 1;
+                self.sealed = true;
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push(step);
+                Err(e)
+            }
+        }
+    }
+
+    /// A number that changes with every applied, undone or redone edit.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.sealed = false;
+    }
+}
+
+#[cfg(test)]
+mod tests;

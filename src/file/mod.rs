@@ -1,0 +1,336 @@
+//! Project files: RON with a format marker and version, validation of what was read, atomic
+//! save with a backup of the previous version.
+
+use crate::model::{AssetId, ConduitId, MAX_SL, Project, SlVector, ZoneId};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The value of the `format` field of every project file.
+pub const FORMAT: &str = "zonewright";
+/// The newest format version this program reads and the one it writes.
+pub const VERSION: u32 = 1;
+/// Larger files are refused before they are read: no real plant comes near this.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// Longest name or text field accepted, in bytes.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+/// Most zones + conduits + assets accepted in one project.
+pub const MAX_ELEMENTS: usize = 100_000;
+/// Largest coordinate or size accepted, in scene units.
+pub const MAX_COORD: f32 = 1.0e6;
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'a str,
+    version: u32,
+    project: &'a Project,
+}
+
+/// Only the marker and version, read first so that a newer file is refused with a clear message
+/// rather than a parse error about fields this version does not know.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: String,
+    /// 0 when the field is missing (version 0 was never written).
+    #[serde(default)]
+    version: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileIn {
+    #[allow(dead_code)]
+    format: String,
+    #[allow(dead_code)]
+    version: u32,
+    project: Project,
+}
+
+/// Why a project could not be read. Every variant names what is wrong and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    Io { message: String },
+    TooLarge { bytes: u64 },
+    NotText,
+    Syntax { line: usize, column: usize, message: String },
+    NotAProject,
+    NewerVersion { found: u32 },
+    Invalid { problems: Vec<String> },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Io { message } => write!(f, "cannot read the file: {message}"),
+            LoadError::TooLarge { bytes } => write!(
+                f,
+                "the file is {:.1} MB; project files larger than {} MB are refused",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            LoadError::NotText => write!(f, "the file is not UTF-8 text, so it is not a zonewright project"),
+            LoadError::Syntax { line, column, message } => {
+                write!(f, "line {line}, column {column}: {message}")
+            }
+            LoadError::NotAProject => write!(
+                f,
+                "this is not a zonewright project (it has no `format: \"{FORMAT}\"` marker)"
+            ),
+            LoadError::NewerVersion { found } => write!(
+                f,
+                "the file has format version {found}, made by a newer zonewright; this version reads up to version {VERSION}. Update zonewright to open it"
+            ),
+            LoadError::Invalid { problems } => {
+                write!(f, "the project is inconsistent: {}", problems.join("; "))
+            }
+        }
+    }
+}
+
+/// A load error together with the file it came from.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {error}", path.display())]
+pub struct FileError {
+    pub path: PathBuf,
+    pub error: LoadError,
+}
+
+/// Why a project could not be saved.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot save {}: {message}", path.display())]
+pub struct SaveError {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
+    LoadError::Syntax { line: e.span.start.line, column: e.span.start.col, message: e.code.to_string() }
+}
+
+/// Parses project text. Never panics, whatever the input.
+pub fn from_str(text: &str) -> Result<Project, LoadError> {
+    let header: Header = ron::from_str(text).map_err(|e| syntax_error(&e))?;
+    if header.format != FORMAT {
+        return Err(LoadError::NotAProject);
+    }
+    match header.version {
+        v if v > VERSION => return Err(LoadError::NewerVersion { found: v }),
+        1.. => {}
+        0 => {
+            return Err(LoadError::Syntax {
+                line: 1,
+                column: 1,
+                message: "the file has no `version` field".to_owned(),
+            });
+        }
+    }
+    let file: FileIn = ron::from_str(text).map_err(|e| syntax_error(&e))?;
+    validate(&file.project)?;
+    Ok(file.project)
+}
+
+/// Parses raw bytes (checks size and encoding first).
+pub fn from_bytes(bytes: &[u8]) -> Result<Project, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { bytes: bytes.len() as u64 });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?;
+    from_str(text)
+}
+
+/// Reads a project file.
+pub fn load(path: &Path) -> Result<Project, FileError> {
+    let err = |error| FileError { path: path.to_owned(), error };
+    let meta = std::fs::metadata(path).map_err(|e| err(LoadError::Io { message: e.to_string() }))?;
+    if meta.is_dir() {
+        return Err(err(LoadError::Io { message: "it is a folder, not a file".to_owned() }));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(err(LoadError::TooLarge { bytes: meta.len() }));
+    }
+    let bytes = std::fs::read(path).map_err(|e| err(LoadError::Io { message: e.to_string() }))?;
+    from_bytes(&bytes).map_err(err)
+}
+
+/// Checks what the type system cannot: references, uniqueness, ranges.
+pub fn validate(p: &Project) -> Result<(), LoadError> {
+    let mut problems = Vec::new();
+    let elements = p.zones.len() + p.conduits.len() + p.asset_count();
+    if elements > MAX_ELEMENTS {
+        problems.push(format!(
+            "{elements} zones, conduits and assets; at most {MAX_ELEMENTS} are accepted"
+        ));
+        return Err(LoadError::Invalid { problems });
+    }
+    let mut zone_ids: HashSet<ZoneId> = HashSet::new();
+    for z in &p.zones {
+        if !zone_ids.insert(z.id) {
+            problems.push(format!("zone id {} is used twice (zone \"{}\")", z.id.0, short(&z.name)));
+        }
+        let r = z.rect;
+        if !r.is_finite() {
+            problems.push(format!("zone \"{}\" has a position or size that is not a number", short(&z.name)));
+        } else if r.w <= 0.0 || r.h <= 0.0 || r.w > MAX_COORD || r.h > MAX_COORD {
+            problems.push(format!(
+                "zone \"{}\" has a size of {} × {}; sizes must be between 0 and {MAX_COORD}",
+                short(&z.name),
+                r.w,
+                r.h
+            ));
+        } else if r.x.abs() > MAX_COORD || r.y.abs() > MAX_COORD {
+            problems.push(format!("zone \"{}\" lies outside the drawing area (±{MAX_COORD})", short(&z.name)));
+        }
+        check_sl(&mut problems, &format!("zone \"{}\" SL-T", short(&z.name)), z.sl_t.as_ref());
+        check_sl(
+            &mut problems,
+            &format!("zone \"{}\" compensation", short(&z.name)),
+            z.compensation.as_ref().map(|c| &c.sl),
+        );
+    }
+    let mut conduit_ids: HashSet<ConduitId> = HashSet::new();
+    for c in &p.conduits {
+        if !conduit_ids.insert(c.id) {
+            problems.push(format!("conduit id {} is used twice (conduit \"{}\")", c.id.0, short(&c.name)));
+        }
+        for (end, id) in [("from", c.from), ("to", c.to)] {
+            if !p.zones.iter().any(|z| z.id == id) {
+                problems.push(format!(
+                    "conduit \"{}\" leads {end} zone id {}, which does not exist",
+                    short(&c.name),
+                    id.0
+                ));
+            }
+        }
+        if c.from == c.to {
+            problems.push(format!("conduit \"{}\" connects a zone to itself", short(&c.name)));
+        }
+        check_sl(&mut problems, &format!("conduit \"{}\" SL-T", short(&c.name)), c.sl_t_override.as_ref());
+        check_sl(
+            &mut problems,
+            &format!("conduit \"{}\" compensation", short(&c.name)),
+            c.compensation.as_ref().map(|c| &c.sl),
+        );
+    }
+    let mut asset_ids: HashSet<AssetId> = HashSet::new();
+    for (a, _) in p.all_assets() {
+        if !asset_ids.insert(a.id) {
+            problems.push(format!(
+                "asset id {} is used twice (asset \"{}\"): an asset belongs to exactly one zone or conduit",
+                a.id.0,
+                short(&a.name)
+            ));
+        }
+        check_sl(
+            &mut problems,
+            &format!("asset \"{}\" SL-C override", short(&a.name)),
+            a.sl_c_override.as_ref().map(|o| &o.sl),
+        );
+    }
+    check_text_lengths(p, &mut problems);
+    if problems.is_empty() { Ok(()) } else { Err(LoadError::Invalid { problems }) }
+}
+
+fn check_sl(problems: &mut Vec<String>, what: &str, sl: Option<&SlVector>) {
+    if let Some(sl) = sl
+        && !sl.is_valid()
+    {
+        problems.push(format!("{what} {sl} has a level above {MAX_SL}"));
+    }
+}
+
+fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
+    let mut long = |what: &str, s: &str| {
+        if s.len() > MAX_TEXT_BYTES {
+            problems.push(format!(
+                "{what} is {} KB long; text fields are limited to {} KB",
+                s.len() / 1024,
+                MAX_TEXT_BYTES / 1024
+            ));
+        }
+    };
+    long("the project title", &p.meta.title);
+    long("the project description", &p.meta.description);
+    for z in &p.zones {
+        long(&format!("the name of zone {}", z.id.0), &z.name);
+        long(&format!("the description of zone {}", z.id.0), &z.description);
+        for a in &z.assets {
+            long(&format!("the name of asset {}", a.id.0), &a.name);
+        }
+    }
+    for c in &p.conduits {
+        long(&format!("the name of conduit {}", c.id.0), &c.name);
+        for a in &c.devices {
+            long(&format!("the name of asset {}", a.id.0), &a.name);
+        }
+    }
+}
+
+/// At most 60 characters of a name, for messages.
+fn short(s: &str) -> String {
+    if s.chars().count() <= 60 { s.to_owned() } else { s.chars().take(57).collect::<String>() + "…" }
+}
+
+/// The project as file text: stable field and map order, so a small edit gives a small diff.
+pub fn to_string(project: &Project) -> String {
+    let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned()).struct_names(false);
+    let out = FileOut { format: FORMAT, version: VERSION, project };
+    // Serialising plain data structs to a String cannot fail; fall back to compact form anyway.
+    ron::ser::to_string_pretty(&out, config)
+        .or_else(|_| ron::to_string(&out))
+        .unwrap_or_default()
+}
+
+/// The name of the backup kept beside a saved file: `plant.ron` → `plant.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(".bak");
+    PathBuf::from(s)
+}
+
+/// Saves atomically: writes a temporary file in the same folder, flushes it to disk, keeps the
+/// previous version as `<name>.bak`, then renames the temporary file over the target. If any
+/// step fails, the previous file is untouched.
+pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
+    write_atomic(path, to_string(project).as_bytes())
+}
+
+/// The atomic write behind [`save`], usable for any file (recovery files, exports).
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let err = |message: String| SaveError { path: path.to_owned(), message };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let name = path.file_name().ok_or_else(|| err("the path has no file name".to_owned()))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| -> std::io::Result<()> {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(format!("writing the temporary file {} failed: {e}", tmp.display())));
+    }
+    if path.exists() {
+        if let Err(e) = std::fs::copy(path, backup_path(path)) {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(err(format!("keeping the previous version as a backup failed: {e}")));
+        }
+    }
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(format!("replacing the file failed: {e}")));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,159 @@
+//! Round trips, malformed and newer-version files, validation, atomic save.
+
+use super::*;
+use crate::model::{Asset, Conduit, Direction, Rect, RequirementAssessment, Status, Zone, ZoneKind};
+
+fn project() -> Project {
+    let mut p = Project::default();
+    p.meta.title = "Raffinerie Süd — Łódź 東京".into();
+    p.meta.revisions.push(crate::model::Revision {
+        revision: "A".into(),
+        date: "2026-01-01".into(),
+        author: "JW".into(),
+        change: "First issue".into(),
+    });
+    let mut z = Zone::new(ZoneId(1), "BPCS", ZoneKind::Control, Rect::new(10.0, 20.0, 300.0, 200.0));
+    z.assets.push(Asset::new(AssetId(3), "PLC-101", "plc"));
+    z.requirements.insert(
+        "SR 1.1".into(),
+        RequirementAssessment { status: Status::Met, evidence: "FAT report 7".into(), ..Default::default() },
+    );
+    let z2 = Zone::new(ZoneId(2), "DMZ", ZoneKind::Dmz, Rect::new(400.0, 20.0, 300.0, 200.0));
+    let mut c = Conduit::new(ConduitId(1), "BPCS→DMZ", ZoneId(1), ZoneId(2));
+    c.direction = Direction::OneWay;
+    p.zones = vec![z, z2];
+    p.conduits = vec![c];
+    p
+}
+
+#[test]
+fn save_and_load_give_an_equal_project() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plant.ron");
+    let p = project();
+    save(&p, &path).expect("save");
+    assert_eq!(load(&path).expect("load"), p);
+    // the text is stable: saving again gives the same bytes
+    let first = std::fs::read(&path).expect("read");
+    save(&p, &path).expect("save again");
+    assert_eq!(std::fs::read(&path).expect("read"), first);
+    assert!(backup_path(&path).exists(), "the previous version is kept as a backup");
+}
+
+#[test]
+fn file_has_format_marker_and_version() {
+    let text = to_string(&project());
+    assert!(text.contains("format: \"zonewright\""), "{text}");
+    assert!(text.contains("version: 1"));
+    assert!(text.contains("sl_t: Some((2, 2, 2, 2, 2, 2, 2))") || text.contains("sl_t: Some((2,2,2,2,2,2,2))"), "{text}");
+}
+
+#[test]
+fn small_edit_gives_small_diff() {
+    let p = project();
+    let mut q = p.clone();
+    q.zones[0].name = "BPCS-1".into();
+    let a = to_string(&p);
+    let b = to_string(&q);
+    let changed = a.lines().zip(b.lines()).filter(|(x, y)| x != y).count();
+    assert_eq!(a.lines().count(), b.lines().count());
+    assert_eq!(changed, 1);
+}
+
+#[test]
+fn syntax_error_has_line_and_column() {
+    let text = to_string(&project());
+    let broken = text.replacen("kind: Control", "kind: Control,,", 1);
+    match from_str(&broken) {
+        Err(LoadError::Syntax { line, column, .. }) => {
+            let expected = broken.lines().position(|l| l.contains("Control,,")).expect("line") + 1;
+            assert_eq!(line, expected);
+            assert!(column > 1);
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn truncated_files_never_panic_and_always_fail() {
+    let text = to_string(&project());
+    for cut in (0..text.len()).step_by(7) {
+        if !text.is_char_boundary(cut) {
+            continue;
+        }
+        assert!(from_str(&text[..cut]).is_err(), "truncated at {cut} loaded");
+    }
+}
+
+#[test]
+fn newer_version_is_refused_with_a_clear_message() {
+    let text = to_string(&project()).replacen("version: 1", "version: 7", 1);
+    let e = from_str(&text).expect_err("newer file must be refused");
+    assert_eq!(e, LoadError::NewerVersion { found: 7 });
+    assert!(e.to_string().contains("newer zonewright"));
+    // even with fields this version does not know
+    let text = text.replacen("project:", "future_field: 3, project:", 1);
+    assert_eq!(from_str(&text), Err(LoadError::NewerVersion { found: 7 }));
+}
+
+#[test]
+fn other_files_are_not_projects() {
+    assert_eq!(from_str("(title: \"x\")"), Err(LoadError::NotAProject));
+    assert!(matches!(from_str(""), Err(LoadError::Syntax { .. })));
+    assert_eq!(from_bytes(&[0x25, 0x50, 0x44, 0x46, 0xff, 0xfe]), Err(LoadError::NotText));
+}
+
+#[test]
+fn unknown_fields_are_refused() {
+    let text = to_string(&project()).replacen("kind: Control", "kind: Control, colour: 3", 1);
+    let e = from_str(&text).expect_err("unknown field");
+    assert!(e.to_string().contains("colour"), "{e}");
+}
+
+#[test]
+fn inconsistent_projects_are_refused() {
+    let mut p = project();
+    p.conduits[0].to = ZoneId(99);
+    let e = from_str(&to_string(&p)).expect_err("dangling conduit");
+    assert!(e.to_string().contains("zone id 99"), "{e}");
+
+    let mut p = project();
+    let dup = p.zones[0].assets[0].clone();
+    p.zones[1].assets.push(dup);
+    let e = from_str(&to_string(&p)).expect_err("asset in two zones");
+    assert!(e.to_string().contains("used twice"), "{e}");
+
+    let mut p = project();
+    p.zones[1].rect.w = -5.0;
+    assert!(from_str(&to_string(&p)).is_err());
+
+    let text = to_string(&project()).replacen("w: 300.0", "w: NaN", 1);
+    let e = from_str(&text).expect_err("NaN size");
+    assert!(e.to_string().contains("not a number"), "{e}");
+
+    let mut p = project();
+    p.zones[0].sl_t = Some(crate::model::SlVector([5, 0, 0, 0, 0, 0, 0]));
+    let e = from_str(&to_string(&p)).expect_err("SL 5");
+    assert!(e.to_string().contains("above 4"), "{e}");
+}
+
+#[test]
+fn failed_save_leaves_the_previous_file_intact() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plant.ron");
+    save(&project(), &path).expect("save");
+    let before = std::fs::read(&path).expect("read");
+    // a path whose folder does not exist cannot be written
+    let bad = dir.path().join("missing").join("plant.ron");
+    assert!(save(&project(), &bad).is_err());
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    // no temporary files are left behind
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    assert!(names.iter().all(|n| !n.to_string_lossy().contains(".tmp-")), "{names:?}");
+}
+
+#[test]
+fn load_reports_missing_files_with_the_path() {
+    let e = load(std::path::Path::new("/nonexistent/plant.ron")).expect_err("missing");
+    assert!(e.to_string().contains("/nonexistent/plant.ron"));
+}

@@ -1,0 +1,18 @@
+//! Entry point: the designer by default, headless subcommands on request.
+
+use clap::Parser;
+use zonewright::cli::{Cli, run};
+
+fn main() {
+    let cli = Cli::parse();
+    match &cli.command {
+        Some(command) => {
+            let code = run(command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            std::process::exit(code);
+        }
+        None => {
+            use clap::CommandFactory;
+            let _ = Cli::command().print_help();
+        }
+    }
+}
