@@ -69,7 +69,10 @@ pub fn load_project(arg: &str) -> Result<Project, String> {
     if let Some(name) = arg.strip_prefix("sample:") {
         let sample = crate::samples::find(name).ok_or_else(|| {
             let names: Vec<&str> = crate::samples::SAMPLES.iter().map(|s| s.name).collect();
-            format!("there is no sample \"{name}\"; the samples are: {}", names.join(", "))
+            format!(
+                "there is no sample \"{name}\"; the samples are: {}",
+                names.join(", ")
+            )
         })?;
         return file::from_str(sample.text).map_err(|e| format!("sample {name}: {e}"));
     }
@@ -88,7 +91,11 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     CheckFormat::Json => write_check_json(out, file, &project, &assessment),
                 };
                 written.map(|()| {
-                    if assessment.error_count() > 0 { EXIT_FINDINGS } else { EXIT_OK }
+                    if assessment.error_count() > 0 {
+                        EXIT_FINDINGS
+                    } else {
+                        EXIT_OK
+                    }
                 })
             }
             Err(message) => {
@@ -118,7 +125,11 @@ fn write_check_text(
     let title = if m.title.is_empty() { file } else { &m.title };
     writeln!(out, "{title}")?;
     if !m.document_number.is_empty() || !m.revision.is_empty() {
-        writeln!(out, "Document {} revision {}", m.document_number, m.revision)?;
+        writeln!(
+            out,
+            "Document {} revision {}",
+            m.document_number, m.revision
+        )?;
     }
     writeln!(
         out,
@@ -128,7 +139,10 @@ fn write_check_text(
         project.asset_count()
     )?;
     writeln!(out)?;
-    writeln!(out, "Vectors are (IAC,UC,SI,DC,RDF,TRE,RA); – = unknown (no assets / nothing assessed).")?;
+    writeln!(
+        out,
+        "Vectors are (IAC,UC,SI,DC,RDF,TRE,RA); – = unknown (no assets / nothing assessed)."
+    )?;
     let name_width = project
         .zones
         .iter()
@@ -158,7 +172,8 @@ fn write_check_text(
             "{:<7} {:<w$}  {:<15}  {:<15}  {:<15}  {:<15}  {:<15}  {}",
             id,
             name,
-            e.sl_t.map_or_else(|| "not set".to_owned(), |t| t.to_string()),
+            e.sl_t
+                .map_or_else(|| "not set".to_owned(), |t| t.to_string()),
             format_levels(&e.sl_c),
             format_levels(&e.sl_a),
             format_levels(&e.capability_gap),
@@ -174,7 +189,11 @@ fn write_check_text(
         row(out, c.id.to_string(), &c.name, e)?;
     }
     writeln!(out)?;
-    let infos = a.findings.iter().filter(|f| f.severity == FindingSeverity::Info).count();
+    let infos = a
+        .findings
+        .iter()
+        .filter(|f| f.severity == FindingSeverity::Info)
+        .count();
     writeln!(
         out,
         "Findings: {} errors, {} warnings, {} notes",
@@ -243,7 +262,12 @@ struct JsonCheck<'a> {
     warnings: usize,
 }
 
-fn json_element<'a>(id: String, name: &'a str, kind: &'static str, e: &ElementAssessment) -> JsonElement<'a> {
+fn json_element<'a>(
+    id: String,
+    name: &'a str,
+    kind: &'static str,
+    e: &ElementAssessment,
+) -> JsonElement<'a> {
     JsonElement {
         id,
         name,
@@ -311,10 +335,18 @@ fn write_check_json(
 }
 
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
 }
 
-fn write_catalog(out: &mut dyn Write, catalog: &Catalog, format: CatalogFormat) -> std::io::Result<()> {
+fn write_catalog(
+    out: &mut dyn Write,
+    catalog: &Catalog,
+    format: CatalogFormat,
+) -> std::io::Result<()> {
     match format {
         CatalogFormat::Csv => {
             writeln!(out, "id,fr,fr_code,title,level,explanation")?;
@@ -359,11 +391,22 @@ fn write_catalog(out: &mut dyn Write, catalog: &Catalog, format: CatalogFormat) 
         CatalogFormat::Table => {
             writeln!(out, "{:<14} {:<4} {:<5} Title", "Id", "FR", "From")?;
             for r in &catalog.requirements {
-                writeln!(out, "{:<14} {:<4} SL {:<2} {}", r.id, r.fr.code(), r.level, r.title)?;
+                writeln!(
+                    out,
+                    "{:<14} {:<4} SL {:<2} {}",
+                    r.id,
+                    r.fr.code(),
+                    r.level,
+                    r.title
+                )?;
             }
             writeln!(out)?;
             for level in 1..=4u8 {
-                let n = catalog.requirements.iter().filter(|r| r.level <= level).count();
+                let n = catalog
+                    .requirements
+                    .iter()
+                    .filter(|r| r.level <= level)
+                    .count();
                 writeln!(out, "Required at SL {level}: {n} items")?;
             }
         }

@@ -1,9 +1,9 @@
 //! zonewright: design IEC 62443 zone-and-conduit architectures of industrial plants.
 
+pub mod analysis;
 pub mod catalog;
+pub mod cli;
+pub mod edit;
 pub mod file;
 pub mod model;
 pub mod samples;
-pub mod analysis;
-pub mod cli;
-pub mod edit;

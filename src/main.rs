@@ -7,7 +7,11 @@ fn main() {
     let cli = Cli::parse();
     match &cli.command {
         Some(command) => {
-            let code = run(command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+            let code = run(
+                command,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            );
             std::process::exit(code);
         }
         None => {

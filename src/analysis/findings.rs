@@ -108,7 +108,10 @@ impl FindingCode {
     pub fn severity(self) -> FindingSeverity {
         use FindingCode::*;
         match self {
-            AssetDuplicate | BusinessMixed | SafetyMixed | BoundaryMissing
+            AssetDuplicate
+            | BusinessMixed
+            | SafetyMixed
+            | BoundaryMissing
             | UntrustedPathToSafety => FindingSeverity::Error,
             OverrideNoSource => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
@@ -205,7 +208,10 @@ fn asset_findings(project: &Project, catalog: &Catalog, s: &mut Sink) {
             s.push(
                 FindingCode::AssetDuplicate,
                 el,
-                format!("Asset id {} (\"{}\") appears in more than one zone or conduit.", a.id.0, a.name),
+                format!(
+                    "Asset id {} (\"{}\") appears in more than one zone or conduit.",
+                    a.id.0, a.name
+                ),
                 "Every asset belongs to exactly one zone or conduit (ZCR 6.3): remove the copy.",
             );
         }
@@ -245,18 +251,53 @@ fn separation_findings(
         .collect();
     type Flag = fn(&ComponentType) -> bool;
     let rules: [(FindingCode, Flag, &str, &str); 5] = [
-        (FindingCode::BusinessMixed, |c| c.business_it, "business IT", "ZCR 3.2: put business assets and IACS assets in separate zones."),
-        (FindingCode::SafetyMixed, |c| c.safety, "safety-related", "ZCR 3.3: put safety-related assets in a zone of their own."),
-        (FindingCode::TemporaryMixed, |c| c.temporary, "temporarily connected", "ZCR 3.4: give temporarily connected devices (laptops, USB media) a zone of their own."),
-        (FindingCode::WirelessMixed, |c| c.wireless, "wireless", "ZCR 3.5: give wireless devices a zone of their own, connected through a conduit."),
-        (FindingCode::ExternalMixed, |c| c.external, "externally reached", "ZCR 3.6: put devices reached through external networks in a zone of their own."),
+        (
+            FindingCode::BusinessMixed,
+            |c| c.business_it,
+            "business IT",
+            "ZCR 3.2: put business assets and IACS assets in separate zones.",
+        ),
+        (
+            FindingCode::SafetyMixed,
+            |c| c.safety,
+            "safety-related",
+            "ZCR 3.3: put safety-related assets in a zone of their own.",
+        ),
+        (
+            FindingCode::TemporaryMixed,
+            |c| c.temporary,
+            "temporarily connected",
+            "ZCR 3.4: give temporarily connected devices (laptops, USB media) a zone of their own.",
+        ),
+        (
+            FindingCode::WirelessMixed,
+            |c| c.wireless,
+            "wireless",
+            "ZCR 3.5: give wireless devices a zone of their own, connected through a conduit.",
+        ),
+        (
+            FindingCode::ExternalMixed,
+            |c| c.external,
+            "externally reached",
+            "ZCR 3.6: put devices reached through external networks in a zone of their own.",
+        ),
     ];
     for (code, flag, what, remedy) in rules {
-        if code == FindingCode::ExternalMixed && matches!(kind, ZoneKind::External | ZoneKind::RemoteAccess) {
+        if code == FindingCode::ExternalMixed
+            && matches!(kind, ZoneKind::External | ZoneKind::RemoteAccess)
+        {
             continue;
         }
-        let flagged: Vec<&str> = types.iter().filter(|(_, c)| flag(c)).map(|(a, _)| a.name.as_str()).collect();
-        let others: Vec<&str> = types.iter().filter(|(_, c)| !flag(c)).map(|(a, _)| a.name.as_str()).collect();
+        let flagged: Vec<&str> = types
+            .iter()
+            .filter(|(_, c)| flag(c))
+            .map(|(a, _)| a.name.as_str())
+            .collect();
+        let others: Vec<&str> = types
+            .iter()
+            .filter(|(_, c)| !flag(c))
+            .map(|(a, _)| a.name.as_str())
+            .collect();
         if !flagged.is_empty() && !others.is_empty() {
             s.push(
                 code,
@@ -296,7 +337,11 @@ fn requirement_findings(
                 "Correct the requirement id, or remove the entry.",
             );
         } else if ra.status.needs_text() && ra.text.trim().is_empty() {
-            let what = if ra.status == Status::Compensated { "compensated" } else { "not applicable" };
+            let what = if ra.status == Status::Compensated {
+                "compensated"
+            } else {
+                "not applicable"
+            };
             s.push(
                 FindingCode::RequirementNoText,
                 el,
@@ -310,14 +355,39 @@ fn requirement_findings(
 fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Conduit, s: &mut Sink) {
     let el = ElementRef::Conduit(c.id);
     let missing: [(bool, FindingCode, &str, &str); 4] = [
-        (c.owner.trim().is_empty(), FindingCode::ConduitNoOwner, "an owner", "Name the organisation or role that owns the conduit."),
-        (c.purpose.trim().is_empty(), FindingCode::ConduitNoPurpose, "a purpose", "Say why the conduit exists and which data it carries."),
-        (c.controls.is_empty(), FindingCode::ConduitNoControl, "any security control", "Choose at least one control (firewall, gateway, VPN …) from the catalog."),
-        (c.test_method.trim().is_empty(), FindingCode::ConduitNoTest, "a test method", "Say how the conduit's controls are tested (rule review, penetration test …)."),
+        (
+            c.owner.trim().is_empty(),
+            FindingCode::ConduitNoOwner,
+            "an owner",
+            "Name the organisation or role that owns the conduit.",
+        ),
+        (
+            c.purpose.trim().is_empty(),
+            FindingCode::ConduitNoPurpose,
+            "a purpose",
+            "Say why the conduit exists and which data it carries.",
+        ),
+        (
+            c.controls.is_empty(),
+            FindingCode::ConduitNoControl,
+            "any security control",
+            "Choose at least one control (firewall, gateway, VPN …) from the catalog.",
+        ),
+        (
+            c.test_method.trim().is_empty(),
+            FindingCode::ConduitNoTest,
+            "a test method",
+            "Say how the conduit's controls are tested (rule review, penetration test …).",
+        ),
     ];
     for (is_missing, code, what, remedy) in missing {
         if is_missing {
-            s.push(code, el, format!("Conduit \"{}\" has no {what}.", c.name), remedy);
+            s.push(
+                code,
+                el,
+                format!("Conduit \"{}\" has no {what}.", c.name),
+                remedy,
+            );
         }
     }
     for ctl in &c.controls {
@@ -325,7 +395,10 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
             s.push(
                 FindingCode::ControlUnknown,
                 el,
-                format!("Conduit \"{}\" names control \"{ctl}\", which is not in the catalog.", c.name),
+                format!(
+                    "Conduit \"{}\" names control \"{ctl}\", which is not in the catalog.",
+                    c.name
+                ),
                 "Choose the control from the catalog.",
             );
         }
@@ -335,7 +408,12 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
     if let (Some(za), Some(zb)) = (a, b)
         && let (Some(ta), Some(tb)) = (za.sl_t, zb.sl_t)
     {
-        let diff = ta.0.iter().zip(tb.0).map(|(x, y)| x.abs_diff(y)).max().unwrap_or(0);
+        let diff =
+            ta.0.iter()
+                .zip(tb.0)
+                .map(|(x, y)| x.abs_diff(y))
+                .max()
+                .unwrap_or(0);
         let has_boundary = c
             .devices
             .iter()
@@ -385,7 +463,12 @@ fn duplicate_names(project: &Project, s: &mut Sink) {
         *zones.entry(z.name.trim().to_lowercase()).or_default() += 1;
     }
     for z in &project.zones {
-        if zones.get(&z.name.trim().to_lowercase()).copied().unwrap_or(0) > 1 {
+        if zones
+            .get(&z.name.trim().to_lowercase())
+            .copied()
+            .unwrap_or(0)
+            > 1
+        {
             s.push(
                 FindingCode::NameDuplicate,
                 ElementRef::Zone(z.id),
@@ -399,7 +482,12 @@ fn duplicate_names(project: &Project, s: &mut Sink) {
         *conduits.entry(c.name.trim().to_lowercase()).or_default() += 1;
     }
     for c in &project.conduits {
-        if conduits.get(&c.name.trim().to_lowercase()).copied().unwrap_or(0) > 1 {
+        if conduits
+            .get(&c.name.trim().to_lowercase())
+            .copied()
+            .unwrap_or(0)
+            > 1
+        {
             s.push(
                 FindingCode::NameDuplicate,
                 ElementRef::Conduit(c.id),
@@ -414,8 +502,12 @@ fn duplicate_names(project: &Project, s: &mut Sink) {
 /// one-way conduit: one shortest path (zone ids, untrusted end first) per safety zone reached.
 /// A multi-source breadth-first search over the conduit graph.
 pub fn untrusted_paths_to_safety(project: &Project) -> Vec<Vec<ZoneId>> {
-    let index: HashMap<ZoneId, usize> =
-        project.zones.iter().enumerate().map(|(i, z)| (z.id, i)).collect();
+    let index: HashMap<ZoneId, usize> = project
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| (z.id, i))
+        .collect();
     let n = project.zones.len();
     let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); n];
     for c in &project.conduits {
@@ -468,8 +560,12 @@ pub fn untrusted_paths_to_safety(project: &Project) -> Vec<Vec<ZoneId>> {
 
 fn untrusted_path_findings(project: &Project, s: &mut Sink) {
     for path in untrusted_paths_to_safety(project) {
-        let names: Vec<String> = path.iter().map(|id| project.element_name(ElementRef::Zone(*id))).collect();
-        let (Some(&target), Some(first), Some(last)) = (path.last(), names.first(), names.last()) else {
+        let names: Vec<String> = path
+            .iter()
+            .map(|id| project.element_name(ElementRef::Zone(*id)))
+            .collect();
+        let (Some(&target), Some(first), Some(last)) = (path.last(), names.first(), names.last())
+        else {
             continue;
         };
         s.push(

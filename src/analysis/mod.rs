@@ -47,7 +47,11 @@ impl GapSeverity {
     }
 
     pub fn worst(self, other: GapSeverity) -> GapSeverity {
-        if other.rank() > self.rank() { other } else { self }
+        if other.rank() > self.rank() {
+            other
+        } else {
+            self
+        }
     }
 
     pub fn label(self) -> &'static str {
@@ -106,11 +110,19 @@ pub struct ElementAssessment {
 
 impl ElementAssessment {
     pub fn capability_severity(&self) -> GapSeverity {
-        worst_of(self.capability_gap.iter().map(|g| GapSeverity::from_gap(*g)))
+        worst_of(
+            self.capability_gap
+                .iter()
+                .map(|g| GapSeverity::from_gap(*g)),
+        )
     }
 
     pub fn achievement_severity(&self) -> GapSeverity {
-        worst_of(self.achievement_gap.iter().map(|g| GapSeverity::from_gap(*g)))
+        worst_of(
+            self.achievement_gap
+                .iter()
+                .map(|g| GapSeverity::from_gap(*g)),
+        )
     }
 
     /// Applicable items that are not satisfied.
@@ -134,11 +146,17 @@ pub struct Assessment {
 
 impl Assessment {
     pub fn error_count(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == FindingSeverity::Error).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == FindingSeverity::Error)
+            .count()
     }
 
     pub fn warning_count(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == FindingSeverity::Warning).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == FindingSeverity::Warning)
+            .count()
     }
 
     /// Zones and conduits whose worst gap is one level or more.
@@ -183,7 +201,11 @@ pub fn conduit_default_sl_t(project: &Project, conduit: &Conduit) -> Option<SlVe
     }
 }
 
-fn capability(assets: &[Asset], compensation: Option<&Compensation>, catalog: &Catalog) -> MaybeLevels {
+fn capability(
+    assets: &[Asset],
+    compensation: Option<&Compensation>,
+    catalog: &Catalog,
+) -> MaybeLevels {
     let mut out: MaybeLevels = [None; 7];
     if !assets.is_empty() {
         let mut min = Some(SlVector::uniform(MAX_SL));
@@ -275,8 +297,8 @@ fn element_assessment(
     for fr in 0..7 {
         capability_gap[fr] = gap(sl_c[fr], fr);
         achievement_gap[fr] = gap(sl_a[fr], fr);
-        fr_severity[fr] =
-            GapSeverity::from_gap(capability_gap[fr]).worst(GapSeverity::from_gap(achievement_gap[fr]));
+        fr_severity[fr] = GapSeverity::from_gap(capability_gap[fr])
+            .worst(GapSeverity::from_gap(achievement_gap[fr]));
     }
     let applicable = match sl_t {
         Some(t) => catalog
@@ -316,7 +338,13 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         .iter()
         .map(|z| {
             let sl_c = capability(&z.assets, z.compensation.as_ref(), catalog);
-            element_assessment(ElementRef::Zone(z.id), z.sl_t, sl_c, &z.requirements, catalog)
+            element_assessment(
+                ElementRef::Zone(z.id),
+                z.sl_t,
+                sl_c,
+                &z.requirements,
+                catalog,
+            )
         })
         .collect();
     let mut conduits: Vec<ElementAssessment> = project
@@ -325,7 +353,13 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         .map(|c| {
             let sl_t = c.sl_t_override.or_else(|| conduit_default_sl_t(project, c));
             let sl_c = capability(&c.devices, c.compensation.as_ref(), catalog);
-            element_assessment(ElementRef::Conduit(c.id), sl_t, sl_c, &c.requirements, catalog)
+            element_assessment(
+                ElementRef::Conduit(c.id),
+                sl_t,
+                sl_c,
+                &c.requirements,
+                catalog,
+            )
         })
         .collect();
     let findings = findings::design_findings(project, catalog);
@@ -352,7 +386,11 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
             e.finding_count += 1;
         }
     }
-    Assessment { zones, conduits, findings }
+    Assessment {
+        zones,
+        conduits,
+        findings,
+    }
 }
 
 /// The FR of a catalog requirement index (helper for views).

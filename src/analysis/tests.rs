@@ -69,7 +69,11 @@ fn catalog() -> Catalog {
         wap,
         cell,
     ];
-    let controls = vec![Control { id: "fw".into(), name: "Firewall".into(), description: "x".into() }];
+    let controls = vec![Control {
+        id: "fw".into(),
+        name: "Firewall".into(),
+        description: "x".into(),
+    }];
     Catalog::new(requirements, components, controls)
 }
 
@@ -78,7 +82,12 @@ fn asset(id: u32, component: &str) -> Asset {
 }
 
 fn zone(id: u32, name: &str, kind: ZoneKind, sl: u8, assets: Vec<Asset>) -> Zone {
-    let mut z = Zone::new(ZoneId(id), name, kind, Rect::new(id as f32 * 500.0, 0.0, 400.0, 200.0));
+    let mut z = Zone::new(
+        ZoneId(id),
+        name,
+        kind,
+        Rect::new(id as f32 * 500.0, 0.0, 400.0, 200.0),
+    );
     z.sl_t = Some(SlVector::uniform(sl));
     z.assets = assets;
     z
@@ -98,7 +107,13 @@ fn documented_conduit(id: u32, name: &str, from: u32, to: u32) -> Conduit {
 fn clean() -> Project {
     let mut p = Project::default();
     p.zones = vec![
-        zone(1, "Control", ZoneKind::Control, 2, vec![asset(1, "plc"), asset(2, "switch")]),
+        zone(
+            1,
+            "Control",
+            ZoneKind::Control,
+            2,
+            vec![asset(1, "plc"), asset(2, "switch")],
+        ),
         zone(2, "DMZ", ZoneKind::Dmz, 2, vec![asset(3, "historian")]),
         zone(3, "Office", ZoneKind::Enterprise, 1, vec![asset(4, "corp")]),
         zone(4, "SIS", ZoneKind::Safety, 3, vec![asset(5, "safety_plc")]),
@@ -112,14 +127,24 @@ fn clean() -> Project {
 }
 
 fn codes(p: &Project) -> Vec<FindingCode> {
-    assess(p, &catalog()).findings.iter().map(|f| f.code).collect()
+    assess(p, &catalog())
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .collect()
 }
 
 fn set(p: &mut Project, zone: u32, id: &str, status: Status, text: &str) {
-    let z = p.zone_mut(ZoneId(zone)).expect("zone exists in the test project");
+    let z = p
+        .zone_mut(ZoneId(zone))
+        .expect("zone exists in the test project");
     z.requirements.insert(
         id.into(),
-        RequirementAssessment { status, text: text.into(), ..Default::default() },
+        RequirementAssessment {
+            status,
+            text: text.into(),
+            ..Default::default()
+        },
     );
 }
 
@@ -143,8 +168,10 @@ fn sl_c_is_the_minimum_over_assets_per_fr() {
 fn sl_c_override_replaces_the_type_value() {
     let mut p = clean();
     p.zones[0].assets = vec![asset(1, "plc")];
-    p.zones[0].assets[0].sl_c_override =
-        Some(SlOverride { sl: SlVector([3, 3, 3, 2, 3, 2, 3]), source: "cert 42".into() });
+    p.zones[0].assets[0].sl_c_override = Some(SlOverride {
+        sl: SlVector([3, 3, 3, 2, 3, 2, 3]),
+        source: "cert 42".into(),
+    });
     let a = assess(&p, &catalog());
     assert_eq!(a.zones[0].sl_c, [3, 3, 3, 2, 3, 2, 3].map(Some));
 }
@@ -161,11 +188,19 @@ fn sl_c_is_unknown_without_assets_or_with_an_unknown_type() {
 #[test]
 fn compensation_raises_sl_c_only_with_a_justification() {
     let mut p = clean();
-    p.zones[0].compensation = Some(Compensation { sl: SlVector([2, 2, 0, 0, 0, 0, 0]), justification: String::new() });
+    p.zones[0].compensation = Some(Compensation {
+        sl: SlVector([2, 2, 0, 0, 0, 0, 0]),
+        justification: String::new(),
+    });
     assert_eq!(assess(&p, &catalog()).zones[0].sl_c, [1; 7].map(Some));
-    p.zones[0].compensation =
-        Some(Compensation { sl: SlVector([2, 2, 0, 0, 0, 0, 0]), justification: "Host firewall on every PLC".into() });
-    assert_eq!(assess(&p, &catalog()).zones[0].sl_c, [2, 2, 1, 1, 1, 1, 1].map(Some));
+    p.zones[0].compensation = Some(Compensation {
+        sl: SlVector([2, 2, 0, 0, 0, 0, 0]),
+        justification: "Host firewall on every PLC".into(),
+    });
+    assert_eq!(
+        assess(&p, &catalog()).zones[0].sl_c,
+        [2, 2, 1, 1, 1, 1, 1].map(Some)
+    );
 }
 
 #[test]
@@ -189,17 +224,33 @@ fn sl_a_is_the_highest_level_whose_items_are_all_satisfied() {
     set(&mut p, 1, "SR 1.2", Status::NotMet, "");
     let a = assess(&p, &catalog());
     assert_eq!(a.zones[0].sl_a[Fr::Iac.index()], Some(1));
-    assert_eq!(a.zones[0].sl_a[Fr::Rdf.index()], None, "FR5 is not assessed");
+    assert_eq!(
+        a.zones[0].sl_a[Fr::Rdf.index()],
+        None,
+        "FR5 is not assessed"
+    );
     assert_eq!(a.zones[0].achievement_gap[Fr::Iac.index()], Some(1));
     // Compensated without text does not count; with text it does.
     set(&mut p, 1, "SR 1.2", Status::Compensated, "");
     assert_eq!(assess(&p, &catalog()).zones[0].sl_a[0], Some(1));
-    set(&mut p, 1, "SR 1.2", Status::Compensated, "Central AD authentication via jump host");
+    set(
+        &mut p,
+        1,
+        "SR 1.2",
+        Status::Compensated,
+        "Central AD authentication via jump host",
+    );
     assert_eq!(assess(&p, &catalog()).zones[0].sl_a[0], Some(2));
     // Not applicable with a justification counts; SR 1.1 NotMet drops to 0.
     set(&mut p, 1, "SR 1.1", Status::NotMet, "");
     assert_eq!(assess(&p, &catalog()).zones[0].sl_a[0], Some(0));
-    set(&mut p, 1, "SR 1.1", Status::NotApplicable, "No human users on this zone");
+    set(
+        &mut p,
+        1,
+        "SR 1.1",
+        Status::NotApplicable,
+        "No human users on this zone",
+    );
     set(&mut p, 1, "SR 1.1 RE 2", Status::Met, "");
     // Every item of FR1 satisfied: no item is required only at SL 4, so SL-A reaches 4.
     assert_eq!(assess(&p, &catalog()).zones[0].sl_a[0], Some(4));
@@ -211,14 +262,20 @@ fn sl_a_fr5_example_with_the_real_catalog() {
     // SL-A(RDF) = 1.
     let catalog = Catalog::embedded();
     let mut p = clean();
-    let fr5: Vec<&crate::catalog::Requirement> =
-        catalog.requirements_of(Fr::Rdf).filter(|r| r.level <= 2).collect();
+    let fr5: Vec<&crate::catalog::Requirement> = catalog
+        .requirements_of(Fr::Rdf)
+        .filter(|r| r.level <= 2)
+        .collect();
     let open = fr5
         .iter()
         .find(|r| r.level == 2 && r.id.contains(" RE "))
         .expect("FR5 has an RE required at SL 2");
     for r in &fr5 {
-        let status = if r.id == open.id { Status::NotMet } else { Status::Met };
+        let status = if r.id == open.id {
+            Status::NotMet
+        } else {
+            Status::Met
+        };
         set(&mut p, 1, &r.id, status, "");
     }
     let a = assess(&p, catalog);
@@ -237,8 +294,11 @@ fn applicable_requirements_follow_sl_t_per_fr() {
     p.zones[0].sl_t = Some(SlVector([2, 0, 0, 0, 1, 0, 0]));
     let catalog = catalog();
     let a = assess(&p, &catalog);
-    let ids: Vec<&str> =
-        a.zones[0].applicable.iter().map(|x| catalog.requirements[x.requirement].id.as_str()).collect();
+    let ids: Vec<&str> = a.zones[0]
+        .applicable
+        .iter()
+        .map(|x| catalog.requirements[x.requirement].id.as_str())
+        .collect();
     assert_eq!(ids, vec!["SR 1.1", "SR 1.1 RE 1", "SR 1.2", "SR 5.1"]);
 }
 
@@ -250,7 +310,10 @@ fn conduit_sl_t_defaults_to_the_element_wise_maximum() {
     let a = assess(&p, &catalog());
     assert_eq!(a.conduits[0].sl_t, Some(SlVector([2, 2, 3, 1, 2, 1, 3])));
     p.conduits[0].sl_t_override = Some(SlVector::uniform(3));
-    assert_eq!(assess(&p, &catalog()).conduits[0].sl_t, Some(SlVector::uniform(3)));
+    assert_eq!(
+        assess(&p, &catalog()).conduits[0].sl_t,
+        Some(SlVector::uniform(3))
+    );
 }
 
 #[test]
@@ -300,32 +363,44 @@ fn finding_asset_duplicate() {
 
 #[test]
 fn finding_component_unknown() {
-    triggers(FindingCode::ComponentUnknown, |p| p.zones[0].assets[0].component = "toaster".into());
+    triggers(FindingCode::ComponentUnknown, |p| {
+        p.zones[0].assets[0].component = "toaster".into()
+    });
 }
 
 #[test]
 fn finding_business_mixed() {
-    triggers(FindingCode::BusinessMixed, |p| p.zones[0].assets.push(asset(50, "corp")));
+    triggers(FindingCode::BusinessMixed, |p| {
+        p.zones[0].assets.push(asset(50, "corp"))
+    });
 }
 
 #[test]
 fn finding_safety_mixed() {
-    triggers(FindingCode::SafetyMixed, |p| p.zones[3].assets.push(asset(50, "hmi")));
+    triggers(FindingCode::SafetyMixed, |p| {
+        p.zones[3].assets.push(asset(50, "hmi"))
+    });
 }
 
 #[test]
 fn finding_temporary_mixed() {
-    triggers(FindingCode::TemporaryMixed, |p| p.zones[0].assets.push(asset(50, "laptop")));
+    triggers(FindingCode::TemporaryMixed, |p| {
+        p.zones[0].assets.push(asset(50, "laptop"))
+    });
 }
 
 #[test]
 fn finding_wireless_mixed() {
-    triggers(FindingCode::WirelessMixed, |p| p.zones[0].assets.push(asset(50, "wap")));
+    triggers(FindingCode::WirelessMixed, |p| {
+        p.zones[0].assets.push(asset(50, "wap"))
+    });
 }
 
 #[test]
 fn finding_external_mixed() {
-    triggers(FindingCode::ExternalMixed, |p| p.zones[0].assets.push(asset(50, "cell")));
+    triggers(FindingCode::ExternalMixed, |p| {
+        p.zones[0].assets.push(asset(50, "cell"))
+    });
 }
 
 #[test]
@@ -338,10 +413,18 @@ fn neutral_network_devices_do_not_break_separation() {
 #[test]
 fn finding_conduit_documentation() {
     triggers(FindingCode::ConduitNoOwner, |p| p.conduits[0].owner.clear());
-    triggers(FindingCode::ConduitNoPurpose, |p| p.conduits[0].purpose = "  ".into());
-    triggers(FindingCode::ConduitNoControl, |p| p.conduits[0].controls.clear());
-    triggers(FindingCode::ConduitNoTest, |p| p.conduits[0].test_method.clear());
-    triggers(FindingCode::ControlUnknown, |p| p.conduits[0].controls.push("moat".into()));
+    triggers(FindingCode::ConduitNoPurpose, |p| {
+        p.conduits[0].purpose = "  ".into()
+    });
+    triggers(FindingCode::ConduitNoControl, |p| {
+        p.conduits[0].controls.clear()
+    });
+    triggers(FindingCode::ConduitNoTest, |p| {
+        p.conduits[0].test_method.clear()
+    });
+    triggers(FindingCode::ControlUnknown, |p| {
+        p.conduits[0].controls.push("moat".into())
+    });
 }
 
 #[test]
@@ -370,7 +453,8 @@ fn finding_conduit_sl_t_below_zones() {
 fn finding_untrusted_path_to_safety() {
     // Office–DMZ–Control–SIS passes the DMZ: fine.
     let mut p = clean();
-    p.conduits.push(documented_conduit(4, "Office-Control", 3, 1));
+    p.conduits
+        .push(documented_conduit(4, "Office-Control", 3, 1));
     let a = assess(&p, &catalog());
     let f = a
         .findings
@@ -378,8 +462,15 @@ fn finding_untrusted_path_to_safety() {
         .find(|f| f.code == FindingCode::UntrustedPathToSafety)
         .expect("a direct office-to-control conduit opens a path to the SIS");
     assert_eq!(f.element, ElementRef::Zone(ZoneId(4)));
-    assert!(f.message.contains("Office → Control → SIS"), "{}", f.message);
-    assert_eq!(untrusted_paths_to_safety(&p), vec![vec![ZoneId(3), ZoneId(1), ZoneId(4)]]);
+    assert!(
+        f.message.contains("Office → Control → SIS"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        untrusted_paths_to_safety(&p),
+        vec![vec![ZoneId(3), ZoneId(1), ZoneId(4)]]
+    );
     // A one-way conduit blocks the path.
     p.conduits[3].direction = Direction::OneWay;
     assert!(!codes(&p).contains(&FindingCode::UntrustedPathToSafety));
@@ -403,30 +494,47 @@ fn zone_without_sl_t_is_unknown_and_has_no_applicable_items() {
 
 #[test]
 fn finding_name_duplicate() {
-    triggers(FindingCode::NameDuplicate, |p| p.zones[1].name = "control ".into());
-    triggers(FindingCode::NameDuplicate, |p| p.conduits[1].name = "C-DMZ".into());
+    triggers(FindingCode::NameDuplicate, |p| {
+        p.zones[1].name = "control ".into()
+    });
+    triggers(FindingCode::NameDuplicate, |p| {
+        p.conduits[1].name = "C-DMZ".into()
+    });
 }
 
 #[test]
 fn finding_requirement_text_and_unknown_ids() {
-    triggers(FindingCode::RequirementNoText, |p| set(p, 1, "SR 1.1", Status::NotApplicable, ""));
-    triggers(FindingCode::RequirementUnknown, |p| set(p, 1, "SR 9.9", Status::Met, ""));
+    triggers(FindingCode::RequirementNoText, |p| {
+        set(p, 1, "SR 1.1", Status::NotApplicable, "")
+    });
+    triggers(FindingCode::RequirementUnknown, |p| {
+        set(p, 1, "SR 9.9", Status::Met, "")
+    });
 }
 
 #[test]
 fn finding_override_without_source() {
     triggers(FindingCode::OverrideNoSource, |p| {
-        p.zones[0].assets[0].sl_c_override = Some(SlOverride { sl: SlVector::uniform(2), source: String::new() });
+        p.zones[0].assets[0].sl_c_override = Some(SlOverride {
+            sl: SlVector::uniform(2),
+            source: String::new(),
+        });
     });
 }
 
 #[test]
 fn finding_compensation_without_justification() {
     triggers(FindingCode::CompensationNoJustification, |p| {
-        p.zones[0].compensation = Some(Compensation { sl: SlVector::uniform(2), justification: String::new() });
+        p.zones[0].compensation = Some(Compensation {
+            sl: SlVector::uniform(2),
+            justification: String::new(),
+        });
     });
     triggers(FindingCode::CompensationNoJustification, |p| {
-        p.conduits[0].compensation = Some(Compensation { sl: SlVector::uniform(2), justification: " ".into() });
+        p.conduits[0].compensation = Some(Compensation {
+            sl: SlVector::uniform(2),
+            justification: " ".into(),
+        });
     });
 }
 
@@ -434,7 +542,11 @@ fn finding_compensation_without_justification() {
 fn every_finding_code_is_tested_and_has_a_unique_code_string() {
     let mut seen = std::collections::HashSet::new();
     for code in FindingCode::ALL {
-        assert!(seen.insert(code.code()), "duplicate code string {}", code.code());
+        assert!(
+            seen.insert(code.code()),
+            "duplicate code string {}",
+            code.code()
+        );
     }
 }
 
@@ -442,7 +554,10 @@ fn every_finding_code_is_tested_and_has_a_unique_code_string() {
 fn findings_are_counted_on_their_zone_or_conduit() {
     let mut p = clean();
     p.zones[0].assets.push(asset(50, "laptop")); // zone finding
-    p.zones[0].assets[0].sl_c_override = Some(SlOverride { sl: SlVector::uniform(2), source: String::new() }); // asset finding
+    p.zones[0].assets[0].sl_c_override = Some(SlOverride {
+        sl: SlVector::uniform(2),
+        source: String::new(),
+    }); // asset finding
     p.conduits[0].owner.clear();
     let a = assess(&p, &catalog());
     assert_eq!(a.zones[0].finding_count, 2);

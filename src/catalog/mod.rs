@@ -30,7 +30,11 @@ pub struct Requirement {
 
 impl Requirement {
     pub fn kind(&self) -> RequirementKind {
-        if self.id.contains(" RE ") { RequirementKind::Re } else { RequirementKind::Sr }
+        if self.id.contains(" RE ") {
+            RequirementKind::Re
+        } else {
+            RequirementKind::Sr
+        }
     }
 }
 
@@ -119,12 +123,18 @@ pub struct CatalogError {
 impl Catalog {
     /// Parses the embedded catalog files.
     pub fn parse_embedded() -> Result<Catalog, CatalogError> {
-        let requirements = ron::from_str(REQUIREMENTS_RON)
-            .map_err(|source| CatalogError { file: "catalog/iec62443-3-3.ron", source })?;
-        let components = ron::from_str(COMPONENTS_RON)
-            .map_err(|source| CatalogError { file: "catalog/components.ron", source })?;
-        let controls = ron::from_str(CONTROLS_RON)
-            .map_err(|source| CatalogError { file: "catalog/controls.ron", source })?;
+        let requirements = ron::from_str(REQUIREMENTS_RON).map_err(|source| CatalogError {
+            file: "catalog/iec62443-3-3.ron",
+            source,
+        })?;
+        let components = ron::from_str(COMPONENTS_RON).map_err(|source| CatalogError {
+            file: "catalog/components.ron",
+            source,
+        })?;
+        let controls = ron::from_str(CONTROLS_RON).map_err(|source| CatalogError {
+            file: "catalog/controls.ron",
+            source,
+        })?;
         Ok(Catalog::new(requirements, components, controls))
     }
 
@@ -134,11 +144,21 @@ impl Catalog {
         components: Vec<ComponentType>,
         controls: Vec<Control>,
     ) -> Catalog {
-        let requirement_index =
-            requirements.iter().enumerate().map(|(i, r)| (r.id.clone(), i)).collect();
-        let component_index =
-            components.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        let control_index = controls.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let requirement_index = requirements
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        let component_index = components
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
+        let control_index = controls
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
         Catalog {
             requirements,
             components,
@@ -162,7 +182,9 @@ impl Catalog {
     }
 
     pub fn requirement(&self, id: &str) -> Option<&Requirement> {
-        self.requirement_index.get(id).map(|&i| &self.requirements[i])
+        self.requirement_index
+            .get(id)
+            .map(|&i| &self.requirements[i])
     }
 
     pub fn requirement_position(&self, id: &str) -> Option<usize> {

@@ -7,17 +7,37 @@ use std::fmt;
 /// One change to a project. Applying it returns the edit that undoes it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
-    AddZone { index: usize, zone: Zone },
+    AddZone {
+        index: usize,
+        zone: Zone,
+    },
     /// Removes the zone and every conduit attached to it.
-    RemoveZone { id: ZoneId },
+    RemoveZone {
+        id: ZoneId,
+    },
     ReplaceZone(Zone),
-    AddConduit { index: usize, conduit: Conduit },
-    RemoveConduit { id: ConduitId },
+    AddConduit {
+        index: usize,
+        conduit: Conduit,
+    },
+    RemoveConduit {
+        id: ConduitId,
+    },
     ReplaceConduit(Conduit),
-    AddAsset { parent: AssetParent, index: usize, asset: Asset },
-    RemoveAsset { id: AssetId },
+    AddAsset {
+        parent: AssetParent,
+        index: usize,
+        asset: Asset,
+    },
+    RemoveAsset {
+        id: AssetId,
+    },
     ReplaceAsset(Asset),
-    MoveAsset { id: AssetId, to: AssetParent, index: usize },
+    MoveAsset {
+        id: AssetId,
+        to: AssetParent,
+        index: usize,
+    },
     SetMeta(Meta),
     /// Applied in order; undone in reverse order.
     Batch(Vec<Edit>),
@@ -34,10 +54,14 @@ fn missing(what: impl fmt::Display) -> EditError {
 
 fn assets_of(project: &mut Project, parent: AssetParent) -> Result<&mut Vec<Asset>, EditError> {
     match parent {
-        AssetParent::Zone(id) => project.zone_mut(id).map(|z| &mut z.assets).ok_or_else(|| missing(id)),
-        AssetParent::Conduit(id) => {
-            project.conduit_mut(id).map(|c| &mut c.devices).ok_or_else(|| missing(id))
-        }
+        AssetParent::Zone(id) => project
+            .zone_mut(id)
+            .map(|z| &mut z.assets)
+            .ok_or_else(|| missing(id)),
+        AssetParent::Conduit(id) => project
+            .conduit_mut(id)
+            .map(|c| &mut c.devices)
+            .ok_or_else(|| missing(id)),
     }
 }
 
@@ -47,7 +71,10 @@ fn locate_asset(project: &Project, id: AssetId) -> Result<(AssetParent, usize), 
         AssetParent::Zone(z) => &project.zone(z).ok_or_else(|| missing(z))?.assets,
         AssetParent::Conduit(c) => &project.conduit(c).ok_or_else(|| missing(c))?.devices,
     };
-    let index = list.iter().position(|a| a.id == id).ok_or_else(|| missing(id))?;
+    let index = list
+        .iter()
+        .position(|a| a.id == id)
+        .ok_or_else(|| missing(id))?;
     Ok((parent, index))
 }
 
@@ -80,7 +107,11 @@ impl Edit {
                 for (index, conduit) in removed {
                     undo.push(Edit::AddConduit { index, conduit });
                 }
-                Ok(if undo.len() == 1 { undo.remove(0) } else { Edit::Batch(undo) })
+                Ok(if undo.len() == 1 {
+                    undo.remove(0)
+                } else {
+                    Edit::Batch(undo)
+                })
             }
             Edit::ReplaceZone(zone) => {
                 let slot = project.zone_mut(zone.id).ok_or_else(|| missing(zone.id))?;
@@ -107,10 +138,16 @@ impl Edit {
                 if project.zone(conduit.from).is_none() || project.zone(conduit.to).is_none() {
                     return Err(EditError("a conduit must join two existing zones".into()));
                 }
-                let slot = project.conduit_mut(conduit.id).ok_or_else(|| missing(conduit.id))?;
+                let slot = project
+                    .conduit_mut(conduit.id)
+                    .ok_or_else(|| missing(conduit.id))?;
                 Ok(Edit::ReplaceConduit(std::mem::replace(slot, conduit)))
             }
-            Edit::AddAsset { parent, index, asset } => {
+            Edit::AddAsset {
+                parent,
+                index,
+                asset,
+            } => {
                 let id = asset.id;
                 let list = assets_of(project, parent)?;
                 let index = index.min(list.len());
@@ -120,10 +157,16 @@ impl Edit {
             Edit::RemoveAsset { id } => {
                 let (parent, index) = locate_asset(project, id)?;
                 let asset = assets_of(project, parent)?.remove(index);
-                Ok(Edit::AddAsset { parent, index, asset })
+                Ok(Edit::AddAsset {
+                    parent,
+                    index,
+                    asset,
+                })
             }
             Edit::ReplaceAsset(asset) => {
-                let slot = project.asset_mut(asset.id).ok_or_else(|| missing(asset.id))?;
+                let slot = project
+                    .asset_mut(asset.id)
+                    .ok_or_else(|| missing(asset.id))?;
                 Ok(Edit::ReplaceAsset(std::mem::replace(slot, asset)))
             }
             Edit::MoveAsset { id, to, index } => {
@@ -133,7 +176,11 @@ impl Edit {
                 let list = assets_of(project, to)?;
                 let index = index.min(list.len());
                 list.insert(index, asset);
-                Ok(Edit::MoveAsset { id, to: from, index: old_index })
+                Ok(Edit::MoveAsset {
+                    id,
+                    to: from,
+                    index: old_index,
+                })
             }
             Edit::SetMeta(meta) => Ok(Edit::SetMeta(std::mem::replace(&mut project.meta, meta))),
             Edit::Batch(edits) => {
@@ -182,7 +229,12 @@ const MAX_STEPS: usize = 500;
 
 impl History {
     /// Applies an edit as one undoable step named `label` ("Move zone BPCS").
-    pub fn apply(&mut self, project: &mut Project, label: impl Into<String>, edit: Edit) -> Result<(), EditError> {
+    pub fn apply(
+        &mut self,
+        project: &mut Project,
+        label: impl Into<String>,
+        edit: Edit,
+    ) -> Result<(), EditError> {
         self.apply_merging(project, label, edit, None)
     }
 
@@ -203,7 +255,11 @@ impl History {
             && self.undo.last().is_some_and(|s| s.merge_key == merge_key);
         self.sealed = false;
         if !merges {
-            self.undo.push(Step { label: label.into(), edit: inverse, merge_key });
+            self.undo.push(Step {
+                label: label.into(),
+                edit: inverse,
+                merge_key,
+            });
             if self.undo.len() > MAX_STEPS {
                 self.undo.remove(0);
             }
@@ -233,10 +289,16 @@ impl History {
     }
 
     pub fn undo(&mut self, project: &mut Project) -> Result<bool, EditError> {
-        let Some(step) = self.undo.pop() else { return Ok(false) };
+        let Some(step) = self.undo.pop() else {
+            return Ok(false);
+        };
         match step.edit.clone().apply(project) {
             Ok(forward) => {
-                self.redo.push(Step { label: step.label, edit: forward, merge_key: None });
+                self.redo.push(Step {
+                    label: step.label,
+                    edit: forward,
+                    merge_key: None,
+                });
                 self.revision += 1;
                 self.sealed = true;
                 Ok(true)
@@ -249,10 +311,16 @@ impl History {
     }
 
     pub fn redo(&mut self, project: &mut Project) -> Result<bool, EditError> {
-        let Some(step) = self.redo.pop() else { return Ok(false) };
+        let Some(step) = self.redo.pop() else {
+            return Ok(false);
+        };
         match step.edit.clone().apply(project) {
             Ok(inverse) => {
-                self.undo.push(Step { label: step.label, edit: inverse, merge_key: None });
+                self.undo.push(Step {
+                    label: step.label,
+                    edit: inverse,
+                    merge_key: None,
+                });
                 self.revision += 1;
                 self.sealed = true;
                 Ok(true)

@@ -8,14 +8,27 @@ use proptest::prelude::*;
 fn base() -> Project {
     let mut p = Project::default();
     for i in 1..=3 {
-        let mut z = Zone::new(ZoneId(i), format!("Z{i}"), ZoneKind::Control, Rect::new(i as f32 * 400.0, 0.0, 300.0, 200.0));
-        z.assets.push(Asset::new(AssetId(i * 10), format!("A{i}"), "plc"));
-        z.assets.push(Asset::new(AssetId(i * 10 + 1), format!("B{i}"), "hmi_panel"));
+        let mut z = Zone::new(
+            ZoneId(i),
+            format!("Z{i}"),
+            ZoneKind::Control,
+            Rect::new(i as f32 * 400.0, 0.0, 300.0, 200.0),
+        );
+        z.assets
+            .push(Asset::new(AssetId(i * 10), format!("A{i}"), "plc"));
+        z.assets.push(Asset::new(
+            AssetId(i * 10 + 1),
+            format!("B{i}"),
+            "hmi_panel",
+        ));
         p.zones.push(z);
     }
-    p.conduits.push(Conduit::new(ConduitId(1), "C1", ZoneId(1), ZoneId(2)));
-    p.conduits.push(Conduit::new(ConduitId(2), "C2", ZoneId(2), ZoneId(3)));
-    p.conduits.push(Conduit::new(ConduitId(3), "C3", ZoneId(1), ZoneId(3)));
+    p.conduits
+        .push(Conduit::new(ConduitId(1), "C1", ZoneId(1), ZoneId(2)));
+    p.conduits
+        .push(Conduit::new(ConduitId(2), "C2", ZoneId(2), ZoneId(3)));
+    p.conduits
+        .push(Conduit::new(ConduitId(3), "C3", ZoneId(1), ZoneId(3)));
     p
 }
 
@@ -24,7 +37,8 @@ fn remove_zone_takes_its_conduits_and_undo_restores_them_in_place() {
     let mut p = base();
     let original = p.clone();
     let mut h = History::default();
-    h.apply(&mut p, "Delete zone Z1", Edit::RemoveZone { id: ZoneId(1) }).expect("remove");
+    h.apply(&mut p, "Delete zone Z1", Edit::RemoveZone { id: ZoneId(1) })
+        .expect("remove");
     assert_eq!(p.zones.len(), 2);
     assert_eq!(p.conduits.len(), 1, "C1 and C3 were attached to Z1");
     assert_eq!(h.undo_label(), Some("Delete zone Z1"));
@@ -39,9 +53,20 @@ fn move_asset_between_zones_and_back() {
     let mut p = base();
     let original = p.clone();
     let mut h = History::default();
-    h.apply(&mut p, "Move asset", Edit::MoveAsset { id: AssetId(10), to: AssetParent::Zone(ZoneId(3)), index: 0 })
-        .expect("move");
-    assert_eq!(p.asset(AssetId(10)).map(|(_, parent)| parent), Some(AssetParent::Zone(ZoneId(3))));
+    h.apply(
+        &mut p,
+        "Move asset",
+        Edit::MoveAsset {
+            id: AssetId(10),
+            to: AssetParent::Zone(ZoneId(3)),
+            index: 0,
+        },
+    )
+    .expect("move");
+    assert_eq!(
+        p.asset(AssetId(10)).map(|(_, parent)| parent),
+        Some(AssetParent::Zone(ZoneId(3)))
+    );
     assert_eq!(p.zones[2].assets[0].id, AssetId(10));
     h.undo(&mut p).expect("undo");
     assert_eq!(p, original);
@@ -55,7 +80,13 @@ fn merged_field_edits_are_one_step() {
     for name in ["B", "BP", "BPC", "BPCS"] {
         let mut z = p.zones[0].clone();
         z.name = name.into();
-        h.apply_merging(&mut p, "Rename zone", Edit::ReplaceZone(z), Some("zone1.name".into())).expect("edit");
+        h.apply_merging(
+            &mut p,
+            "Rename zone",
+            Edit::ReplaceZone(z),
+            Some("zone1.name".into()),
+        )
+        .expect("edit");
     }
     assert_eq!(p.zones[0].name, "BPCS");
     h.undo(&mut p).expect("undo");
@@ -64,11 +95,13 @@ fn merged_field_edits_are_one_step() {
     // after a seal, the same key starts a new step
     let mut z = p.zones[0].clone();
     z.name = "X".into();
-    h.apply_merging(&mut p, "Rename", Edit::ReplaceZone(z), Some("k".into())).expect("edit");
+    h.apply_merging(&mut p, "Rename", Edit::ReplaceZone(z), Some("k".into()))
+        .expect("edit");
     h.seal();
     let mut z = p.zones[0].clone();
     z.name = "XY".into();
-    h.apply_merging(&mut p, "Rename", Edit::ReplaceZone(z), Some("k".into())).expect("edit");
+    h.apply_merging(&mut p, "Rename", Edit::ReplaceZone(z), Some("k".into()))
+        .expect("edit");
     h.undo(&mut p).expect("undo");
     assert_eq!(p.zones[0].name, "X");
 }
@@ -78,13 +111,29 @@ fn stale_edits_fail_without_changing_anything() {
     let mut p = base();
     let original = p.clone();
     let mut h = History::default();
-    assert!(h.apply(&mut p, "x", Edit::RemoveZone { id: ZoneId(99) }).is_err());
-    let batch = Edit::Batch(vec![Edit::RemoveConduit { id: ConduitId(1) }, Edit::RemoveConduit { id: ConduitId(77) }]);
+    assert!(
+        h.apply(&mut p, "x", Edit::RemoveZone { id: ZoneId(99) })
+            .is_err()
+    );
+    let batch = Edit::Batch(vec![
+        Edit::RemoveConduit { id: ConduitId(1) },
+        Edit::RemoveConduit { id: ConduitId(77) },
+    ]);
     assert!(h.apply(&mut p, "x", batch).is_err());
     assert_eq!(p, original);
     assert!(!h.can_undo());
     let c = Conduit::new(ConduitId(9), "bad", ZoneId(1), ZoneId(42));
-    assert!(h.apply(&mut p, "x", Edit::AddConduit { index: 0, conduit: c }).is_err());
+    assert!(
+        h.apply(
+            &mut p,
+            "x",
+            Edit::AddConduit {
+                index: 0,
+                conduit: c
+            }
+        )
+        .is_err()
+    );
     assert_eq!(p, original);
 }
 
@@ -92,10 +141,12 @@ fn stale_edits_fail_without_changing_anything() {
 fn new_edit_clears_redo() {
     let mut p = base();
     let mut h = History::default();
-    h.apply(&mut p, "a", Edit::RemoveConduit { id: ConduitId(1) }).expect("edit");
+    h.apply(&mut p, "a", Edit::RemoveConduit { id: ConduitId(1) })
+        .expect("edit");
     h.undo(&mut p).expect("undo");
     assert!(h.can_redo());
-    h.apply(&mut p, "b", Edit::RemoveConduit { id: ConduitId(2) }).expect("edit");
+    h.apply(&mut p, "b", Edit::RemoveConduit { id: ConduitId(2) })
+        .expect("edit");
     assert!(!h.can_redo());
 }
 
@@ -103,7 +154,16 @@ fn new_edit_clears_redo() {
 fn edit_strategy() -> impl Strategy<Value = Edit> {
     let zone_id = (1u32..6).prop_map(ZoneId);
     let conduit_id = (1u32..6).prop_map(ConduitId);
-    let asset_id = prop_oneof![Just(10u32), Just(11), Just(20), Just(21), Just(30), Just(31), Just(99)].prop_map(AssetId);
+    let asset_id = prop_oneof![
+        Just(10u32),
+        Just(11),
+        Just(20),
+        Just(21),
+        Just(30),
+        Just(31),
+        Just(99)
+    ]
+    .prop_map(AssetId);
     let parent = prop_oneof![
         (1u32..5).prop_map(|z| AssetParent::Zone(ZoneId(z))),
         (1u32..5).prop_map(|c| AssetParent::Conduit(ConduitId(c))),
@@ -111,27 +171,46 @@ fn edit_strategy() -> impl Strategy<Value = Edit> {
     prop_oneof![
         (0usize..5, 4u32..6, "[a-zA-ZäŁ東 ]{0,8}").prop_map(|(index, id, name)| Edit::AddZone {
             index,
-            zone: Zone::new(ZoneId(id), name, ZoneKind::Dmz, Rect::new(0.0, 900.0, 200.0, 100.0)),
+            zone: Zone::new(
+                ZoneId(id),
+                name,
+                ZoneKind::Dmz,
+                Rect::new(0.0, 900.0, 200.0, 100.0)
+            ),
         }),
         zone_id.clone().prop_map(|id| Edit::RemoveZone { id }),
         (zone_id.clone(), -500.0f32..500.0).prop_map(|(id, dx)| {
-            let mut z = Zone::new(id, "moved", ZoneKind::Safety, Rect::new(dx, dx, 300.0, 200.0));
+            let mut z = Zone::new(
+                id,
+                "moved",
+                ZoneKind::Safety,
+                Rect::new(dx, dx, 300.0, 200.0),
+            );
             z.assets.clear();
             Edit::ReplaceZone(z)
         }),
-        (0usize..4, 4u32..6, zone_id.clone(), zone_id.clone()).prop_map(|(index, id, a, b)| Edit::AddConduit {
-            index,
-            conduit: Conduit::new(ConduitId(id), "new", a, b),
+        (0usize..4, 4u32..6, zone_id.clone(), zone_id.clone()).prop_map(|(index, id, a, b)| {
+            Edit::AddConduit {
+                index,
+                conduit: Conduit::new(ConduitId(id), "new", a, b),
+            }
         }),
         conduit_id.prop_map(|id| Edit::RemoveConduit { id }),
         asset_id.clone().prop_map(|id| Edit::RemoveAsset { id }),
-        (asset_id.clone(), parent.clone(), 0usize..3).prop_map(|(id, to, index)| Edit::MoveAsset { id, to, index }),
+        (asset_id.clone(), parent.clone(), 0usize..3).prop_map(|(id, to, index)| Edit::MoveAsset {
+            id,
+            to,
+            index
+        }),
         (parent, 0usize..3, 100u32..103).prop_map(|(parent, index, id)| Edit::AddAsset {
             parent,
             index,
             asset: Asset::new(AssetId(id), "new", "firewall"),
         }),
-        "[a-z]{0,6}".prop_map(|t| Edit::SetMeta(Meta { title: t, ..Meta::default() })),
+        "[a-z]{0,6}".prop_map(|t| Edit::SetMeta(Meta {
+            title: t,
+            ..Meta::default()
+        })),
     ]
 }
 

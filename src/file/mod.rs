@@ -52,13 +52,25 @@ struct FileIn {
 /// Why a project could not be read. Every variant names what is wrong and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    Io { message: String },
-    TooLarge { bytes: u64 },
+    Io {
+        message: String,
+    },
+    TooLarge {
+        bytes: u64,
+    },
     NotText,
-    Syntax { line: usize, column: usize, message: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     NotAProject,
-    NewerVersion { found: u32 },
-    Invalid { problems: Vec<String> },
+    NewerVersion {
+        found: u32,
+    },
+    Invalid {
+        problems: Vec<String>,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -71,8 +83,15 @@ impl fmt::Display for LoadError {
                 *bytes as f64 / 1_048_576.0,
                 MAX_FILE_BYTES / 1_048_576
             ),
-            LoadError::NotText => write!(f, "the file is not UTF-8 text, so it is not a zonewright project"),
-            LoadError::Syntax { line, column, message } => {
+            LoadError::NotText => write!(
+                f,
+                "the file is not UTF-8 text, so it is not a zonewright project"
+            ),
+            LoadError::Syntax {
+                line,
+                column,
+                message,
+            } => {
                 write!(f, "line {line}, column {column}: {message}")
             }
             LoadError::NotAProject => write!(
@@ -107,7 +126,11 @@ pub struct SaveError {
 }
 
 fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
-    LoadError::Syntax { line: e.span.start.line, column: e.span.start.col, message: e.code.to_string() }
+    LoadError::Syntax {
+        line: e.span.start.line,
+        column: e.span.start.col,
+        message: e.code.to_string(),
+    }
 }
 
 /// Parses project text. Never panics, whatever the input.
@@ -135,7 +158,9 @@ pub fn from_str(text: &str) -> Result<Project, LoadError> {
 /// Parses raw bytes (checks size and encoding first).
 pub fn from_bytes(bytes: &[u8]) -> Result<Project, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { bytes: bytes.len() as u64 });
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotText)?;
     from_str(text)
@@ -143,15 +168,28 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Project, LoadError> {
 
 /// Reads a project file.
 pub fn load(path: &Path) -> Result<Project, FileError> {
-    let err = |error| FileError { path: path.to_owned(), error };
-    let meta = std::fs::metadata(path).map_err(|e| err(LoadError::Io { message: e.to_string() }))?;
+    let err = |error| FileError {
+        path: path.to_owned(),
+        error,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| {
+        err(LoadError::Io {
+            message: e.to_string(),
+        })
+    })?;
     if meta.is_dir() {
-        return Err(err(LoadError::Io { message: "it is a folder, not a file".to_owned() }));
+        return Err(err(LoadError::Io {
+            message: "it is a folder, not a file".to_owned(),
+        }));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(err(LoadError::TooLarge { bytes: meta.len() }));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(LoadError::Io { message: e.to_string() }))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        err(LoadError::Io {
+            message: e.to_string(),
+        })
+    })?;
     from_bytes(&bytes).map_err(err)
 }
 
@@ -168,11 +206,18 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     let mut zone_ids: HashSet<ZoneId> = HashSet::new();
     for z in &p.zones {
         if !zone_ids.insert(z.id) {
-            problems.push(format!("zone id {} is used twice (zone \"{}\")", z.id.0, short(&z.name)));
+            problems.push(format!(
+                "zone id {} is used twice (zone \"{}\")",
+                z.id.0,
+                short(&z.name)
+            ));
         }
         let r = z.rect;
         if !r.is_finite() {
-            problems.push(format!("zone \"{}\" has a position or size that is not a number", short(&z.name)));
+            problems.push(format!(
+                "zone \"{}\" has a position or size that is not a number",
+                short(&z.name)
+            ));
         } else if r.w <= 0.0 || r.h <= 0.0 || r.w > MAX_COORD || r.h > MAX_COORD {
             problems.push(format!(
                 "zone \"{}\" has a size of {} × {}; sizes must be between 0 and {MAX_COORD}",
@@ -181,9 +226,16 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
                 r.h
             ));
         } else if r.x.abs() > MAX_COORD || r.y.abs() > MAX_COORD {
-            problems.push(format!("zone \"{}\" lies outside the drawing area (±{MAX_COORD})", short(&z.name)));
+            problems.push(format!(
+                "zone \"{}\" lies outside the drawing area (±{MAX_COORD})",
+                short(&z.name)
+            ));
         }
-        check_sl(&mut problems, &format!("zone \"{}\" SL-T", short(&z.name)), z.sl_t.as_ref());
+        check_sl(
+            &mut problems,
+            &format!("zone \"{}\" SL-T", short(&z.name)),
+            z.sl_t.as_ref(),
+        );
         check_sl(
             &mut problems,
             &format!("zone \"{}\" compensation", short(&z.name)),
@@ -193,7 +245,11 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     let mut conduit_ids: HashSet<ConduitId> = HashSet::new();
     for c in &p.conduits {
         if !conduit_ids.insert(c.id) {
-            problems.push(format!("conduit id {} is used twice (conduit \"{}\")", c.id.0, short(&c.name)));
+            problems.push(format!(
+                "conduit id {} is used twice (conduit \"{}\")",
+                c.id.0,
+                short(&c.name)
+            ));
         }
         for (end, id) in [("from", c.from), ("to", c.to)] {
             if !p.zones.iter().any(|z| z.id == id) {
@@ -205,9 +261,16 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
             }
         }
         if c.from == c.to {
-            problems.push(format!("conduit \"{}\" connects a zone to itself", short(&c.name)));
+            problems.push(format!(
+                "conduit \"{}\" connects a zone to itself",
+                short(&c.name)
+            ));
         }
-        check_sl(&mut problems, &format!("conduit \"{}\" SL-T", short(&c.name)), c.sl_t_override.as_ref());
+        check_sl(
+            &mut problems,
+            &format!("conduit \"{}\" SL-T", short(&c.name)),
+            c.sl_t_override.as_ref(),
+        );
         check_sl(
             &mut problems,
             &format!("conduit \"{}\" compensation", short(&c.name)),
@@ -230,7 +293,11 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
         );
     }
     check_text_lengths(p, &mut problems);
-    if problems.is_empty() { Ok(()) } else { Err(LoadError::Invalid { problems }) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(LoadError::Invalid { problems })
+    }
 }
 
 fn check_sl(problems: &mut Vec<String>, what: &str, sl: Option<&SlVector>) {
@@ -255,7 +322,10 @@ fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
     long("the project description", &p.meta.description);
     for z in &p.zones {
         long(&format!("the name of zone {}", z.id.0), &z.name);
-        long(&format!("the description of zone {}", z.id.0), &z.description);
+        long(
+            &format!("the description of zone {}", z.id.0),
+            &z.description,
+        );
         for a in &z.assets {
             long(&format!("the name of asset {}", a.id.0), &a.name);
         }
@@ -270,13 +340,23 @@ fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
 
 /// At most 60 characters of a name, for messages.
 fn short(s: &str) -> String {
-    if s.chars().count() <= 60 { s.to_owned() } else { s.chars().take(57).collect::<String>() + "…" }
+    if s.chars().count() <= 60 {
+        s.to_owned()
+    } else {
+        s.chars().take(57).collect::<String>() + "…"
+    }
 }
 
 /// The project as file text: stable field and map order, so a small edit gives a small diff.
 pub fn to_string(project: &Project) -> String {
-    let config = ron::ser::PrettyConfig::new().indentor("    ".to_owned()).struct_names(false);
-    let out = FileOut { format: FORMAT, version: VERSION, project };
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_owned())
+        .struct_names(false);
+    let out = FileOut {
+        format: FORMAT,
+        version: VERSION,
+        project,
+    };
     // Serialising plain data structs to a String cannot fail; fall back to compact form anyway.
     ron::ser::to_string_pretty(&out, config)
         .or_else(|_| ron::to_string(&out))
@@ -299,12 +379,17 @@ pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
 
 /// The atomic write behind [`save`], usable for any file (recovery files, exports).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let err = |message: String| SaveError { path: path.to_owned(), message };
+    let err = |message: String| SaveError {
+        path: path.to_owned(),
+        message,
+    };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
         _ => PathBuf::from("."),
     };
-    let name = path.file_name().ok_or_else(|| err("the path has no file name".to_owned()))?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| err("the path has no file name".to_owned()))?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
     tmp_name.push(format!(".tmp-{}", std::process::id()));
@@ -317,12 +402,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     })();
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
-        return Err(err(format!("writing the temporary file {} failed: {e}", tmp.display())));
+        return Err(err(format!(
+            "writing the temporary file {} failed: {e}",
+            tmp.display()
+        )));
     }
     if path.exists() {
         if let Err(e) = std::fs::copy(path, backup_path(path)) {
             let _ = std::fs::remove_file(&tmp);
-            return Err(err(format!("keeping the previous version as a backup failed: {e}")));
+            return Err(err(format!(
+                "keeping the previous version as a backup failed: {e}"
+            )));
         }
     }
     if let Err(e) = std::fs::rename(&tmp, path) {

@@ -1,7 +1,9 @@
 //! Round trips, malformed and newer-version files, validation, atomic save.
 
 use super::*;
-use crate::model::{Asset, Conduit, Direction, Rect, RequirementAssessment, Status, Zone, ZoneKind};
+use crate::model::{
+    Asset, Conduit, Direction, Rect, RequirementAssessment, Status, Zone, ZoneKind,
+};
 
 fn project() -> Project {
     let mut p = Project::default();
@@ -12,13 +14,27 @@ fn project() -> Project {
         author: "JW".into(),
         change: "First issue".into(),
     });
-    let mut z = Zone::new(ZoneId(1), "BPCS", ZoneKind::Control, Rect::new(10.0, 20.0, 300.0, 200.0));
+    let mut z = Zone::new(
+        ZoneId(1),
+        "BPCS",
+        ZoneKind::Control,
+        Rect::new(10.0, 20.0, 300.0, 200.0),
+    );
     z.assets.push(Asset::new(AssetId(3), "PLC-101", "plc"));
     z.requirements.insert(
         "SR 1.1".into(),
-        RequirementAssessment { status: Status::Met, evidence: "FAT report 7".into(), ..Default::default() },
+        RequirementAssessment {
+            status: Status::Met,
+            evidence: "FAT report 7".into(),
+            ..Default::default()
+        },
     );
-    let z2 = Zone::new(ZoneId(2), "DMZ", ZoneKind::Dmz, Rect::new(400.0, 20.0, 300.0, 200.0));
+    let z2 = Zone::new(
+        ZoneId(2),
+        "DMZ",
+        ZoneKind::Dmz,
+        Rect::new(400.0, 20.0, 300.0, 200.0),
+    );
     let mut c = Conduit::new(ConduitId(1), "BPCS→DMZ", ZoneId(1), ZoneId(2));
     c.direction = Direction::OneWay;
     p.zones = vec![z, z2];
@@ -37,7 +53,10 @@ fn save_and_load_give_an_equal_project() {
     let first = std::fs::read(&path).expect("read");
     save(&p, &path).expect("save again");
     assert_eq!(std::fs::read(&path).expect("read"), first);
-    assert!(backup_path(&path).exists(), "the previous version is kept as a backup");
+    assert!(
+        backup_path(&path).exists(),
+        "the previous version is kept as a backup"
+    );
 }
 
 #[test]
@@ -45,7 +64,11 @@ fn file_has_format_marker_and_version() {
     let text = to_string(&project());
     assert!(text.contains("format: \"zonewright\""), "{text}");
     assert!(text.contains("version: 1"));
-    assert!(text.contains("sl_t: Some((2, 2, 2, 2, 2, 2, 2))") || text.contains("sl_t: Some((2,2,2,2,2,2,2))"), "{text}");
+    assert!(
+        text.contains("sl_t: Some((2, 2, 2, 2, 2, 2, 2))")
+            || text.contains("sl_t: Some((2,2,2,2,2,2,2))"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -66,7 +89,11 @@ fn syntax_error_has_line_and_column() {
     let broken = text.replacen("kind: Control", "kind: Control,,", 1);
     match from_str(&broken) {
         Err(LoadError::Syntax { line, column, .. }) => {
-            let expected = broken.lines().position(|l| l.contains("Control,,")).expect("line") + 1;
+            let expected = broken
+                .lines()
+                .position(|l| l.contains("Control,,"))
+                .expect("line")
+                + 1;
             assert_eq!(line, expected);
             assert!(column > 1);
         }
@@ -100,7 +127,10 @@ fn newer_version_is_refused_with_a_clear_message() {
 fn other_files_are_not_projects() {
     assert_eq!(from_str("(title: \"x\")"), Err(LoadError::NotAProject));
     assert!(matches!(from_str(""), Err(LoadError::Syntax { .. })));
-    assert_eq!(from_bytes(&[0x25, 0x50, 0x44, 0x46, 0xff, 0xfe]), Err(LoadError::NotText));
+    assert_eq!(
+        from_bytes(&[0x25, 0x50, 0x44, 0x46, 0xff, 0xfe]),
+        Err(LoadError::NotText)
+    );
 }
 
 #[test]
@@ -148,8 +178,15 @@ fn failed_save_leaves_the_previous_file_intact() {
     assert!(save(&project(), &bad).is_err());
     assert_eq!(std::fs::read(&path).expect("read"), before);
     // no temporary files are left behind
-    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
-    assert!(names.iter().all(|n| !n.to_string_lossy().contains(".tmp-")), "{names:?}");
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
+    assert!(
+        names.iter().all(|n| !n.to_string_lossy().contains(".tmp-")),
+        "{names:?}"
+    );
 }
 
 #[test]

@@ -1,6 +1,7 @@
 //! The document model: project, zones, assets, conduits, requirement assessments, geometry in
 //! scene units. Knows nothing of the UI, the catalog contents or the file format.
 
+pub mod layout;
 mod sl;
 
 pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector, format_levels};
@@ -126,7 +127,9 @@ impl ZoneKind {
 }
 
 /// How important an asset is to the process (ZCR 6.4 j).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Criticality {
     Low,
     #[default]
@@ -243,7 +246,10 @@ impl Characteristics {
 
     pub fn fields_mut(&mut self) -> [(&'static str, &mut String); 9] {
         [
-            ("Accountable organisation", &mut self.accountable_organisation),
+            (
+                "Accountable organisation",
+                &mut self.accountable_organisation,
+            ),
             ("Logical boundary", &mut self.logical_boundary),
             ("Physical boundary", &mut self.physical_boundary),
             ("Safety designation", &mut self.safety_designation),
@@ -552,10 +558,11 @@ impl Project {
             .zones
             .iter()
             .flat_map(|z| z.assets.iter().map(move |a| (a, AssetParent::Zone(z.id))));
-        let c = self
-            .conduits
-            .iter()
-            .flat_map(|c| c.devices.iter().map(move |a| (a, AssetParent::Conduit(c.id))));
+        let c = self.conduits.iter().flat_map(|c| {
+            c.devices
+                .iter()
+                .map(move |a| (a, AssetParent::Conduit(c.id)))
+        });
         z.chain(c)
     }
 
@@ -566,26 +573,47 @@ impl Project {
 
     /// A fresh zone id, larger than any in use.
     pub fn next_zone_id(&self) -> ZoneId {
-        ZoneId(self.zones.iter().map(|z| z.id.0).max().map_or(1, |m| m.saturating_add(1)))
+        ZoneId(
+            self.zones
+                .iter()
+                .map(|z| z.id.0)
+                .max()
+                .map_or(1, |m| m.saturating_add(1)),
+        )
     }
 
     pub fn next_conduit_id(&self) -> ConduitId {
-        ConduitId(self.conduits.iter().map(|c| c.id.0).max().map_or(1, |m| m.saturating_add(1)))
+        ConduitId(
+            self.conduits
+                .iter()
+                .map(|c| c.id.0)
+                .max()
+                .map_or(1, |m| m.saturating_add(1)),
+        )
     }
 
     pub fn next_asset_id(&self) -> AssetId {
-        AssetId(self.all_assets().map(|(a, _)| a.id.0).max().map_or(1, |m| m.saturating_add(1)))
+        AssetId(
+            self.all_assets()
+                .map(|(a, _)| a.id.0)
+                .max()
+                .map_or(1, |m| m.saturating_add(1)),
+        )
     }
 
     /// Display name of an element, for findings and status lines.
     pub fn element_name(&self, element: ElementRef) -> String {
         match element {
             ElementRef::Project => "Project".to_owned(),
-            ElementRef::Zone(id) => self.zone(id).map_or_else(|| id.to_string(), |z| z.name.clone()),
-            ElementRef::Conduit(id) => {
-                self.conduit(id).map_or_else(|| id.to_string(), |c| c.name.clone())
-            }
-            ElementRef::Asset(id) => self.asset(id).map_or_else(|| id.to_string(), |(a, _)| a.name.clone()),
+            ElementRef::Zone(id) => self
+                .zone(id)
+                .map_or_else(|| id.to_string(), |z| z.name.clone()),
+            ElementRef::Conduit(id) => self
+                .conduit(id)
+                .map_or_else(|| id.to_string(), |c| c.name.clone()),
+            ElementRef::Asset(id) => self
+                .asset(id)
+                .map_or_else(|| id.to_string(), |(a, _)| a.name.clone()),
         }
     }
 
@@ -601,9 +629,19 @@ mod tests {
 
     fn sample() -> Project {
         let mut p = Project::default();
-        let mut z1 = Zone::new(ZoneId(1), "BPCS", ZoneKind::Control, Rect::new(0.0, 0.0, 100.0, 80.0));
+        let mut z1 = Zone::new(
+            ZoneId(1),
+            "BPCS",
+            ZoneKind::Control,
+            Rect::new(0.0, 0.0, 100.0, 80.0),
+        );
         z1.assets.push(Asset::new(AssetId(7), "PLC-1", "plc"));
-        let z2 = Zone::new(ZoneId(4), "SIS", ZoneKind::Safety, Rect::new(200.0, 0.0, 50.0, 50.0));
+        let z2 = Zone::new(
+            ZoneId(4),
+            "SIS",
+            ZoneKind::Safety,
+            Rect::new(200.0, 0.0, 50.0, 50.0),
+        );
         p.zones = vec![z1, z2];
         let mut c = Conduit::new(ConduitId(2), "C1", ZoneId(1), ZoneId(4));
         c.devices.push(Asset::new(AssetId(9), "FW", "firewall"));
@@ -614,7 +652,10 @@ mod tests {
     #[test]
     fn lookups_find_assets_in_zones_and_on_conduits() {
         let p = sample();
-        assert_eq!(p.asset(AssetId(7)).map(|(_, parent)| parent), Some(AssetParent::Zone(ZoneId(1))));
+        assert_eq!(
+            p.asset(AssetId(7)).map(|(_, parent)| parent),
+            Some(AssetParent::Zone(ZoneId(1)))
+        );
         assert_eq!(
             p.asset(AssetId(9)).map(|(_, parent)| parent),
             Some(AssetParent::Conduit(ConduitId(2)))
@@ -640,7 +681,10 @@ mod tests {
 
     #[test]
     fn satisfies_needs_text_for_compensated_and_not_applicable() {
-        let mut r = RequirementAssessment { status: Status::Met, ..Default::default() };
+        let mut r = RequirementAssessment {
+            status: Status::Met,
+            ..Default::default()
+        };
         assert!(r.satisfies());
         r.status = Status::Compensated;
         assert!(!r.satisfies());

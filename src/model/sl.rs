@@ -168,11 +168,17 @@ mod tests {
 
     #[test]
     fn display_and_uniform() {
-        assert_eq!(SlVector([3, 3, 3, 2, 3, 2, 3]).to_string(), "(3,3,3,2,3,2,3)");
+        assert_eq!(
+            SlVector([3, 3, 3, 2, 3, 2, 3]).to_string(),
+            "(3,3,3,2,3,2,3)"
+        );
         assert_eq!(SlVector::uniform(2).as_uniform(), Some(2));
         assert_eq!(SlVector([2, 2, 2, 2, 2, 2, 1]).as_uniform(), None);
         assert_eq!(SlVector::uniform(9), SlVector::uniform(4));
-        assert_eq!(format_levels(&[Some(1), None, Some(2), None, None, None, Some(0)]), "(1,–,2,–,–,–,0)");
+        assert_eq!(
+            format_levels(&[Some(1), None, Some(2), None, None, None, Some(0)]),
+            "(1,–,2,–,–,–,0)"
+        );
     }
 
     #[test]
