@@ -358,25 +358,25 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
         (
             c.owner.trim().is_empty(),
             FindingCode::ConduitNoOwner,
-            "an owner",
+            "owner",
             "Name the organisation or role that owns the conduit.",
         ),
         (
             c.purpose.trim().is_empty(),
             FindingCode::ConduitNoPurpose,
-            "a purpose",
+            "purpose",
             "Say why the conduit exists and which data it carries.",
         ),
         (
             c.controls.is_empty(),
             FindingCode::ConduitNoControl,
-            "any security control",
+            "security control",
             "Choose at least one control (firewall, gateway, VPN …) from the catalog.",
         ),
         (
             c.test_method.trim().is_empty(),
             FindingCode::ConduitNoTest,
-            "a test method",
+            "test method",
             "Say how the conduit's controls are tested (rule review, penetration test …).",
         ),
     ];
