@@ -15,8 +15,10 @@ fn main() {
             std::process::exit(code);
         }
         None => {
-            use clap::CommandFactory;
-            let _ = Cli::command().print_help();
+            if let Err(e) = zonewright::ui::run(cli.file.clone()) {
+                eprintln!("error: cannot start the designer: {e}");
+                std::process::exit(zonewright::cli::EXIT_UNREADABLE);
+            }
         }
     }
 }

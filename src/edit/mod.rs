@@ -267,6 +267,21 @@ impl History {
         Ok(())
     }
 
+    /// Folds the last two steps into one (an action and the follow-up change it caused), so
+    /// that one undo reverts both.
+    pub fn fold_last_two(&mut self) {
+        if self.undo.len() < 2 {
+            return;
+        }
+        if let (Some(second), Some(first)) = (self.undo.pop(), self.undo.pop()) {
+            self.undo.push(Step {
+                label: first.label,
+                edit: Edit::Batch(vec![second.edit, first.edit]),
+                merge_key: None,
+            });
+        }
+    }
+
     /// Ends the current step: the next edit is a new step even with the same merge key.
     pub fn seal(&mut self) {
         self.sealed = true;

@@ -1,0 +1,180 @@
+//! File dialogs behind a trait (tests never reach rfd), and the recent-files list.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// What a file dialog gave back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DialogResult {
+    Picked(PathBuf),
+    Cancelled,
+    /// No dialog could be shown (no desktop portal, no zenity): offer an in-app path field.
+    Unavailable,
+}
+
+/// Native open/save dialogs, or a fake in tests.
+pub trait FileDialogs {
+    fn open(&mut self) -> DialogResult;
+    fn save(&mut self, suggested_name: &str) -> DialogResult;
+}
+
+/// rfd dialogs. rfd answers "nothing" both when the user cancels and when no dialog could be
+/// shown at all; an answer within a fraction of a second means no person saw a dialog.
+pub struct NativeDialogs;
+
+const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
+
+fn interpret(result: Option<PathBuf>, started: Instant) -> DialogResult {
+    match result {
+        Some(p) => DialogResult::Picked(p),
+        None if started.elapsed() < NO_DIALOG_THRESHOLD => DialogResult::Unavailable,
+        None => DialogResult::Cancelled,
+    }
+}
+
+impl FileDialogs for NativeDialogs {
+    fn open(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Open zonewright project")
+            .add_filter("zonewright project", &["ron"])
+            .pick_file();
+        interpret(picked, started)
+    }
+
+    fn save(&mut self, suggested_name: &str) -> DialogResult {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Save zonewright project")
+            .add_filter("zonewright project", &["ron"])
+            .set_file_name(suggested_name)
+            .save_file();
+        interpret(picked, started)
+    }
+}
+
+/// Dialogs that answer from a queue (for tests and scripted use).
+#[derive(Debug, Default)]
+pub struct ScriptedDialogs {
+    pub answers: std::collections::VecDeque<DialogResult>,
+}
+
+impl FileDialogs for ScriptedDialogs {
+    fn open(&mut self) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+
+    fn save(&mut self, _suggested_name: &str) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+}
+
+/// The folder for the program's own state (recent files, recovery): `$ZONEWRIGHT_STATE_DIR`,
+/// else `$XDG_STATE_HOME/zonewright`, else `~/.local/state/zonewright`.
+pub fn state_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("ZONEWRIGHT_STATE_DIR") {
+        return Some(PathBuf::from(d));
+    }
+    if let Some(d) = std::env::var_os("XDG_STATE_HOME") {
+        return Some(PathBuf::from(d).join("zonewright"));
+    }
+    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state/zonewright"))
+}
+
+/// Most recently used project files, newest first, kept in a text file (one path a line).
+#[derive(Debug, Clone, Default)]
+pub struct RecentFiles {
+    paths: Vec<PathBuf>,
+    store: Option<PathBuf>,
+}
+
+const MAX_RECENT: usize = 10;
+
+impl RecentFiles {
+    /// A list that is not stored anywhere.
+    pub fn in_memory() -> Self {
+        RecentFiles::default()
+    }
+
+    /// Reads the list from `store`; a missing or unreadable file gives an empty list.
+    pub fn load(store: PathBuf) -> Self {
+        let paths = std::fs::read_to_string(&store)
+            .map(|t| {
+                t.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(PathBuf::from)
+                    .take(MAX_RECENT)
+                    .collect()
+            })
+            .unwrap_or_default();
+        RecentFiles {
+            paths,
+            store: Some(store),
+        }
+    }
+
+    pub fn load_default() -> Self {
+        match state_dir() {
+            Some(d) => RecentFiles::load(d.join("recent.txt")),
+            None => RecentFiles::in_memory(),
+        }
+    }
+
+    pub fn paths(&self) -> &[PathBuf] {
+        &self.paths
+    }
+
+    /// Puts `path` first and stores the list (a failure to store is not worth bothering the
+    /// user: the list is a convenience).
+    pub fn add(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.paths.retain(|p| *p != path);
+        self.paths.insert(0, path);
+        self.paths.truncate(MAX_RECENT);
+        if let Some(store) = &self.store {
+            if let Some(dir) = store.parent() {
+                let _ = std::fs::create_dir_all(dir);
+            }
+            let text: String = self
+                .paths
+                .iter()
+                .map(|p| format!("{}\n", p.display()))
+                .collect();
+            let _ = crate::file::write_atomic(store, text.as_bytes());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_newest_first_unique_and_stored() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = dir.path().join("recent.txt");
+        let mut r = RecentFiles::load(store.clone());
+        r.add(Path::new("/x/a.ron"));
+        r.add(Path::new("/x/b.ron"));
+        r.add(Path::new("/x/a.ron"));
+        assert_eq!(
+            r.paths(),
+            &[PathBuf::from("/x/a.ron"), PathBuf::from("/x/b.ron")]
+        );
+        let again = RecentFiles::load(store);
+        assert_eq!(again.paths(), r.paths());
+    }
+
+    #[test]
+    fn quick_empty_answer_means_no_dialog() {
+        assert_eq!(interpret(None, Instant::now()), DialogResult::Unavailable);
+        let long_ago = Instant::now()
+            .checked_sub(Duration::from_secs(2))
+            .unwrap_or_else(Instant::now);
+        assert_eq!(interpret(None, long_ago), DialogResult::Cancelled);
+    }
+}

@@ -1,0 +1,93 @@
+//! Colours for gap severities and zone kinds, fonts with Latin/Greek/Cyrillic/CJK coverage.
+
+use crate::analysis::{FindingSeverity, GapSeverity};
+use crate::model::ZoneKind;
+use egui::Color32;
+
+/// Strong colour of a gap severity (strokes, FR cells).
+pub fn gap_color(s: GapSeverity) -> Color32 {
+    match s {
+        GapSeverity::None => Color32::from_rgb(0x2e, 0x7d, 0x32),
+        GapSeverity::One => Color32::from_rgb(0xef, 0x9a, 0x00),
+        GapSeverity::Two => Color32::from_rgb(0xc6, 0x28, 0x28),
+        GapSeverity::Unknown => Color32::from_rgb(0x8a, 0x8f, 0x98),
+    }
+}
+
+/// Text colour that reads on top of [`gap_color`].
+pub fn gap_text_color(s: GapSeverity) -> Color32 {
+    match s {
+        GapSeverity::One => Color32::from_rgb(0x20, 0x20, 0x20),
+        _ => Color32::WHITE,
+    }
+}
+
+/// Light fill of a zone body with this severity.
+pub fn gap_fill(s: GapSeverity, dark: bool) -> Color32 {
+    let c = gap_color(s);
+    if dark {
+        Color32::from_rgb(
+            (c.r() as u16 * 35 / 100 + 30) as u8,
+            (c.g() as u16 * 35 / 100 + 30) as u8,
+            (c.b() as u16 * 35 / 100 + 30) as u8,
+        )
+    } else {
+        Color32::from_rgb(
+            (255 - (255 - c.r() as u16) * 14 / 100) as u8,
+            (255 - (255 - c.g() as u16) * 14 / 100) as u8,
+            (255 - (255 - c.b() as u16) * 14 / 100) as u8,
+        )
+    }
+}
+
+pub fn finding_color(s: FindingSeverity) -> Color32 {
+    match s {
+        FindingSeverity::Error => Color32::from_rgb(0xc6, 0x28, 0x28),
+        FindingSeverity::Warning => Color32::from_rgb(0xef, 0x9a, 0x00),
+        FindingSeverity::Info => Color32::from_rgb(0x1e, 0x6f, 0xd9),
+    }
+}
+
+/// A small accent per zone kind, used in the header stripe and the palette.
+pub fn kind_color(kind: ZoneKind) -> Color32 {
+    match kind {
+        ZoneKind::Enterprise => Color32::from_rgb(0x5c, 0x6b, 0xc0),
+        ZoneKind::Dmz => Color32::from_rgb(0x8e, 0x24, 0xaa),
+        ZoneKind::Supervisory => Color32::from_rgb(0x00, 0x83, 0x8f),
+        ZoneKind::Control => Color32::from_rgb(0x1e, 0x88, 0xe5),
+        ZoneKind::Safety => Color32::from_rgb(0xd8, 0x43, 0x15),
+        ZoneKind::Field => Color32::from_rgb(0x6d, 0x4c, 0x41),
+        ZoneKind::RemoteAccess => Color32::from_rgb(0x00, 0x89, 0x7b),
+        ZoneKind::External => Color32::from_rgb(0x54, 0x6e, 0x7a),
+        ZoneKind::Wireless => Color32::from_rgb(0x7c, 0xb3, 0x42),
+        ZoneKind::Other => Color32::from_rgb(0x75, 0x75, 0x75),
+    }
+}
+
+/// Colour of the selection outline.
+pub const SELECTION: Color32 = Color32::from_rgb(0x19, 0x76, 0xd2);
+
+/// Installs DejaVu Sans (Latin, Greek, Cyrillic) and WenQuanYi Micro Hei (CJK) as fallbacks
+/// behind egui's default fonts, so names in any of these scripts render.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    fonts.font_data.insert(
+        "wqy".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/wqy-microhei.ttc"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        if let Some(list) = fonts.families.get_mut(&family) {
+            list.push("dejavu".to_owned());
+            list.push("wqy".to_owned());
+        }
+    }
+    ctx.set_fonts(fonts);
+}
