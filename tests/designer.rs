@@ -310,7 +310,7 @@ fn set_sl_t_and_a_requirement_status_change_sl_a_and_gap_colours() {
         "the FR's gap colour changes"
     );
     undo(&mut h);
-    assert!(project(&h).zones[0].requirements.get("SR 6.1").is_none());
+    assert!(!project(&h).zones[0].requirements.contains_key("SR 6.1"));
     assert_eq!(
         h.state().doc.as_ref().expect("doc").assessment.zones[0].sl_a[tre],
         None

@@ -407,8 +407,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             tmp.display()
         )));
     }
-    if path.exists() {
-        if let Err(e) = std::fs::copy(path, backup_path(path)) {
+    if path.exists()
+        && let Err(e) = std::fs::copy(path, backup_path(path))
+    {
+        {
             let _ = std::fs::remove_file(&tmp);
             return Err(err(format!(
                 "keeping the previous version as a backup failed: {e}"

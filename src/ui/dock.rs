@@ -352,7 +352,7 @@ fn requirement_edit(
     };
     Some(Intent::Edit {
         label,
-        edit,
+        edit: Box::new(edit),
         merge_key,
     })
 }

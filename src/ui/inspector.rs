@@ -13,6 +13,13 @@ use crate::model::{
 #[derive(Debug, Default)]
 pub struct InspectorState {}
 
+/// Reaches one text field of a `T`.
+type Getter<T> = fn(&mut T) -> &mut String;
+/// A labelled text field of a `T`, single- or multi-line.
+type Field<T> = (&'static str, Getter<T>, bool);
+/// A table cell editing a field of a `T`, with its width.
+type Cell<T> = (Getter<T>, f32);
+
 /// Collects the intents of one inspector pass.
 struct Out {
     intents: Vec<Intent>,
@@ -22,7 +29,7 @@ impl Out {
     fn edit(&mut self, label: String, edit: Edit, key: Option<String>) {
         self.intents.push(Intent::Edit {
             label,
-            edit,
+            edit: Box::new(edit),
             merge_key: key,
         });
     }
@@ -345,7 +352,7 @@ fn project_ui(ui: &mut egui::Ui, out: &mut Out, meta: &Meta) {
         .small()
         .weak(),
     );
-    let fields: [(&str, fn(&mut Meta) -> &mut String, bool); 8] = [
+    let fields: [Field<Meta>; 8] = [
         ("Title", |m| &mut m.title, false),
         ("Plant / site", |m| &mut m.site, false),
         ("Organisation", |m| &mut m.organisation, false),
@@ -375,7 +382,7 @@ fn project_ui(ui: &mut egui::Ui, out: &mut Out, meta: &Meta) {
         }
         ui.end_row();
         for (i, r) in meta.revisions.iter().enumerate() {
-            let cells: [(fn(&mut Revision) -> &mut String, f32); 4] = [
+            let cells: [Cell<Revision>; 4] = [
                 (|r| &mut r.revision, 36.0),
                 (|r| &mut r.date, 78.0),
                 (|r| &mut r.author, 70.0),
@@ -429,7 +436,7 @@ fn project_ui(ui: &mut egui::Ui, out: &mut Out, meta: &Meta) {
     egui::CollapsingHeader::new("Cybersecurity requirements specification (ZCR 6.5–6.9)").show(
         ui,
         |ui| {
-            let fields: [(&str, fn(&mut Meta) -> &mut String); 5] = [
+            let fields: [(&str, Getter<Meta>); 5] = [
                 ("Operating environment assumptions", |m| {
                     &mut m.operating_environment
                 }),
@@ -639,7 +646,7 @@ fn asset_ui(
         ),
     };
     ui.label(egui::RichText::new(place).small().weak());
-    let fields: [(&str, fn(&mut Asset) -> &mut String, bool); 5] = [
+    let fields: [Field<Asset>; 5] = [
         ("Name", |a| &mut a.name, false),
         ("Vendor", |a| &mut a.vendor, false),
         ("Model", |a| &mut a.model, false),
@@ -836,7 +843,7 @@ fn conduit_ui(
             );
         }
     });
-    let fields: [(&str, fn(&mut Conduit) -> &mut String, bool); 4] = [
+    let fields: [Field<Conduit>; 4] = [
         ("Owner", |c| &mut c.owner, false),
         ("Purpose", |c| &mut c.purpose, true),
         ("Test method", |c| &mut c.test_method, true),
@@ -932,7 +939,7 @@ fn conduit_ui(
         }
         ui.end_row();
         for (i, f) in c.flows.iter().enumerate() {
-            let cells: [(fn(&mut DataFlow) -> &mut String, f32); 4] = [
+            let cells: [Cell<DataFlow>; 4] = [
                 (|f| &mut f.protocol, 70.0),
                 (|f| &mut f.port, 60.0),
                 (|f| &mut f.initiator, 70.0),

@@ -102,7 +102,7 @@ pub enum Intent {
     /// An edit built by the inspector or the requirement table.
     Edit {
         label: String,
-        edit: Edit,
+        edit: Box<Edit>,
         merge_key: Option<String>,
     },
     /// The field being edited lost focus: the next edit starts a new undo step.
@@ -441,7 +441,7 @@ impl DesignerApp {
                 label,
                 edit,
                 merge_key,
-            } => self.edit_merging(label, edit, merge_key),
+            } => self.edit_merging(label, *edit, merge_key),
             Intent::CreateZone { kind, center } => {
                 let Some(doc) = &self.doc else { return };
                 let p = &doc.project;
@@ -808,10 +808,11 @@ impl DesignerApp {
             if pressed(sc(Modifiers::NONE, Key::F5)) {
                 self.presentation = !self.presentation;
             }
-            if pressed(sc(Modifiers::NONE, Key::Escape)) {
-                if !self.canvas.cancel_gesture() && !self.palette.cancel_tool() {
-                    self.selection.clear();
-                }
+            if pressed(sc(Modifiers::NONE, Key::Escape))
+                && !self.canvas.cancel_gesture()
+                && !self.palette.cancel_tool()
+            {
+                self.selection.clear();
             }
         }
     }
@@ -1219,8 +1220,11 @@ impl DesignerApp {
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
-            if self.doc.as_ref().is_some_and(|d| d.is_dirty()) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.quit_confirmed
+            && self.doc.as_ref().is_some_and(|d| d.is_dirty())
+        {
+            {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::ConfirmDiscard {
                     then: Pending::Quit,
