@@ -481,3 +481,21 @@ fn unsaved_changes_are_asked_about_before_opening_another_file() {
     h.run();
     assert!(project(&h).zones.is_empty());
 }
+
+#[test]
+fn idle_designer_settles_without_repainting_in_every_tab() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().open_sample("water");
+    // kittest's run() fails with "exceeded max_steps" if the app keeps asking for repaints
+    for tab in [DockTab::Findings, DockTab::Requirements] {
+        h.state_mut().dock_tab = tab;
+        let first = project(&h).zones[0].id;
+        h.state_mut()
+            .apply_intent(zonewright::ui::Intent::Select(vec![ElementRef::Zone(
+                first,
+            )]));
+        let steps = h.run();
+        assert!(steps < 10, "{tab:?} settles after {steps} steps");
+    }
+}

@@ -220,25 +220,74 @@ fn dist_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length()
 }
 
-/// A single-line text galley cut to `max_width` with "…".
-fn fitted_galley(
-    ui: &egui::Ui,
-    text: &str,
-    font: FontId,
-    color: Color32,
-    max_width: f32,
-) -> std::sync::Arc<egui::Galley> {
-    let mut job = egui::text::LayoutJob::single_section(
-        text.to_owned(),
-        egui::TextFormat::simple(font, color),
-    );
-    job.wrap = egui::text::TextWrapping {
-        max_width: max_width.max(1.0),
-        max_rows: 1,
-        break_anywhere: true,
-        overflow_character: Some('…'),
-    };
-    ui.fonts_mut(|f| f.layout_job(job))
+/// Paints canvas text crisply at every zoom: laid out at its on-screen size, on a layer just
+/// above the scene (text scaled by the scene transform loses thin strokes when zoomed out).
+struct Text {
+    painter: egui::Painter,
+    to_screen: TSTransform,
+}
+
+impl Text {
+    /// On-screen font size for a size in scene units, in half points (keeps the layout cache warm).
+    fn screen_size(&self, scene_size: f32) -> f32 {
+        ((scene_size * self.to_screen.scaling) * 2.0)
+            .round()
+            .max(1.0)
+            / 2.0
+    }
+
+    /// A single-line galley cut to `max_width` (scene units) with "…".
+    fn fitted(
+        &self,
+        ui: &egui::Ui,
+        text: &str,
+        scene_size: f32,
+        color: Color32,
+        max_width: f32,
+    ) -> std::sync::Arc<egui::Galley> {
+        let font = FontId::proportional(self.screen_size(scene_size));
+        let mut job = egui::text::LayoutJob::single_section(
+            text.to_owned(),
+            egui::TextFormat::simple(font, color),
+        );
+        job.wrap = egui::text::TextWrapping {
+            max_width: (max_width * self.to_screen.scaling).max(1.0),
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
+        ui.fonts_mut(|f| f.layout_job(job))
+    }
+
+    /// The size of a galley in scene units.
+    fn scene_size(&self, galley: &egui::Galley) -> Vec2 {
+        galley.size() / self.to_screen.scaling.max(1e-3)
+    }
+
+    fn galley(&self, pos_in_scene: Pos2, galley: std::sync::Arc<egui::Galley>, color: Color32) {
+        self.painter
+            .galley(self.to_screen * pos_in_scene, galley, color);
+    }
+
+    fn text(
+        &self,
+        pos_in_scene: Pos2,
+        align: egui::Align2,
+        text: impl ToString,
+        scene_size: f32,
+        color: Color32,
+    ) {
+        let size = self.screen_size(scene_size);
+        if size >= 3.0 {
+            self.painter.text(
+                self.to_screen * pos_in_scene,
+                align,
+                text,
+                FontId::proportional(size),
+                color,
+            );
+        }
+    }
 }
 
 /// "SL-T 2 · SL-A 1", or vectors when the FRs differ.
@@ -402,6 +451,11 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     ui.painter().rect_filled(screen_rect, 0.0, bg);
     let mut scene_rect = canvas.scene_rect;
     let mut to_screen = canvas.to_screen;
+    // canvas text goes on a layer drawn right after the scene layer (both are sublayers of the
+    // panel's layer, kept in the order they first appeared)
+    let parent_layer = ui.layer_id();
+    let text_layer = egui::LayerId::new(parent_layer.order, ui.id().with("zw-canvas-text"));
+    let ctx = ui.ctx().clone();
     let inner = egui::Scene::new()
         .zoom_range(0.03..=4.0)
         .max_inner_size(vec2(1.0e6, 1.0e6))
@@ -410,7 +464,12 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             if let Some(t) = ui.ctx().layer_transform_to_global(ui.layer_id()) {
                 to_screen = t;
             }
-            draw_scene_ui(ui, &frame_data, &to_screen)
+            ctx.set_sublayer(parent_layer, text_layer);
+            let text = Text {
+                painter: egui::Painter::new(ctx.clone(), text_layer, screen_rect),
+                to_screen,
+            };
+            draw_scene_ui(ui, &frame_data, &to_screen, &text)
         });
     let mut out = inner.inner;
     let bg_response = inner.response;
@@ -564,7 +623,7 @@ fn click_intent(resp: &egui::Response, e: ElementRef, selected: bool, out: &mut 
 }
 
 #[allow(clippy::too_many_lines)]
-fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outcome {
+fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text) -> Outcome {
     let mut out = Outcome::default();
     let doc = f.doc;
     let project = &doc.project;
@@ -769,26 +828,20 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
         };
         if readable {
             let name_w = er.width() - 22.0 - strip_w - marker_w;
-            let g = fitted_galley(
-                ui,
-                &z.name,
-                FontId::proportional(17.0 * ls),
-                text_color,
-                name_w,
-            );
-            painter.galley(er.min + vec2(14.0, 7.0), g, text_color);
+            let g = t.fitted(ui, &z.name, 17.0 * ls, text_color, name_w);
+            t.galley(er.min + vec2(14.0, 7.0), g, text_color);
             let summary = match ea {
                 Some(e) => format!("{} · {}", z.kind.label(), sl_summary(e.sl_t, &e.sl_a)),
                 None => z.kind.label().to_owned(),
             };
-            let g = fitted_galley(
+            let g = t.fitted(
                 ui,
                 &summary,
-                FontId::proportional(12.5 * ls.min(1.2)),
+                12.5 * ls.min(1.2),
                 sub_color,
                 er.width() - 22.0 - marker_w,
             );
-            painter.galley(er.min + vec2(14.0, 31.0), g, sub_color);
+            t.galley(er.min + vec2(14.0, 31.0), g, sub_color);
         }
         // FR strip, zoomed in
         if let Some(e) = ea
@@ -802,11 +855,11 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
                 );
                 let sev = e.fr_severity[k];
                 painter.rect_filled(cell, CornerRadius::same(2), theme::gap_color(sev));
-                painter.text(
+                t.text(
                     cell.center(),
                     egui::Align2::CENTER_CENTER,
                     fr.number().to_string(),
-                    FontId::proportional(9.0),
+                    9.0,
                     theme::gap_text_color(sev),
                 );
             }
@@ -823,11 +876,11 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
                 .unwrap_or(FindingSeverity::Warning);
             let c = pos2(er.max.x - 19.0, er.min.y + 17.0);
             painter.circle_filled(c, 11.0, theme::finding_color(sev));
-            painter.text(
+            t.text(
                 c,
                 egui::Align2::CENTER_CENTER,
                 e.finding_count.to_string(),
-                FontId::proportional(12.0),
+                12.0,
                 Color32::WHITE,
             );
         }
@@ -893,11 +946,11 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
         // assets
         if zoom < LOD_CHIPS {
             if readable && !z.assets.is_empty() {
-                painter.text(
+                t.text(
                     er.min + vec2(14.0, layout::HEADER_H + 6.0),
                     egui::Align2::LEFT_TOP,
                     format!("{} assets", z.assets.len()),
-                    FontId::proportional(13.0 * ls),
+                    13.0 * ls,
                     sub_color,
                 );
             }
@@ -956,7 +1009,7 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
                 }
             }
             draw_chip(
-                ui, &painter, f, asset, cr, chip_fill, text_color, asel, moving, zoom,
+                ui, t, &painter, f, asset, cr, chip_fill, text_color, asel, moving, zoom,
             );
         }
         if let Some(slot) = chips.overflow_slot
@@ -969,11 +1022,11 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
                 Stroke::new(1.0, sub_color),
                 StrokeKind::Inside,
             );
-            painter.text(
+            t.text(
                 cr.center(),
                 egui::Align2::CENTER_CENTER,
                 format!("+{} more — enlarge the zone", chips.hidden),
-                FontId::proportional(12.0 * ls.min(1.15)),
+                12.0 * ls.min(1.15),
                 sub_color,
             );
         }
@@ -1036,11 +1089,11 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
                 Stroke::new(1.5, color),
                 StrokeKind::Inside,
             );
-            painter.text(
+            t.text(
                 r.center(),
                 egui::Align2::CENTER_CENTER,
                 icon,
-                FontId::proportional(11.0),
+                11.0,
                 Color32::WHITE,
             );
         }
@@ -1053,14 +1106,8 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
             {
                 label = format!("{label} · {} devices", c.devices.len());
             }
-            let g = fitted_galley(
-                ui,
-                &label,
-                FontId::proportional(12.0 * ls.min(1.2)),
-                text_color,
-                220.0,
-            );
-            let size = g.size() + vec2(12.0, 6.0);
+            let g = t.fitted(ui, &label, 12.0 * ls.min(1.2), text_color, 220.0);
+            let size = t.scene_size(&g) + vec2(12.0, 6.0);
             let lr = egui::Rect::from_center_size(mid, size);
             let fill = if f.dark {
                 Color32::from_gray(40)
@@ -1077,7 +1124,7 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
                 ),
                 StrokeKind::Inside,
             );
-            painter.galley(lr.min + vec2(6.0, 3.0), g, text_color);
+            t.galley(lr.min + vec2(6.0, 3.0), g, text_color);
             if let Some(e) = ea
                 && e.finding_count > 0
             {
@@ -1089,11 +1136,11 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
                     .unwrap_or(FindingSeverity::Warning);
                 let mc = pos2(lr.max.x + 2.0, lr.min.y - 2.0);
                 painter.circle_filled(mc, 8.0, theme::finding_color(sev));
-                painter.text(
+                t.text(
                     mc,
                     egui::Align2::CENTER_CENTER,
                     e.finding_count.to_string(),
-                    FontId::proportional(10.0),
+                    10.0,
                     Color32::WHITE,
                 );
             }
@@ -1152,6 +1199,7 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
         let ghost = egui::Rect::from_center_size(now, vec2(layout::CHIP_W, layout::CHIP_H));
         draw_chip(
             ui,
+            t,
             &painter,
             f,
             asset,
@@ -1213,6 +1261,7 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform) -> Outco
 #[allow(clippy::too_many_arguments)]
 fn draw_chip(
     ui: &egui::Ui,
+    t: &Text,
     painter: &egui::Painter,
     f: &Frame,
     asset: &crate::model::Asset,
@@ -1249,22 +1298,22 @@ fn draw_chip(
         None => Color32::from_rgb(0xc6, 0x28, 0x28),
     };
     painter.rect_filled(badge, CornerRadius::same(3), badge_color);
-    painter.text(
+    t.text(
         badge.center(),
         egui::Align2::CENTER_CENTER,
         icon,
-        FontId::proportional(10.5),
+        10.5,
         Color32::WHITE,
     );
-    let g = fitted_galley(
+    let g = t.fitted(
         ui,
         &asset.name,
-        FontId::proportional(12.5 * f.label_scale.min(1.25)),
+        12.5 * f.label_scale.min(1.25),
         text_color,
         cr.width() - 48.0,
     );
-    let y = cr.center().y - g.size().y / 2.0;
-    painter.galley(pos2(badge.max.x + 5.0, y), g, text_color);
+    let y = cr.center().y - t.scene_size(&g).y / 2.0;
+    t.galley(pos2(badge.max.x + 5.0, y), g, text_color);
 }
 
 #[cfg(test)]
