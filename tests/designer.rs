@@ -499,3 +499,22 @@ fn idle_designer_settles_without_repainting_in_every_tab() {
         assert!(steps < 10, "{tab:?} settles after {steps} steps");
     }
 }
+
+#[test]
+fn presentation_mode_hides_the_side_panels_and_f5_toggles_it() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().open_sample("refinery");
+    h.run();
+    assert!(h.query_by_label("Conduit tool").is_some(), "palette shown");
+    h.key_press(Key::F5);
+    h.run();
+    assert!(h.state().presentation);
+    assert!(h.query_by_label("Conduit tool").is_none(), "palette hidden");
+    assert!(h.state().canvas.label_scale > 1.0, "labels enlarged");
+    h.get_by_label("Zone Safety instrumented system (SIS)");
+    h.key_press(Key::F5);
+    h.run();
+    assert!(!h.state().presentation);
+    assert!(h.query_by_label("Conduit tool").is_some());
+}

@@ -1106,7 +1106,14 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             {
                 label = format!("{label} · {} devices", c.devices.len());
             }
-            let g = t.fitted(ui, &label, 12.0 * ls.min(1.2), text_color, 220.0);
+            // a label across a short, mostly horizontal conduit must not spill onto the zones
+            let span = p1 - p0;
+            let max_w = if span.x.abs() > span.y.abs() {
+                (span.length() - 16.0).clamp(48.0, 220.0)
+            } else {
+                220.0
+            };
+            let g = t.fitted(ui, &label, 12.0 * ls.min(1.2), text_color, max_w);
             let size = t.scene_size(&g) + vec2(12.0, 6.0);
             let lr = egui::Rect::from_center_size(mid, size);
             let fill = if f.dark {
@@ -1154,6 +1161,15 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             });
             if resp.hovered() {
                 out.hovered_item = true;
+                let from = project.element_name(ElementRef::Zone(c.from));
+                let to = project.element_name(ElementRef::Zone(c.to));
+                let arrow = if c.direction == Direction::OneWay {
+                    "→"
+                } else {
+                    "↔"
+                };
+                resp.clone()
+                    .on_hover_text(format!("{}\n{from} {arrow} {to}", c.name));
             }
             if resp.clicked() && f.tool == Tool::Select {
                 click_intent(&resp, ElementRef::Conduit(c.id), selected, &mut out);

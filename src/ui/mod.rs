@@ -733,6 +733,12 @@ impl DesignerApp {
         }
     }
 
+    /// Presentation mode: side panels hidden, labels enlarged, the plant fitted to the window.
+    pub fn toggle_presentation(&mut self) {
+        self.presentation = !self.presentation;
+        self.canvas.request_fit();
+    }
+
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.doc {
             Some(d) => format!(
@@ -806,7 +812,7 @@ impl DesignerApp {
                 self.canvas.request_fit();
             }
             if pressed(sc(Modifiers::NONE, Key::F5)) {
-                self.presentation = !self.presentation;
+                self.toggle_presentation();
             }
             if pressed(sc(Modifiers::NONE, Key::Escape))
                 && !self.canvas.cancel_gesture()
@@ -972,7 +978,7 @@ impl DesignerApp {
                     )
                     .clicked()
                 {
-                    self.presentation = !self.presentation;
+                    self.toggle_presentation();
                 }
                 if ui
                     .add(egui::Button::selectable(self.dark, "Dark theme"))
