@@ -518,3 +518,159 @@ fn presentation_mode_hides_the_side_panels_and_f5_toggles_it() {
     assert!(!h.state().presentation);
     assert!(h.query_by_label("Conduit tool").is_some());
 }
+
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_a_project_file_on_the_window_opens_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("water.ron");
+    let sample = zonewright::cli::load_project("sample:water").expect("sample");
+    zonewright::file::save(&sample, &path).expect("save");
+    let mut h = harness();
+    h.run();
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(path.clone())));
+    h.run();
+    assert_eq!(project(&h), &sample);
+    assert_eq!(
+        h.state().doc.as_ref().and_then(|d| d.path.clone()),
+        Some(path)
+    );
+}
+
+#[test]
+fn resize_from_the_right_edge_and_undo() {
+    let mut h = harness();
+    h.run();
+    new_project(&mut h);
+    let to = canvas_center(&h);
+    drag_from_palette(&mut h, "Control", to);
+    let before = project(&h).zones[0].rect;
+    let zoom = h.state().canvas.zoom();
+    // a quarter down the right edge (its middle holds the connector handle)
+    let edge = scene_to_screen(&h, before.x + before.w - 1.0, before.y + before.h / 4.0);
+    drag(&mut h, edge, edge + egui::vec2(80.0, 0.0));
+    let after = project(&h).zones[0].rect;
+    assert_eq!(
+        (after.x, after.y, after.h),
+        (before.x, before.y, before.h),
+        "only the width changes"
+    );
+    assert!(
+        (after.w - before.w - 80.0 / zoom).abs() < 2.0,
+        "{before:?} → {after:?}"
+    );
+    assert_eq!(
+        h.state().doc.as_ref().and_then(|d| d.history.undo_label()),
+        Some("Resize zone Control")
+    );
+    undo(&mut h);
+    assert_eq!(project(&h).zones[0].rect, before);
+}
+
+#[test]
+fn dragging_the_connector_handle_to_another_zone_creates_a_conduit() {
+    let mut h = harness();
+    h.run();
+    new_project(&mut h);
+    let c = canvas_center(&h);
+    drag_from_palette(&mut h, "Supervisory", c);
+    drag_from_palette(&mut h, "Control", pos2(c.x + 100.0, c.y + 260.0));
+    let r = project(&h).zones[0].rect;
+    let handle = scene_to_screen(&h, r.x + r.w, r.y + r.h / 2.0);
+    let target = zone_center_on_screen(&h, 1);
+    drag(&mut h, handle, target);
+    let p = project(&h);
+    assert_eq!(p.conduits.len(), 1);
+    assert_eq!(
+        (p.conduits[0].from, p.conduits[0].to),
+        (p.zones[0].id, p.zones[1].id)
+    );
+    // released over empty canvas: no conduit, a hint instead
+    let r = project(&h).zones[0].rect;
+    let handle = scene_to_screen(&h, r.x + r.w, r.y + r.h / 2.0);
+    drag(&mut h, handle, handle + egui::vec2(0.0, -150.0));
+    assert_eq!(project(&h).conduits.len(), 1);
+}
+
+#[test]
+fn shift_drag_selects_with_a_rubber_band_and_arrows_nudge_the_selection() {
+    let mut h = harness();
+    h.run();
+    new_project(&mut h);
+    let c = canvas_center(&h) + egui::vec2(200.0, 0.0);
+    drag_from_palette(&mut h, "Control", c);
+    drag_from_palette(&mut h, "Field", pos2(c.x, c.y + 250.0));
+    let r0 = project(&h).zones[0].rect;
+    let r1 = project(&h).zones[1].rect;
+    let from = scene_to_screen(&h, r0.x.min(r1.x) - 30.0, r0.y - 30.0);
+    let to = scene_to_screen(
+        &h,
+        r0.x.max(r1.x) + r0.w.max(r1.w) + 30.0,
+        r1.y + r1.h + 30.0,
+    );
+    h.event(Event::ModifiersChanged(Modifiers::SHIFT));
+    h.event(Event::PointerMoved(from));
+    h.step();
+    pointer(&h, from, true, Modifiers::SHIFT);
+    h.step();
+    for i in 1..=6 {
+        h.event(Event::PointerMoved(from + (to - from) * (i as f32 / 6.0)));
+        h.step();
+    }
+    pointer(&h, to, false, Modifiers::SHIFT);
+    h.step();
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let ids: Vec<ElementRef> = project(&h)
+        .zones
+        .iter()
+        .map(|z| ElementRef::Zone(z.id))
+        .collect();
+    assert_eq!(
+        h.state().selection.iter().copied().collect::<Vec<_>>(),
+        ids,
+        "both zones selected"
+    );
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(project(&h).zones[0].rect.x, r0.x + 10.0);
+    assert_eq!(project(&h).zones[1].rect.x, r1.x + 10.0);
+    undo(&mut h);
+    assert_eq!(project(&h).zones[0].rect, r0);
+}
+
+#[test]
+fn clicking_a_finding_selects_its_element() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().open_sample("refinery");
+    h.run();
+    let conduit = project(&h)
+        .conduits
+        .iter()
+        .find(|c| c.name == "DMZ ↔ supervisory")
+        .map(|c| c.id)
+        .expect("conduit");
+    h.get_by_label("DMZ ↔ supervisory").click();
+    h.run();
+    assert_eq!(
+        h.state().selection.iter().copied().collect::<Vec<_>>(),
+        vec![ElementRef::Conduit(conduit)]
+    );
+    // the inspector now edits that conduit (its heading, beside the canvas label)
+    assert_eq!(h.get_all_by_label("Conduit DMZ ↔ supervisory").count(), 2);
+}

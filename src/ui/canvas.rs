@@ -492,7 +492,7 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     }
     if bg_response.drag_started()
         && shift
-        && let Some(p) = pointer
+        && let Some(p) = press_origin_in_scene(ui, &to_screen).or(pointer)
     {
         out.gesture = Some(Gesture::RubberBand { start: p, now: p });
     }
