@@ -178,9 +178,16 @@ fn samples_mix_requirement_statuses() {
             );
         }
         // Only part of the requirements is assessed, so that gaps show.
+        let a = zonewright::analysis::assess(&p, zonewright::catalog::Catalog::embedded());
+        let applicable: usize = a
+            .zones
+            .iter()
+            .chain(&a.conduits)
+            .map(|e| e.applicable.len())
+            .sum();
         assert!(
-            (15..=60).contains(&found.len()),
-            "{}: {} assessed requirements",
+            found.len() >= 15 && found.len() * 2 < applicable,
+            "{}: {} of {applicable} applicable requirements assessed",
             sample.name,
             found.len()
         );
