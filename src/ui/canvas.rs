@@ -314,21 +314,41 @@ pub fn sl_summary(
     format!("{t} · {a}")
 }
 
-struct Marks {
+/// What the canvas derives from the project and its assessment, recomputed only when they
+/// change (not every frame).
+#[derive(Debug, Clone, Default)]
+pub struct DrawCache {
     /// Worst finding severity per zone/conduit (asset findings count for their container).
     worst: HashMap<ElementRef, FindingSeverity>,
+    /// Lane of each conduit (parallel conduits side by side), indexed like `project.conduits`.
+    lanes: Vec<f32>,
 }
 
-fn finding_marks(doc: &Document) -> Marks {
+impl DrawCache {
+    pub fn new(project: &crate::model::Project, assessment: &crate::analysis::Assessment) -> Self {
+        DrawCache {
+            worst: finding_marks(project, assessment),
+            lanes: layout::conduit_lanes(project),
+        }
+    }
+
+    fn lane(&self, index: usize) -> f32 {
+        self.lanes.get(index).copied().unwrap_or(0.0)
+    }
+}
+
+fn finding_marks(
+    project: &crate::model::Project,
+    assessment: &crate::analysis::Assessment,
+) -> HashMap<ElementRef, FindingSeverity> {
     let mut worst: HashMap<ElementRef, FindingSeverity> = HashMap::new();
     let mut owner: HashMap<AssetId, ElementRef> = HashMap::new();
-    if doc
-        .assessment
+    if assessment
         .findings
         .iter()
         .any(|f| matches!(f.element, ElementRef::Asset(_)))
     {
-        for (a, parent) in doc.project.all_assets() {
+        for (a, parent) in project.all_assets() {
             owner.insert(
                 a.id,
                 match parent {
@@ -338,7 +358,7 @@ fn finding_marks(doc: &Document) -> Marks {
             );
         }
     }
-    for f in &doc.assessment.findings {
+    for f in &assessment.findings {
         let target = match f.element {
             ElementRef::Asset(a) => match owner.get(&a) {
                 Some(e) => *e,
@@ -351,7 +371,7 @@ fn finding_marks(doc: &Document) -> Marks {
             *entry = f.severity;
         }
     }
-    Marks { worst }
+    worst
 }
 
 /// Everything the drawing code needs, borrowed from the app for one frame.
@@ -364,7 +384,6 @@ struct Frame<'a> {
     zoom: f32,
     label_scale: f32,
     dark: bool,
-    marks: Marks,
 }
 
 /// Results of the frame's interactions.
@@ -441,7 +460,6 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         zoom: canvas.to_screen.scaling,
         label_scale: canvas.label_scale,
         dark: app.dark,
-        marks: finding_marks(doc),
     };
     let bg = if app.dark {
         Color32::from_rgb(0x1c, 0x1e, 0x22)
@@ -596,19 +614,15 @@ fn segment_of(doc: &Document, index: usize, gesture: &Gesture) -> Option<(Pos2, 
     let b = doc.project.zone(c.to)?;
     let ra = displayed_rect(gesture, a.id, &a.rect);
     let rb = displayed_rect(gesture, b.id, &b.rect);
-    let lanes = layout::conduit_lanes(&doc.project);
-    let ((x0, y0), (x1, y1)) =
-        layout::conduit_segment(&ra, &rb, lanes.get(index).copied().unwrap_or(0.0));
+    let ((x0, y0), (x1, y1)) = layout::conduit_segment(&ra, &rb, doc.cache.lane(index));
     Some((pos2(x0, y0), pos2(x1, y1)))
 }
 
 fn conduit_at(doc: &Document, p: Pos2, tolerance: f32) -> Option<ConduitId> {
-    let lanes = layout::conduit_lanes(&doc.project);
     doc.project.conduits.iter().enumerate().find_map(|(i, c)| {
         let a = doc.project.zone(c.from)?;
         let b = doc.project.zone(c.to)?;
-        let ((x0, y0), (x1, y1)) =
-            layout::conduit_segment(&a.rect, &b.rect, lanes.get(i).copied().unwrap_or(0.0));
+        let ((x0, y0), (x1, y1)) = layout::conduit_segment(&a.rect, &b.rect, doc.cache.lane(i));
         (dist_to_segment(p, pos2(x0, y0), pos2(x1, y1)) <= tolerance).then_some(c.id)
     })
 }
@@ -869,7 +883,8 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             && e.finding_count > 0
         {
             let sev = f
-                .marks
+                .doc
+                .cache
                 .worst
                 .get(&ElementRef::Zone(z.id))
                 .copied()
@@ -1033,15 +1048,13 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
     }
 
     // --- conduits (on top of zone fills)
-    let lanes = layout::conduit_lanes(project);
     for (ci, c) in project.conduits.iter().enumerate() {
         let (Some(za), Some(zb)) = (project.zone(c.from), project.zone(c.to)) else {
             continue;
         };
         let ra = displayed_rect(f.gesture, za.id, &za.rect);
         let rb = displayed_rect(f.gesture, zb.id, &zb.rect);
-        let ((x0, y0), (x1, y1)) =
-            layout::conduit_segment(&ra, &rb, lanes.get(ci).copied().unwrap_or(0.0));
+        let ((x0, y0), (x1, y1)) = layout::conduit_segment(&ra, &rb, doc.cache.lane(ci));
         let (p0, p1) = (pos2(x0, y0), pos2(x1, y1));
         let bbox = egui::Rect::from_two_pos(p0, p1).expand(40.0);
         if !visible.intersects(bbox) {
@@ -1136,7 +1149,8 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 && e.finding_count > 0
             {
                 let sev = f
-                    .marks
+                    .doc
+                    .cache
                     .worst
                     .get(&ElementRef::Conduit(c.id))
                     .copied()

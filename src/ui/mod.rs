@@ -26,12 +26,16 @@ pub struct Document {
     saved_revision: u64,
     pub assessment: Assessment,
     assessed_revision: u64,
+    /// Derived drawing data, refreshed with the assessment.
+    pub cache: canvas::DrawCache,
 }
 
 impl Document {
     pub fn new(project: Project, path: Option<PathBuf>, catalog: &Catalog) -> Self {
         let assessment = assess(&project, catalog);
+        let cache = canvas::DrawCache::new(&project, &assessment);
         Document {
+            cache,
             project,
             path,
             history: History::default(),
@@ -49,6 +53,7 @@ impl Document {
     fn refresh(&mut self, catalog: &Catalog) {
         if self.assessed_revision != self.history.revision() {
             self.assessment = assess(&self.project, catalog);
+            self.cache = canvas::DrawCache::new(&self.project, &self.assessment);
             self.assessed_revision = self.history.revision();
         }
     }
