@@ -64,7 +64,7 @@ fn findings_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     if doc.assessment.findings.is_empty() {
         ui.label("No design findings.");
     }
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             egui::Grid::new("findings")
@@ -183,7 +183,7 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         return;
     }
     let filter = app.dock.clone();
-    egui::ScrollArea::vertical()
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for fr in Fr::ALL {
