@@ -5,5 +5,6 @@ pub mod catalog;
 pub mod cli;
 pub mod edit;
 pub mod file;
+pub mod generate;
 pub mod model;
 pub mod samples;
