@@ -1,9 +1,11 @@
-//! The command line: argument parsing and the headless subcommands (`check`, `catalog`).
+//! The command line: argument parsing and the headless subcommands (`check`, `catalog`,
+//! `samples`, `generate`).
 //! The binary's `main` only dispatches here or to the designer.
 
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, assess};
 use crate::catalog::Catalog;
 use crate::file;
+use crate::generate::{GenerateParams, generate};
 use crate::model::{ElementRef, Project, format_levels};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -49,6 +51,27 @@ pub enum Command {
     },
     /// List the embedded sample plants (open one with `sample:NAME`).
     Samples,
+    /// Generate a large synthetic plant (for benchmarks and trials) and save it.
+    ///
+    /// The same parameters always give the same file. Exit status 2 for impossible parameters
+    /// (more than 100,000 elements, conduits with fewer than 2 zones, assets without a zone).
+    Generate {
+        /// Number of zones.
+        #[arg(long)]
+        zones: usize,
+        /// Number of assets, counting those in zones and the devices on conduits.
+        #[arg(long)]
+        assets: usize,
+        /// Number of conduits.
+        #[arg(long)]
+        conduits: usize,
+        /// Seed of the pseudo-random choices.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Where to write the project (.ron); written atomically.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,6 +127,38 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         },
         Command::Catalog { format } => write_catalog(out, catalog, *format).map(|()| EXIT_OK),
+        Command::Generate {
+            zones,
+            assets,
+            conduits,
+            seed,
+            output,
+        } => {
+            let params = GenerateParams {
+                zones: *zones,
+                assets: *assets,
+                conduits: *conduits,
+                seed: *seed,
+            };
+            if let Err(e) = params.check() {
+                let _ = writeln!(err, "error: cannot generate this plant: {e}");
+                return EXIT_UNREADABLE;
+            }
+            let project = generate(&params);
+            if let Err(e) = file::save(&project, output) {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_UNREADABLE;
+            }
+            writeln!(
+                out,
+                "wrote {}: {} zones, {} assets, {} conduits (seed {seed})",
+                output.display(),
+                project.zones.len(),
+                project.asset_count(),
+                project.conduits.len()
+            )
+            .map(|()| EXIT_OK)
+        }
         Command::Samples => crate::samples::SAMPLES
             .iter()
             .try_for_each(|s| writeln!(out, "sample:{:<15} {}", s.name, s.title))

@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cli;
 pub mod edit;
 pub mod file;
+pub mod generate;
 pub mod model;
 pub mod samples;
 pub mod ui;

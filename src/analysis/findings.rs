@@ -1,7 +1,8 @@
 //! Design findings: checks of the zone-and-conduit design beyond the SL numbers (ZCR 3.2–3.6,
 //! conduit documentation, boundary devices, untrusted paths to safety zones, hygiene).
 
-use crate::catalog::{Catalog, ComponentClass, ComponentType};
+use super::lookup::Lookup;
+use crate::catalog::{ComponentClass, ComponentType};
 use crate::model::{Asset, ElementRef, Project, Status, ZoneId, ZoneKind};
 use serde::Serialize;
 use std::collections::{HashMap, VecDeque};
@@ -154,10 +155,10 @@ fn is_neutral(c: &ComponentType) -> bool {
 }
 
 /// All findings, in a stable order: zones, conduits, then project-wide checks.
-pub fn design_findings(project: &Project, catalog: &Catalog) -> Vec<Finding> {
+pub(super) fn design_findings(project: &Project, lookup: &Lookup) -> Vec<Finding> {
     let mut s = Sink { out: Vec::new() };
-    asset_findings(project, catalog, &mut s);
-    for z in &project.zones {
+    asset_findings(project, lookup, &mut s);
+    for (i, z) in project.zones.iter().enumerate() {
         let el = ElementRef::Zone(z.id);
         if z.assets.is_empty() {
             s.push(
@@ -175,8 +176,9 @@ pub fn design_findings(project: &Project, catalog: &Catalog) -> Vec<Finding> {
                 "Set the SL-T from the detailed risk assessment (ZCR 5.6).",
             );
         }
-        separation_findings(&z.name, el, &z.assets, catalog, z.kind, &mut s);
-        requirement_findings(&z.name, el, &z.requirements, catalog, &mut s);
+        let types = lookup.zone_asset_types(i);
+        separation_findings(&z.name, el, &z.assets, types, z.kind, &mut s);
+        requirement_findings(&z.name, el, &z.requirements, lookup, &mut s);
         if let Some(c) = &z.compensation
             && c.justification.trim().is_empty()
         {
@@ -188,23 +190,31 @@ pub fn design_findings(project: &Project, catalog: &Catalog) -> Vec<Finding> {
             );
         }
     }
-    for c in &project.conduits {
-        conduit_findings(project, catalog, c, &mut s);
+    for (i, c) in project.conduits.iter().enumerate() {
+        conduit_findings(lookup, c, lookup.conduit_device_types(i), &mut s);
     }
     duplicate_names(project, &mut s);
     untrusted_path_findings(project, &mut s);
     s.out
 }
 
-fn asset_findings(project: &Project, catalog: &Catalog, s: &mut Sink) {
-    let mut seen: HashMap<crate::model::AssetId, usize> = HashMap::new();
-    for (a, _) in project.all_assets() {
-        *seen.entry(a.id).or_default() += 1;
-    }
+fn asset_findings(project: &Project, lookup: &Lookup, s: &mut Sink) {
+    // ids used more than once, sorted (usually none)
+    let mut ids: Vec<crate::model::AssetId> = project.all_assets().map(|(a, _)| a.id).collect();
+    ids.sort_unstable();
+    let mut duplicated: Vec<crate::model::AssetId> = ids
+        .windows(2)
+        .filter(|w| w[0] == w[1])
+        .map(|w| w[0])
+        .collect();
+    duplicated.dedup();
     let mut reported = std::collections::HashSet::new();
-    for (a, _) in project.all_assets() {
+    for ((a, _), t) in project.all_assets().zip(lookup.asset_types()) {
         let el = ElementRef::Asset(a.id);
-        if seen.get(&a.id).copied().unwrap_or(0) > 1 && reported.insert(a.id) {
+        if !duplicated.is_empty()
+            && duplicated.binary_search(&a.id).is_ok()
+            && reported.insert(a.id)
+        {
             s.push(
                 FindingCode::AssetDuplicate,
                 el,
@@ -215,7 +225,7 @@ fn asset_findings(project: &Project, catalog: &Catalog, s: &mut Sink) {
                 "Every asset belongs to exactly one zone or conduit (ZCR 6.3): remove the copy.",
             );
         }
-        if a.sl_c_override.is_none() && catalog.component(&a.component).is_none() {
+        if a.sl_c_override.is_none() && t.is_none() {
             s.push(
                 FindingCode::ComponentUnknown,
                 el,
@@ -240,15 +250,18 @@ fn separation_findings(
     name: &str,
     el: ElementRef,
     assets: &[Asset],
-    catalog: &Catalog,
+    asset_types: &[Option<&ComponentType>],
     kind: ZoneKind,
     s: &mut Sink,
 ) {
-    let types: Vec<(&Asset, &ComponentType)> = assets
-        .iter()
-        .filter_map(|a| catalog.component(&a.component).map(|c| (a, c)))
-        .filter(|(_, c)| !is_neutral(c))
-        .collect();
+    // assets of a known, non-neutral type
+    let typed = || {
+        assets
+            .iter()
+            .zip(asset_types)
+            .filter_map(|(a, t)| t.map(|t| (a, t)))
+            .filter(|(_, c)| !is_neutral(c))
+    };
     type Flag = fn(&ComponentType) -> bool;
     let rules: [(FindingCode, Flag, &str, &str); 5] = [
         (
@@ -288,28 +301,28 @@ fn separation_findings(
         {
             continue;
         }
-        let flagged: Vec<&str> = types
-            .iter()
+        // names are only collected for a zone that mixes
+        if !(typed().any(|(_, c)| flag(c)) && typed().any(|(_, c)| !flag(c))) {
+            continue;
+        }
+        let flagged: Vec<&str> = typed()
             .filter(|(_, c)| flag(c))
             .map(|(a, _)| a.name.as_str())
             .collect();
-        let others: Vec<&str> = types
-            .iter()
+        let others: Vec<&str> = typed()
             .filter(|(_, c)| !flag(c))
             .map(|(a, _)| a.name.as_str())
             .collect();
-        if !flagged.is_empty() && !others.is_empty() {
-            s.push(
-                code,
-                el,
-                format!(
-                    "Zone \"{name}\" mixes {what} assets ({}) with other assets ({}).",
-                    list(&flagged),
-                    list(&others)
-                ),
-                remedy,
-            );
-        }
+        s.push(
+            code,
+            el,
+            format!(
+                "Zone \"{name}\" mixes {what} assets ({}) with other assets ({}).",
+                list(&flagged),
+                list(&others)
+            ),
+            remedy,
+        );
     }
 }
 
@@ -325,11 +338,11 @@ fn requirement_findings(
     name: &str,
     el: ElementRef,
     reqs: &crate::model::Requirements,
-    catalog: &Catalog,
+    lookup: &Lookup,
     s: &mut Sink,
 ) {
     for (id, ra) in reqs {
-        if catalog.requirement(id).is_none() {
+        if lookup.requirement(id).is_none() {
             s.push(
                 FindingCode::RequirementUnknown,
                 el,
@@ -352,7 +365,12 @@ fn requirement_findings(
     }
 }
 
-fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Conduit, s: &mut Sink) {
+fn conduit_findings(
+    lookup: &Lookup,
+    c: &crate::model::Conduit,
+    device_types: &[Option<&ComponentType>],
+    s: &mut Sink,
+) {
     let el = ElementRef::Conduit(c.id);
     let missing: [(bool, FindingCode, &str, &str); 4] = [
         (
@@ -391,7 +409,7 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
         }
     }
     for ctl in &c.controls {
-        if catalog.control(ctl).is_none() {
+        if !lookup.has_control(ctl) {
             s.push(
                 FindingCode::ControlUnknown,
                 el,
@@ -403,8 +421,8 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
             );
         }
     }
-    let a = project.zone(c.from);
-    let b = project.zone(c.to);
+    let a = lookup.zone(c.from);
+    let b = lookup.zone(c.to);
     if let (Some(za), Some(zb)) = (a, b)
         && let (Some(ta), Some(tb)) = (za.sl_t, zb.sl_t)
     {
@@ -414,10 +432,7 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
                 .map(|(x, y)| x.abs_diff(y))
                 .max()
                 .unwrap_or(0);
-        let has_boundary = c
-            .devices
-            .iter()
-            .any(|d| catalog.component(&d.component).is_some_and(|t| t.boundary));
+        let has_boundary = device_types.iter().any(|t| t.is_some_and(|t| t.boundary));
         if diff >= 2 && !has_boundary {
             s.push(
                 FindingCode::BoundaryMissing,
@@ -444,7 +459,7 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
             }
         }
     }
-    requirement_findings(&c.name, el, &c.requirements, catalog, s);
+    requirement_findings(&c.name, el, &c.requirements, lookup, s);
     if let Some(comp) = &c.compensation
         && comp.justification.trim().is_empty()
     {
@@ -458,17 +473,17 @@ fn conduit_findings(project: &Project, catalog: &Catalog, c: &crate::model::Cond
 }
 
 fn duplicate_names(project: &Project, s: &mut Sink) {
-    let mut zones: HashMap<String, usize> = HashMap::new();
-    for z in &project.zones {
-        *zones.entry(z.name.trim().to_lowercase()).or_default() += 1;
+    let keys: Vec<String> = project
+        .zones
+        .iter()
+        .map(|z| z.name.trim().to_lowercase())
+        .collect();
+    let mut zones: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    for k in &keys {
+        *zones.entry(k.as_str()).or_default() += 1;
     }
-    for z in &project.zones {
-        if zones
-            .get(&z.name.trim().to_lowercase())
-            .copied()
-            .unwrap_or(0)
-            > 1
-        {
+    for (z, k) in project.zones.iter().zip(&keys) {
+        if zones.get(k.as_str()).copied().unwrap_or(0) > 1 {
             s.push(
                 FindingCode::NameDuplicate,
                 ElementRef::Zone(z.id),
@@ -477,17 +492,17 @@ fn duplicate_names(project: &Project, s: &mut Sink) {
             );
         }
     }
-    let mut conduits: HashMap<String, usize> = HashMap::new();
-    for c in &project.conduits {
-        *conduits.entry(c.name.trim().to_lowercase()).or_default() += 1;
+    let keys: Vec<String> = project
+        .conduits
+        .iter()
+        .map(|c| c.name.trim().to_lowercase())
+        .collect();
+    let mut conduits: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
+    for k in &keys {
+        *conduits.entry(k.as_str()).or_default() += 1;
     }
-    for c in &project.conduits {
-        if conduits
-            .get(&c.name.trim().to_lowercase())
-            .copied()
-            .unwrap_or(0)
-            > 1
-        {
+    for (c, k) in project.conduits.iter().zip(&keys) {
+        if conduits.get(k.as_str()).copied().unwrap_or(0) > 1 {
             s.push(
                 FindingCode::NameDuplicate,
                 ElementRef::Conduit(c.id),

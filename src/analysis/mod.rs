@@ -2,6 +2,7 @@
 //! findings. Every view (canvas, inspector, matrix, CLI, PDF) shows what this returns.
 
 mod findings;
+mod lookup;
 
 pub use findings::{Finding, FindingCode, FindingSeverity, untrusted_paths_to_safety};
 
@@ -10,6 +11,7 @@ use crate::model::{
     Asset, Compensation, Conduit, ElementRef, Fr, MAX_SL, MaybeLevels, Project, Requirements,
     SlVector, Status,
 };
+use lookup::Lookup;
 use serde::Serialize;
 
 /// How far an element falls short of its target in one FR (or overall).
@@ -201,16 +203,32 @@ pub fn conduit_default_sl_t(project: &Project, conduit: &Conduit) -> Option<SlVe
     }
 }
 
+/// [`conduit_default_sl_t`] through the lookup tables.
+fn default_sl_t(lookup: &Lookup, conduit: &Conduit) -> Option<SlVector> {
+    let a = lookup.zone(conduit.from).and_then(|z| z.sl_t);
+    let b = lookup.zone(conduit.to).and_then(|z| z.sl_t);
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.max(&b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// SL-C of assets whose component types (`types`, in the same order) are resolved already.
 fn capability(
     assets: &[Asset],
+    types: &[Option<&crate::catalog::ComponentType>],
     compensation: Option<&Compensation>,
-    catalog: &Catalog,
 ) -> MaybeLevels {
     let mut out: MaybeLevels = [None; 7];
     if !assets.is_empty() {
         let mut min = Some(SlVector::uniform(MAX_SL));
-        for a in assets {
-            min = match (min, asset_sl_c(a, catalog)) {
+        for (a, t) in assets.iter().zip(types) {
+            // as `asset_sl_c`: the certificate override, else the type's typical value
+            let sl = match &a.sl_c_override {
+                Some(o) => Some(o.sl),
+                None => t.map(|t| t.sl_c),
+            };
+            min = match (min, sl) {
                 (Some(m), Some(s)) => Some(m.min(&s)),
                 _ => None,
             };
@@ -229,41 +247,39 @@ fn capability(
     out
 }
 
-/// Per-catalog-index status table for one element; unknown ids are skipped (a finding reports
-/// them).
-fn status_table<'a>(
-    requirements: &'a Requirements,
-    catalog: &Catalog,
-) -> Vec<Option<&'a crate::model::RequirementAssessment>> {
-    let mut table = vec![None; catalog.requirements.len()];
+/// How one catalog requirement stands for one element: its status and whether it counts
+/// towards SL-A. `None` when the element has no entry for it.
+type Entry = Option<(Status, bool)>;
+
+/// Fills `table` (indexed like `Catalog::requirements`) from an element's requirement
+/// statuses; unknown ids are skipped (a finding reports them). `table` is reused from element
+/// to element, so one assessment allocates it once.
+fn status_table(requirements: &Requirements, lookup: &Lookup, table: &mut Vec<Entry>) {
+    table.clear();
+    table.resize(lookup.requirement_count(), None);
     for (id, ra) in requirements {
-        if let Some(i) = catalog.requirement_position(id) {
-            table[i] = Some(ra);
+        if let Some(i) = lookup.requirement_position(id) {
+            table[i] = Some((ra.status, ra.satisfies()));
         }
     }
-    table
 }
 
-fn achievement(
-    table: &[Option<&crate::model::RequirementAssessment>],
-    catalog: &Catalog,
-) -> MaybeLevels {
+fn achievement(table: &[Entry], lookup: &Lookup) -> MaybeLevels {
     let mut assessed = [false; 7];
     // lowest level in each FR with an unsatisfied item (5 = none)
     let mut first_open = [MAX_SL + 1; 7];
-    for (req, ra) in catalog.requirements.iter().zip(table) {
-        let fr = req.fr.index();
-        let satisfied = match ra {
-            Some(ra) => {
-                if ra.status != Status::NotAssessed {
+    for (&(fr, level), entry) in lookup.requirement_levels().iter().zip(table) {
+        let satisfied = match *entry {
+            Some((status, satisfied)) => {
+                if status != Status::NotAssessed {
                     assessed[fr] = true;
                 }
-                ra.satisfies()
+                satisfied
             }
             None => false,
         };
         if !satisfied {
-            first_open[fr] = first_open[fr].min(req.level);
+            first_open[fr] = first_open[fr].min(level);
         }
     }
     let mut out = [None; 7];
@@ -275,15 +291,69 @@ fn achievement(
     out
 }
 
+/// The applicable requirements at `sl_t`, with their entries from `table`.
+fn applicable(sl_t: SlVector, table: &[Entry], lookup: &Lookup) -> Vec<Applicable> {
+    let levels = lookup.requirement_levels();
+    let applies = |&(fr, level): &(usize, u8)| level <= sl_t.0[fr];
+    // sized exactly, so the vector is allocated once
+    let mut v = Vec::with_capacity(levels.iter().filter(|l| applies(l)).count());
+    for (i, (l, entry)) in levels.iter().zip(table).enumerate() {
+        if applies(l) {
+            let (status, satisfied) = entry.unwrap_or((Status::NotAssessed, false));
+            v.push(Applicable {
+                requirement: i,
+                status,
+                satisfied,
+            });
+        }
+    }
+    v
+}
+
+/// Buffers reused from element to element during one `assess`.
+#[derive(Default)]
+struct Scratch {
+    table: Vec<Entry>,
+    /// Applicable lists of elements without any requirement entry, per SL-T: most plants use
+    /// a handful of targets, so most elements get a copy instead of a walk of the catalog.
+    unassessed: Vec<(SlVector, Vec<Applicable>)>,
+}
+
+/// At most this many SL-T vectors are remembered in `Scratch::unassessed`.
+const MAX_REMEMBERED_TARGETS: usize = 16;
+
 fn element_assessment(
     element: ElementRef,
     sl_t: Option<SlVector>,
     sl_c: MaybeLevels,
     requirements: &Requirements,
-    catalog: &Catalog,
+    lookup: &Lookup,
+    scratch: &mut Scratch,
 ) -> ElementAssessment {
-    let table = status_table(requirements, catalog);
-    let sl_a = achievement(&table, catalog);
+    let (sl_a, applicable) = if requirements.is_empty() {
+        let applicable = match sl_t {
+            Some(t) => match scratch.unassessed.iter().find(|(k, _)| *k == t) {
+                Some((_, list)) => list.clone(),
+                None => {
+                    let empty = vec![None; lookup.requirement_count()];
+                    let list = applicable(t, &empty, lookup);
+                    if scratch.unassessed.len() < MAX_REMEMBERED_TARGETS {
+                        scratch.unassessed.push((t, list.clone()));
+                    }
+                    list
+                }
+            },
+            None => Vec::new(),
+        };
+        ([None; 7], applicable)
+    } else {
+        status_table(requirements, lookup, &mut scratch.table);
+        let applicable = match sl_t {
+            Some(t) => applicable(t, &scratch.table, lookup),
+            None => Vec::new(),
+        };
+        (achievement(&scratch.table, lookup), applicable)
+    };
     let gap = |have: Option<u8>, fr: usize| -> Option<u8> {
         let target = sl_t?.0[fr];
         if target == 0 {
@@ -300,23 +370,6 @@ fn element_assessment(
         fr_severity[fr] = GapSeverity::from_gap(capability_gap[fr])
             .worst(GapSeverity::from_gap(achievement_gap[fr]));
     }
-    let applicable = match sl_t {
-        Some(t) => catalog
-            .requirements
-            .iter()
-            .enumerate()
-            .filter(|(_, r)| r.level <= t.get(r.fr))
-            .map(|(i, _)| {
-                let ra = table[i];
-                Applicable {
-                    requirement: i,
-                    status: ra.map_or(Status::NotAssessed, |r| r.status),
-                    satisfied: ra.is_some_and(|r| r.satisfies()),
-                }
-            })
-            .collect(),
-        None => Vec::new(),
-    };
     ElementAssessment {
         element,
         sl_t,
@@ -333,53 +386,83 @@ fn element_assessment(
 
 /// Assesses a whole project against the catalog. Pure and deterministic.
 pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
+    let lookup = Lookup::new(project, catalog);
+    let mut scratch = Scratch::default();
     let mut zones: Vec<ElementAssessment> = project
         .zones
         .iter()
-        .map(|z| {
-            let sl_c = capability(&z.assets, z.compensation.as_ref(), catalog);
+        .enumerate()
+        .map(|(i, z)| {
+            let sl_c = capability(
+                &z.assets,
+                lookup.zone_asset_types(i),
+                z.compensation.as_ref(),
+            );
             element_assessment(
                 ElementRef::Zone(z.id),
                 z.sl_t,
                 sl_c,
                 &z.requirements,
-                catalog,
+                &lookup,
+                &mut scratch,
             )
         })
         .collect();
     let mut conduits: Vec<ElementAssessment> = project
         .conduits
         .iter()
-        .map(|c| {
-            let sl_t = c.sl_t_override.or_else(|| conduit_default_sl_t(project, c));
-            let sl_c = capability(&c.devices, c.compensation.as_ref(), catalog);
+        .enumerate()
+        .map(|(i, c)| {
+            let sl_t = c.sl_t_override.or_else(|| default_sl_t(&lookup, c));
+            let sl_c = capability(
+                &c.devices,
+                lookup.conduit_device_types(i),
+                c.compensation.as_ref(),
+            );
             element_assessment(
                 ElementRef::Conduit(c.id),
                 sl_t,
                 sl_c,
                 &c.requirements,
-                catalog,
+                &lookup,
+                &mut scratch,
             )
         })
         .collect();
-    let findings = findings::design_findings(project, catalog);
-    // Attribute findings (including those on assets) to their zone or conduit.
-    let mut asset_owner = std::collections::HashMap::new();
-    for (a, parent) in project.all_assets() {
-        asset_owner.entry(a.id).or_insert(parent);
+    let findings = findings::design_findings(project, &lookup);
+    // Attribute findings (including those on assets) to their zone or conduit. An asset id
+    // used twice belongs to its first container in document order.
+    let mut asset_owner: Vec<(crate::model::AssetId, usize, crate::model::AssetParent)> =
+        Vec::new();
+    if findings
+        .iter()
+        .any(|f| matches!(f.element, ElementRef::Asset(_)))
+    {
+        asset_owner = project
+            .all_assets()
+            .enumerate()
+            .map(|(i, (a, parent))| (a.id, i, parent))
+            .collect();
+        asset_owner.sort_unstable_by_key(|&(id, i, _)| (id, i));
+        asset_owner.dedup_by_key(|&mut (id, _, _)| id);
     }
     for f in &findings {
         let target = match f.element {
-            ElementRef::Asset(id) => match asset_owner.get(&id) {
-                Some(crate::model::AssetParent::Zone(z)) => ElementRef::Zone(*z),
-                Some(crate::model::AssetParent::Conduit(c)) => ElementRef::Conduit(*c),
-                None => continue,
-            },
+            ElementRef::Asset(id) => {
+                match asset_owner
+                    .binary_search_by_key(&id, |&(a, _, _)| a)
+                    .map(|i| asset_owner[i].2)
+                {
+                    Ok(crate::model::AssetParent::Zone(z)) => ElementRef::Zone(z),
+                    Ok(crate::model::AssetParent::Conduit(c)) => ElementRef::Conduit(c),
+                    Err(_) => continue,
+                }
+            }
             other => other,
         };
         let slot = match target {
-            ElementRef::Zone(id) => project.zone_index(id).and_then(|i| zones.get_mut(i)),
-            ElementRef::Conduit(id) => project.conduit_index(id).and_then(|i| conduits.get_mut(i)),
+            ElementRef::Zone(id) => lookup.zone_index(id).and_then(|i| zones.get_mut(i)),
+            ElementRef::Conduit(id) => lookup.conduit_index(id).and_then(|i| conduits.get_mut(i)),
             _ => None,
         };
         if let Some(e) = slot {

@@ -1,0 +1,196 @@
+//! Lookup tables built once per `assess`: catalog ids through a fast multiply-rotate hash map (the keys
+//! are the catalog's own ids, so no project file can make the table degenerate), zone and
+//! conduit ids through sorted tables. They answer exactly like `Catalog::component`,
+//! `Catalog::requirement_position`, `Catalog::control`, `Project::zone` and
+//! `Project::zone_index` / `conduit_index`, without SipHash or linear scans.
+
+use crate::catalog::{Catalog, ComponentType, Requirement};
+use crate::model::{ConduitId, Project, Zone, ZoneId};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A multiply-rotate hash over 8-byte words (the scheme of rustc's FxHash): a handful of
+/// instructions for the short ids of the catalog, where SipHash spends most of `assess`.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct WordHash(u64);
+
+impl WordHash {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHash {
+    #[inline]
+    fn finish(&self) -> u64 {
+        // spread the well-mixed high bits into the low ones that pick the bucket
+        self.0 ^ (self.0 >> 29)
+    }
+
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+}
+
+type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+
+/// Indexes `items` by key; a later duplicate key wins, as in the catalog's own indexes.
+fn index_by<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> IdMap<&'a str, usize> {
+    let mut map = IdMap::with_capacity_and_hasher(items.len(), Default::default());
+    for (i, item) in items.iter().enumerate() {
+        map.insert(key(item), i);
+    }
+    map
+}
+
+/// (id, position) sorted by id; the first position of a duplicate id wins, as in a linear
+/// search from the start.
+fn sorted_positions<K: Ord + Copy>(ids: impl Iterator<Item = K>) -> Vec<(K, usize)> {
+    let mut v: Vec<(K, usize)> = ids.enumerate().map(|(i, id)| (id, i)).collect();
+    v.sort_by_key(|&(id, i)| (id, i));
+    v.dedup_by_key(|&mut (id, _)| id);
+    v
+}
+
+fn find<K: Ord + Copy>(table: &[(K, usize)], id: K) -> Option<usize> {
+    table
+        .binary_search_by_key(&id, |&(k, _)| k)
+        .ok()
+        .map(|i| table[i].1)
+}
+
+pub(super) struct Lookup<'a> {
+    catalog: &'a Catalog,
+    project: &'a Project,
+    components: IdMap<&'a str, usize>,
+    requirements: IdMap<&'a str, usize>,
+    controls: IdMap<&'a str, usize>,
+    /// (FR index, level) of every catalog requirement, in catalog order.
+    requirement_levels: Vec<(usize, u8)>,
+    zones: Vec<(ZoneId, usize)>,
+    conduits: Vec<(ConduitId, usize)>,
+    /// The component type of every asset, in `Project::all_assets` order (zones, then
+    /// conduits), resolved once.
+    asset_types: Vec<Option<&'a ComponentType>>,
+    /// Where each zone's assets start in `asset_types`, and where the conduits' devices
+    /// start; one more entry than zones (conduits).
+    zone_starts: Vec<usize>,
+    conduit_starts: Vec<usize>,
+}
+
+impl<'a> Lookup<'a> {
+    pub(super) fn new(project: &'a Project, catalog: &'a Catalog) -> Self {
+        let starts = |lens: &mut dyn Iterator<Item = usize>, first: usize| {
+            let mut v = vec![first];
+            let mut at = first;
+            for n in lens {
+                at += n;
+                v.push(at);
+            }
+            v
+        };
+        let zone_starts = starts(&mut project.zones.iter().map(|z| z.assets.len()), 0);
+        let conduit_starts = starts(
+            &mut project.conduits.iter().map(|c| c.devices.len()),
+            zone_starts.last().copied().unwrap_or(0),
+        );
+        let mut lookup = Lookup {
+            catalog,
+            project,
+            components: index_by(&catalog.components, |c| c.id.as_str()),
+            requirements: index_by(&catalog.requirements, |r| r.id.as_str()),
+            controls: index_by(&catalog.controls, |c| c.id.as_str()),
+            requirement_levels: catalog
+                .requirements
+                .iter()
+                .map(|r| (r.fr.index(), r.level))
+                .collect(),
+            zones: sorted_positions(project.zones.iter().map(|z| z.id)),
+            conduits: sorted_positions(project.conduits.iter().map(|c| c.id)),
+            asset_types: Vec::new(),
+            zone_starts,
+            conduit_starts,
+        };
+        let mut types = Vec::with_capacity(lookup.conduit_starts.last().copied().unwrap_or(0));
+        types.extend(
+            project
+                .all_assets()
+                .map(|(a, _)| lookup.component(&a.component)),
+        );
+        lookup.asset_types = types;
+        lookup
+    }
+
+    /// Component types of all assets, in `Project::all_assets` order.
+    pub(super) fn asset_types(&self) -> &[Option<&'a ComponentType>] {
+        &self.asset_types
+    }
+
+    /// Component types of the assets of the zone at `index`, in order.
+    pub(super) fn zone_asset_types(&self, index: usize) -> &[Option<&'a ComponentType>] {
+        &self.asset_types[self.zone_starts[index]..self.zone_starts[index + 1]]
+    }
+
+    /// Component types of the devices of the conduit at `index`, in order.
+    pub(super) fn conduit_device_types(&self, index: usize) -> &[Option<&'a ComponentType>] {
+        &self.asset_types[self.conduit_starts[index]..self.conduit_starts[index + 1]]
+    }
+
+    pub(super) fn component(&self, id: &str) -> Option<&'a ComponentType> {
+        let catalog = self.catalog;
+        self.components.get(id).map(|&i| &catalog.components[i])
+    }
+
+    pub(super) fn requirement_position(&self, id: &str) -> Option<usize> {
+        self.requirements.get(id).copied()
+    }
+
+    pub(super) fn requirement_count(&self) -> usize {
+        self.requirement_levels.len()
+    }
+
+    pub(super) fn requirement_levels(&self) -> &[(usize, u8)] {
+        &self.requirement_levels
+    }
+
+    pub(super) fn requirement(&self, id: &str) -> Option<&'a Requirement> {
+        let catalog = self.catalog;
+        self.requirement_position(id)
+            .map(|i| &catalog.requirements[i])
+    }
+
+    pub(super) fn has_control(&self, id: &str) -> bool {
+        self.controls.contains_key(id)
+    }
+
+    pub(super) fn zone_index(&self, id: ZoneId) -> Option<usize> {
+        find(&self.zones, id)
+    }
+
+    pub(super) fn conduit_index(&self, id: ConduitId) -> Option<usize> {
+        find(&self.conduits, id)
+    }
+
+    pub(super) fn zone(&self, id: ZoneId) -> Option<&'a Zone> {
+        let project = self.project;
+        self.zone_index(id).map(|i| &project.zones[i])
+    }
+}
