@@ -133,6 +133,17 @@ impl CanvasState {
         self.to_screen.inverse() * p
     }
 
+    /// Zooms about the middle of the view: `factor` > 1 zooms in.
+    pub fn zoom_by(&mut self, factor: f32) {
+        if !self.scene_rect.is_finite() || factor <= 0.0 {
+            return;
+        }
+        let zoom = self.to_screen.scaling.max(1e-6);
+        let factor = (zoom * factor).clamp(0.03, 4.0) / zoom;
+        let c = self.scene_rect.center();
+        self.scene_rect = egui::Rect::from_center_size(c, self.scene_rect.size() / factor);
+    }
+
     /// Keeps the zoom and moves the view so that `r` is in the middle.
     pub fn center_on(&mut self, r: Rect) {
         if !self.scene_rect.is_finite() || self.scene_rect.width() <= 0.0 {

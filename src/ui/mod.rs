@@ -816,6 +816,12 @@ impl DesignerApp {
             if pressed(sc(cmd, Key::Num0)) {
                 self.canvas.request_fit();
             }
+            if pressed(sc(cmd, Key::Plus)) || pressed(sc(cmd, Key::Equals)) {
+                self.canvas.zoom_by(1.25);
+            }
+            if pressed(sc(cmd, Key::Minus)) {
+                self.canvas.zoom_by(0.8);
+            }
             if pressed(sc(Modifiers::NONE, Key::F5)) {
                 self.toggle_presentation();
             }
@@ -975,6 +981,18 @@ impl DesignerApp {
                     .clicked()
                 {
                     self.canvas.request_fit();
+                }
+                if ui
+                    .add(egui::Button::new("Zoom in").shortcut_text("Ctrl++"))
+                    .clicked()
+                {
+                    self.canvas.zoom_by(1.25);
+                }
+                if ui
+                    .add(egui::Button::new("Zoom out").shortcut_text("Ctrl+-"))
+                    .clicked()
+                {
+                    self.canvas.zoom_by(0.8);
                 }
                 if ui
                     .add(

@@ -1,0 +1,71 @@
+//! One headless frame of the real canvas (`ui::canvas::canvas_ui` in a `Context::run_ui` pass,
+//! plus tessellation) at 1600 × 900 points, on the samples and the generated plants: zoomed to
+//! fit, and zoomed in 4× about the middle. Also the whole designer frame (menus, palette,
+//! inspector, dock and canvas) for reference. Compare with `egui_graphs_frame`.
+
+mod common;
+
+use common::{Headless, Plant};
+use criterion::{BenchmarkId, criterion_group, criterion_main};
+use zonewright::ui::DesignerApp;
+use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
+
+const WARM_UP_FRAMES: usize = 5;
+
+fn app_with(h: &Headless, plant: &Plant) -> DesignerApp {
+    let mut app = DesignerApp::new(
+        &h.ctx,
+        Box::new(ScriptedDialogs::default()),
+        RecentFiles::in_memory(),
+    );
+    app.set_document(plant.project.clone(), None);
+    app
+}
+
+fn bench_canvas(c: &mut criterion::Criterion) {
+    let mut group = c.benchmark_group("canvas_frame");
+    for plant in common::plants() {
+        eprintln!("{}", common::describe(&plant));
+        for (view, zoom) in [("fit", 1.0), ("zoomed_in", 4.0)] {
+            let mut h = Headless::new();
+            let mut app = app_with(&h, &plant);
+            h.warm_up(WARM_UP_FRAMES, |ui| {
+                zonewright::ui::canvas::canvas_ui(&mut app, ui)
+            });
+            if zoom != 1.0 {
+                app.canvas.zoom_by(zoom);
+                h.warm_up(WARM_UP_FRAMES, |ui| {
+                    zonewright::ui::canvas::canvas_ui(&mut app, ui)
+                });
+            }
+            let stats = h.frame(|ui| zonewright::ui::canvas::canvas_ui(&mut app, ui));
+            eprintln!("  {view}: zoom {:.2}, {stats:?}", app.canvas.zoom());
+            assert!(
+                !stats.repaint_requested,
+                "an idle canvas must not ask for another frame"
+            );
+            group.bench_function(BenchmarkId::new(view, &plant.name), |b| {
+                b.iter(|| h.frame(|ui| zonewright::ui::canvas::canvas_ui(&mut app, ui)))
+            });
+        }
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("designer_frame");
+    for plant in common::generated_plants().into_iter().take(1) {
+        let mut h = Headless::new();
+        let mut app = app_with(&h, &plant);
+        h.warm_up(WARM_UP_FRAMES, |ui| app.frame_ui(ui));
+        group.bench_function(BenchmarkId::new("fit", &plant.name), |b| {
+            b.iter(|| h.frame(|ui| app.frame_ui(ui)))
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = common::criterion();
+    targets = bench_canvas
+}
+criterion_main!(benches);
