@@ -5,7 +5,8 @@
 //! - `fit`: `DefaultGraphView` exactly as shipped (random layout, fit to screen every frame,
 //!   labels on hover only);
 //! - `fit_labels`: the same with every node label drawn, as a topology view would;
-//! - `zoomed_in`: fit-to-screen off and the view zoomed 4× about the centre of the fitted view.
+//! - `zoomed_in`: fit-to-screen off and the view zoomed 4× about the centre of the fitted view;
+//! - `empty_panel`: an empty `CentralPanel`, the fixed cost of any frame.
 //!
 //! The random layout runs on the first frame only; every measurement follows warm-up frames.
 
@@ -52,6 +53,10 @@ const WARM_UP_FRAMES: usize = 5;
 
 fn bench_graph_view(c: &mut criterion::Criterion) {
     let mut group = c.benchmark_group("egui_graphs_frame");
+    // the fixed cost of a frame: an empty `CentralPanel`, for scale
+    let mut h = Headless::new();
+    h.warm_up(WARM_UP_FRAMES, |_| {});
+    group.bench_function("empty_panel", |b| b.iter(|| h.frame(|_| {})));
     for plant in common::generated_plants() {
         eprintln!("{}", common::describe(&plant));
 

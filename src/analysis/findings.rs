@@ -155,7 +155,15 @@ fn is_neutral(c: &ComponentType) -> bool {
 }
 
 /// All findings, in a stable order: zones, conduits, then project-wide checks.
-pub(super) fn design_findings(project: &Project, lookup: &Lookup) -> Vec<Finding> {
+///
+/// `zones_known` / `conduits_known` say, per element, whether all its requirement ids are in
+/// the catalog (then they are not looked up again).
+pub(super) fn design_findings(
+    project: &Project,
+    lookup: &Lookup,
+    zones_known: &[bool],
+    conduits_known: &[bool],
+) -> Vec<Finding> {
     let mut s = Sink { out: Vec::new() };
     asset_findings(project, lookup, &mut s);
     for (i, z) in project.zones.iter().enumerate() {
@@ -178,7 +186,8 @@ pub(super) fn design_findings(project: &Project, lookup: &Lookup) -> Vec<Finding
         }
         let types = lookup.zone_asset_types(i);
         separation_findings(&z.name, el, &z.assets, types, z.kind, &mut s);
-        requirement_findings(&z.name, el, &z.requirements, lookup, &mut s);
+        let known = zones_known.get(i).copied().unwrap_or(false);
+        requirement_findings(&z.name, el, &z.requirements, lookup, known, &mut s);
         if let Some(c) = &z.compensation
             && c.justification.trim().is_empty()
         {
@@ -191,7 +200,8 @@ pub(super) fn design_findings(project: &Project, lookup: &Lookup) -> Vec<Finding
         }
     }
     for (i, c) in project.conduits.iter().enumerate() {
-        conduit_findings(lookup, c, lookup.conduit_device_types(i), &mut s);
+        let known = conduits_known.get(i).copied().unwrap_or(false);
+        conduit_findings(lookup, c, lookup.conduit_device_types(i), known, &mut s);
     }
     duplicate_names(project, &mut s);
     untrusted_path_findings(project, &mut s);
@@ -339,10 +349,11 @@ fn requirement_findings(
     el: ElementRef,
     reqs: &crate::model::Requirements,
     lookup: &Lookup,
+    all_known: bool,
     s: &mut Sink,
 ) {
     for (id, ra) in reqs {
-        if lookup.requirement(id).is_none() {
+        if !all_known && lookup.requirement(id).is_none() {
             s.push(
                 FindingCode::RequirementUnknown,
                 el,
@@ -369,6 +380,7 @@ fn conduit_findings(
     lookup: &Lookup,
     c: &crate::model::Conduit,
     device_types: &[Option<&ComponentType>],
+    requirements_known: bool,
     s: &mut Sink,
 ) {
     let el = ElementRef::Conduit(c.id);
@@ -459,7 +471,7 @@ fn conduit_findings(
             }
         }
     }
-    requirement_findings(&c.name, el, &c.requirements, lookup, s);
+    requirement_findings(&c.name, el, &c.requirements, lookup, requirements_known, s);
     if let Some(comp) = &c.compensation
         && comp.justification.trim().is_empty()
     {
@@ -472,11 +484,20 @@ fn conduit_findings(
     }
 }
 
+/// `str::to_lowercase`, without the Unicode tables for the usual ASCII names.
+fn fold_case(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
 fn duplicate_names(project: &Project, s: &mut Sink) {
     let keys: Vec<String> = project
         .zones
         .iter()
-        .map(|z| z.name.trim().to_lowercase())
+        .map(|z| fold_case(z.name.trim()))
         .collect();
     let mut zones: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
     for k in &keys {
@@ -495,7 +516,7 @@ fn duplicate_names(project: &Project, s: &mut Sink) {
     let keys: Vec<String> = project
         .conduits
         .iter()
-        .map(|c| c.name.trim().to_lowercase())
+        .map(|c| fold_case(c.name.trim()))
         .collect();
     let mut conduits: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
     for k in &keys {

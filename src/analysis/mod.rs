@@ -253,15 +253,18 @@ type Entry = Option<(Status, bool)>;
 
 /// Fills `table` (indexed like `Catalog::requirements`) from an element's requirement
 /// statuses; unknown ids are skipped (a finding reports them). `table` is reused from element
-/// to element, so one assessment allocates it once.
-fn status_table(requirements: &Requirements, lookup: &Lookup, table: &mut Vec<Entry>) {
+/// to element, so one assessment allocates it once. Returns whether every id was known.
+fn status_table(requirements: &Requirements, lookup: &Lookup, table: &mut Vec<Entry>) -> bool {
     table.clear();
     table.resize(lookup.requirement_count(), None);
+    let mut all_known = true;
     for (id, ra) in requirements {
-        if let Some(i) = lookup.requirement_position(id) {
-            table[i] = Some((ra.status, ra.satisfies()));
+        match lookup.requirement_position(id) {
+            Some(i) => table[i] = Some((ra.status, ra.satisfies())),
+            None => all_known = false,
         }
     }
+    all_known
 }
 
 fn achievement(table: &[Entry], lookup: &Lookup) -> MaybeLevels {
@@ -329,7 +332,8 @@ fn element_assessment(
     requirements: &Requirements,
     lookup: &Lookup,
     scratch: &mut Scratch,
-) -> ElementAssessment {
+) -> (ElementAssessment, bool) {
+    let mut all_known = true;
     let (sl_a, applicable) = if requirements.is_empty() {
         let applicable = match sl_t {
             Some(t) => match scratch.unassessed.iter().find(|(k, _)| *k == t) {
@@ -347,7 +351,7 @@ fn element_assessment(
         };
         ([None; 7], applicable)
     } else {
-        status_table(requirements, lookup, &mut scratch.table);
+        all_known = status_table(requirements, lookup, &mut scratch.table);
         let applicable = match sl_t {
             Some(t) => applicable(t, &scratch.table, lookup),
             None => Vec::new(),
@@ -370,7 +374,7 @@ fn element_assessment(
         fr_severity[fr] = GapSeverity::from_gap(capability_gap[fr])
             .worst(GapSeverity::from_gap(achievement_gap[fr]));
     }
-    ElementAssessment {
+    let assessment = ElementAssessment {
         element,
         sl_t,
         sl_c,
@@ -381,13 +385,18 @@ fn element_assessment(
         fr_severity,
         applicable,
         finding_count: 0,
-    }
+    };
+    (assessment, all_known)
 }
 
 /// Assesses a whole project against the catalog. Pure and deterministic.
 pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
     let lookup = Lookup::new(project, catalog);
     let mut scratch = Scratch::default();
+    // whether all requirement ids of an element are in the catalog (spares the findings a
+    // second lookup of every id)
+    let mut zones_known = Vec::with_capacity(project.zones.len());
+    let mut conduits_known = Vec::with_capacity(project.conduits.len());
     let mut zones: Vec<ElementAssessment> = project
         .zones
         .iter()
@@ -398,14 +407,16 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
                 lookup.zone_asset_types(i),
                 z.compensation.as_ref(),
             );
-            element_assessment(
+            let (e, known) = element_assessment(
                 ElementRef::Zone(z.id),
                 z.sl_t,
                 sl_c,
                 &z.requirements,
                 &lookup,
                 &mut scratch,
-            )
+            );
+            zones_known.push(known);
+            e
         })
         .collect();
     let mut conduits: Vec<ElementAssessment> = project
@@ -419,17 +430,19 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
                 lookup.conduit_device_types(i),
                 c.compensation.as_ref(),
             );
-            element_assessment(
+            let (e, known) = element_assessment(
                 ElementRef::Conduit(c.id),
                 sl_t,
                 sl_c,
                 &c.requirements,
                 &lookup,
                 &mut scratch,
-            )
+            );
+            conduits_known.push(known);
+            e
         })
         .collect();
-    let findings = findings::design_findings(project, &lookup);
+    let findings = findings::design_findings(project, &lookup, &zones_known, &conduits_known);
     // Attribute findings (including those on assets) to their zone or conduit. An asset id
     // used twice belongs to its first container in document order.
     let mut asset_owner: Vec<(crate::model::AssetId, usize, crate::model::AssetParent)> =

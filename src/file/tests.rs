@@ -194,3 +194,40 @@ fn load_reports_missing_files_with_the_path() {
     let e = load(std::path::Path::new("/nonexistent/plant.ron")).expect_err("missing");
     assert!(e.to_string().contains("/nonexistent/plant.ron"));
 }
+
+#[test]
+fn assets_and_requirement_statuses_take_one_line_each() {
+    let text = to_string(&project());
+    let asset_line = text
+        .lines()
+        .find(|l| l.contains("PLC-101"))
+        .unwrap_or_else(|| panic!("no asset line in {text}"));
+    assert!(
+        asset_line
+            .trim_start()
+            .starts_with("(id: 3, name: \"PLC-101\", component: \"plc\""),
+        "{asset_line}"
+    );
+    let status_line = text
+        .lines()
+        .find(|l| l.contains("\"SR 1.1\""))
+        .unwrap_or_else(|| panic!("no status line in {text}"));
+    assert!(
+        status_line.contains("status: Met") && status_line.contains("FAT report 7"),
+        "{status_line}"
+    );
+    // zone fields stay one per line
+    assert!(text.lines().any(|l| l.trim() == "kind: Control,"), "{text}");
+}
+
+#[test]
+fn foreign_and_versionless_files_get_their_own_messages() {
+    // well-formed project structure, wrong marker: not a project (not a parse error)
+    let text = to_string(&project()).replacen("format: \"zonewright\"", "format: \"other\"", 1);
+    assert_eq!(from_str(&text), Err(LoadError::NotAProject));
+    let text = to_string(&project()).replacen("version: 1,", "", 1);
+    match from_str(&text) {
+        Err(LoadError::Syntax { message, .. }) => assert!(message.contains("version"), "{message}"),
+        other => panic!("expected the missing-version message, got {other:?}"),
+    }
+}

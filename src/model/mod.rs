@@ -189,11 +189,11 @@ pub struct Asset {
     pub model: String,
     #[serde(default)]
     pub firmware: String,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sl_c_override: Option<SlOverride>,
     #[serde(default)]
     pub criticality: Criticality,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
@@ -304,9 +304,12 @@ impl Status {
 pub struct RequirementAssessment {
     pub status: Status,
     /// Compensating countermeasure (status Compensated) or justification (Not applicable).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub text: String,
     /// Where an auditor finds the evidence (document, test report, screenshot …).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub evidence: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub notes: String,
 }
 
