@@ -105,25 +105,26 @@ fn documented_conduit(id: u32, name: &str, from: u32, to: u32) -> Conduit {
 
 /// A design with no findings at all: the baseline every finding test mutates.
 fn clean() -> Project {
-    let mut p = Project::default();
-    p.zones = vec![
-        zone(
-            1,
-            "Control",
-            ZoneKind::Control,
-            2,
-            vec![asset(1, "plc"), asset(2, "switch")],
-        ),
-        zone(2, "DMZ", ZoneKind::Dmz, 2, vec![asset(3, "historian")]),
-        zone(3, "Office", ZoneKind::Enterprise, 1, vec![asset(4, "corp")]),
-        zone(4, "SIS", ZoneKind::Safety, 3, vec![asset(5, "safety_plc")]),
-    ];
-    p.conduits = vec![
-        documented_conduit(1, "C-DMZ", 1, 2),
-        documented_conduit(2, "DMZ-Office", 2, 3),
-        documented_conduit(3, "C-SIS", 1, 4),
-    ];
-    p
+    Project {
+        zones: vec![
+            zone(
+                1,
+                "Control",
+                ZoneKind::Control,
+                2,
+                vec![asset(1, "plc"), asset(2, "switch")],
+            ),
+            zone(2, "DMZ", ZoneKind::Dmz, 2, vec![asset(3, "historian")]),
+            zone(3, "Office", ZoneKind::Enterprise, 1, vec![asset(4, "corp")]),
+            zone(4, "SIS", ZoneKind::Safety, 3, vec![asset(5, "safety_plc")]),
+        ],
+        conduits: vec![
+            documented_conduit(1, "C-DMZ", 1, 2),
+            documented_conduit(2, "DMZ-Office", 2, 3),
+            documented_conduit(3, "C-SIS", 1, 4),
+        ],
+        ..Default::default()
+    }
 }
 
 fn codes(p: &Project) -> Vec<FindingCode> {

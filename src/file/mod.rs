@@ -407,13 +407,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             tmp.display()
         )));
     }
-    if path.exists() {
-        if let Err(e) = std::fs::copy(path, backup_path(path)) {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(err(format!(
-                "keeping the previous version as a backup failed: {e}"
-            )));
-        }
+    if path.exists()
+        && let Err(e) = std::fs::copy(path, backup_path(path))
+    {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(err(format!(
+            "keeping the previous version as a backup failed: {e}"
+        )));
     }
     if let Err(e) = std::fs::rename(&tmp, path) {
         let _ = std::fs::remove_file(&tmp);
