@@ -1,0 +1,3 @@
+//! The egui user interface.
+
+pub mod topology;
