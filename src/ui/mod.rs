@@ -7,6 +7,7 @@ pub mod dock;
 pub mod inspector;
 pub mod palette;
 pub mod theme;
+pub mod topology;
 
 use crate::analysis::{Assessment, assess};
 use crate::catalog::Catalog;
