@@ -8,6 +8,8 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub mod recovery;
+
 /// The value of the `format` field of every project file.
 pub const FORMAT: &str = "zonewright";
 /// The newest format version this program reads and the one it writes.
@@ -133,9 +135,18 @@ fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
     }
 }
 
+/// Deepest nesting of brackets accepted. A real project nests about eight levels deep; the
+/// limit keeps hostile input such as 10,000 `[` from exhausting the stack.
+pub const MAX_NESTING: usize = 32;
+
+/// The RON reader settings for every file this program reads.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(MAX_NESTING)
+}
+
 /// Parses project text. Never panics, whatever the input.
 pub fn from_str(text: &str) -> Result<Project, LoadError> {
-    let header: Header = ron::from_str(text).map_err(|e| syntax_error(&e))?;
+    let header: Header = ron_options().from_str(text).map_err(|e| syntax_error(&e))?;
     if header.format != FORMAT {
         return Err(LoadError::NotAProject);
     }
@@ -150,7 +161,7 @@ pub fn from_str(text: &str) -> Result<Project, LoadError> {
             });
         }
     }
-    let file: FileIn = ron::from_str(text).map_err(|e| syntax_error(&e))?;
+    let file: FileIn = ron_options().from_str(text).map_err(|e| syntax_error(&e))?;
     validate(&file.project)?;
     Ok(file.project)
 }
