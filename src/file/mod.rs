@@ -127,12 +127,77 @@ pub struct SaveError {
     pub message: String,
 }
 
-fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
+/// Longest parser message shown; serde messages can quote whole values from the file.
+const MAX_MESSAGE_CHARS: usize = 300;
+/// Most problems listed for an inconsistent project; the rest are counted.
+pub const MAX_PROBLEMS_SHOWN: usize = 10;
+
+/// A RON error as a message for people: the parser's position, its message on one line (never
+/// longer than [`MAX_MESSAGE_CHARS`]), and plain words for the cases the parser words for
+/// programmers.
+fn syntax_error(e: &ron::error::SpannedError, text: &str) -> LoadError {
+    use ron::error::Error as E;
+    let (line, column) = (e.span.start.line, e.span.start.col);
+    let message = match &e.code {
+        E::ExceededRecursionLimit => format!(
+            "brackets are nested more than {MAX_NESTING} deep; a zonewright project never is"
+        ),
+        E::ExpectedNamedStructLike("Header") => {
+            "a zonewright project starts with `(format: \"zonewright\", …`; this file does not, so it is not a zonewright project".to_owned()
+        }
+        code => one_line(&code.to_string(), MAX_MESSAGE_CHARS),
+    };
+    let at_end = text[text
+        .len()
+        .min(offset_of(text, e.span.end.line, e.span.end.col))..]
+        .trim()
+        .is_empty();
+    let runs_out = matches!(
+        e.code,
+        E::Eof | E::ExpectedStringEnd | E::UnclosedBlockComment
+    );
+    let message = if (at_end || runs_out) && !matches!(e.code, E::ExceededRecursionLimit) {
+        format!("{message} (the file ends before this is complete: is it truncated?)")
+    } else {
+        message
+    };
     LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+        line,
+        column,
+        message,
     }
+}
+
+/// The byte offset of a 1-based line and column (columns count characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// `s` on one line (control characters escaped), at most `max` characters.
+fn one_line(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Deepest nesting of brackets accepted. A real project nests about eight levels deep; the
@@ -146,7 +211,16 @@ pub(crate) fn ron_options() -> ron::Options {
 
 /// Parses project text. Never panics, whatever the input.
 pub fn from_str(text: &str) -> Result<Project, LoadError> {
-    let header: Header = ron_options().from_str(text).map_err(|e| syntax_error(&e))?;
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+        });
+    }
+    let header: Header = ron_options()
+        .from_str(text)
+        .map_err(|e| syntax_error(&e, text))?;
     if header.format != FORMAT {
         return Err(LoadError::NotAProject);
     }
@@ -161,7 +235,9 @@ pub fn from_str(text: &str) -> Result<Project, LoadError> {
             });
         }
     }
-    let file: FileIn = ron_options().from_str(text).map_err(|e| syntax_error(&e))?;
+    let file: FileIn = ron_options()
+        .from_str(text)
+        .map_err(|e| syntax_error(&e, text))?;
     validate(&file.project)?;
     Ok(file.project)
 }
@@ -226,7 +302,7 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
         let r = z.rect;
         if !r.is_finite() {
             problems.push(format!(
-                "zone \"{}\" has a position or size that is not a number",
+                "zone \"{}\" has a position or size that is not a finite number",
                 short(&z.name)
             ));
         } else if r.w <= 0.0 || r.h <= 0.0 || r.w > MAX_COORD || r.h > MAX_COORD {
@@ -263,7 +339,7 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
             ));
         }
         for (end, id) in [("from", c.from), ("to", c.to)] {
-            if !p.zones.iter().any(|z| z.id == id) {
+            if !zone_ids.contains(&id) {
                 problems.push(format!(
                     "conduit \"{}\" leads {end} zone id {}, which does not exist",
                     short(&c.name),
@@ -307,6 +383,11 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     if problems.is_empty() {
         Ok(())
     } else {
+        if problems.len() > MAX_PROBLEMS_SHOWN {
+            let more = problems.len() - MAX_PROBLEMS_SHOWN;
+            problems.truncate(MAX_PROBLEMS_SHOWN);
+            problems.push(format!("and {more} more problems"));
+        }
         Err(LoadError::Invalid { problems })
     }
 }
@@ -349,13 +430,9 @@ fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
     }
 }
 
-/// At most 60 characters of a name, for messages.
+/// At most 60 characters of a name on one line, for messages.
 fn short(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_owned()
-    } else {
-        s.chars().take(57).collect::<String>() + "…"
-    }
+    one_line(s, 60)
 }
 
 /// The project as file text: stable field and map order, so a small edit gives a small diff.
