@@ -183,12 +183,10 @@ fn project() -> impl Strategy<Value = Project> {
                     c.to = to;
                     p.conduits.push(c);
                 }
-                let mut next = first_asset;
                 let zone_assets = p.zones.iter_mut().flat_map(|z| z.assets.iter_mut());
                 let devices = p.conduits.iter_mut().flat_map(|c| c.devices.iter_mut());
-                for a in zone_assets.chain(devices) {
-                    a.id = AssetId(next);
-                    next += 1;
+                for (id, a) in (first_asset..).zip(zone_assets.chain(devices)) {
+                    a.id = AssetId(id);
                 }
                 p
             },
