@@ -8,6 +8,8 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub mod recovery;
+
 /// The value of the `format` field of every project file.
 pub const FORMAT: &str = "zonewright";
 /// The newest format version this program reads and the one it writes.
@@ -123,26 +125,109 @@ pub struct SaveError {
     pub message: String,
 }
 
-fn syntax_error(e: &ron::error::SpannedError) -> LoadError {
+/// Longest parser message shown; serde messages can quote whole values from the file.
+const MAX_MESSAGE_CHARS: usize = 300;
+/// Most problems listed for an inconsistent project; the rest are counted.
+pub const MAX_PROBLEMS_SHOWN: usize = 10;
+
+/// A RON error as a message for people: the parser's position, its message on one line (never
+/// longer than [`MAX_MESSAGE_CHARS`]), and plain words for the cases the parser words for
+/// programmers.
+fn syntax_error(e: &ron::error::SpannedError, text: &str) -> LoadError {
+    use ron::error::Error as E;
+    let (line, column) = (e.span.start.line, e.span.start.col);
+    let message = match &e.code {
+        E::ExceededRecursionLimit => format!(
+            "brackets are nested more than {MAX_NESTING} deep; a zonewright project never is"
+        ),
+        E::ExpectedNamedStructLike("Header") => {
+            "a zonewright project starts with `(format: \"zonewright\", …`; this file does not, so it is not a zonewright project".to_owned()
+        }
+        code => one_line(&code.to_string(), MAX_MESSAGE_CHARS),
+    };
+    let at_end = text[text
+        .len()
+        .min(offset_of(text, e.span.end.line, e.span.end.col))..]
+        .trim()
+        .is_empty();
+    let runs_out = matches!(
+        e.code,
+        E::Eof | E::ExpectedStringEnd | E::UnclosedBlockComment
+    );
+    let message = if (at_end || runs_out) && !matches!(e.code, E::ExceededRecursionLimit) {
+        format!("{message} (the file ends before this is complete: is it truncated?)")
+    } else {
+        message
+    };
     LoadError::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
+        line,
+        column,
+        message,
     }
+}
+
+/// The byte offset of a 1-based line and column (columns count characters).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let mut offset = 0;
+    for (i, l) in text.split_inclusive('\n').enumerate() {
+        if i + 1 == line {
+            return offset
+                + l.char_indices()
+                    .nth(column.saturating_sub(1))
+                    .map_or(l.len(), |(b, _)| b);
+        }
+        offset += l.len();
+    }
+    text.len()
+}
+
+/// `s` on one line (control characters escaped), at most `max` characters.
+fn one_line(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Deepest nesting of brackets accepted. A real project nests about eight levels deep; the
+/// limit keeps hostile input such as 10,000 `[` from exhausting the stack.
+pub const MAX_NESTING: usize = 32;
+
+/// The RON reader settings for every file this program reads.
+pub(crate) fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(MAX_NESTING)
 }
 
 /// Parses project text. Never panics, whatever the input.
 pub fn from_str(text: &str) -> Result<Project, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            line: 1,
+            column: 1,
+            message: "the file is empty".to_owned(),
+        });
+    }
     // A current, well-formed file is parsed once. Anything else is parsed again for its header
     // alone, so that an older, newer or foreign file gets the same message as ever.
-    let full = match ron::from_str::<FileIn>(text) {
+    let full = match ron_options().from_str::<FileIn>(text) {
         Ok(file) if file.format == FORMAT && (1..=VERSION).contains(&file.version) => {
             validate(&file.project)?;
             return Ok(file.project);
         }
         other => other,
     };
-    let header: Header = ron::from_str(text).map_err(|e| syntax_error(&e))?;
+    let header: Header = ron_options()
+        .from_str(text)
+        .map_err(|e| syntax_error(&e, text))?;
     if header.format != FORMAT {
         return Err(LoadError::NotAProject);
     }
@@ -158,7 +243,7 @@ pub fn from_str(text: &str) -> Result<Project, LoadError> {
         }
     }
     // the header is fine, so the full parse failed: its error is the message
-    let file = full.map_err(|e| syntax_error(&e))?;
+    let file = full.map_err(|e| syntax_error(&e, text))?;
     validate(&file.project)?;
     Ok(file.project)
 }
@@ -223,7 +308,7 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
         let r = z.rect;
         if !r.is_finite() {
             problems.push(format!(
-                "zone \"{}\" has a position or size that is not a number",
+                "zone \"{}\" has a position or size that is not a finite number",
                 short(&z.name)
             ));
         } else if r.w <= 0.0 || r.h <= 0.0 || r.w > MAX_COORD || r.h > MAX_COORD {
@@ -304,6 +389,11 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     if problems.is_empty() {
         Ok(())
     } else {
+        if problems.len() > MAX_PROBLEMS_SHOWN {
+            let more = problems.len() - MAX_PROBLEMS_SHOWN;
+            problems.truncate(MAX_PROBLEMS_SHOWN);
+            problems.push(format!("and {more} more problems"));
+        }
         Err(LoadError::Invalid { problems })
     }
 }
@@ -346,13 +436,9 @@ fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
     }
 }
 
-/// At most 60 characters of a name, for messages.
+/// At most 60 characters of a name on one line, for messages.
 fn short(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_owned()
-    } else {
-        s.chars().take(57).collect::<String>() + "…"
-    }
+    one_line(s, 60)
 }
 
 /// Nesting depth up to which `to_string` puts every field on its own line: the file, the
@@ -409,7 +495,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .ok_or_else(|| err("the path has no file name".to_owned()))?;
     let mut tmp_name = std::ffi::OsString::from(".");
     tmp_name.push(name);
-    tmp_name.push(format!(".tmp-{}", std::process::id()));
+    // process id and a counter: two threads (say, a save and the panic hook) never share one
+    static NEXT_TMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = NEXT_TMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    tmp_name.push(format!(".tmp-{}-{n}", std::process::id()));
     let tmp = dir.join(tmp_name);
     let result = (|| -> std::io::Result<()> {
         let mut f = std::fs::File::create(&tmp)?;
@@ -435,6 +524,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     if let Err(e) = std::fs::rename(&tmp, path) {
         let _ = std::fs::remove_file(&tmp);
         return Err(err(format!("replacing the file failed: {e}")));
+    }
+    // make the rename itself durable; the file is in place either way, so a folder that cannot
+    // be synced (some network file systems) is not an error
+    if let Ok(d) = std::fs::File::open(&dir) {
+        let _ = d.sync_all();
     }
     Ok(())
 }

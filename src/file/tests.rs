@@ -159,7 +159,7 @@ fn inconsistent_projects_are_refused() {
 
     let text = to_string(&project()).replacen("w: 300.0", "w: NaN", 1);
     let e = from_str(&text).expect_err("NaN size");
-    assert!(e.to_string().contains("not a number"), "{e}");
+    assert!(e.to_string().contains("not a finite number"), "{e}");
 
     let mut p = project();
     p.zones[0].sl_t = Some(crate::model::SlVector([5, 0, 0, 0, 0, 0, 0]));

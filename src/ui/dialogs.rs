@@ -73,16 +73,9 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
-/// The folder for the program's own state (recent files, recovery): `$ZONEWRIGHT_STATE_DIR`,
-/// else `$XDG_STATE_HOME/zonewright`, else `~/.local/state/zonewright`.
+/// The folder for the program's own state; see [`crate::file::recovery::state_dir`].
 pub fn state_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("ZONEWRIGHT_STATE_DIR") {
-        return Some(PathBuf::from(d));
-    }
-    if let Some(d) = std::env::var_os("XDG_STATE_HOME") {
-        return Some(PathBuf::from(d).join("zonewright"));
-    }
-    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state/zonewright"))
+    crate::file::recovery::state_dir()
 }
 
 /// Most recently used project files, newest first, kept in a text file (one path a line).
