@@ -51,6 +51,38 @@ pub enum Command {
     },
     /// List the embedded sample plants (open one with `sample:NAME`).
     Samples,
+    /// Export the tender pack as PDF: title page, drawing, SL summary, per-element details and
+    /// requirement matrices, overview matrix, findings register.
+    ///
+    /// Exit status 0 on success, 2 when the project cannot be read or the PDF cannot be written.
+    Export {
+        /// Project file (.ron), or `sample:NAME` for an embedded sample.
+        file: String,
+        /// Where to write the PDF; written atomically.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Paper of the (landscape) drawing page; text pages are A4 portrait.
+        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+        paper: PaperArg,
+        /// Leave out the title page.
+        #[arg(long)]
+        no_title: bool,
+        /// Leave out the architecture drawing.
+        #[arg(long)]
+        no_drawing: bool,
+        /// Leave out the zone and conduit summary.
+        #[arg(long)]
+        no_summary: bool,
+        /// Leave out the per-zone and per-conduit details and requirement matrices.
+        #[arg(long)]
+        no_details: bool,
+        /// Leave out the overview matrix.
+        #[arg(long)]
+        no_matrix: bool,
+        /// Leave out the findings register.
+        #[arg(long)]
+        no_findings: bool,
+    },
     /// Generate a large synthetic plant (for benchmarks and trials) and save it.
     ///
     /// The same parameters always give the same file. Exit status 2 for impossible parameters
@@ -72,6 +104,12 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    A4,
+    A3,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -156,6 +194,57 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 project.zones.len(),
                 project.asset_count(),
                 project.conduits.len()
+            )
+            .map(|()| EXIT_OK)
+        }
+        Command::Export {
+            file,
+            output,
+            paper,
+            no_title,
+            no_drawing,
+            no_summary,
+            no_details,
+            no_matrix,
+            no_findings,
+        } => {
+            let project = match load_project(file) {
+                Ok(p) => p,
+                Err(message) => {
+                    let _ = writeln!(err, "error: {message}");
+                    return EXIT_UNREADABLE;
+                }
+            };
+            let options = crate::report::ExportOptions {
+                paper: match paper {
+                    PaperArg::A4 => crate::report::Paper::A4,
+                    PaperArg::A3 => crate::report::Paper::A3,
+                },
+                sections: crate::report::Sections {
+                    title: !no_title,
+                    drawing: !no_drawing,
+                    summary: !no_summary,
+                    details: !no_details,
+                    matrix: !no_matrix,
+                    findings: !no_findings,
+                },
+            };
+            let bytes = match crate::report::export_pdf(&project, catalog, &options) {
+                Ok(b) => b,
+                Err(e) => {
+                    let _ = writeln!(err, "error: {e}");
+                    return EXIT_UNREADABLE;
+                }
+            };
+            if let Err(e) = file::replace_atomic(output, &bytes) {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_UNREADABLE;
+            }
+            writeln!(
+                out,
+                "wrote {} ({} KB)",
+                output.display(),
+                bytes.len() / 1024
             )
             .map(|()| EXIT_OK)
         }

@@ -7,5 +7,6 @@ pub mod edit;
 pub mod file;
 pub mod generate;
 pub mod model;
+pub mod report;
 pub mod samples;
 pub mod ui;

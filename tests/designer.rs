@@ -1,23 +1,15 @@
 //! Drives the real designer with egui_kittest: palette drags, canvas gestures, inspector edits,
 //! requirement statuses, undo/redo, files.
 
-use egui::{Event, Key, Modifiers, PointerButton, Pos2, pos2};
+use egui::{Event, Key, Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use zonewright::model::{AssetParent, ElementRef, Fr, SlVector, Status, ZoneKind};
-use zonewright::ui::dialogs::{DialogResult, RecentFiles, ScriptedDialogs};
+use zonewright::ui::dialogs::DialogResult;
 use zonewright::ui::{DesignerApp, DockTab};
 
-fn harness_with(answers: Vec<DialogResult>) -> Harness<'static, DesignerApp> {
-    Harness::builder()
-        .with_size([1500.0, 950.0])
-        .build_eframe(move |cc| {
-            let dialogs = ScriptedDialogs {
-                answers: answers.into_iter().collect(),
-            };
-            DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
-        })
-}
+mod common;
+use common::{harness_with, pointer};
 
 fn harness() -> Harness<'static, DesignerApp> {
     harness_with(Vec::new())
@@ -27,15 +19,6 @@ fn new_project(h: &mut Harness<'_, DesignerApp>) {
     h.get_by_label("New project").click();
     h.run();
     assert!(h.state().doc.is_some(), "New project opens a document");
-}
-
-fn pointer(h: &Harness<'_, DesignerApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
-    h.event(Event::PointerButton {
-        pos,
-        button: PointerButton::Primary,
-        pressed,
-        modifiers,
-    });
 }
 
 /// A press at `from`, a movement in steps, a release at `to`, with frames in between.
@@ -55,12 +38,7 @@ fn drag(h: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
 }
 
 fn click_at(h: &mut Harness<'_, DesignerApp>, pos: Pos2) {
-    h.event(Event::PointerMoved(pos));
-    h.step();
-    pointer(h, pos, true, Modifiers::NONE);
-    h.step();
-    pointer(h, pos, false, Modifiers::NONE);
-    h.step();
+    common::click_at(h, pos);
     h.run();
 }
 
@@ -498,6 +476,19 @@ fn idle_designer_settles_without_repainting_in_every_tab() {
         let steps = h.run();
         assert!(steps < 10, "{tab:?} settles after {steps} steps");
     }
+    // the topology tab animates its layout, then goes idle too
+    h.state_mut().dock_tab = DockTab::Topology;
+    let mut settled = false;
+    for _ in 0..600 {
+        h.step();
+        if h.state().topology.is_settled() {
+            settled = true;
+            break;
+        }
+    }
+    assert!(settled, "the topology layout settles");
+    let steps = h.run();
+    assert!(steps < 10, "Topology settles after {steps} steps");
 }
 
 #[test]

@@ -29,10 +29,7 @@ fn panic_in_a_thread_writes_the_snapshot_and_find_returns_it() {
     install_panic_hook(store.clone(), snapshot.clone());
 
     assert_eq!(store.find(), Ok(None), "nothing written before the panic");
-    *snapshot.lock().expect("not poisoned") = Some((
-        Some(source.clone()),
-        zonewright::file::to_string(&project()),
-    ));
+    *snapshot.lock().expect("not poisoned") = Some((Some(source.clone()), project()));
 
     let worker = std::thread::spawn(|| {
         panic!("simulated crash in the designer");

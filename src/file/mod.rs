@@ -480,8 +480,19 @@ pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
     write_atomic(path, to_string(project).as_bytes())
 }
 
-/// The atomic write behind [`save`], usable for any file (recovery files, exports).
+/// The atomic write behind [`save`], usable for any file (recovery files): the previous
+/// version is kept as `<name>.bak`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, true)
+}
+
+/// Atomic write of a file that is produced from the project and can be made again (exported
+/// PDFs): no backup of the previous version is kept.
+pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    write_atomic_with(path, bytes, false)
+}
+
+fn write_atomic_with(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
     let err = |message: String| SaveError {
         path: path.to_owned(),
         message,
@@ -513,7 +524,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
             tmp.display()
         )));
     }
-    if path.exists()
+    if keep_backup
+        && path.exists()
         && let Err(e) = std::fs::copy(path, backup_path(path))
     {
         let _ = std::fs::remove_file(&tmp);

@@ -86,9 +86,10 @@ impl fmt::Display for RecoveryError {
 
 impl std::error::Error for RecoveryError {}
 
-/// The latest unsaved project text and the file it belongs to, shared with the panic hook.
-/// The designer replaces the content after each edit; holders must keep the lock briefly.
-pub type Snapshot = Arc<Mutex<Option<(Option<PathBuf>, String)>>>;
+/// The latest unsaved project and the file it belongs to, shared with the panic hook (which
+/// serialises it: cloning after each edit is much cheaper than writing text every time). The
+/// designer replaces the content after each edit; holders must keep the lock briefly.
+pub type Snapshot = Arc<Mutex<Option<(Option<PathBuf>, Project)>>>;
 
 /// Where the recovery file lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,9 +222,9 @@ pub fn install_panic_hook(store: RecoveryStore, snapshot: Snapshot) {
             Err(TryLockError::WouldBlock) => None,
         };
         if let Some(guard) = guard
-            && let Some((source, text)) = guard.as_ref()
+            && let Some((source, project)) = guard.as_ref()
         {
-            let _ = store.write_text(text, source.as_deref());
+            let _ = store.write(project, source.as_deref());
         }
         previous(info);
     }));

@@ -16,6 +16,8 @@ pub enum DialogResult {
 pub trait FileDialogs {
     fn open(&mut self) -> DialogResult;
     fn save(&mut self, suggested_name: &str) -> DialogResult;
+    /// Where to write an exported PDF.
+    fn export_pdf(&mut self, suggested_name: &str) -> DialogResult;
 }
 
 /// rfd dialogs. rfd answers "nothing" both when the user cancels and when no dialog could be
@@ -51,6 +53,16 @@ impl FileDialogs for NativeDialogs {
             .save_file();
         interpret(picked, started)
     }
+
+    fn export_pdf(&mut self, suggested_name: &str) -> DialogResult {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Export PDF tender pack")
+            .add_filter("PDF document", &["pdf"])
+            .set_file_name(suggested_name)
+            .save_file();
+        interpret(picked, started)
+    }
 }
 
 /// Dialogs that answer from a queue (for tests and scripted use).
@@ -67,6 +79,12 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn save(&mut self, _suggested_name: &str) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+
+    fn export_pdf(&mut self, _suggested_name: &str) -> DialogResult {
         self.answers
             .pop_front()
             .unwrap_or(DialogResult::Unavailable)

@@ -4,8 +4,10 @@
 pub mod canvas;
 pub mod dialogs;
 pub mod dock;
+pub mod export;
 pub mod inspector;
 pub mod palette;
+pub mod recovery;
 pub mod theme;
 pub mod topology;
 
@@ -48,6 +50,11 @@ impl Document {
 
     pub fn is_dirty(&self) -> bool {
         self.history.revision() != self.saved_revision
+    }
+
+    /// Marks the document as holding changes that are in no file (restored unsaved work).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_revision = u64::MAX;
     }
 
     /// Re-runs `assess` when the project changed since the last run.
@@ -144,6 +151,16 @@ pub enum Modal {
         text: String,
     },
     About,
+    /// File → Export PDF…: paper and sections.
+    Export,
+    /// Unsaved work was found at start: restore or discard it.
+    Recover {
+        description: String,
+    },
+    /// A recovery file exists but cannot be read.
+    RecoveryUnreadable {
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -160,6 +177,7 @@ pub enum Pending {
 pub enum PathPurpose {
     Open,
     SaveAs,
+    ExportPdf,
 }
 
 /// The designer application.
@@ -177,6 +195,18 @@ pub struct DesignerApp {
     pub recent: RecentFiles,
     pub presentation: bool,
     pub dark: bool,
+    /// The topology tab's graph and layout.
+    pub topology: topology::TopologyView,
+    /// Paper and sections of the last PDF export (offered again).
+    pub export_options: crate::report::ExportOptions,
+    /// A PDF export running in the background.
+    pub export: Option<export::ExportJob>,
+    /// Recovery file and panic snapshot of unsaved work.
+    pub autosave: recovery::Autosave,
+    /// Counts documents opened, so that revisions of different documents never compare equal.
+    doc_generation: u64,
+    /// A file named on the command line, opened once the recovery offer is answered.
+    pub pending_open: Option<PathBuf>,
     dialogs: Box<dyn FileDialogs>,
     intents: Vec<Intent>,
     title_shown: String,
@@ -202,6 +232,12 @@ impl DesignerApp {
             recent,
             presentation: false,
             dark: false,
+            topology: topology::TopologyView::new(),
+            export_options: crate::report::ExportOptions::default(),
+            export: None,
+            autosave: recovery::Autosave::new(None),
+            doc_generation: 0,
+            pending_open: None,
             dialogs,
             intents: Vec::new(),
             title_shown: String::new(),
@@ -215,6 +251,8 @@ impl DesignerApp {
             self.recent.add(p);
         }
         self.doc = Some(Document::new(project, path, self.catalog));
+        self.doc_generation += 1;
+        self.topology.request_fit();
         self.selection.clear();
         self.canvas.reset_view();
         self.inspector = inspector::InspectorState::default();
@@ -345,6 +383,7 @@ impl DesignerApp {
                 doc.saved_revision = doc.history.revision();
                 self.recent.add(path);
                 self.status = Some(format!("Saved {}", path.display()));
+                self.discard_recovery();
                 true
             }
             Err(e) => {
@@ -779,6 +818,9 @@ impl DesignerApp {
         if pressed(sc(cmd, Key::S)) {
             self.save();
         }
+        if pressed(sc(cmd, Key::E)) && self.modal.is_none() {
+            self.ask_export();
+        }
         if self.doc.is_none() || self.modal.is_some() {
             return;
         }
@@ -904,6 +946,17 @@ impl DesignerApp {
                         purpose: PathPurpose::SaveAs,
                         text,
                     });
+                }
+                ui.separator();
+                let exporting = self.export.is_some();
+                if ui
+                    .add_enabled(
+                        has_doc && !exporting,
+                        egui::Button::new("Export PDF…").shortcut_text("Ctrl+E"),
+                    )
+                    .clicked()
+                {
+                    self.ask_export();
                 }
                 ui.separator();
                 if ui
@@ -1075,6 +1128,10 @@ impl DesignerApp {
                     format!("{} warnings", a.warning_count()),
                 );
             }
+            if self.export.is_some() {
+                ui.separator();
+                ui.spinner();
+            }
             if let Some(s) = &self.status {
                 ui.separator();
                 ui.label(s);
@@ -1119,6 +1176,7 @@ impl DesignerApp {
                             if let Some(d) = &mut self.doc {
                                 d.saved_revision = d.history.revision();
                             }
+                            self.discard_recovery();
                             self.run_pending(then.clone());
                         }
                         if ui.button("Cancel").clicked() {
@@ -1131,14 +1189,27 @@ impl DesignerApp {
                     ui.heading(match purpose {
                         PathPurpose::Open => "Open project",
                         PathPurpose::SaveAs => "Save project as",
+                        PathPurpose::ExportPdf => "Export PDF",
                     });
-                    ui.label("Type the path of the project file (.ron):");
-                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0).hint_text("/home/me/plant.ron"));
+                    ui.label(match purpose {
+                        PathPurpose::ExportPdf => "Type the path of the PDF file to write:",
+                        _ => "Type the path of the project file (.ron):",
+                    });
+                    let hint = match purpose {
+                        PathPurpose::ExportPdf => "/home/me/plant.pdf",
+                        _ => "/home/me/plant.ron",
+                    };
+                    let r = ui.add(egui::TextEdit::singleline(&mut text).desired_width(480.0).hint_text(hint));
                     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    // ready to type: the field has the keyboard unless something else took it
+                    if !enter && ui.memory(|m| m.focused().is_none()) {
+                        r.request_focus();
+                    }
                     ui.horizontal(|ui| {
                         let go = ui.add_enabled(!text.trim().is_empty(), egui::Button::new(match purpose {
                             PathPurpose::Open => "Open",
                             PathPurpose::SaveAs => "Save",
+                            PathPurpose::ExportPdf => "Export",
                         }));
                         if (go.clicked() || enter) && !text.trim().is_empty() {
                             let path = PathBuf::from(text.trim());
@@ -1148,6 +1219,7 @@ impl DesignerApp {
                                 PathPurpose::SaveAs => {
                                     self.save_to(&path);
                                 }
+                                PathPurpose::ExportPdf => self.start_export(path),
                             }
                             return;
                         }
@@ -1156,6 +1228,50 @@ impl DesignerApp {
                         }
                     });
                     next = Some(Modal::PathPrompt { purpose: *purpose, text });
+                }
+                Modal::Export => {
+                    let mut options = self.export_options;
+                    let answer = export::export_options_ui(&mut options, ui);
+                    self.export_options = options;
+                    match answer {
+                        Some(true) => {
+                            self.modal = None;
+                            self.choose_export_path();
+                        }
+                        Some(false) => close = true,
+                        None => {}
+                    }
+                }
+                Modal::Recover { description } => {
+                    ui.heading("Restore unsaved work?");
+                    ui.add_space(4.0);
+                    ui.label(description);
+                    ui.label("zonewright closed without saving these changes. Restore them to continue where you left off; discarding deletes the recovery file.");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Restore").clicked() {
+                            self.answer_recovery(true);
+                        }
+                        if ui.button("Discard").clicked() {
+                            self.answer_recovery(false);
+                        }
+                    });
+                }
+                Modal::RecoveryUnreadable { message } => {
+                    ui.heading("The recovery file cannot be used");
+                    ui.add_space(4.0);
+                    ui.label(egui::RichText::new(message).monospace());
+                    ui.label("It stays where it is until you delete it, so its text can still be rescued by hand.");
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button("Delete the recovery file").clicked() {
+                            self.discard_recovery();
+                            close = true;
+                        }
+                        if ui.button("Keep it").clicked() {
+                            close = true;
+                        }
+                    });
                 }
                 Modal::About => {
                     ui.heading("zonewright");
@@ -1169,7 +1285,9 @@ impl DesignerApp {
                 }
             }
         });
-        if response.should_close() && !matches!(modal, Modal::ConfirmDiscard { .. }) {
+        if response.should_close()
+            && !matches!(modal, Modal::ConfirmDiscard { .. } | Modal::Recover { .. })
+        {
             close = true;
         }
         if close {
@@ -1308,6 +1426,8 @@ impl DesignerApp {
         self.modal_ui(&ctx);
         self.apply_intents();
         self.update_title(&ctx);
+        self.poll_export(&ctx);
+        self.autosave_tick(&ctx);
     }
 }
 
@@ -1317,31 +1437,18 @@ impl eframe::App for DesignerApp {
     }
 }
 
-/// The topology tab: the zones on paths from untrusted zones to safety zones.
+/// The topology tab: zones and conduits as a graph (egui_graphs), untrusted paths to safety
+/// zones highlighted; clicking a zone selects it and centres it on the canvas.
 pub fn topology_tab_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     let Some(doc) = app.doc.as_ref() else { return };
-    let paths = crate::analysis::untrusted_paths_to_safety(&doc.project);
-    if paths.is_empty() {
-        ui.label("No path of conduits leads from an untrusted zone to a safety zone without a DMZ or one-way conduit.");
-    }
-    let mut clicked = None;
-    for path in paths {
-        ui.horizontal_wrapped(|ui| {
-            for (i, z) in path.iter().enumerate() {
-                if i > 0 {
-                    ui.label("→");
-                }
-                if ui
-                    .link(doc.project.element_name(ElementRef::Zone(*z)))
-                    .clicked()
-                {
-                    clicked = Some(ElementRef::Zone(*z));
-                }
-            }
-        });
-    }
-    if let Some(e) = clicked {
-        app.emit(Intent::FocusElement(e));
+    let revision = (app.doc_generation << 40) | doc.history.revision();
+    app.topology.sync(&doc.project, &doc.assessment, revision);
+    let selected = match app.selection.iter().next() {
+        Some(ElementRef::Zone(z)) if app.selection.len() == 1 => Some(*z),
+        _ => None,
+    };
+    if let Some(zone) = app.topology.show_ui(ui, selected) {
+        app.emit(Intent::FocusElement(ElementRef::Zone(zone)));
     }
 }
 
@@ -1411,8 +1518,21 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 Box::new(dialogs::NativeDialogs),
                 RecentFiles::load_default(),
             );
+            let store = crate::file::recovery::RecoveryStore::default_location();
+            if let Some(store) = &store {
+                crate::file::recovery::install_panic_hook(
+                    store.clone(),
+                    app.autosave.snapshot.clone(),
+                );
+            }
+            app.set_recovery(store);
             if let Some(f) = file {
-                app.open_path(&f);
+                if app.modal.is_some() {
+                    // the recovery offer comes first; the file is opened after it
+                    app.pending_open = Some(f);
+                } else {
+                    app.open_path(&f);
+                }
             }
             Ok(Box::new(app))
         }),

@@ -1,0 +1,66 @@
+//! PDF export (`report::export_pdf`: assess, layout, printpdf, compression) on the samples and
+//! the generated plants, with every section and without the per-element details (the part that
+//! grows to thousands of pages). Also the layout alone, without any PDF call.
+//! Budget: ≤ 1 s on the 150-zone / 3,000-asset / 400-conduit plant.
+
+mod common;
+
+use criterion::{BenchmarkId, criterion_group, criterion_main};
+use std::hint::black_box;
+use zonewright::catalog::Catalog;
+use zonewright::report::{ExportOptions, Paper, Sections, export_pdf, fonts::Fonts, layout_pages};
+
+fn bench_pdf(c: &mut criterion::Criterion) {
+    let catalog = Catalog::embedded();
+    let fonts = match Fonts::load() {
+        Ok(f) => f,
+        Err(e) => panic!("embedded fonts: {e}"),
+    };
+    let full = ExportOptions::default();
+    let no_details = ExportOptions {
+        paper: Paper::A3,
+        sections: Sections {
+            details: false,
+            ..Sections::default()
+        },
+    };
+    let mut group = c.benchmark_group("pdf_export");
+    group.sample_size(10);
+    for plant in common::plants() {
+        eprintln!("{}", common::describe(&plant));
+        let big = plant.project.zones.len() > 300;
+        for (name, options) in [("full", full), ("no_details", no_details)] {
+            if big && name == "full" {
+                // about 9,000 pages; measured once with `time zonewright export` instead
+                continue;
+            }
+            let pages = layout_pages(&plant.project, catalog, &options, &fonts).len();
+            let bytes = export_pdf(&plant.project, catalog, &options).map_or(0, |b| b.len());
+            eprintln!("  {name}: {pages} pages, {} KB", bytes / 1024);
+            group.bench_with_input(
+                BenchmarkId::new(name, &plant.name),
+                &plant.project,
+                |b, p| b.iter(|| export_pdf(black_box(p), catalog, &options)),
+            );
+        }
+    }
+    group.finish();
+
+    let mut group = c.benchmark_group("pdf_layout");
+    group.sample_size(10);
+    for plant in common::generated_plants().into_iter().take(1) {
+        group.bench_with_input(
+            BenchmarkId::new("full", &plant.name),
+            &plant.project,
+            |b, p| b.iter(|| layout_pages(black_box(p), catalog, &full, &fonts)),
+        );
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = common::criterion();
+    targets = bench_pdf
+}
+criterion_main!(benches);

@@ -1,0 +1,699 @@
+//! The sections of the tender pack, laid out on pages: title page, summary, per-element
+//! details with requirement matrices, overview matrix and findings register. Every figure comes
+//! from the `Assessment`.
+
+use super::drawing;
+use super::fonts::{Fonts, Weight};
+use super::layout::{Cell, Flow, Furniture, Page, Rgb, col, text_width};
+use super::{ExportOptions, Paper};
+use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
+use crate::catalog::Catalog;
+use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
+
+/// Fill and text colour of a gap severity; the letter carries the meaning in greyscale.
+pub fn gap_colors(s: GapSeverity) -> (Rgb, Rgb) {
+    match s {
+        GapSeverity::None => (Rgb(46, 125, 50), Rgb::WHITE),
+        GapSeverity::One => (Rgb(239, 154, 0), Rgb::BLACK),
+        GapSeverity::Two => (Rgb(198, 40, 40), Rgb::WHITE),
+        GapSeverity::Unknown => (Rgb(200, 202, 206), Rgb::BLACK),
+    }
+}
+
+/// Light tint of a gap colour for large areas.
+pub fn gap_tint(s: GapSeverity) -> Rgb {
+    let (c, _) = gap_colors(s);
+    let t = |v: u8| (255 - (255 - u16::from(v)) * 18 / 100) as u8;
+    Rgb(t(c.0), t(c.1), t(c.2))
+}
+
+fn gap_cell(s: GapSeverity) -> Cell {
+    let (fill, fg) = gap_colors(s);
+    // the mark first (it carries the meaning in greyscale), then the words
+    let words = match s {
+        GapSeverity::None => "no gap",
+        GapSeverity::One => "one level",
+        GapSeverity::Two => "two or more",
+        GapSeverity::Unknown => "unknown",
+    };
+    Cell::filled(format!("{}  {words}", s.letter()), fill, fg)
+}
+
+fn status_cell(s: Status, satisfied: bool) -> Cell {
+    let (fill, fg) = match s {
+        Status::Met => (Rgb(46, 125, 50), Rgb::WHITE),
+        Status::Compensated | Status::NotApplicable if satisfied => (Rgb(30, 111, 217), Rgb::WHITE),
+        Status::Compensated | Status::NotApplicable => (Rgb(239, 154, 0), Rgb::BLACK),
+        Status::NotMet => (Rgb(198, 40, 40), Rgb::WHITE),
+        Status::NotAssessed => (Rgb(225, 227, 230), Rgb::BLACK),
+    };
+    Cell::filled(s.label(), fill, fg)
+}
+
+/// Short code of a status for the overview matrix.
+fn status_code(s: Status) -> &'static str {
+    match s {
+        Status::Met => "M",
+        Status::Compensated => "C",
+        Status::NotApplicable => "NA",
+        Status::NotMet => "X",
+        Status::NotAssessed => "–",
+    }
+}
+
+fn element_id(e: ElementRef) -> String {
+    match e {
+        ElementRef::Zone(id) => id.to_string(),
+        ElementRef::Conduit(id) => id.to_string(),
+        ElementRef::Asset(id) => id.to_string(),
+        ElementRef::Project => "—".to_owned(),
+    }
+}
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".to_owned()
+    } else {
+        s.to_owned()
+    }
+}
+
+pub fn build(
+    project: &Project,
+    catalog: &Catalog,
+    a: &Assessment,
+    options: &ExportOptions,
+    fonts: &Fonts,
+) -> Vec<Page> {
+    let m = &project.meta;
+    let furniture = Furniture {
+        title: if m.title.is_empty() {
+            "zonewright project".into()
+        } else {
+            m.title.clone()
+        },
+        document_number: or_dash(&m.document_number),
+        revision: or_dash(&m.revision),
+    };
+    let mut flow = Flow::new(fonts);
+    let s = options.sections;
+    if s.title {
+        title_page(&mut flow, project);
+    }
+    if s.drawing {
+        let size = match options.paper {
+            Paper::A4 => (297.0, 210.0),
+            Paper::A3 => (420.0, 297.0),
+        };
+        flow.push_page(drawing::drawing_page(project, catalog, a, fonts, size));
+    }
+    if s.summary {
+        flow.new_page();
+        summary(&mut flow, project, a);
+    }
+    if s.details {
+        details(&mut flow, project, catalog, a);
+    }
+    if s.matrix {
+        flow.new_page();
+        matrix(&mut flow, project, catalog, a);
+    }
+    if s.findings {
+        flow.new_page();
+        findings(&mut flow, project, a);
+    }
+    if flow.pages.is_empty() {
+        return Vec::new();
+    }
+    flow.finish(&furniture)
+}
+
+fn title_page(flow: &mut Flow, p: &Project) {
+    let m = &p.meta;
+    flow.new_page();
+    flow.gap(30.0);
+    flow.heading(
+        if m.title.is_empty() {
+            "Zone and conduit architecture"
+        } else {
+            &m.title
+        },
+        20.0,
+    );
+    flow.paragraph("Zone and conduit design and cybersecurity requirements specification (IEC 62443-3-2 / 62443-3-3)", 10.0, Rgb::GREY);
+    flow.gap(8.0);
+    let rows = [
+        ("Plant / site", &m.site),
+        ("Organisation", &m.organisation),
+        ("Author", &m.author),
+        ("Document number", &m.document_number),
+        ("Revision", &m.revision),
+        ("Date", &m.date),
+    ];
+    let rows: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|(k, v)| vec![Cell::bold(*k), Cell::new(or_dash(v))])
+        .collect();
+    flow.table(&[col("Title block", 45.0), col("", 135.0)], &rows, 9.5);
+    if !m.description.trim().is_empty() {
+        flow.heading("System under consideration (ZCR 6.2)", 11.0);
+        flow.paragraph(&m.description, 9.5, Rgb::BLACK);
+    }
+    flow.heading("Revision history", 11.0);
+    if m.revisions.is_empty() {
+        flow.paragraph("No revisions recorded.", 9.0, Rgb::GREY);
+    } else {
+        let rows: Vec<Vec<Cell>> = m
+            .revisions
+            .iter()
+            .map(|r| {
+                vec![
+                    Cell::new(&r.revision),
+                    Cell::new(&r.date),
+                    Cell::new(&r.author),
+                    Cell::new(&r.change),
+                ]
+            })
+            .collect();
+        flow.table(
+            &[
+                col("Rev.", 15.0),
+                col("Date", 25.0),
+                col("Author", 40.0),
+                col("Change", 100.0),
+            ],
+            &rows,
+            9.0,
+        );
+    }
+    let crs = [
+        (
+            "Operating environment assumptions (ZCR 6.5)",
+            &m.operating_environment,
+        ),
+        ("Threat environment (ZCR 6.6)", &m.threat_environment),
+        (
+            "Organisational security policies (ZCR 6.7)",
+            &m.security_policies,
+        ),
+        ("Tolerable risk (ZCR 6.8)", &m.tolerable_risk),
+        (
+            "Regulatory requirements (ZCR 6.9)",
+            &m.regulatory_requirements,
+        ),
+    ];
+    let rows: Vec<Vec<Cell>> = crs
+        .iter()
+        .filter(|(_, v)| !v.trim().is_empty())
+        .map(|(k, v)| vec![Cell::bold(*k), Cell::new(v.as_str())])
+        .collect();
+    if !rows.is_empty() {
+        flow.heading("Cybersecurity requirements specification", 11.0);
+        flow.table(&[col("Item", 55.0), col("Content", 125.0)], &rows, 9.0);
+    }
+    flow.heading("Reading this document", 11.0);
+    flow.paragraph(
+        "Security levels are vectors over the seven foundational requirements (IAC, UC, SI, DC, RDF, TRE, RA). SL-T is the target, SL-C the capability of the weakest component (or a justified compensation), SL-A the level achieved by the assessed requirements. – means unknown (no assets, or nothing assessed in that FR), never 0. Gap marks: OK no gap, 1 one level short, 2+ two or more levels short, ? unknown.",
+        9.0,
+        Rgb::BLACK,
+    );
+}
+
+fn summary(flow: &mut Flow, p: &Project, a: &Assessment) {
+    flow.heading("Zone and conduit summary", 14.0);
+    flow.paragraph("Vectors are (IAC, UC, SI, DC, RDF, TRE, RA). The worst gap combines the capability gap (SL-T − SL-C) and the achievement gap (SL-T − SL-A).", 8.5, Rgb::GREY);
+    let mut rows = Vec::new();
+    for (z, e) in p.zones.iter().zip(&a.zones) {
+        rows.push(summary_row(z.id.to_string(), &z.name, z.kind.label(), e));
+    }
+    for (c, e) in p.conduits.iter().zip(&a.conduits) {
+        let kind = if c.direction == crate::model::Direction::OneWay {
+            "Conduit (one-way)"
+        } else {
+            "Conduit"
+        };
+        rows.push(summary_row(c.id.to_string(), &c.name, kind, e));
+    }
+    flow.table(
+        &[
+            col("Id", 10.0),
+            col("Name", 46.0),
+            col("Kind", 22.0),
+            col("SL-T", 23.0),
+            col("SL-C", 23.0),
+            col("SL-A", 23.0),
+            col("Worst gap", 22.0),
+        ],
+        &rows,
+        8.0,
+    );
+}
+
+fn summary_row(id: String, name: &str, kind: &str, e: &ElementAssessment) -> Vec<Cell> {
+    vec![
+        Cell::new(id),
+        Cell::new(name),
+        Cell::new(kind),
+        Cell::new(
+            e.sl_t
+                .map_or_else(|| "not set".to_owned(), |t| t.to_string()),
+        ),
+        Cell::new(format_levels(&e.sl_c)),
+        Cell::new(format_levels(&e.sl_a)),
+        gap_cell(e.worst),
+    ]
+}
+
+/// Label and value rows of a characteristics table.
+type LabelledRows = Vec<(String, String)>;
+
+/// ZCR 6.4 items b–g (first) and m–n (second) from the free-text characteristics.
+fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
+    let letters = ["b", "c", "d", "e", "f", "g", "m", "n", "n"];
+    let all: Vec<(String, String)> = c
+        .fields()
+        .iter()
+        .zip(letters)
+        .map(|((label, v), l)| (format!("{l}) {label}"), or_dash(v)))
+        .collect();
+    let (first, second) = all.split_at(6);
+    (first.to_vec(), second.to_vec())
+}
+
+/// The assets of a zone or the devices of a conduit under a heading, or a line saying there
+/// are none.
+fn assets_table(flow: &mut Flow, catalog: &Catalog, heading: &str, what: &str, assets: &[Asset]) {
+    flow.heading(heading, 10.0);
+    if assets.is_empty() {
+        flow.paragraph(&format!("No {}s.", what.to_lowercase()), 8.5, Rgb::GREY);
+        return;
+    }
+    let rows: Vec<Vec<Cell>> = assets.iter().map(|x| asset_row(x, catalog)).collect();
+    flow.table(
+        &[
+            col(what, 42.0),
+            col("Type", 32.0),
+            col("Vendor / model / firmware", 50.0),
+            col("Criticality", 18.0),
+            col("SL-C", 38.0),
+        ],
+        &rows,
+        7.5,
+    );
+}
+
+fn levels_table(flow: &mut Flow, e: &ElementAssessment) {
+    let mut header = vec![col("", 16.0)];
+    header.extend(Fr::ALL.iter().map(|f| col(f.code(), 20.0)));
+    let lvl = |l: Option<u8>| l.map_or_else(|| "–".to_owned(), |l| l.to_string());
+    let mut rows = vec![];
+    let mut t = vec![Cell::bold("SL-T")];
+    t.extend((0..7).map(|i| {
+        Cell::new(
+            e.sl_t
+                .map_or_else(|| "–".to_owned(), |v| v.0[i].to_string()),
+        )
+    }));
+    rows.push(t);
+    for (name, levels, gaps) in [
+        ("SL-C", &e.sl_c, &e.capability_gap),
+        ("SL-A", &e.sl_a, &e.achievement_gap),
+    ] {
+        let mut r = vec![Cell::bold(name)];
+        for i in 0..7 {
+            let sev = GapSeverity::from_gap(gaps[i]);
+            let (fill, fg) = gap_colors(sev);
+            r.push(Cell::filled(
+                format!("{}  [{}]", lvl(levels[i]), sev.letter()),
+                fill,
+                fg,
+            ));
+        }
+        rows.push(r);
+    }
+    flow.table(&header, &rows, 8.0);
+}
+
+fn requirement_table(
+    flow: &mut Flow,
+    catalog: &Catalog,
+    reqs: &crate::model::Requirements,
+    e: &ElementAssessment,
+) {
+    if e.applicable.is_empty() {
+        flow.paragraph(
+            "No SL-T is set, so no requirements apply yet.",
+            8.5,
+            Rgb::GREY,
+        );
+        return;
+    }
+    let rows: Vec<Vec<Cell>> = e
+        .applicable
+        .iter()
+        .filter_map(|x| {
+            let r = catalog.requirements.get(x.requirement)?;
+            let ra = reqs.get(&r.id).cloned().unwrap_or_default();
+            Some(vec![
+                Cell::bold(&r.id),
+                Cell::new(&r.title),
+                Cell::new(format!("SL {}", r.level)),
+                status_cell(x.status, x.satisfied),
+                Cell::new(ra.text),
+                Cell::new(ra.evidence),
+            ])
+        })
+        .collect();
+    flow.table(
+        &[
+            col("Id", 20.0),
+            col("Title", 50.0),
+            col("Req.", 11.0),
+            col("Status", 22.0),
+            col("Countermeasure / justification", 45.0),
+            col("Evidence", 32.0),
+        ],
+        &rows,
+        7.5,
+    );
+}
+
+fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
+    for (z, e) in p.zones.iter().zip(&a.zones) {
+        flow.new_page();
+        flow.heading(&format!("Zone {} — {}", z.id, z.name), 13.0);
+        if !z.description.trim().is_empty() {
+            flow.paragraph(&z.description, 8.5, Rgb::BLACK);
+        }
+        let conduits: Vec<String> = p
+            .conduits
+            .iter()
+            .filter(|c| c.from == z.id || c.to == z.id)
+            .map(|c| format!("{} {}", c.id, c.name))
+            .collect();
+        let mut rows = vec![(
+            String::from("a) Name / identifier"),
+            format!("{} ({}), kind {}", z.name, z.id, z.kind.label()),
+        )];
+        let (b_to_g, m_to_n) = characteristics_rows(&z.characteristics);
+        rows.extend(b_to_g);
+        rows.push((
+            "i) Connected conduits".into(),
+            if conduits.is_empty() {
+                "—".into()
+            } else {
+                conduits.join("; ")
+            },
+        ));
+        rows.push((
+            "j) Assets".into(),
+            format!("{} (listed below)", z.assets.len()),
+        ));
+        rows.push((
+            "k) SL-T".into(),
+            z.sl_t
+                .map_or_else(|| "not set".to_owned(), |t| t.to_string()),
+        ));
+        rows.push((
+            "l) Applicable requirements".into(),
+            format!("{} ({} open)", e.applicable.len(), e.open_items()),
+        ));
+        rows.extend(m_to_n);
+        let rows: Vec<Vec<Cell>> = rows
+            .into_iter()
+            .map(|(k, v)| vec![Cell::bold(k), Cell::new(v)])
+            .collect();
+        flow.table(
+            &[col("Characteristic (ZCR 6.4)", 50.0), col("", 130.0)],
+            &rows,
+            8.0,
+        );
+        levels_table(flow, e);
+        assets_table(flow, catalog, "j) Assets", "Asset", &z.assets);
+        flow.heading("Requirement matrix", 10.0);
+        requirement_table(flow, catalog, &z.requirements, e);
+    }
+    for (c, e) in p.conduits.iter().zip(&a.conduits) {
+        flow.new_page();
+        flow.heading(&format!("Conduit {} — {}", c.id, c.name), 13.0);
+        let from = p.element_name(ElementRef::Zone(c.from));
+        let to = p.element_name(ElementRef::Zone(c.to));
+        let joins = if c.direction == crate::model::Direction::OneWay {
+            format!("{from} → {to} (one-way)")
+        } else {
+            format!("{from} ↔ {to}")
+        };
+        let mut rows = vec![
+            (
+                "a) Name / identifier".to_owned(),
+                format!("{} ({})", c.name, c.id),
+            ),
+            ("Owner".into(), or_dash(&c.owner)),
+            ("Purpose".into(), or_dash(&c.purpose)),
+            ("Test method".into(), or_dash(&c.test_method)),
+        ];
+        let (b_to_g, m_to_n) = characteristics_rows(&c.characteristics);
+        rows.extend(b_to_g);
+        rows.push((
+            "h) Data flows".into(),
+            format!("{} (listed below)", c.flows.len()),
+        ));
+        rows.push(("i) Connected zones".into(), joins));
+        let controls: Vec<String> = c
+            .controls
+            .iter()
+            .map(|id| {
+                catalog
+                    .control(id)
+                    .map_or_else(|| format!("{id} (not in catalog)"), |x| x.name.clone())
+            })
+            .collect();
+        rows.push((
+            "Controls".into(),
+            if controls.is_empty() {
+                "—".into()
+            } else {
+                controls.join("; ")
+            },
+        ));
+        rows.push((
+            "k) SL-T".into(),
+            e.sl_t.map_or_else(
+                || "not set".to_owned(),
+                |t| {
+                    if c.sl_t_override.is_some() {
+                        format!("{t} (entered)")
+                    } else {
+                        format!("{t} (maximum of its zones)")
+                    }
+                },
+            ),
+        ));
+        rows.push((
+            "l) Applicable requirements".into(),
+            format!("{} ({} open)", e.applicable.len(), e.open_items()),
+        ));
+        rows.extend(m_to_n);
+        let rows: Vec<Vec<Cell>> = rows
+            .into_iter()
+            .map(|(k, v)| vec![Cell::bold(k), Cell::new(v)])
+            .collect();
+        flow.table(
+            &[col("Characteristic (ZCR 6.4)", 50.0), col("", 130.0)],
+            &rows,
+            8.0,
+        );
+        levels_table(flow, e);
+        flow.heading("h) Data flows", 10.0);
+        if c.flows.is_empty() {
+            flow.paragraph("No data flows recorded.", 8.5, Rgb::GREY);
+        } else {
+            let rows: Vec<Vec<Cell>> = c
+                .flows
+                .iter()
+                .map(|f| {
+                    vec![
+                        Cell::new(&f.protocol),
+                        Cell::new(&f.port),
+                        Cell::new(&f.initiator),
+                        Cell::new(&f.description),
+                    ]
+                })
+                .collect();
+            flow.table(
+                &[
+                    col("Protocol", 30.0),
+                    col("Port", 22.0),
+                    col("Initiator", 40.0),
+                    col("Description", 88.0),
+                ],
+                &rows,
+                7.5,
+            );
+        }
+        assets_table(
+            flow,
+            catalog,
+            "j) Devices on the conduit",
+            "Device",
+            &c.devices,
+        );
+        flow.heading("Requirement matrix", 10.0);
+        requirement_table(flow, catalog, &c.requirements, e);
+    }
+}
+
+fn asset_row(x: &crate::model::Asset, catalog: &Catalog) -> Vec<Cell> {
+    let t = catalog.component(&x.component);
+    let vmf: Vec<&str> = [x.vendor.as_str(), x.model.as_str(), x.firmware.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    let slc = match (&x.sl_c_override, t) {
+        (Some(o), _) => format!(
+            "{} ({})",
+            o.sl,
+            if o.source.is_empty() {
+                "certificate"
+            } else {
+                &o.source
+            }
+        ),
+        (None, Some(t)) => format!("{} (typical)", t.sl_c),
+        (None, None) => "unknown".to_owned(),
+    };
+    vec![
+        Cell::new(&x.name),
+        Cell::new(t.map_or_else(
+            || format!("{} (not in catalog)", x.component),
+            |t| t.name.clone(),
+        )),
+        Cell::new(or_dash(&vmf.join(" / "))),
+        Cell::new(x.criticality.label()),
+        Cell::new(slc),
+    ]
+}
+
+/// Elements per overview-matrix page group.
+const MATRIX_COLUMNS: usize = 14;
+
+fn matrix(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
+    flow.heading("Overview matrix", 14.0);
+    flow.paragraph(
+        "Which requirements each zone (Z) and conduit (C) needs, and their status: M met, C compensated, NA not applicable, X not met, – not yet assessed; empty = not required at its SL-T. Ids are listed in the summary.",
+        8.5,
+        Rgb::GREY,
+    );
+    let elements: Vec<(String, &ElementAssessment, &crate::model::Requirements)> = p
+        .zones
+        .iter()
+        .zip(&a.zones)
+        .map(|(z, e)| (z.id.to_string(), e, &z.requirements))
+        .chain(
+            p.conduits
+                .iter()
+                .zip(&a.conduits)
+                .map(|(c, e)| (c.id.to_string(), e, &c.requirements)),
+        )
+        .collect();
+    // balanced groups: 16 elements become 2 × 8 columns, not 14 + 2
+    let groups = elements.len().div_ceil(MATRIX_COLUMNS).max(1);
+    let per_group = elements.len().div_ceil(groups).max(1);
+    for (g, group) in elements.chunks(per_group).enumerate() {
+        if g > 0 {
+            flow.new_page();
+        }
+        let mut columns = vec![col("Requirement", 22.0), col("Title", 46.0), col("SL", 7.0)];
+        columns.extend(group.iter().map(|(id, _, _)| col(id, 8.0)));
+        let mut rows = Vec::with_capacity(catalog.requirements.len());
+        for (ri, r) in catalog.requirements.iter().enumerate() {
+            let mut row = vec![
+                Cell::bold(&r.id),
+                Cell::new(&r.title),
+                Cell::new(r.level.to_string()),
+            ];
+            for (_, e, reqs) in group {
+                match e.applicable.iter().find(|x| x.requirement == ri) {
+                    Some(x) => {
+                        let mut cell = status_cell(x.status, x.satisfied);
+                        cell.text = status_code(x.status).to_owned();
+                        row.push(cell);
+                    }
+                    None => {
+                        // assessed although not required at this SL-T: still show it
+                        match reqs.get(&r.id) {
+                            Some(ra) if ra.status != Status::NotAssessed => {
+                                row.push(Cell::new(status_code(ra.status)))
+                            }
+                            _ => row.push(Cell::new("")),
+                        }
+                    }
+                }
+            }
+            rows.push(row);
+        }
+        flow.table(&columns, &rows, 6.5);
+    }
+}
+
+fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
+    flow.heading("Findings register", 14.0);
+    if a.findings.is_empty() {
+        flow.paragraph("The design has no findings.", 9.0, Rgb::BLACK);
+        return;
+    }
+    flow.paragraph(
+        &format!(
+            "{} errors, {} warnings, {} notes.",
+            a.error_count(),
+            a.warning_count(),
+            a.findings
+                .iter()
+                .filter(|f| f.severity == FindingSeverity::Info)
+                .count()
+        ),
+        9.0,
+        Rgb::BLACK,
+    );
+    let rows: Vec<Vec<Cell>> = a
+        .findings
+        .iter()
+        .map(|f| {
+            let (fill, fg) = match f.severity {
+                FindingSeverity::Error => (Rgb(198, 40, 40), Rgb::WHITE),
+                FindingSeverity::Warning => (Rgb(239, 154, 0), Rgb::BLACK),
+                FindingSeverity::Info => (Rgb(30, 111, 217), Rgb::WHITE),
+            };
+            vec![
+                Cell::bold(f.code.code()),
+                Cell::filled(f.severity.label().to_uppercase(), fill, fg),
+                Cell::new(format!(
+                    "{} {}",
+                    element_id(f.element),
+                    p.element_name(f.element)
+                )),
+                Cell::new(&f.message),
+                Cell::new(&f.remedy),
+            ]
+        })
+        .collect();
+    // codes are never broken: the column is as wide as the widest code in the register
+    // (the table scales columns to the page width, so widths are in proportion to 180)
+    let code_w = a
+        .findings
+        .iter()
+        .map(|f| text_width(flow.fonts, f.code.code(), Weight::Bold, 7.5) + 3.0)
+        .fold(22.0_f32, f32::max);
+    let rest = 180.0 - code_w - 17.0;
+    flow.table(
+        &[
+            col("Code", code_w),
+            col("Severity", 17.0),
+            col("Element", rest * 0.24),
+            col("Finding", rest * 0.42),
+            col("What to do", rest * 0.34),
+        ],
+        &rows,
+        7.5,
+    );
+}

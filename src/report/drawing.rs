@@ -1,0 +1,479 @@
+//! The architecture drawing: the whole plant scaled onto one landscape page with a legend and a
+//! title strip; zones, assets (or asset counts when they would be too small to read), conduits
+//! with one-way arrows and boundary-device marks, coloured by their worst gap.
+
+use super::content::{gap_colors, gap_tint};
+use super::fonts::{Fonts, Weight};
+use super::layout::{Item, PT_PER_MM, Page, Rgb, fit, line_height, text_width};
+use crate::analysis::{Assessment, GapSeverity};
+use crate::catalog::Catalog;
+use crate::model::{Direction, Rect, layout};
+use std::collections::BTreeMap;
+
+const MARGIN: f32 = 12.0;
+const STRIP_H: f32 = 24.0;
+/// Smallest text on the drawing, in points.
+const MIN_TEXT: f32 = 4.0;
+
+fn overlaps(a: &(f32, f32, f32, f32), b: &(f32, f32, f32, f32)) -> bool {
+    a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
+}
+
+pub fn drawing_page(
+    p: &crate::model::Project,
+    catalog: &Catalog,
+    a: &Assessment,
+    fonts: &Fonts,
+    size: (f32, f32),
+) -> Page {
+    let (w, h) = size;
+    let mut page = Page::new(w, h);
+    let area = (
+        MARGIN,
+        18.0,
+        w - 2.0 * MARGIN,
+        h - 18.0 - MARGIN - STRIP_H - 3.0,
+    );
+    let bounds = p.bounds().unwrap_or(Rect::new(0.0, 0.0, 100.0, 100.0));
+    let s = (area.2 / bounds.w.max(1.0)).min(area.3 / bounds.h.max(1.0));
+    let ox = area.0 + (area.2 - bounds.w * s) / 2.0 - bounds.x * s;
+    let oy = area.1 + (area.3 - bounds.h * s) / 2.0 - bounds.y * s;
+    let map = |x: f32, y: f32| (ox + x * s, oy + y * s);
+    let mut occupied: Vec<(f32, f32, f32, f32)> = Vec::new();
+
+    // zones
+    for (z, e) in p.zones.iter().zip(&a.zones) {
+        let (x, y) = map(z.rect.x, z.rect.y);
+        let (zw, zh) = (z.rect.w * s, z.rect.h * s);
+        let (stroke, _) = gap_colors(e.worst);
+        page.rect(x, y, zw, zh, Some(gap_tint(e.worst)), Some((stroke, 0.45)));
+        page.rect(x, y, 1.2, zh, Some(kind_rgb(z.kind)), None);
+        occupied.push((x, y, zw, zh));
+        // header: name, kind and SL-T; the gap mark in the corner
+        let header_h = layout::HEADER_H * s;
+        let name_size = (header_h * 0.32 * PT_PER_MM).clamp(MIN_TEXT, 10.0);
+        let mark_w = text_width(fonts, "2+", Weight::Bold, name_size) + 2.0;
+        let name = fit(fonts, &z.name, Weight::Bold, name_size, zw - mark_w - 4.0);
+        page.text(
+            x + 2.2,
+            y + line_height(name_size) * 0.95,
+            name_size,
+            Weight::Bold,
+            Rgb::BLACK,
+            name,
+        );
+        let sub_size = (name_size * 0.78).max(MIN_TEXT);
+        let slt = e.sl_t.map_or_else(
+            || "SL-T not set".to_owned(),
+            |t| match t.as_uniform() {
+                Some(n) => format!("SL-T {n}"),
+                None => format!("SL-T {t}"),
+            },
+        );
+        let sub = fit(
+            fonts,
+            &format!("{} · {slt}", z.kind.label()),
+            Weight::Regular,
+            sub_size,
+            zw - 4.0,
+        );
+        let sub_y = y + line_height(name_size) * 0.95 + line_height(sub_size);
+        if sub_y < y + zh - 1.0 {
+            page.text(
+                x + 2.2,
+                sub_y,
+                sub_size,
+                Weight::Regular,
+                Rgb(60, 60, 60),
+                sub,
+            );
+        }
+        let (fill, fg) = gap_colors(e.worst);
+        let mw = mark_w;
+        let mh = line_height(name_size);
+        page.rect(x + zw - mw - 1.0, y + 1.0, mw, mh, Some(fill), None);
+        let letter = e.worst.letter();
+        let lw = text_width(fonts, letter, Weight::Bold, name_size * 0.8);
+        page.text(
+            x + zw - mw - 1.0 + (mw - lw) / 2.0,
+            y + 1.0 + mh * 0.78,
+            name_size * 0.8,
+            Weight::Bold,
+            fg,
+            letter,
+        );
+
+        // assets: chips when readable, else a count line
+        let chips = layout::asset_chips(&z.rect, z.assets.len());
+        let chip_text = layout::CHIP_H * s * 0.42 * PT_PER_MM;
+        if chip_text >= MIN_TEXT + 0.5 {
+            for (asset, slot) in z.assets.iter().zip(&chips.slots) {
+                let (cx, cy) = map(slot.x, slot.y);
+                let (cw, ch) = (slot.w * s, slot.h * s);
+                page.rect(
+                    cx,
+                    cy,
+                    cw,
+                    ch,
+                    Some(Rgb::WHITE),
+                    Some((Rgb(150, 150, 150), 0.15)),
+                );
+                let icon = catalog
+                    .component(&asset.component)
+                    .map_or("?", |c| c.icon.as_str());
+                let bw = ch * 1.25;
+                page.rect(
+                    cx + 0.4,
+                    cy + 0.4,
+                    bw,
+                    ch - 0.8,
+                    Some(Rgb(69, 90, 100)),
+                    None,
+                );
+                let isz = (chip_text * 0.8).max(MIN_TEXT * 0.9);
+                let iw = text_width(fonts, icon, Weight::Bold, isz);
+                page.text(
+                    cx + 0.4 + (bw - iw) / 2.0,
+                    cy + ch / 2.0 + isz / PT_PER_MM * 0.35,
+                    isz,
+                    Weight::Bold,
+                    Rgb::WHITE,
+                    icon,
+                );
+                let name = fit(
+                    fonts,
+                    &asset.name,
+                    Weight::Regular,
+                    chip_text,
+                    cw - bw - 2.0,
+                );
+                page.text(
+                    cx + bw + 1.4,
+                    cy + ch / 2.0 + chip_text / PT_PER_MM * 0.35,
+                    chip_text,
+                    Weight::Regular,
+                    Rgb::BLACK,
+                    name,
+                );
+            }
+            if let Some(slot) = chips.overflow_slot {
+                let (cx, cy) = map(slot.x, slot.y);
+                page.text(
+                    cx + 1.0,
+                    cy + slot.h * s * 0.7,
+                    chip_text,
+                    Weight::Regular,
+                    Rgb::GREY,
+                    format!("+{} more assets", chips.hidden),
+                );
+            }
+        } else if !z.assets.is_empty() {
+            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+            for asset in &z.assets {
+                *counts
+                    .entry(
+                        catalog
+                            .component(&asset.component)
+                            .map_or("?", |c| c.icon.as_str()),
+                    )
+                    .or_default() += 1;
+            }
+            let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            let list: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+            let text = format!("{} assets: {}", z.assets.len(), list.join(", "));
+            let cy = sub_y + line_height(sub_size);
+            if cy < y + zh - 0.5 {
+                page.text(
+                    x + 2.2,
+                    cy,
+                    sub_size,
+                    Weight::Regular,
+                    Rgb(40, 40, 40),
+                    fit(fonts, &text, Weight::Regular, sub_size, zw - 4.0),
+                );
+            }
+        }
+    }
+
+    // conduits
+    let lanes = layout::conduit_lanes(p);
+    let mut labels: Vec<(f32, f32, f32, f32)> = Vec::new();
+    let label_size = (9.0 * s * PT_PER_MM * 0.55).clamp(MIN_TEXT + 0.5, 7.5);
+    for (i, (c, e)) in p.conduits.iter().zip(&a.conduits).enumerate() {
+        let (Some(za), Some(zb)) = (p.zone(c.from), p.zone(c.to)) else {
+            continue;
+        };
+        let ((x0, y0), (x1, y1)) =
+            layout::conduit_segment(&za.rect, &zb.rect, lanes.get(i).copied().unwrap_or(0.0));
+        let (a0, a1) = (map(x0, y0), map(x1, y1));
+        let (color, _) = gap_colors(e.worst);
+        let color = if e.worst == GapSeverity::Unknown {
+            Rgb(120, 124, 130)
+        } else {
+            color
+        };
+        page.items.push(Item::Line {
+            points: vec![a0, a1],
+            width: 0.6,
+            color,
+            dashed: e.worst == GapSeverity::Unknown,
+        });
+        let (dx, dy) = (a1.0 - a0.0, a1.1 - a0.1);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-3);
+        let (ux, uy) = (dx / len, dy / len);
+        if c.direction == Direction::OneWay {
+            let back = (a1.0 - ux * 3.2, a1.1 - uy * 3.2);
+            let n = (-uy * 1.6, ux * 1.6);
+            page.items.push(Item::Polygon {
+                points: vec![
+                    a1,
+                    (back.0 + n.0, back.1 + n.1),
+                    (back.0 - n.0, back.1 - n.1),
+                ],
+                fill: color,
+            });
+        }
+        if let Some(d) = c
+            .devices
+            .iter()
+            .find(|d| catalog.component(&d.component).is_some_and(|t| t.boundary))
+        {
+            let icon = catalog
+                .component(&d.component)
+                .map_or("BD", |t| t.icon.as_str());
+            let at = (a0.0 + dx * 0.22, a0.1 + dy * 0.22);
+            let bsz = label_size;
+            let bw = text_width(fonts, icon, Weight::Bold, bsz) + 1.6;
+            let bh = line_height(bsz);
+            page.rect(
+                at.0 - bw / 2.0,
+                at.1 - bh / 2.0,
+                bw,
+                bh,
+                Some(Rgb(38, 50, 56)),
+                Some((color, 0.3)),
+            );
+            page.text(
+                at.0 - bw / 2.0 + 0.8,
+                at.1 + bh * 0.28,
+                bsz,
+                Weight::Bold,
+                Rgb::WHITE,
+                icon,
+            );
+        }
+        // label: full name where it fits, else the conduit id; never on top of another label
+        let max_w = if dx.abs() > dy.abs() {
+            (len - 6.0).max(8.0)
+        } else {
+            60.0
+        };
+        let full = fit(fonts, &c.name, Weight::Regular, label_size, max_w);
+        let candidates = [full, c.id.to_string()];
+        'place: for text in candidates.iter().filter(|t| !t.is_empty()) {
+            let tw = text_width(fonts, text, Weight::Regular, label_size) + 2.0;
+            let th = line_height(label_size) + 0.6;
+            for t in [0.5, 0.4, 0.6, 0.3, 0.7] {
+                let (cx, cy) = (a0.0 + dx * t, a0.1 + dy * t);
+                let r = (cx - tw / 2.0, cy - th / 2.0, tw, th);
+                let clear_of_zones = occupied.iter().all(|z| !overlaps(&r, z));
+                if clear_of_zones && labels.iter().all(|l| !overlaps(&r, l)) {
+                    page.rect(r.0, r.1, r.2, r.3, Some(Rgb::WHITE), Some((color, 0.25)));
+                    page.text(
+                        r.0 + 1.0,
+                        r.1 + th * 0.74,
+                        label_size,
+                        Weight::Regular,
+                        Rgb::BLACK,
+                        text.clone(),
+                    );
+                    labels.push(r);
+                    break 'place;
+                }
+            }
+        }
+    }
+
+    title_strip(&mut page, p, fonts, w, h);
+    page
+}
+
+fn kind_rgb(kind: crate::model::ZoneKind) -> Rgb {
+    use crate::model::ZoneKind as K;
+    match kind {
+        K::Enterprise => Rgb(92, 107, 192),
+        K::Dmz => Rgb(142, 36, 170),
+        K::Supervisory => Rgb(0, 131, 143),
+        K::Control => Rgb(30, 136, 229),
+        K::Safety => Rgb(216, 67, 21),
+        K::Field => Rgb(109, 76, 65),
+        K::RemoteAccess => Rgb(0, 137, 123),
+        K::External => Rgb(84, 110, 122),
+        K::Wireless => Rgb(124, 179, 66),
+        K::Other => Rgb(117, 117, 117),
+    }
+}
+
+fn title_strip(page: &mut Page, p: &crate::model::Project, fonts: &Fonts, w: f32, h: f32) {
+    let m = &p.meta;
+    let y = h - MARGIN - STRIP_H;
+    let x0 = MARGIN;
+    let width = w - 2.0 * MARGIN;
+    page.rect(x0, y, width, STRIP_H, None, Some((Rgb::BLACK, 0.35)));
+    // legend on the left
+    let legend_w = 120.0_f32.min(width * 0.45);
+    page.rect(x0, y, legend_w, STRIP_H, None, Some((Rgb::BLACK, 0.25)));
+    page.text(
+        x0 + 2.0,
+        y + 4.0,
+        7.0,
+        Weight::Bold,
+        Rgb::BLACK,
+        "Legend — worst gap per zone and conduit",
+    );
+    let items = [
+        GapSeverity::None,
+        GapSeverity::One,
+        GapSeverity::Two,
+        GapSeverity::Unknown,
+    ];
+    for (k, sev) in items.iter().enumerate() {
+        let lx = x0 + 2.0 + (k as f32) * (legend_w - 4.0) / 4.0;
+        let (fill, fg) = gap_colors(*sev);
+        page.rect(lx, y + 6.5, 6.0, 4.0, Some(fill), None);
+        let lw = text_width(fonts, sev.letter(), Weight::Bold, 6.0);
+        page.text(
+            lx + (6.0 - lw) / 2.0,
+            y + 9.6,
+            6.0,
+            Weight::Bold,
+            fg,
+            sev.letter(),
+        );
+        page.text(
+            lx + 7.0,
+            y + 9.6,
+            6.0,
+            Weight::Regular,
+            Rgb::BLACK,
+            sev.label(),
+        );
+    }
+    // one-way arrow and boundary mark
+    let ly = y + 16.0;
+    page.line((x0 + 2.0, ly), (x0 + 12.0, ly), 0.6, Rgb::BLACK);
+    page.items.push(Item::Polygon {
+        points: vec![
+            (x0 + 14.0, ly),
+            (x0 + 11.0, ly - 1.5),
+            (x0 + 11.0, ly + 1.5),
+        ],
+        fill: Rgb::BLACK,
+    });
+    page.text(
+        x0 + 16.0,
+        ly + 1.0,
+        6.0,
+        Weight::Regular,
+        Rgb::BLACK,
+        "one-way conduit",
+    );
+    page.rect(x0 + 42.0, ly - 2.0, 7.0, 4.0, Some(Rgb(38, 50, 56)), None);
+    page.text(x0 + 43.0, ly + 1.0, 5.5, Weight::Bold, Rgb::WHITE, "FW");
+    page.text(
+        x0 + 51.0,
+        ly + 1.0,
+        6.0,
+        Weight::Regular,
+        Rgb::BLACK,
+        "boundary device",
+    );
+    page.items.push(Item::Line {
+        points: vec![(x0 + 76.0, ly), (x0 + 86.0, ly)],
+        width: 0.6,
+        color: Rgb(120, 124, 130),
+        dashed: true,
+    });
+    page.text(
+        x0 + 88.0,
+        ly + 1.0,
+        6.0,
+        Weight::Regular,
+        Rgb::BLACK,
+        "unknown (dashed)",
+    );
+    page.text(
+        x0 + 2.0,
+        y + STRIP_H - 2.0,
+        5.5,
+        Weight::Regular,
+        Rgb::GREY,
+        "Letters repeat the colours for greyscale prints. Asset chips: component type and name.",
+    );
+    // title block on the right
+    let tx = x0 + legend_w;
+    let tw = width - legend_w;
+    let cells: [(&str, String, f32); 6] = [
+        (
+            "Drawing",
+            "Zone and conduit drawing (ZCR 6.3)".to_owned(),
+            0.0,
+        ),
+        ("Project", m.title.clone(), 0.0),
+        ("Plant / site", m.site.clone(), 0.0),
+        ("Document", m.document_number.clone(), 0.55),
+        ("Revision", m.revision.clone(), 0.75),
+        ("Date", m.date.clone(), 0.87),
+    ];
+    let row_h = STRIP_H / 3.0;
+    let left_w = tw * 0.5;
+    for (i, (label, value, _)) in cells.iter().take(3).enumerate() {
+        let ry = y + i as f32 * row_h;
+        page.rect(tx, ry, left_w, row_h, None, Some((Rgb::BLACK, 0.2)));
+        page.text(tx + 1.5, ry + 2.6, 5.0, Weight::Regular, Rgb::GREY, *label);
+        page.text(
+            tx + 1.5,
+            ry + row_h - 1.3,
+            7.0,
+            Weight::Bold,
+            Rgb::BLACK,
+            fit(fonts, value, Weight::Bold, 7.0, left_w - 3.0),
+        );
+    }
+    // document number, revision and date: widths follow their text
+    let rest = &cells[3..];
+    let size = 8.0;
+    let natural: Vec<f32> = rest
+        .iter()
+        .map(|(label, v, _)| {
+            text_width(fonts, v, Weight::Bold, size).max(text_width(
+                fonts,
+                label,
+                Weight::Regular,
+                5.0,
+            )) + 4.0
+        })
+        .collect();
+    let total: f32 = natural.iter().sum::<f32>().max(1.0);
+    let avail = tw - left_w;
+    let mut cx = tx + left_w;
+    for ((label, value, _), nat) in rest.iter().zip(&natural) {
+        let cw = if total <= avail {
+            avail * nat / total
+        } else {
+            avail / rest.len() as f32
+        };
+        page.rect(cx, y, cw, STRIP_H, None, Some((Rgb::BLACK, 0.2)));
+        page.text(cx + 1.5, y + 3.5, 5.5, Weight::Regular, Rgb::GREY, *label);
+        page.text(
+            cx + 1.5,
+            y + 12.0,
+            size,
+            Weight::Bold,
+            Rgb::BLACK,
+            fit(fonts, value, Weight::Bold, size, cw - 3.0),
+        );
+        cx += cw;
+    }
+}

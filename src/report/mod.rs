@@ -1,0 +1,91 @@
+//! Reports: the PDF tender pack (title page, architecture drawing, SL summary, per-element
+//! characteristics and requirement matrices, overview matrix, findings register). Layout is
+//! computed in `layout`/`content` without PDF calls; `pdf` is the only user of printpdf.
+
+mod content;
+mod drawing;
+pub mod fonts;
+pub mod layout;
+mod pdf;
+
+use crate::analysis::assess;
+use crate::catalog::Catalog;
+use crate::model::Project;
+
+/// Paper for the drawing page (always landscape). Text pages are A4 portrait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    A3,
+}
+
+/// Which sections to include, in their fixed order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sections {
+    pub title: bool,
+    pub drawing: bool,
+    pub summary: bool,
+    pub details: bool,
+    pub matrix: bool,
+    pub findings: bool,
+}
+
+impl Default for Sections {
+    fn default() -> Self {
+        Sections {
+            title: true,
+            drawing: true,
+            summary: true,
+            details: true,
+            matrix: true,
+            findings: true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ExportOptions {
+    pub paper: Paper,
+    pub sections: Sections,
+}
+
+/// Why a report could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error(transparent)]
+    Font(#[from] fonts::FontError),
+    #[error("nothing to export: every section is switched off")]
+    Empty,
+}
+
+/// The laid-out pages of the tender pack (for tests and other export formats).
+pub fn layout_pages(
+    project: &Project,
+    catalog: &Catalog,
+    options: &ExportOptions,
+    fonts: &fonts::Fonts,
+) -> Vec<layout::Page> {
+    let assessment = assess(project, catalog);
+    content::build(project, catalog, &assessment, options, fonts)
+}
+
+/// The tender pack as PDF bytes. Deterministic: the same project gives the same bytes.
+pub fn export_pdf(
+    project: &Project,
+    catalog: &Catalog,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let fonts = fonts::Fonts::load()?;
+    let pages = layout_pages(project, catalog, options, &fonts);
+    if pages.is_empty() {
+        return Err(ReportError::Empty);
+    }
+    let title = if project.meta.title.is_empty() {
+        "zonewright project"
+    } else {
+        &project.meta.title
+    };
+    let out = pdf::write(&pages, &fonts, title);
+    Ok(out)
+}

@@ -1,0 +1,41 @@
+//! What the egui_kittest tests of the designer share: the real app in a harness with scripted
+//! file dialogs and in-memory recent files, and pointer clicks.
+// each test crate uses a different part of this module
+#![allow(dead_code)]
+
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use zonewright::ui::DesignerApp;
+use zonewright::ui::dialogs::{DialogResult, RecentFiles, ScriptedDialogs};
+
+/// The designer, its file dialogs answering `answers` in turn.
+pub fn harness_with(answers: Vec<DialogResult>) -> Harness<'static, DesignerApp> {
+    Harness::builder()
+        .with_size([1500.0, 950.0])
+        .build_eframe(move |cc| {
+            let dialogs = ScriptedDialogs {
+                answers: answers.into_iter().collect(),
+            };
+            DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
+        })
+}
+
+/// A press or release of the primary button at `pos`.
+pub fn pointer(h: &Harness<'_, DesignerApp>, pos: Pos2, pressed: bool, modifiers: Modifiers) {
+    h.event(Event::PointerButton {
+        pos,
+        button: PointerButton::Primary,
+        pressed,
+        modifiers,
+    });
+}
+
+/// Moves to `pos`, presses and releases, one frame each.
+pub fn click_at(h: &mut Harness<'_, DesignerApp>, pos: Pos2) {
+    h.event(Event::PointerMoved(pos));
+    h.step();
+    pointer(h, pos, true, Modifiers::NONE);
+    h.step();
+    pointer(h, pos, false, Modifiers::NONE);
+    h.step();
+}
