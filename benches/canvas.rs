@@ -1,7 +1,14 @@
 //! One headless frame of the real canvas (`ui::canvas::canvas_ui` in a `Context::run_ui` pass,
-//! plus tessellation) at 1600 × 900 points, on the samples and the generated plants: zoomed to
-//! fit, and zoomed in 4× about the middle. Also the whole designer frame (menus, palette,
-//! inspector, dock and canvas) for reference. Compare with `egui_graphs_frame`.
+//! plus tessellation) at 1600 × 900 points, on the samples and the generated plants:
+//! - `fit`, `zoomed_in` (4× about the middle): a frame in which nothing changed (the pointer
+//!   moved, a tooltip, another panel) — the retained drawing is reused;
+//! - `fit_panning`: the view moves 3 points every frame, as while dragging the canvas;
+//! - `fit_zooming`: the zoom changes every frame (±1 %), so the drawing is built and
+//!   tessellated every frame — the cost of a frame after an edit, and the frame of the canvas
+//!   before it retained its drawing.
+//!
+//! Also the whole designer frame (menus, palette, inspector, dock and canvas) for reference.
+//! Compare with `egui_graphs_frame`.
 
 mod common;
 
@@ -26,14 +33,14 @@ fn bench_canvas(c: &mut criterion::Criterion) {
     let mut group = c.benchmark_group("canvas_frame");
     for plant in common::plants() {
         eprintln!("{}", common::describe(&plant));
-        for (view, zoom) in [("fit", 1.0), ("zoomed_in", 4.0)] {
+        for view in ["fit", "zoomed_in", "fit_panning", "fit_zooming"] {
             let mut h = Headless::new();
             let mut app = app_with(&h, &plant);
             h.warm_up(WARM_UP_FRAMES, |ui| {
                 zonewright::ui::canvas::canvas_ui(&mut app, ui)
             });
-            if zoom != 1.0 {
-                app.canvas.zoom_by(zoom);
+            if view == "zoomed_in" {
+                app.canvas.zoom_by(4.0);
                 h.warm_up(WARM_UP_FRAMES, |ui| {
                     zonewright::ui::canvas::canvas_ui(&mut app, ui)
                 });
@@ -44,8 +51,18 @@ fn bench_canvas(c: &mut criterion::Criterion) {
                 !stats.repaint_requested,
                 "an idle canvas must not ask for another frame"
             );
+            let mut n = 0u32;
             group.bench_function(BenchmarkId::new(view, &plant.name), |b| {
-                b.iter(|| h.frame(|ui| zonewright::ui::canvas::canvas_ui(&mut app, ui)))
+                b.iter(|| {
+                    n += 1;
+                    let sign = if n.is_multiple_of(2) { 1.0 } else { -1.0 };
+                    match view {
+                        "fit_panning" => app.canvas.pan_by(egui::vec2(3.0 * sign, 0.0)),
+                        "fit_zooming" => app.canvas.zoom_by(1.01_f32.powf(sign)),
+                        _ => {}
+                    }
+                    h.frame(|ui| zonewright::ui::canvas::canvas_ui(&mut app, ui))
+                })
             });
         }
     }

@@ -665,3 +665,69 @@ fn clicking_a_finding_selects_its_element() {
     // the inspector now edits that conduit (its heading, beside the canvas label)
     assert_eq!(h.get_all_by_label("Conduit DMZ ↔ supervisory").count(), 2);
 }
+
+/// The texts the last frame drew (the canvas draws its labels as text shapes).
+fn drawn_texts(h: &Harness<'_, DesignerApp>) -> Vec<String> {
+    h.output()
+        .shapes
+        .iter()
+        .filter_map(|c| match &c.shape {
+            egui::Shape::Text(t) => Some(t.galley.text().to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn canvas_reuses_its_drawing_until_what_it_shows_changes() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().open_sample("refinery");
+    h.run();
+    let shows = |h: &Harness<'_, DesignerApp>, name: &str| {
+        drawn_texts(h)
+            .iter()
+            .any(|t| t == name || name.starts_with(t.trim_end_matches('…')) && t.ends_with('…'))
+    };
+    let first = project(&h).zones[0].clone();
+    assert!(shows(&h, &first.name), "zone name on the canvas");
+    let built = h.state().canvas.drawing_builds();
+
+    // the pointer moving over zones and a small pan: the same drawing, moved
+    for i in 0..4 {
+        h.event(Event::PointerMoved(zone_center_on_screen(&h, i)));
+        h.run();
+    }
+    h.state_mut().canvas.pan_by(egui::vec2(25.0, -10.0));
+    h.run();
+    assert_eq!(
+        h.state().canvas.drawing_builds(),
+        built,
+        "nothing shown changed"
+    );
+    assert!(shows(&h, &first.name), "and it is still drawn");
+
+    // an edit: drawn again, with the new name
+    let mut renamed = first.clone();
+    renamed.name = "Renamed zone".into();
+    h.state_mut().apply_intent(zonewright::ui::Intent::Edit {
+        label: "Rename".into(),
+        edit: Box::new(zonewright::edit::Edit::ReplaceZone(renamed)),
+        merge_key: None,
+    });
+    h.run();
+    assert!(h.state().canvas.drawing_builds() > built);
+    assert!(shows(&h, "Renamed zone"));
+    assert!(!shows(&h, &first.name), "the old name is gone");
+
+    // undo and a selection change are drawn too
+    let built = h.state().canvas.drawing_builds();
+    undo(&mut h);
+    assert!(shows(&h, &first.name));
+    h.state_mut()
+        .apply_intent(zonewright::ui::Intent::Select(vec![ElementRef::Zone(
+            first.id,
+        )]));
+    h.run();
+    assert!(h.state().canvas.drawing_builds() >= built + 2);
+}

@@ -10,8 +10,13 @@ use crate::model::{
     AssetId, AssetParent, ConduitId, Direction, ElementRef, Rect, ZoneId, format_levels, layout,
 };
 use egui::emath::TSTransform;
-use egui::{Color32, CornerRadius, FontId, Pos2, Sense, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::epaint::{Mesh, RectShape, Tessellator};
+use egui::{
+    Color32, CornerRadius, FontId, Pos2, Sense, Shape, Stroke, StrokeKind, Vec2, pos2, vec2,
+};
+use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 /// Below this zoom, asset chips carry no text.
 const LOD_CHIP_TEXT: f32 = 0.42;
@@ -87,6 +92,9 @@ pub struct CanvasState {
     screen_rect: egui::Rect,
     /// Multiplies every label size (presentation mode).
     pub label_scale: f32,
+    retained: Retained,
+    /// How many times the static drawing was built (the rest of the frames reused it).
+    drawing_builds: u64,
 }
 
 impl Default for CanvasState {
@@ -98,6 +106,8 @@ impl Default for CanvasState {
             to_screen: TSTransform::IDENTITY,
             screen_rect: egui::Rect::NOTHING,
             label_scale: 1.0,
+            retained: Retained::default(),
+            drawing_builds: 0,
         }
     }
 }
@@ -142,6 +152,17 @@ impl CanvasState {
         let factor = (zoom * factor).clamp(0.03, 4.0) / zoom;
         let c = self.scene_rect.center();
         self.scene_rect = egui::Rect::from_center_size(c, self.scene_rect.size() / factor);
+    }
+
+    /// How many frames built the static drawing; every other frame reused it.
+    pub fn drawing_builds(&self) -> u64 {
+        self.drawing_builds
+    }
+
+    /// Moves the view by `delta` points on screen (the drawing moves the other way).
+    pub fn pan_by(&mut self, delta_on_screen: Vec2) {
+        let zoom = self.to_screen.scaling.max(1e-6);
+        self.scene_rect = self.scene_rect.translate(delta_on_screen / zoom);
     }
 
     /// Keeps the zoom and moves the view so that `r` is in the middle.
@@ -231,14 +252,67 @@ fn dist_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t - p).length()
 }
 
-/// Paints canvas text crisply at every zoom: laid out at its on-screen size, on a layer just
-/// above the scene (text scaled by the scene transform loses thin strokes when zoomed out).
-struct Text {
-    painter: egui::Painter,
+/// The shapes of one frame's drawing, collected instead of painted so that they can be
+/// tessellated once and reused (see [`Retained`]): geometry in scene coordinates, text in
+/// screen coordinates.
+#[derive(Default)]
+struct Sink {
+    geometry: RefCell<Vec<Shape>>,
+    text: RefCell<Vec<Shape>>,
+}
+
+/// Painter-like access to the geometry of a [`Sink`] (scene coordinates).
+struct Geometry<'a>(&'a Sink);
+
+impl Geometry<'_> {
+    fn add(&self, shape: impl Into<Shape>) {
+        self.0.geometry.borrow_mut().push(shape.into());
+    }
+
+    fn rect_filled(&self, r: egui::Rect, radius: impl Into<CornerRadius>, fill: Color32) {
+        self.add(Shape::rect_filled(r, radius, fill));
+    }
+
+    fn rect_stroke(
+        &self,
+        r: egui::Rect,
+        radius: impl Into<CornerRadius>,
+        stroke: Stroke,
+        kind: StrokeKind,
+    ) {
+        self.add(Shape::rect_stroke(r, radius, stroke, kind));
+    }
+
+    fn rect(
+        &self,
+        r: egui::Rect,
+        radius: impl Into<CornerRadius>,
+        fill: Color32,
+        stroke: Stroke,
+        kind: StrokeKind,
+    ) {
+        self.add(RectShape::new(r, radius, fill, stroke, kind));
+    }
+
+    fn circle_filled(&self, center: Pos2, radius: f32, fill: Color32) {
+        self.add(Shape::circle_filled(center, radius, fill));
+    }
+
+    fn line_segment(&self, points: [Pos2; 2], stroke: Stroke) {
+        self.add(Shape::line_segment(points, stroke));
+    }
+}
+
+/// Canvas text, crisp at every zoom: laid out at its on-screen size and placed in screen
+/// coordinates, drawn above all geometry (text scaled by the scene transform loses thin
+/// strokes when zoomed out).
+struct Text<'a> {
+    ctx: egui::Context,
+    sink: &'a Sink,
     to_screen: TSTransform,
 }
 
-impl Text {
+impl Text<'_> {
     /// On-screen font size for a size in scene units, in half points (keeps the layout cache warm).
     fn screen_size(&self, scene_size: f32) -> f32 {
         ((scene_size * self.to_screen.scaling) * 2.0)
@@ -250,7 +324,6 @@ impl Text {
     /// A single-line galley cut to `max_width` (scene units) with "…".
     fn fitted(
         &self,
-        ui: &egui::Ui,
         text: &str,
         scene_size: f32,
         color: Color32,
@@ -267,7 +340,7 @@ impl Text {
             break_anywhere: true,
             overflow_character: Some('…'),
         };
-        ui.fonts_mut(|f| f.layout_job(job))
+        self.ctx.fonts_mut(|f| f.layout_job(job))
     }
 
     /// The size of a galley in scene units.
@@ -276,8 +349,11 @@ impl Text {
     }
 
     fn galley(&self, pos_in_scene: Pos2, galley: std::sync::Arc<egui::Galley>, color: Color32) {
-        self.painter
-            .galley(self.to_screen * pos_in_scene, galley, color);
+        self.sink.text.borrow_mut().push(Shape::galley(
+            self.to_screen * pos_in_scene,
+            galley,
+            color,
+        ));
     }
 
     fn text(
@@ -290,13 +366,16 @@ impl Text {
     ) {
         let size = self.screen_size(scene_size);
         if size >= 3.0 {
-            self.painter.text(
-                self.to_screen * pos_in_scene,
-                align,
-                text,
-                FontId::proportional(size),
-                color,
-            );
+            let galley = self.ctx.fonts_mut(|f| {
+                f.layout_no_wrap(text.to_string(), FontId::proportional(size), color)
+            });
+            let pos_on_screen = align
+                .anchor_size(self.to_screen * pos_in_scene, galley.size())
+                .min;
+            self.sink
+                .text
+                .borrow_mut()
+                .push(Shape::galley(pos_on_screen, galley, color));
         }
     }
 }
@@ -385,6 +464,62 @@ fn finding_marks(
     worst
 }
 
+/// What the retained drawing depends on besides the view position: when any of it changes,
+/// the drawing is built again.
+#[derive(Debug, Clone, PartialEq)]
+struct RetainedKey {
+    /// Document generation and edit revision: changes with every edit, undo and redo.
+    content: (u64, u64),
+    tool: Tool,
+    dark: bool,
+    label_scale: u32,
+    zoom: u32,
+    pixels_per_point: u32,
+    /// Font atlas size and fill: the galleys' glyph positions are only valid for this atlas
+    /// (egui starts a new one when it fills up).
+    fonts: ([usize; 2], u32),
+}
+
+/// The static drawing of the canvas, tessellated once and reused while nothing it shows
+/// changes. Geometry is kept as one mesh in screen coordinates at the translation it was
+/// built with, text as laid-out galleys; panning within the region it covers only moves the
+/// layer it is drawn on. Zooming, edits, selection, tool and theme changes and gestures build
+/// it again. Hover effects (the connector handle) are drawn on an overlay every frame.
+#[derive(Debug, Clone)]
+struct Retained {
+    key: Option<RetainedKey>,
+    selection: BTreeSet<ElementRef>,
+    /// The scene region the drawing covers (the view when it was built and half a view
+    /// around it).
+    region_in_scene: egui::Rect,
+    /// Translation of the scene → screen transform when it was built.
+    translation: Vec2,
+    geometry: Arc<Mesh>,
+    text: Vec<Shape>,
+    /// Conduit label rectangles (scene coordinates) by conduit index, for hit testing.
+    labels: Vec<Option<egui::Rect>>,
+}
+
+impl Default for Retained {
+    fn default() -> Self {
+        Retained {
+            key: None,
+            selection: BTreeSet::new(),
+            region_in_scene: egui::Rect::NOTHING,
+            translation: Vec2::ZERO,
+            geometry: Arc::new(Mesh::default()),
+            text: Vec::new(),
+            labels: Vec::new(),
+        }
+    }
+}
+
+impl Retained {
+    fn valid_for(&self, key: &RetainedKey, visible_in_scene: egui::Rect) -> bool {
+        self.key.as_ref() == Some(key) && self.region_in_scene.contains_rect(visible_in_scene)
+    }
+}
+
 /// Everything the drawing code needs, borrowed from the app for one frame.
 struct Frame<'a> {
     doc: &'a Document,
@@ -395,6 +530,15 @@ struct Frame<'a> {
     zoom: f32,
     label_scale: f32,
     dark: bool,
+    /// Whether to draw the static drawing this frame (false: the retained one is reused and
+    /// only interactions and overlays run).
+    paint: bool,
+    /// What to draw or interact with, in scene coordinates.
+    region: egui::Rect,
+    /// Conduit label rectangles of the retained drawing, when not painting.
+    labels: &'a [Option<egui::Rect>],
+    /// Hover effects drawn every frame above the drawing, in screen coordinates.
+    overlay: egui::Painter,
 }
 
 /// Results of the frame's interactions.
@@ -408,6 +552,8 @@ struct Outcome {
     /// Screen rects of conduit labels, for dropping devices onto conduits.
     conduit_labels: Vec<(ConduitId, egui::Rect)>,
     zone_rects: Vec<(ZoneId, Rect)>,
+    /// Conduit label rectangles by conduit index, when painting.
+    labels: Vec<Option<egui::Rect>>,
 }
 
 fn press_origin_in_scene(ui: &egui::Ui, to_screen: &TSTransform) -> Option<Pos2> {
@@ -462,16 +608,6 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     } else {
         egui::containers::DragPanButtons::all()
     };
-    let frame_data = Frame {
-        doc,
-        catalog: app.catalog,
-        selection: &app.selection,
-        tool: app.palette.tool,
-        gesture: &canvas.gesture,
-        zoom: canvas.to_screen.scaling,
-        label_scale: canvas.label_scale,
-        dark: app.dark,
-    };
     let bg = if app.dark {
         Color32::from_rgb(0x1c, 0x1e, 0x22)
     } else {
@@ -480,11 +616,25 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     ui.painter().rect_filled(screen_rect, 0.0, bg);
     let mut scene_rect = canvas.scene_rect;
     let mut to_screen = canvas.to_screen;
-    // canvas text goes on a layer drawn right after the scene layer (both are sublayers of the
-    // panel's layer, kept in the order they first appeared)
+    // the drawing and its hover overlay go on layers drawn right after the scene layer (all
+    // three are sublayers of the panel's layer, kept in the order they first appeared)
     let parent_layer = ui.layer_id();
-    let text_layer = egui::LayerId::new(parent_layer.order, ui.id().with("zw-canvas-text"));
+    let drawing_layer = egui::LayerId::new(parent_layer.order, ui.id().with("zw-canvas-drawing"));
+    let overlay_layer = egui::LayerId::new(parent_layer.order, ui.id().with("zw-canvas-overlay"));
     let ctx = ui.ctx().clone();
+    let pixels_per_point = ctx.pixels_per_point();
+    let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
+    let key = |zoom: f32, fonts| RetainedKey {
+        content: (app.doc_generation, doc.history.revision()),
+        tool: app.palette.tool,
+        dark: app.dark,
+        label_scale: canvas.label_scale.to_bits(),
+        zoom: zoom.to_bits(),
+        pixels_per_point: pixels_per_point.to_bits(),
+        fonts,
+    };
+    let retained = &canvas.retained;
+    let gesture = &canvas.gesture;
     let inner = egui::Scene::new()
         .zoom_range(0.03..=4.0)
         .max_inner_size(vec2(1.0e6, 1.0e6))
@@ -493,17 +643,72 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             if let Some(t) = ui.ctx().layer_transform_to_global(ui.layer_id()) {
                 to_screen = t;
             }
-            ctx.set_sublayer(parent_layer, text_layer);
+            ctx.set_sublayer(parent_layer, drawing_layer);
+            ctx.set_sublayer(parent_layer, overlay_layer);
+            let visible_in_scene = ui.clip_rect();
+            let reuse = *gesture == Gesture::None
+                && retained.selection == app.selection
+                && retained.valid_for(&key(to_screen.scaling, fonts), visible_in_scene);
+            let frame_data = Frame {
+                doc,
+                catalog: app.catalog,
+                selection: &app.selection,
+                tool: app.palette.tool,
+                gesture,
+                zoom: to_screen.scaling,
+                label_scale: canvas.label_scale,
+                dark: app.dark,
+                paint: !reuse,
+                region: if reuse {
+                    visible_in_scene
+                } else {
+                    visible_in_scene.expand2(visible_in_scene.size() * 0.5)
+                },
+                labels: &retained.labels,
+                overlay: egui::Painter::new(ctx.clone(), overlay_layer, screen_rect),
+            };
+            let sink = Sink::default();
             let text = Text {
-                painter: egui::Painter::new(ctx.clone(), text_layer, screen_rect),
+                ctx: ctx.clone(),
+                sink: &sink,
                 to_screen,
             };
-            draw_scene_ui(ui, &frame_data, &to_screen, &text)
+            let out = draw_scene_ui(ui, &frame_data, &to_screen, &text);
+            (out, (!reuse).then_some((sink, frame_data.region)))
         });
-    let mut out = inner.inner;
+    let (mut out, built) = inner.inner;
     let bg_response = inner.response;
     canvas.scene_rect = scene_rect;
     canvas.to_screen = to_screen;
+    if let Some((sink, region_in_scene)) = built {
+        // after drawing: the galleys laid out this frame may have grown the atlas
+        let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
+        canvas.drawing_builds += 1;
+        canvas.retained = Retained {
+            key: (canvas.gesture == Gesture::None).then(|| key(to_screen.scaling, fonts)),
+            selection: app.selection.clone(),
+            region_in_scene,
+            translation: to_screen.translation,
+            geometry: Arc::new(tessellate(
+                &ctx,
+                sink.geometry.into_inner(),
+                to_screen,
+                to_screen * region_in_scene,
+                fonts.0,
+            )),
+            text: sink.text.into_inner(),
+            labels: std::mem::take(&mut out.labels),
+        };
+    }
+    // the retained drawing, moved by whole pixels to where the view is now
+    let r = &canvas.retained;
+    let delta =
+        ((to_screen.translation - r.translation) * pixels_per_point).round() / pixels_per_point;
+    ctx.set_transform_layer(drawing_layer, TSTransform::from_translation(delta));
+    let painter = egui::Painter::new(ctx.clone(), drawing_layer, screen_rect.translate(-delta));
+    painter.add(Shape::mesh(r.geometry.clone()));
+    painter.extend(r.text.iter().cloned());
+    let overlay = egui::Painter::new(ctx.clone(), overlay_layer, screen_rect);
 
     // background: clicks clear the selection or pick a conduit line; shift-drag selects
     let pointer = pointer_in_scene(ui, &to_screen);
@@ -565,7 +770,7 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         {
             let screen = to_screen * to_egui(r).min;
             let size = to_egui(r).size() * to_screen.scaling;
-            ui.painter().rect_stroke(
+            overlay.rect_stroke(
                 egui::Rect::from_min_size(screen, size),
                 4.0,
                 Stroke::new(3.0, theme::SELECTION),
@@ -611,6 +816,27 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     }
 }
 
+/// Tessellates geometry given in scene coordinates into one mesh in screen coordinates, as
+/// egui would at the end of the frame (same options and pixel density).
+fn tessellate(
+    ctx: &egui::Context,
+    shapes: Vec<Shape>,
+    to_screen: TSTransform,
+    region_on_screen: egui::Rect,
+    font_image_size: [usize; 2],
+) -> Mesh {
+    let options = ctx.tessellation_options(|o| *o);
+    let mut tessellator =
+        Tessellator::new(ctx.pixels_per_point(), options, font_image_size, Vec::new());
+    tessellator.set_clip_rect(region_on_screen);
+    let mut mesh = Mesh::default();
+    for mut shape in shapes {
+        shape.transform(to_screen);
+        tessellator.tessellate_shape(shape, &mut mesh);
+    }
+    mesh
+}
+
 fn zone_at(zone_rects: &[(ZoneId, Rect)], p: Pos2) -> Option<ZoneId> {
     zone_rects
         .iter()
@@ -653,9 +879,12 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
     let doc = f.doc;
     let project = &doc.project;
     let a = &doc.assessment;
-    let visible = ui.clip_rect();
+    let visible = f.region;
     let zoom = f.zoom.max(1e-3);
-    let painter = ui.painter().clone();
+    let painter = Geometry(t.sink);
+    if f.paint {
+        out.labels = vec![None; project.conduits.len()];
+    }
     let text_color = if f.dark {
         Color32::from_gray(230)
     } else {
@@ -806,109 +1035,112 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             _ => {}
         }
 
-        // body
-        let stroke_w = if selected { 3.0 } else { 2.0 };
-        painter.rect_filled(er, CornerRadius::same(6), theme::gap_fill(worst, f.dark));
-        painter.rect_stroke(
-            er,
-            CornerRadius::same(6),
-            Stroke::new(stroke_w, theme::gap_color(worst)),
-            StrokeKind::Inside,
-        );
-        if selected {
-            painter.rect_stroke(
-                er.expand(3.0 / zoom),
-                CornerRadius::same(8),
-                Stroke::new(2.0 / zoom, theme::SELECTION),
-                StrokeKind::Outside,
-            );
-        }
-        if matches!(f.tool, Tool::Conduit { first: Some(first) } if first == z.id) {
-            painter.rect_stroke(
-                er.expand(4.0 / zoom),
-                CornerRadius::same(8),
-                Stroke::new(3.0 / zoom, theme::SELECTION),
-                StrokeKind::Outside,
-            );
-        }
-        // header
-        let header =
-            egui::Rect::from_min_size(er.min, vec2(er.width(), layout::HEADER_H.min(er.height())));
-        painter.rect_filled(
-            egui::Rect::from_min_size(header.min, vec2(6.0, header.height())),
-            CornerRadius {
-                nw: 6,
-                sw: 0,
-                ne: 0,
-                se: 0,
-            },
-            theme::kind_color(z.kind),
-        );
         let readable = 13.0 * zoom >= 4.0;
-        let strip_w = if zoom >= 0.5 { 7.0 * 15.0 } else { 0.0 };
-        let marker_w = if ea.is_some_and(|e| e.finding_count > 0) {
-            30.0
-        } else {
-            0.0
-        };
-        if readable {
-            let name_w = er.width() - 22.0 - strip_w - marker_w;
-            let g = t.fitted(ui, &z.name, 17.0 * ls, text_color, name_w);
-            t.galley(er.min + vec2(14.0, 7.0), g, text_color);
-            let summary = match ea {
-                Some(e) => format!("{} · {}", z.kind.label(), sl_summary(e.sl_t, &e.sl_a)),
-                None => z.kind.label().to_owned(),
-            };
-            let g = t.fitted(
-                ui,
-                &summary,
-                12.5 * ls.min(1.2),
-                sub_color,
-                er.width() - 22.0 - marker_w,
+        if f.paint {
+            // body
+            let stroke_w = if selected { 3.0 } else { 2.0 };
+            painter.rect_filled(er, CornerRadius::same(6), theme::gap_fill(worst, f.dark));
+            painter.rect_stroke(
+                er,
+                CornerRadius::same(6),
+                Stroke::new(stroke_w, theme::gap_color(worst)),
+                StrokeKind::Inside,
             );
-            t.galley(er.min + vec2(14.0, 31.0), g, sub_color);
-        }
-        // FR strip, zoomed in
-        if let Some(e) = ea
-            && strip_w > 0.0
-        {
-            let x0 = er.max.x - 8.0 - marker_w - strip_w;
-            for (k, fr) in crate::model::Fr::ALL.iter().enumerate() {
-                let cell = egui::Rect::from_min_size(
-                    pos2(x0 + k as f32 * 15.0, er.min.y + 8.0),
-                    vec2(13.0, 13.0),
-                );
-                let sev = e.fr_severity[k];
-                painter.rect_filled(cell, CornerRadius::same(2), theme::gap_color(sev));
-                t.text(
-                    cell.center(),
-                    egui::Align2::CENTER_CENTER,
-                    fr.number().to_string(),
-                    9.0,
-                    theme::gap_text_color(sev),
+            if selected {
+                painter.rect_stroke(
+                    er.expand(3.0 / zoom),
+                    CornerRadius::same(8),
+                    Stroke::new(2.0 / zoom, theme::SELECTION),
+                    StrokeKind::Outside,
                 );
             }
-        }
-        // findings marker
-        if let Some(e) = ea
-            && e.finding_count > 0
-        {
-            let sev = f
-                .doc
-                .cache
-                .worst
-                .get(&ElementRef::Zone(z.id))
-                .copied()
-                .unwrap_or(FindingSeverity::Warning);
-            let c = pos2(er.max.x - 19.0, er.min.y + 17.0);
-            painter.circle_filled(c, 11.0, theme::finding_color(sev));
-            t.text(
-                c,
-                egui::Align2::CENTER_CENTER,
-                e.finding_count.to_string(),
-                12.0,
-                Color32::WHITE,
+            if matches!(f.tool, Tool::Conduit { first: Some(first) } if first == z.id) {
+                painter.rect_stroke(
+                    er.expand(4.0 / zoom),
+                    CornerRadius::same(8),
+                    Stroke::new(3.0 / zoom, theme::SELECTION),
+                    StrokeKind::Outside,
+                );
+            }
+            // header
+            let header = egui::Rect::from_min_size(
+                er.min,
+                vec2(er.width(), layout::HEADER_H.min(er.height())),
             );
+            painter.rect_filled(
+                egui::Rect::from_min_size(header.min, vec2(6.0, header.height())),
+                CornerRadius {
+                    nw: 6,
+                    sw: 0,
+                    ne: 0,
+                    se: 0,
+                },
+                theme::kind_color(z.kind),
+            );
+            let strip_w = if zoom >= 0.5 { 7.0 * 15.0 } else { 0.0 };
+            let marker_w = if ea.is_some_and(|e| e.finding_count > 0) {
+                30.0
+            } else {
+                0.0
+            };
+            if readable {
+                let name_w = er.width() - 22.0 - strip_w - marker_w;
+                let g = t.fitted(&z.name, 17.0 * ls, text_color, name_w);
+                t.galley(er.min + vec2(14.0, 7.0), g, text_color);
+                let summary = match ea {
+                    Some(e) => format!("{} · {}", z.kind.label(), sl_summary(e.sl_t, &e.sl_a)),
+                    None => z.kind.label().to_owned(),
+                };
+                let g = t.fitted(
+                    &summary,
+                    12.5 * ls.min(1.2),
+                    sub_color,
+                    er.width() - 22.0 - marker_w,
+                );
+                t.galley(er.min + vec2(14.0, 31.0), g, sub_color);
+            }
+            // FR strip, zoomed in
+            if let Some(e) = ea
+                && strip_w > 0.0
+            {
+                let x0 = er.max.x - 8.0 - marker_w - strip_w;
+                for (k, fr) in crate::model::Fr::ALL.iter().enumerate() {
+                    let cell = egui::Rect::from_min_size(
+                        pos2(x0 + k as f32 * 15.0, er.min.y + 8.0),
+                        vec2(13.0, 13.0),
+                    );
+                    let sev = e.fr_severity[k];
+                    painter.rect_filled(cell, CornerRadius::same(2), theme::gap_color(sev));
+                    t.text(
+                        cell.center(),
+                        egui::Align2::CENTER_CENTER,
+                        fr.number().to_string(),
+                        9.0,
+                        theme::gap_text_color(sev),
+                    );
+                }
+            }
+            // findings marker
+            if let Some(e) = ea
+                && e.finding_count > 0
+            {
+                let sev = f
+                    .doc
+                    .cache
+                    .worst
+                    .get(&ElementRef::Zone(z.id))
+                    .copied()
+                    .unwrap_or(FindingSeverity::Warning);
+                let c = pos2(er.max.x - 19.0, er.min.y + 17.0);
+                painter.circle_filled(c, 11.0, theme::finding_color(sev));
+                t.text(
+                    c,
+                    egui::Align2::CENTER_CENTER,
+                    e.finding_count.to_string(),
+                    12.0,
+                    Color32::WHITE,
+                );
+            }
         }
 
         // connector handle (drag to another zone to create a conduit)
@@ -932,11 +1164,11 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             )
         });
         if show_handle || hresp.hovered() {
-            painter.circle(
-                handle_c,
-                handle_r,
+            f.overlay.circle(
+                *to_screen * handle_c,
+                handle_r * zoom,
                 theme::SELECTION,
-                Stroke::new(2.0 / zoom, Color32::WHITE),
+                Stroke::new(2.0, Color32::WHITE),
             );
             hresp
                 .clone()
@@ -971,7 +1203,7 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
 
         // assets
         if zoom < LOD_CHIPS {
-            if readable && !z.assets.is_empty() {
+            if f.paint && readable && !z.assets.is_empty() {
                 t.text(
                     er.min + vec2(14.0, layout::HEADER_H + 6.0),
                     egui::Align2::LEFT_TOP,
@@ -981,6 +1213,9 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 );
             }
             continue;
+        }
+        if !f.paint && zoom < LOD_CHIP_TEXT {
+            continue; // chips without text take no clicks
         }
         let chips = layout::asset_chips(&rect, z.assets.len());
         for (asset, slot) in z.assets.iter().zip(&chips.slots) {
@@ -1034,12 +1269,15 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                     }
                 }
             }
-            draw_chip(
-                ui, t, &painter, f, asset, cr, chip_fill, text_color, asel, moving, zoom,
-            );
+            if f.paint {
+                draw_chip(
+                    t, &painter, f, asset, cr, chip_fill, text_color, asel, moving, zoom,
+                );
+            }
         }
         if let Some(slot) = chips.overflow_slot
             && zoom >= LOD_CHIP_TEXT
+            && f.paint
         {
             let cr = to_egui(&slot);
             painter.rect_stroke(
@@ -1075,106 +1313,118 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
         let worst = ea.map_or(GapSeverity::Unknown, |e| e.worst);
         let color = theme::gap_color(worst);
         let selected = f.selection.contains(&ElementRef::Conduit(c.id));
-        if selected {
-            painter.line_segment(
-                [p0, p1],
-                Stroke::new(9.0, theme::SELECTION.gamma_multiply(0.45)),
-            );
-        }
-        painter.line_segment([p0, p1], Stroke::new(3.5, color));
-        let dir = (p1 - p0).normalized();
-        if c.direction == Direction::OneWay {
-            let tip = p1;
-            let back = tip - dir * 16.0;
-            let n = vec2(-dir.y, dir.x) * 8.0;
-            painter.add(egui::Shape::convex_polygon(
-                vec![tip, back + n, back - n],
-                color,
-                Stroke::NONE,
-            ));
-        }
-        // boundary device mark
-        let boundary = c.devices.iter().find(|d| {
-            f.catalog
-                .component(&d.component)
-                .is_some_and(|t| t.boundary)
-        });
-        if let Some(d) = boundary {
-            let icon = f
-                .catalog
-                .component(&d.component)
-                .map_or("BD", |t| t.icon.as_str());
-            let at = p0 + (p1 - p0) * 0.25;
-            let r = egui::Rect::from_center_size(at, vec2(34.0, 20.0));
-            painter.rect(
-                r,
-                CornerRadius::same(3),
-                Color32::from_rgb(0x26, 0x32, 0x38),
-                Stroke::new(1.5, color),
-                StrokeKind::Inside,
-            );
-            t.text(
-                r.center(),
-                egui::Align2::CENTER_CENTER,
-                icon,
-                11.0,
-                Color32::WHITE,
-            );
-        }
-        // label
-        if 12.0 * zoom >= 4.0 {
-            let mid = p0 + (p1 - p0) * 0.55;
-            let mut label = c.name.clone();
-            if c.devices.len() > usize::from(boundary.is_some())
-                || (boundary.is_some() && c.devices.len() > 1)
-            {
-                label = format!("{label} · {} devices", c.devices.len());
+        let label_rect = if f.paint {
+            if selected {
+                painter.line_segment(
+                    [p0, p1],
+                    Stroke::new(9.0, theme::SELECTION.gamma_multiply(0.45)),
+                );
             }
-            // a label across a short, mostly horizontal conduit must not spill onto the zones
-            let span = p1 - p0;
-            let max_w = if span.x.abs() > span.y.abs() {
-                (span.length() - 16.0).clamp(48.0, 220.0)
-            } else {
-                220.0
-            };
-            let g = t.fitted(ui, &label, 12.0 * ls.min(1.2), text_color, max_w);
-            let size = t.scene_size(&g) + vec2(12.0, 6.0);
-            let lr = egui::Rect::from_center_size(mid, size);
-            let fill = if f.dark {
-                Color32::from_gray(40)
-            } else {
-                Color32::WHITE
-            };
-            painter.rect(
-                lr,
-                CornerRadius::same(4),
-                fill,
-                Stroke::new(
-                    if selected { 2.5 } else { 1.5 },
-                    if selected { theme::SELECTION } else { color },
-                ),
-                StrokeKind::Inside,
-            );
-            t.galley(lr.min + vec2(6.0, 3.0), g, text_color);
-            if let Some(e) = ea
-                && e.finding_count > 0
-            {
-                let sev = f
-                    .doc
-                    .cache
-                    .worst
-                    .get(&ElementRef::Conduit(c.id))
-                    .copied()
-                    .unwrap_or(FindingSeverity::Warning);
-                let mc = pos2(lr.max.x + 2.0, lr.min.y - 2.0);
-                painter.circle_filled(mc, 8.0, theme::finding_color(sev));
+            painter.line_segment([p0, p1], Stroke::new(3.5, color));
+            let dir = (p1 - p0).normalized();
+            if c.direction == Direction::OneWay {
+                let tip = p1;
+                let back = tip - dir * 16.0;
+                let n = vec2(-dir.y, dir.x) * 8.0;
+                painter.add(egui::Shape::convex_polygon(
+                    vec![tip, back + n, back - n],
+                    color,
+                    Stroke::NONE,
+                ));
+            }
+            // boundary device mark
+            let boundary = c.devices.iter().find(|d| {
+                f.catalog
+                    .component(&d.component)
+                    .is_some_and(|t| t.boundary)
+            });
+            if let Some(d) = boundary {
+                let icon = f
+                    .catalog
+                    .component(&d.component)
+                    .map_or("BD", |t| t.icon.as_str());
+                let at = p0 + (p1 - p0) * 0.25;
+                let r = egui::Rect::from_center_size(at, vec2(34.0, 20.0));
+                painter.rect(
+                    r,
+                    CornerRadius::same(3),
+                    Color32::from_rgb(0x26, 0x32, 0x38),
+                    Stroke::new(1.5, color),
+                    StrokeKind::Inside,
+                );
                 t.text(
-                    mc,
+                    r.center(),
                     egui::Align2::CENTER_CENTER,
-                    e.finding_count.to_string(),
-                    10.0,
+                    icon,
+                    11.0,
                     Color32::WHITE,
                 );
+            }
+            // label
+            if 12.0 * zoom >= 4.0 {
+                let mid = p0 + (p1 - p0) * 0.55;
+                let mut label = c.name.clone();
+                if c.devices.len() > usize::from(boundary.is_some())
+                    || (boundary.is_some() && c.devices.len() > 1)
+                {
+                    label = format!("{label} · {} devices", c.devices.len());
+                }
+                // a label across a short, mostly horizontal conduit must not spill onto the zones
+                let span = p1 - p0;
+                let max_w = if span.x.abs() > span.y.abs() {
+                    (span.length() - 16.0).clamp(48.0, 220.0)
+                } else {
+                    220.0
+                };
+                let g = t.fitted(&label, 12.0 * ls.min(1.2), text_color, max_w);
+                let size = t.scene_size(&g) + vec2(12.0, 6.0);
+                let lr = egui::Rect::from_center_size(mid, size);
+                let fill = if f.dark {
+                    Color32::from_gray(40)
+                } else {
+                    Color32::WHITE
+                };
+                painter.rect(
+                    lr,
+                    CornerRadius::same(4),
+                    fill,
+                    Stroke::new(
+                        if selected { 2.5 } else { 1.5 },
+                        if selected { theme::SELECTION } else { color },
+                    ),
+                    StrokeKind::Inside,
+                );
+                t.galley(lr.min + vec2(6.0, 3.0), g, text_color);
+                if let Some(e) = ea
+                    && e.finding_count > 0
+                {
+                    let sev = f
+                        .doc
+                        .cache
+                        .worst
+                        .get(&ElementRef::Conduit(c.id))
+                        .copied()
+                        .unwrap_or(FindingSeverity::Warning);
+                    let mc = pos2(lr.max.x + 2.0, lr.min.y - 2.0);
+                    painter.circle_filled(mc, 8.0, theme::finding_color(sev));
+                    t.text(
+                        mc,
+                        egui::Align2::CENTER_CENTER,
+                        e.finding_count.to_string(),
+                        10.0,
+                        Color32::WHITE,
+                    );
+                }
+                Some(lr)
+            } else {
+                None
+            }
+        } else {
+            f.labels.get(ci).copied().flatten()
+        };
+        if let Some(lr) = label_rect {
+            if let Some(slot) = out.labels.get_mut(ci) {
+                *slot = Some(lr);
             }
             let resp = ui.interact(lr, egui::Id::new(("conduit", c.id.0)), Sense::click());
             resp.widget_info(|| {
@@ -1239,7 +1489,6 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
     {
         let ghost = egui::Rect::from_center_size(now, vec2(layout::CHIP_W, layout::CHIP_H));
         draw_chip(
-            ui,
             t,
             &painter,
             f,
@@ -1301,9 +1550,8 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
 
 #[allow(clippy::too_many_arguments)]
 fn draw_chip(
-    ui: &egui::Ui,
     t: &Text,
-    painter: &egui::Painter,
+    painter: &Geometry,
     f: &Frame,
     asset: &crate::model::Asset,
     cr: egui::Rect,
@@ -1347,7 +1595,6 @@ fn draw_chip(
         Color32::WHITE,
     );
     let g = t.fitted(
-        ui,
         &asset.name,
         12.5 * f.label_scale.min(1.25),
         text_color,
