@@ -666,18 +666,6 @@ fn clicking_a_finding_selects_its_element() {
     assert_eq!(h.get_all_by_label("Conduit DMZ ↔ supervisory").count(), 2);
 }
 
-/// The texts the last frame drew (the canvas draws its labels as text shapes).
-fn drawn_texts(h: &Harness<'_, DesignerApp>) -> Vec<String> {
-    h.output()
-        .shapes
-        .iter()
-        .filter_map(|c| match &c.shape {
-            egui::Shape::Text(t) => Some(t.galley.text().to_owned()),
-            _ => None,
-        })
-        .collect()
-}
-
 #[test]
 fn canvas_reuses_its_drawing_until_what_it_shows_changes() {
     let mut h = harness();
@@ -685,7 +673,9 @@ fn canvas_reuses_its_drawing_until_what_it_shows_changes() {
     h.state_mut().open_sample("refinery");
     h.run();
     let shows = |h: &Harness<'_, DesignerApp>, name: &str| {
-        drawn_texts(h)
+        h.state()
+            .canvas
+            .drawn_texts()
             .iter()
             .any(|t| t == name || name.starts_with(t.trim_end_matches('…')) && t.ends_with('…'))
     };
@@ -706,6 +696,13 @@ fn canvas_reuses_its_drawing_until_what_it_shows_changes() {
         "nothing shown changed"
     );
     assert!(shows(&h, &first.name), "and it is still drawn");
+    let on_screen = |h: &Harness<'_, DesignerApp>| {
+        h.output().shapes.iter().any(|c| match &c.shape {
+            egui::Shape::Mesh(m) => m.vertices.len() > 1_000,
+            _ => false,
+        })
+    };
+    assert!(on_screen(&h), "the retained mesh is painted in every frame");
 
     // an edit: drawn again, with the new name
     let mut renamed = first.clone();

@@ -154,6 +154,23 @@ impl CanvasState {
         self.scene_rect = egui::Rect::from_center_size(c, self.scene_rect.size() / factor);
     }
 
+    /// Asks for one more frame when the font atlas grew after the canvas drew this frame (a
+    /// tooltip or panel drawn later laid out new glyphs): the retained text's texture
+    /// coordinates are for the old atlas size, and the next frame builds it again. Call at the
+    /// end of every frame.
+    pub fn end_frame(&self, ctx: &egui::Context) {
+        if self.retained.key.is_some()
+            && ctx.fonts(|f| f.font_image_size()) != self.retained.font_image_size
+        {
+            ctx.request_repaint();
+        }
+    }
+
+    /// The texts of the drawing shown (the view and half a view around it), in drawing order.
+    pub fn drawn_texts(&self) -> &[String] {
+        &self.retained.texts
+    }
+
     /// How many frames built the static drawing; every other frame reused it.
     pub fn drawing_builds(&self) -> u64 {
         self.drawing_builds
@@ -412,6 +429,8 @@ pub struct DrawCache {
     worst: HashMap<ElementRef, FindingSeverity>,
     /// Lane of each conduit (parallel conduits side by side), indexed like `project.conduits`.
     lanes: Vec<f32>,
+    /// Position of each zone in `project.zones`.
+    zone_index: HashMap<ZoneId, usize>,
 }
 
 impl DrawCache {
@@ -419,6 +438,12 @@ impl DrawCache {
         DrawCache {
             worst: finding_marks(project, assessment),
             lanes: layout::conduit_lanes(project),
+            zone_index: project
+                .zones
+                .iter()
+                .enumerate()
+                .map(|(i, z)| (z.id, i))
+                .collect(),
         }
     }
 
@@ -481,9 +506,8 @@ struct RetainedKey {
 }
 
 /// The static drawing of the canvas, tessellated once and reused while nothing it shows
-/// changes. Geometry is kept as one mesh in screen coordinates at the translation it was
-/// built with, text as laid-out galleys; panning within the region it covers only moves the
-/// layer it is drawn on. Zooming, edits, selection, tool and theme changes and gestures build
+/// changes: geometry and text as one mesh in screen coordinates at the translation it was
+/// built with; panning within the region it covers only moves the layer it is drawn on. Zooming, edits, selection, tool and theme changes and gestures build
 /// it again. Hover effects (the connector handle) are drawn on an overlay every frame.
 #[derive(Debug, Clone)]
 struct Retained {
@@ -494,8 +518,18 @@ struct Retained {
     region_in_scene: egui::Rect,
     /// Translation of the scene → screen transform when it was built.
     translation: Vec2,
-    geometry: Arc<Mesh>,
-    text: Vec<Shape>,
+    /// Geometry and text (text last, above all geometry) in meshes of consecutive shapes with
+    /// their bounds on screen, so that what is off screen is skipped without a look at its
+    /// vertices.
+    chunks: Vec<(egui::Rect, Mesh)>,
+    /// The chunks on screen, joined into one mesh (egui copies each mesh it is given once
+    /// more per frame, so one mesh of what is visible is cheapest), and which they were.
+    on_screen: Arc<Mesh>,
+    on_screen_chunks: Vec<bool>,
+    /// The texts in `chunks`, in drawing order.
+    texts: Vec<String>,
+    /// Size of the font atlas the glyph texture coordinates of `mesh` were computed for.
+    font_image_size: [usize; 2],
     /// Conduit label rectangles (scene coordinates) by conduit index, for hit testing.
     labels: Vec<Option<egui::Rect>>,
 }
@@ -507,8 +541,11 @@ impl Default for Retained {
             selection: BTreeSet::new(),
             region_in_scene: egui::Rect::NOTHING,
             translation: Vec2::ZERO,
-            geometry: Arc::new(Mesh::default()),
-            text: Vec::new(),
+            chunks: Vec::new(),
+            on_screen: Arc::new(Mesh::default()),
+            on_screen_chunks: Vec::new(),
+            texts: Vec::new(),
+            font_image_size: [0, 0],
             labels: Vec::new(),
         }
     }
@@ -681,6 +718,15 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     canvas.scene_rect = scene_rect;
     canvas.to_screen = to_screen;
     if let Some((sink, region_in_scene)) = built {
+        let texts = sink
+            .text
+            .borrow()
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text(t) => Some(t.galley.text().to_owned()),
+                _ => None,
+            })
+            .collect();
         // after drawing: the galleys laid out this frame may have grown the atlas
         let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
         canvas.drawing_builds += 1;
@@ -689,25 +735,47 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             selection: app.selection.clone(),
             region_in_scene,
             translation: to_screen.translation,
-            geometry: Arc::new(tessellate(
-                &ctx,
-                sink.geometry.into_inner(),
-                to_screen,
-                to_screen * region_in_scene,
-                fonts.0,
-            )),
-            text: sink.text.into_inner(),
+            chunks: tessellate(&ctx, sink, to_screen, to_screen * region_in_scene, fonts.0),
+            on_screen: Arc::new(Mesh::default()),
+            on_screen_chunks: Vec::new(),
+            texts,
+            font_image_size: fonts.0,
             labels: std::mem::take(&mut out.labels),
         };
     }
     // the retained drawing, moved by whole pixels to where the view is now
-    let r = &canvas.retained;
+    let r = &mut canvas.retained;
     let delta =
         ((to_screen.translation - r.translation) * pixels_per_point).round() / pixels_per_point;
     ctx.set_transform_layer(drawing_layer, TSTransform::from_translation(delta));
-    let painter = egui::Painter::new(ctx.clone(), drawing_layer, screen_rect.translate(-delta));
-    painter.add(Shape::mesh(r.geometry.clone()));
-    painter.extend(r.text.iter().cloned());
+    let visible_on_screen = screen_rect.translate(-delta);
+    let on_screen: Vec<bool> = r
+        .chunks
+        .iter()
+        .map(|(bounds, _)| bounds.intersects(visible_on_screen))
+        .collect();
+    if on_screen != r.on_screen_chunks {
+        let mut mesh = Mesh::default();
+        let (vertices, indices) = r
+            .chunks
+            .iter()
+            .zip(&on_screen)
+            .filter(|(_, on)| **on)
+            .fold((0, 0), |(v, i), ((_, m), _)| {
+                (v + m.vertices.len(), i + m.indices.len())
+            });
+        mesh.vertices.reserve_exact(vertices);
+        mesh.indices.reserve_exact(indices);
+        for ((_, m), on) in r.chunks.iter().zip(&on_screen) {
+            if *on {
+                mesh.append_ref(m);
+            }
+        }
+        r.on_screen = Arc::new(mesh);
+        r.on_screen_chunks = on_screen;
+    }
+    egui::Painter::new(ctx.clone(), drawing_layer, visible_on_screen)
+        .add(Shape::mesh(r.on_screen.clone()));
     let overlay = egui::Painter::new(ctx.clone(), overlay_layer, screen_rect);
 
     // background: clicks clear the selection or pick a conduit line; shift-drag selects
@@ -816,25 +884,44 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Tessellates geometry given in scene coordinates into one mesh in screen coordinates, as
-/// egui would at the end of the frame (same options and pixel density).
+/// Shapes per retained mesh: small enough to skip what is off screen, large enough that a
+/// frame adds few meshes.
+const CHUNK_SHAPES: usize = 64;
+
+/// Tessellates the collected drawing into meshes in screen coordinates, as egui would at the
+/// end of the frame (same options and pixel density): geometry (given in scene coordinates)
+/// first, then text (already in screen coordinates), each in runs of [`CHUNK_SHAPES`]
+/// consecutive shapes (drawing order is kept), with the bounds of each.
 fn tessellate(
     ctx: &egui::Context,
-    shapes: Vec<Shape>,
+    sink: Sink,
     to_screen: TSTransform,
     region_on_screen: egui::Rect,
     font_image_size: [usize; 2],
-) -> Mesh {
+) -> Vec<(egui::Rect, Mesh)> {
     let options = ctx.tessellation_options(|o| *o);
     let mut tessellator =
         Tessellator::new(ctx.pixels_per_point(), options, font_image_size, Vec::new());
     tessellator.set_clip_rect(region_on_screen);
-    let mut mesh = Mesh::default();
-    for mut shape in shapes {
+    let mut geometry = sink.geometry.into_inner();
+    for shape in &mut geometry {
         shape.transform(to_screen);
-        tessellator.tessellate_shape(shape, &mut mesh);
     }
-    mesh
+    let text = sink.text.into_inner();
+    let mut chunks = Vec::new();
+    for run in [geometry, text] {
+        let mut shapes = run.into_iter().peekable();
+        while shapes.peek().is_some() {
+            let mut mesh = Mesh::default();
+            for shape in shapes.by_ref().take(CHUNK_SHAPES) {
+                tessellator.tessellate_shape(shape, &mut mesh);
+            }
+            if !mesh.is_empty() {
+                chunks.push((mesh.calc_bounds(), mesh));
+            }
+        }
+    }
+    chunks
 }
 
 fn zone_at(zone_rects: &[(ZoneId, Rect)], p: Pos2) -> Option<ZoneId> {
@@ -1151,53 +1238,62 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             && f.tool == Tool::Select;
         let handle_r = (7.0 / zoom).max(7.0);
         let handle_rect = egui::Rect::from_center_size(handle_c, Vec2::splat(handle_r * 2.4));
-        let hresp = ui.interact(
-            handle_rect,
-            egui::Id::new(("zone-handle", z.id.0)),
-            Sense::drag(),
-        );
-        hresp.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::WidgetType::Button,
-                true,
-                format!("Connector of zone {}", z.name),
-            )
-        });
-        if show_handle || hresp.hovered() {
-            f.overlay.circle(
-                *to_screen * handle_c,
-                handle_r * zoom,
-                theme::SELECTION,
-                Stroke::new(2.0, Color32::WHITE),
+        // only near the pointer, on the selection and while connecting: a widget per zone
+        // in every frame would cost more than the rest of the idle canvas
+        let connecting = matches!(f.gesture, Gesture::Connect { from, .. } if *from == z.id);
+        if resp.hovered()
+            || selected
+            || connecting
+            || pointer.is_some_and(|p| handle_rect.contains(p))
+        {
+            let hresp = ui.interact(
+                handle_rect,
+                egui::Id::new(("zone-handle", z.id.0)),
+                Sense::drag(),
             );
-            hresp
-                .clone()
-                .on_hover_text("Drag to another zone to create a conduit");
-        }
-        if hresp.hovered() {
-            out.hovered_item = true;
-        }
-        if hresp.drag_started()
-            && let Some(p) = pointer
-        {
-            out.gesture = Some(Gesture::Connect { from: z.id, now: p });
-        }
-        if let Gesture::Connect { from, .. } = f.gesture
-            && *from == z.id
-            && let Some(p) = pointer
-        {
-            if hresp.drag_stopped() {
-                // resolved below, once all zone rectangles are known
-                out.end_gesture = true;
-                out.gesture = Some(Gesture::Connect {
-                    from: *from,
-                    now: p,
-                });
-            } else if hresp.dragged() {
-                out.gesture = Some(Gesture::Connect {
-                    from: *from,
-                    now: p,
-                });
+            hresp.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::WidgetType::Button,
+                    true,
+                    format!("Connector of zone {}", z.name),
+                )
+            });
+            if show_handle || hresp.hovered() {
+                f.overlay.circle(
+                    *to_screen * handle_c,
+                    handle_r * zoom,
+                    theme::SELECTION,
+                    Stroke::new(2.0, Color32::WHITE),
+                );
+                hresp
+                    .clone()
+                    .on_hover_text("Drag to another zone to create a conduit");
+            }
+            if hresp.hovered() {
+                out.hovered_item = true;
+            }
+            if hresp.drag_started()
+                && let Some(p) = pointer
+            {
+                out.gesture = Some(Gesture::Connect { from: z.id, now: p });
+            }
+            if let Gesture::Connect { from, .. } = f.gesture
+                && *from == z.id
+                && let Some(p) = pointer
+            {
+                if hresp.drag_stopped() {
+                    // resolved below, once all zone rectangles are known
+                    out.end_gesture = true;
+                    out.gesture = Some(Gesture::Connect {
+                        from: *from,
+                        now: p,
+                    });
+                } else if hresp.dragged() {
+                    out.gesture = Some(Gesture::Connect {
+                        from: *from,
+                        now: p,
+                    });
+                }
             }
         }
 
@@ -1298,11 +1394,17 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
 
     // --- conduits (on top of zone fills)
     for (ci, c) in project.conduits.iter().enumerate() {
-        let (Some(za), Some(zb)) = (project.zone(c.from), project.zone(c.to)) else {
+        // the zones' rectangles as displayed this frame (pushed for every zone, in order)
+        let displayed = |id: ZoneId| {
+            let i = doc.cache.zone_index.get(&id)?;
+            out.zone_rects
+                .get(*i)
+                .filter(|(z, _)| *z == id)
+                .map(|(_, r)| *r)
+        };
+        let (Some(ra), Some(rb)) = (displayed(c.from), displayed(c.to)) else {
             continue;
         };
-        let ra = displayed_rect(f.gesture, za.id, &za.rect);
-        let rb = displayed_rect(f.gesture, zb.id, &zb.rect);
         let ((x0, y0), (x1, y1)) = layout::conduit_segment(&ra, &rb, doc.cache.lane(ci));
         let (p0, p1) = (pos2(x0, y0), pos2(x1, y1));
         let bbox = egui::Rect::from_two_pos(p0, p1).expand(40.0);

@@ -1428,6 +1428,7 @@ impl DesignerApp {
         self.update_title(&ctx);
         self.poll_export(&ctx);
         self.autosave_tick(&ctx);
+        self.canvas.end_frame(&ctx);
     }
 }
 

@@ -1,0 +1,59 @@
+//! Runs canvas frames of a generated plant for a profiler: `cargo run --release --example
+//! canvas_profile -- [fit|zoomed_in|fit_panning|fit_zooming] [zones] [frames]`, e.g. under
+//! `valgrind --tool=callgrind --toggle-collect=canvas_profile::measure` so that only the
+//! measured frames (not the plant generation or warm-up) are counted.
+
+#[path = "../benches/common/mod.rs"]
+mod common;
+
+use common::Headless;
+use zonewright::generate::{GenerateParams, generate};
+use zonewright::ui::DesignerApp;
+use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
+
+#[inline(never)]
+fn measure(h: &mut Headless, app: &mut DesignerApp, view: &str, frames: u32) -> usize {
+    let mut vertices = 0;
+    for n in 0..frames {
+        let sign = if n.is_multiple_of(2) { 1.0 } else { -1.0 };
+        match view {
+            "fit_panning" => app.canvas.pan_by(egui::vec2(3.0 * sign, 0.0)),
+            "fit_zooming" => app.canvas.zoom_by(1.01_f32.powf(sign)),
+            _ => {}
+        }
+        vertices += h
+            .frame(|ui| zonewright::ui::canvas::canvas_ui(app, ui))
+            .vertices;
+    }
+    vertices
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let view = args.first().map_or("fit", String::as_str).to_owned();
+    let zones: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(150);
+    let frames: u32 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(20);
+    let project = generate(&GenerateParams {
+        zones,
+        assets: zones * 20,
+        conduits: zones * 8 / 3,
+        seed: 1,
+    });
+    let mut h = Headless::new();
+    let mut app = DesignerApp::new(
+        &h.ctx,
+        Box::new(ScriptedDialogs::default()),
+        RecentFiles::in_memory(),
+    );
+    app.set_document(project, None);
+    h.warm_up(5, |ui| zonewright::ui::canvas::canvas_ui(&mut app, ui));
+    if view == "zoomed_in" {
+        app.canvas.zoom_by(4.0);
+        h.warm_up(5, |ui| zonewright::ui::canvas::canvas_ui(&mut app, ui));
+    }
+    let vertices = measure(&mut h, &mut app, &view, frames);
+    println!(
+        "{view}, {zones} zones: {frames} frames, {} vertices per frame",
+        vertices / frames.max(1) as usize
+    );
+}
