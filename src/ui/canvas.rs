@@ -1673,10 +1673,17 @@ fn draw_chip(
     } else {
         Stroke::new(1.0, Color32::from_gray(150))
     };
-    painter.rect(cr, CornerRadius::same(4), fill, stroke, StrokeKind::Inside);
     if zoom < LOD_CHIP_TEXT {
+        // too small for text: a plain box (its 4-unit corners and 1-unit border would be
+        // under 2 and 0.5 pixels, and cost eight times the vertices)
+        if selected {
+            painter.rect(cr, CornerRadius::ZERO, fill, stroke, StrokeKind::Inside);
+        } else {
+            painter.rect_filled(cr, CornerRadius::ZERO, fill);
+        }
         return;
     }
+    painter.rect(cr, CornerRadius::same(4), fill, stroke, StrokeKind::Inside);
     let comp = f.catalog.component(&asset.component);
     let icon = comp.map_or("?", |c| c.icon.as_str());
     let badge = egui::Rect::from_min_size(cr.min + vec2(3.0, 3.0), vec2(36.0, cr.height() - 6.0));
