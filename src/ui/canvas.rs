@@ -886,7 +886,7 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
 
 /// Shapes per retained mesh: small enough to skip what is off screen, large enough that a
 /// frame adds few meshes.
-const CHUNK_SHAPES: usize = 64;
+const CHUNK_SHAPES: usize = 16;
 
 /// Tessellates the collected drawing into meshes in screen coordinates, as egui would at the
 /// end of the frame (same options and pixel density): geometry (given in scene coordinates)
