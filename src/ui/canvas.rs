@@ -1211,21 +1211,15 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             if let Some(e) = ea
                 && e.finding_count > 0
             {
-                let sev = f
-                    .doc
-                    .cache
-                    .worst
-                    .get(&ElementRef::Zone(z.id))
-                    .copied()
-                    .unwrap_or(FindingSeverity::Warning);
                 let c = pos2(er.max.x - 19.0, er.min.y + 17.0);
-                painter.circle_filled(c, 11.0, theme::finding_color(sev));
-                t.text(
+                finding_badge(
+                    &painter,
+                    t,
+                    f,
+                    ElementRef::Zone(z.id),
                     c,
-                    egui::Align2::CENTER_CENTER,
-                    e.finding_count.to_string(),
-                    12.0,
-                    Color32::WHITE,
+                    11.0,
+                    e.finding_count,
                 );
             }
         }
@@ -1500,22 +1494,9 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 if let Some(e) = ea
                     && e.finding_count > 0
                 {
-                    let sev = f
-                        .doc
-                        .cache
-                        .worst
-                        .get(&ElementRef::Conduit(c.id))
-                        .copied()
-                        .unwrap_or(FindingSeverity::Warning);
                     let mc = pos2(lr.max.x + 2.0, lr.min.y - 2.0);
-                    painter.circle_filled(mc, 8.0, theme::finding_color(sev));
-                    t.text(
-                        mc,
-                        egui::Align2::CENTER_CENTER,
-                        e.finding_count.to_string(),
-                        10.0,
-                        Color32::WHITE,
-                    );
+                    let id = ElementRef::Conduit(c.id);
+                    finding_badge(&painter, t, f, id, mc, 8.0, e.finding_count);
                 }
                 Some(lr)
             } else {
@@ -1648,6 +1629,29 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
         out.gesture = None;
     }
     out
+}
+
+/// The number of findings on an element in a circle of the colour of the worst one.
+fn finding_badge(
+    painter: &Geometry,
+    t: &Text,
+    f: &Frame,
+    element: ElementRef,
+    center: Pos2,
+    radius: f32,
+    count: usize,
+) {
+    let worst = f.doc.cache.worst.get(&element).copied();
+    let fill = theme::finding_color(worst.unwrap_or(FindingSeverity::Warning));
+    painter.circle_filled(center, radius, fill);
+    let text_size = if radius > 10.0 { 12.0 } else { 10.0 };
+    t.text(
+        center,
+        egui::Align2::CENTER_CENTER,
+        count.to_string(),
+        text_size,
+        Color32::WHITE,
+    );
 }
 
 #[allow(clippy::too_many_arguments)]
