@@ -728,3 +728,33 @@ fn canvas_reuses_its_drawing_until_what_it_shows_changes() {
     h.run();
     assert!(h.state().canvas.drawing_builds() >= built + 2);
 }
+
+#[test]
+fn a_grown_font_atlas_after_closing_the_document_asks_for_no_frames() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().open_sample("refinery");
+    h.run();
+    h.state_mut().guarded(zonewright::ui::Pending::Close);
+    h.run();
+    // new glyphs at new sizes grow the font atlas, as other text on the start page would
+    let before = h.ctx.fonts(|f| f.font_image_size());
+    let text: String = ('\u{4e00}'..='\u{4fff}').collect();
+    for size in [20.0, 28.0, 36.0, 44.0] {
+        h.ctx.fonts_mut(|f| {
+            f.layout_no_wrap(
+                text.clone(),
+                egui::FontId::proportional(size),
+                egui::Color32::BLACK,
+            )
+        });
+    }
+    assert_ne!(
+        h.ctx.fonts(|f| f.font_image_size()),
+        before,
+        "the atlas grew"
+    );
+    // the canvas's retained drawing is not on screen: nothing may keep asking to repaint it
+    let steps = h.run();
+    assert!(steps < 10, "settles after {steps} steps");
+}

@@ -95,6 +95,8 @@ pub struct CanvasState {
     retained: Retained,
     /// How many times the static drawing was built (the rest of the frames reused it).
     drawing_builds: u64,
+    /// The egui pass in which the canvas last drew.
+    drawn_in_pass: Option<u64>,
 }
 
 impl Default for CanvasState {
@@ -108,6 +110,7 @@ impl Default for CanvasState {
             label_scale: 1.0,
             retained: Retained::default(),
             drawing_builds: 0,
+            drawn_in_pass: None,
         }
     }
 }
@@ -159,7 +162,8 @@ impl CanvasState {
     /// coordinates are for the old atlas size, and the next frame builds it again. Call at the
     /// end of every frame.
     pub fn end_frame(&self, ctx: &egui::Context) {
-        if self.retained.key.is_some()
+        if self.drawn_in_pass == Some(ctx.cumulative_pass_nr())
+            && self.retained.key.is_some()
             && ctx.fonts(|f| f.font_image_size()) != self.retained.font_image_size
         {
             ctx.request_repaint();
@@ -776,6 +780,7 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     }
     egui::Painter::new(ctx.clone(), drawing_layer, visible_on_screen)
         .add(Shape::mesh(r.on_screen.clone()));
+    canvas.drawn_in_pass = Some(ctx.cumulative_pass_nr());
     let overlay = egui::Painter::new(ctx.clone(), overlay_layer, screen_rect);
 
     // background: clicks clear the selection or pick a conduit line; shift-drag selects
