@@ -321,6 +321,8 @@ impl DesignerApp {
             Pending::Close => {
                 self.doc = None;
                 self.selection.clear();
+                // drops the closed plant's retained drawing too
+                self.canvas = canvas::CanvasState::default();
             }
             Pending::Quit => self.quit_confirmed = true,
         }
