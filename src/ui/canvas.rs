@@ -956,6 +956,19 @@ fn conduit_at(doc: &Document, p: Pos2, tolerance: f32) -> Option<ConduitId> {
     })
 }
 
+/// The hit area of a canvas item, announced to accessibility tools (and tests) as a button.
+fn item_ui(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    id: egui::Id,
+    sense: Sense,
+    label: impl Fn() -> String,
+) -> egui::Response {
+    let resp = ui.interact(rect, id, sense);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, label()));
+    resp
+}
+
 fn click_intent(resp: &egui::Response, e: ElementRef, selected: bool, out: &mut Outcome) {
     let shift = resp.ctx.input(|i| i.modifiers.shift);
     if shift {
@@ -1007,9 +1020,8 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
         let worst = ea.map_or(GapSeverity::Unknown, |e| e.worst);
         let selected = f.selection.contains(&ElementRef::Zone(z.id));
         let zone_id = egui::Id::new(("zone", z.id.0));
-        let resp = ui.interact(er, zone_id, Sense::click_and_drag());
-        resp.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::WidgetType::Button, true, format!("Zone {}", z.name))
+        let resp = item_ui(ui, er, zone_id, Sense::click_and_drag(), || {
+            format!("Zone {}", z.name)
         });
         if resp.hovered() {
             out.hovered_item = true;
@@ -1245,17 +1257,9 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             || connecting
             || pointer.is_some_and(|p| handle_rect.contains(p))
         {
-            let hresp = ui.interact(
-                handle_rect,
-                egui::Id::new(("zone-handle", z.id.0)),
-                Sense::drag(),
-            );
-            hresp.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::WidgetType::Button,
-                    true,
-                    format!("Connector of zone {}", z.name),
-                )
+            let handle_id = egui::Id::new(("zone-handle", z.id.0));
+            let hresp = item_ui(ui, handle_rect, handle_id, Sense::drag(), || {
+                format!("Connector of zone {}", z.name)
             });
             if show_handle || hresp.hovered() {
                 f.overlay.circle(
@@ -1321,17 +1325,9 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             let moving = matches!(f.gesture, Gesture::MoveAsset { id, .. } if *id == asset.id);
             let asel = f.selection.contains(&ElementRef::Asset(asset.id));
             if zoom >= LOD_CHIP_TEXT {
-                let aresp = ui.interact(
-                    cr,
-                    egui::Id::new(("asset", asset.id.0)),
-                    Sense::click_and_drag(),
-                );
-                aresp.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::WidgetType::Button,
-                        true,
-                        format!("Asset {}", asset.name),
-                    )
+                let asset_id = egui::Id::new(("asset", asset.id.0));
+                let aresp = item_ui(ui, cr, asset_id, Sense::click_and_drag(), || {
+                    format!("Asset {}", asset.name)
                 });
                 if aresp.hovered() {
                     out.hovered_item = true;
@@ -1514,13 +1510,9 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             if let Some(slot) = out.labels.get_mut(ci) {
                 *slot = Some(lr);
             }
-            let resp = ui.interact(lr, egui::Id::new(("conduit", c.id.0)), Sense::click());
-            resp.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::WidgetType::Button,
-                    true,
-                    format!("Conduit {}", c.name),
-                )
+            let conduit_id = egui::Id::new(("conduit", c.id.0));
+            let resp = item_ui(ui, lr, conduit_id, Sense::click(), || {
+                format!("Conduit {}", c.name)
             });
             if resp.hovered() {
                 out.hovered_item = true;
