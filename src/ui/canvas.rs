@@ -753,12 +753,15 @@ pub fn canvas_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         ((to_screen.translation - r.translation) * pixels_per_point).round() / pixels_per_point;
     ctx.set_transform_layer(drawing_layer, TSTransform::from_translation(delta));
     let visible_on_screen = screen_rect.translate(-delta);
-    let on_screen: Vec<bool> = r
-        .chunks
-        .iter()
-        .map(|(bounds, _)| bounds.intersects(visible_on_screen))
-        .collect();
-    if on_screen != r.on_screen_chunks {
+    let is_on_screen = |(bounds, _): &(egui::Rect, Mesh)| bounds.intersects(visible_on_screen);
+    // compared in place: the common frame (nothing scrolled into or out of view) allocates nothing
+    let same_chunks = r.chunks.len() == r.on_screen_chunks.len()
+        && r.chunks
+            .iter()
+            .zip(&r.on_screen_chunks)
+            .all(|(c, on)| is_on_screen(c) == *on);
+    if !same_chunks {
+        let on_screen: Vec<bool> = r.chunks.iter().map(is_on_screen).collect();
         let mut mesh = Mesh::default();
         let (vertices, indices) = r
             .chunks
