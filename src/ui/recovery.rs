@@ -18,6 +18,11 @@ pub struct Autosave {
     snapshot_of: Option<(u64, u64)>,
     written_of: Option<(u64, u64)>,
     last_write: Option<Instant>,
+    /// Orders background writes with removals: a write holds the lock while it writes and
+    /// skips writing if the count moved on since it was started; a removal counts up under the
+    /// lock. Without it, a write still running when the user saved would put the recovery file
+    /// back after the save removed it.
+    write_gate: Arc<Mutex<u64>>,
     /// A recovery found at start, waiting for the user's answer.
     pub offered: Option<Recovered>,
 }
@@ -30,6 +35,7 @@ impl Autosave {
             snapshot_of: None,
             written_of: None,
             last_write: None,
+            write_gate: Arc::new(Mutex::new(0)),
             offered: None,
         }
     }
@@ -114,6 +120,12 @@ impl DesignerApp {
     /// Removes the recovery file (after a save, or when the user declines it).
     pub fn discard_recovery(&mut self) {
         if let Some(store) = &self.autosave.store {
+            // waits for a background write in progress, and stops one not yet started
+            let mut gate = match self.autosave.write_gate.lock() {
+                Ok(g) => g,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            *gate += 1;
             store.discard();
         }
         self.autosave.written_of = None;
@@ -165,9 +177,14 @@ impl DesignerApp {
         let source = doc.path.clone();
         self.autosave.written_of = Some(key);
         self.autosave.last_write = Some(Instant::now());
+        let gate = self.autosave.write_gate.clone();
+        let started_at = gate.lock().map_or(0, |g| *g);
         // written off the UI thread: serialising a large plant takes tens of milliseconds
         std::thread::spawn(move || {
-            let _ = store.write(&project, source.as_deref());
+            let Ok(removals) = gate.lock() else { return };
+            if *removals == started_at {
+                let _ = store.write(&project, source.as_deref());
+            }
         });
     }
 
