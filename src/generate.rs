@@ -1317,6 +1317,8 @@ pub fn generate(params: &GenerateParams) -> Project {
 
     let mut ids = Ids { next_asset: 1 };
     let mut report = 0u32;
+    // its own stream, so the risk data leaves the rest of the plant as it was before
+    let mut risk_rng = Rng::new(params.seed ^ 0x0052_4953_4B00_0001);
     let mut zones = Vec::with_capacity(plan.len());
     for (i, p) in plan.iter().enumerate() {
         let mut z = Zone::new(ZoneId(i as u32 + 1), p.name(), p.kind, rects[i]);
@@ -1367,6 +1369,8 @@ pub fn generate(params: &GenerateParams) -> Project {
                 });
             }
         }
+        let asset_ids: Vec<AssetId> = z.assets.iter().map(|a| a.id).collect();
+        z.risk = risk::element_risk(p.kind, z.sl_t, &asset_ids, &mut risk_rng);
         zones.push(z);
     }
 
@@ -1444,6 +1448,14 @@ pub fn generate(params: &GenerateParams) -> Project {
                 c.requirements = assess_some(t, catalog, &mut rng, &mut report);
             }
         }
+        let t = c
+            .sl_t_override
+            .or_else(|| match (zones[l.from].sl_t, zones[l.to].sl_t) {
+                (Some(x), Some(y)) => Some(x.max(&y)),
+                (x, y) => x.or(y),
+            });
+        let device_ids: Vec<AssetId> = c.devices.iter().map(|a| a.id).collect();
+        c.risk = risk::element_risk(ZoneKind::Dmz, t, &device_ids, &mut risk_rng);
         conduits.push(c);
     }
 
@@ -1462,12 +1474,17 @@ pub fn generate(params: &GenerateParams) -> Project {
     };
     meta.tolerable_risk =
         "No single cyber event may defeat a safety function or stop more than one unit.".to_owned();
-    Project {
+    let mut project = Project {
         meta,
         zones,
         conduits,
-    }
+        ..Default::default()
+    };
+    project.risk.initial = risk::initial();
+    project
 }
+
+mod risk;
 
 #[cfg(test)]
 mod tests;

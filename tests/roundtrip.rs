@@ -5,8 +5,9 @@
 use proptest::prelude::*;
 use zonewright::file;
 use zonewright::model::{
-    Asset, AssetId, Compensation, Conduit, ConduitId, Criticality, DataFlow, Direction, Project,
-    Rect, RequirementAssessment, Revision, SlOverride, SlVector, Status, Zone, ZoneId, ZoneKind,
+    Asset, AssetId, Compensation, Conduit, ConduitId, Countermeasure, Criticality, DataFlow,
+    Direction, Project, Rect, RequirementAssessment, Revision, SlOverride, SlVector, Status,
+    ThreatScenario, Zone, ZoneId, ZoneKind,
 };
 
 /// Text that tends to break escaping, or anything at all.
@@ -62,18 +63,58 @@ fn asset() -> impl Strategy<Value = Asset> {
         proptest::option::of((sl(), text())),
         prop::sample::select(Criticality::ALL.to_vec()),
         text(),
+        (text(), text()),
     )
         .prop_map(
-            |((name, component, vendor, model, firmware), over, criticality, notes)| Asset {
+            |(
+                (name, component, vendor, model, firmware),
+                over,
+                criticality,
+                notes,
+                (tag, serial_number),
+            )| Asset {
                 id: AssetId(0),
                 name,
                 component,
                 vendor,
                 model,
                 firmware,
+                tag,
+                serial_number,
                 sl_c_override: over.map(|(sl, source)| SlOverride { sl, source }),
                 criticality,
                 notes,
+            },
+        )
+}
+
+/// A threat scenario rated within the default 5 × 5 matrix (no affected assets: ids are
+/// assigned later).
+fn scenario() -> impl Strategy<Value = ThreatScenario> {
+    (
+        (text(), text(), text()),
+        (0u8..=5, prop::collection::vec(0u8..=5, 0..=4)),
+        (0u8..=5, prop::collection::vec(0u8..=5, 0..=4)),
+        (text(), text()),
+    )
+        .prop_map(
+            |(
+                (title, threat_source, vector),
+                (likelihood, consequence),
+                (rl, rc),
+                (measure, owner),
+            )| {
+                ThreatScenario {
+                    title,
+                    threat_source,
+                    vector,
+                    likelihood,
+                    consequence,
+                    residual_likelihood: rl,
+                    residual_consequence: rc,
+                    additional_countermeasures: vec![Countermeasure { measure, owner }],
+                    ..Default::default()
+                }
             },
         )
 }
@@ -87,10 +128,21 @@ fn zone() -> impl Strategy<Value = Zone> {
         prop::collection::vec(asset(), 0..4),
         requirements(),
         text(),
+        prop::collection::vec(scenario(), 0..3),
     )
         .prop_map(
-            |((name, kind, description), sl_t, comp, (x, y, w, h), assets, requirements, b)| {
+            |(
+                (name, kind, description),
+                sl_t,
+                comp,
+                (x, y, w, h),
+                assets,
+                requirements,
+                b,
+                scenarios,
+            )| {
                 let mut z = Zone::new(ZoneId(0), name, kind, Rect::new(x, y, w, h));
+                z.risk.scenarios = scenarios;
                 z.description = description;
                 z.sl_t = sl_t;
                 z.compensation = comp.map(|(sl, justification)| Compensation { sl, justification });

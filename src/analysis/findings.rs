@@ -50,10 +50,23 @@ pub enum FindingCode {
     RequirementUnknown,
     OverrideNoSource,
     CompensationNoJustification,
+    OneWayUnenforced,
+    DeviceDuplicate,
+    SlAAboveSlC,
+    MetNoEvidence,
+    CompensationEmpty,
+    CrsIncomplete,
+    RiskNoScenario,
+    RiskUnrated,
+    RiskResidualIntolerable,
+    SlTBelowProposal,
+    RiskInitialMissing,
+    ApprovalOutdated,
+    ApprovalRejected,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 22] = [
+    pub const ALL: [FindingCode; 35] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -76,6 +89,19 @@ impl FindingCode {
         FindingCode::RequirementUnknown,
         FindingCode::OverrideNoSource,
         FindingCode::CompensationNoJustification,
+        FindingCode::OneWayUnenforced,
+        FindingCode::DeviceDuplicate,
+        FindingCode::SlAAboveSlC,
+        FindingCode::MetNoEvidence,
+        FindingCode::CompensationEmpty,
+        FindingCode::CrsIncomplete,
+        FindingCode::RiskNoScenario,
+        FindingCode::RiskUnrated,
+        FindingCode::RiskResidualIntolerable,
+        FindingCode::SlTBelowProposal,
+        FindingCode::RiskInitialMissing,
+        FindingCode::ApprovalOutdated,
+        FindingCode::ApprovalRejected,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -103,6 +129,19 @@ impl FindingCode {
             FindingCode::RequirementUnknown => "REQ-UNKNOWN",
             FindingCode::OverrideNoSource => "SLC-NO-SOURCE",
             FindingCode::CompensationNoJustification => "SLC-COMP-NO-REASON",
+            FindingCode::OneWayUnenforced => "CONDUIT-ONEWAY-CLAIM",
+            FindingCode::DeviceDuplicate => "DEVICE-DUP",
+            FindingCode::SlAAboveSlC => "SLA-ABOVE-SLC",
+            FindingCode::MetNoEvidence => "REQ-NO-EVIDENCE",
+            FindingCode::CompensationEmpty => "SLC-COMP-EMPTY",
+            FindingCode::CrsIncomplete => "CRS-INCOMPLETE",
+            FindingCode::RiskNoScenario => "RISK-NONE",
+            FindingCode::RiskUnrated => "RISK-UNRATED",
+            FindingCode::RiskResidualIntolerable => "RISK-RESIDUAL",
+            FindingCode::SlTBelowProposal => "RISK-SLT-LOW",
+            FindingCode::RiskInitialMissing => "RISK-INITIAL-NONE",
+            FindingCode::ApprovalOutdated => "APPROVAL-OUTDATED",
+            FindingCode::ApprovalRejected => "APPROVAL-REJECTED",
         }
     }
 
@@ -113,8 +152,10 @@ impl FindingCode {
             | BusinessMixed
             | SafetyMixed
             | BoundaryMissing
-            | UntrustedPathToSafety => FindingSeverity::Error,
-            OverrideNoSource => FindingSeverity::Info,
+            | UntrustedPathToSafety
+            | RiskResidualIntolerable => FindingSeverity::Error,
+            OverrideNoSource | MetNoEvidence | CrsIncomplete | RiskNoScenario
+            | RiskInitialMissing => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
         }
     }

@@ -3,6 +3,7 @@
 
 mod findings;
 mod lookup;
+pub mod risk;
 
 pub use findings::{Finding, FindingCode, FindingSeverity, untrusted_paths_to_safety};
 
@@ -108,6 +109,8 @@ pub struct ElementAssessment {
     pub applicable: Vec<Applicable>,
     /// Findings on this element or on the assets in it.
     pub finding_count: usize,
+    /// Its threat scenarios rated, and the SL-T they propose.
+    pub risk: risk::ElementRiskAssessment,
 }
 
 impl ElementAssessment {
@@ -144,6 +147,8 @@ pub struct Assessment {
     pub zones: Vec<ElementAssessment>,
     pub conduits: Vec<ElementAssessment>,
     pub findings: Vec<Finding>,
+    /// The initial risk assessment and the approval's state.
+    pub risk: risk::ProjectRiskAssessment,
 }
 
 impl Assessment {
@@ -385,6 +390,7 @@ fn element_assessment(
         fr_severity,
         applicable,
         finding_count: 0,
+        risk: risk::ElementRiskAssessment::default(),
     };
     (assessment, all_known)
 }
@@ -442,7 +448,20 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
             e
         })
         .collect();
-    let findings = findings::design_findings(project, &lookup, &zones_known, &conduits_known);
+    let matrix = &project.risk.matrix;
+    for (e, z) in zones.iter_mut().zip(&project.zones) {
+        e.risk = risk::element_risk(matrix, &z.risk, e.sl_t);
+    }
+    for (e, c) in conduits.iter_mut().zip(&project.conduits) {
+        e.risk = risk::element_risk(matrix, &c.risk, e.sl_t);
+    }
+    let project_risk = risk::project_risk(project);
+    let mut findings = findings::design_findings(project, &lookup, &zones_known, &conduits_known);
+    {
+        let zr: Vec<&risk::ElementRiskAssessment> = zones.iter().map(|e| &e.risk).collect();
+        let cr: Vec<&risk::ElementRiskAssessment> = conduits.iter().map(|e| &e.risk).collect();
+        findings.extend(risk::risk_findings(project, &zr, &cr, &project_risk));
+    }
     // Attribute findings (including those on assets) to their zone or conduit. An asset id
     // used twice belongs to its first container in document order.
     let mut asset_owner: Vec<(crate::model::AssetId, usize, crate::model::AssetParent)> =
@@ -486,6 +505,7 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         zones,
         conduits,
         findings,
+        risk: project_risk,
     }
 }
 

@@ -103,8 +103,35 @@ fn documented_conduit(id: u32, name: &str, from: u32, to: u32) -> Conduit {
     c
 }
 
+/// A threat scenario rated Low (likelihood 1 × consequence 3 = 3) before and after: it proposes
+/// SL-T 1 and its residual risk is tolerable.
+fn low_scenario(title: &str) -> crate::model::ThreatScenario {
+    crate::model::ThreatScenario {
+        title: title.into(),
+        likelihood: 1,
+        consequence: vec![3],
+        ..Default::default()
+    }
+}
+
 /// A design with no findings at all: the baseline every finding test mutates.
 fn clean() -> Project {
+    let mut p = clean_without_risk();
+    for z in &mut p.zones {
+        z.risk.scenarios.push(low_scenario("Malware on a laptop"));
+    }
+    for c in &mut p.conduits {
+        c.risk
+            .scenarios
+            .push(low_scenario("Rule change by mistake"));
+    }
+    p.risk
+        .initial
+        .push(low_scenario("Worst case for the plant"));
+    p
+}
+
+fn clean_without_risk() -> Project {
     Project {
         zones: vec![
             zone(

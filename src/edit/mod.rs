@@ -1,7 +1,10 @@
 //! Edit commands with an inverse, and the undo/redo history. Every change the designer makes to
 //! a project goes through [`History::apply`].
 
-use crate::model::{Asset, AssetId, AssetParent, Conduit, ConduitId, Meta, Project, Zone, ZoneId};
+use crate::model::{
+    Approval, Asset, AssetId, AssetParent, Conduit, ConduitId, Meta, Project, ProjectRisk, Zone,
+    ZoneId,
+};
 use std::fmt;
 
 /// One change to a project. Applying it returns the edit that undoes it.
@@ -39,6 +42,10 @@ pub enum Edit {
         index: usize,
     },
     SetMeta(Meta),
+    /// The risk matrix and the initial assessment.
+    SetRisk(ProjectRisk),
+    /// Records, replaces or withdraws the asset owner's approval.
+    SetApproval(Option<Approval>),
     /// Applied in order; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -183,6 +190,11 @@ impl Edit {
                 })
             }
             Edit::SetMeta(meta) => Ok(Edit::SetMeta(std::mem::replace(&mut project.meta, meta))),
+            Edit::SetRisk(risk) => Ok(Edit::SetRisk(std::mem::replace(&mut project.risk, risk))),
+            Edit::SetApproval(approval) => Ok(Edit::SetApproval(std::mem::replace(
+                &mut project.approval,
+                approval,
+            ))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

@@ -12,8 +12,10 @@ pub mod recovery;
 
 /// The value of the `format` field of every project file.
 pub const FORMAT: &str = "zonewright";
-/// The newest format version this program reads and the one it writes.
-pub const VERSION: u32 = 1;
+/// The newest format version this program reads and the one it writes. Version 2 added the
+/// risk assessment, the approval and asset tags and serial numbers; version 1 files load as
+/// they are (the new fields are empty).
+pub const VERSION: u32 = 2;
 /// Larger files are refused before they are read: no real plant comes near this.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 /// Longest name or text field accepted, in bytes.
@@ -385,6 +387,8 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
             a.sl_c_override.as_ref().map(|o| &o.sl),
         );
     }
+    problems.extend(p.risk.matrix.problems());
+    check_risk(p, &asset_ids, &mut problems);
     check_text_lengths(p, &mut problems);
     if problems.is_empty() {
         Ok(())
@@ -395,6 +399,81 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
             problems.push(format!("and {more} more problems"));
         }
         Err(LoadError::Invalid { problems })
+    }
+}
+
+/// Most threat scenarios accepted on one element (and in the initial assessment).
+pub const MAX_SCENARIOS: usize = 1_000;
+
+/// Ranks in scenarios within the matrix's scales, affected assets that exist, bounded counts.
+fn check_risk(p: &Project, asset_ids: &HashSet<AssetId>, problems: &mut Vec<String>) {
+    let m = &p.risk.matrix;
+    let mut scenarios = |owner: &str, list: &[crate::model::ThreatScenario]| {
+        if list.len() > MAX_SCENARIOS {
+            problems.push(format!(
+                "{owner} has {} threat scenarios; at most {MAX_SCENARIOS} are accepted",
+                list.len()
+            ));
+            return;
+        }
+        for (n, s) in list.iter().enumerate() {
+            let what = format!(
+                "threat scenario {} (\"{}\") of {owner}",
+                n + 1,
+                short(&s.title)
+            );
+            for (field, rank, steps) in [
+                ("likelihood", s.likelihood, m.likelihood.len()),
+                (
+                    "residual likelihood",
+                    s.residual_likelihood,
+                    m.likelihood.len(),
+                ),
+            ] {
+                if usize::from(rank) > steps {
+                    problems.push(format!(
+                        "{what} has {field} {rank}; the scale has {steps} steps"
+                    ));
+                }
+            }
+            for (field, ranks) in [
+                ("consequence", &s.consequence),
+                ("residual consequence", &s.residual_consequence),
+            ] {
+                if ranks.len() > m.categories.len() {
+                    problems.push(format!(
+                        "{what} rates its {field} in {} categories; the matrix has {}",
+                        ranks.len(),
+                        m.categories.len()
+                    ));
+                }
+                if let Some(r) = ranks
+                    .iter()
+                    .find(|&&r| usize::from(r) > m.consequence.len())
+                {
+                    problems.push(format!(
+                        "{what} has {field} {r}; the scale has {} steps",
+                        m.consequence.len()
+                    ));
+                }
+            }
+            if let Some(a) = s.affected_assets.iter().find(|a| !asset_ids.contains(a)) {
+                problems.push(format!(
+                    "{what} names asset id {}, which does not exist",
+                    a.0
+                ));
+            }
+        }
+    };
+    scenarios("the initial risk assessment", &p.risk.initial);
+    for z in &p.zones {
+        scenarios(&format!("zone \"{}\"", short(&z.name)), &z.risk.scenarios);
+    }
+    for c in &p.conduits {
+        scenarios(
+            &format!("conduit \"{}\"", short(&c.name)),
+            &c.risk.scenarios,
+        );
     }
 }
 

@@ -63,7 +63,7 @@ fn save_and_load_give_an_equal_project() {
 fn file_has_format_marker_and_version() {
     let text = to_string(&project());
     assert!(text.contains("format: \"zonewright\""), "{text}");
-    assert!(text.contains("version: 1"));
+    assert!(text.contains(&format!("version: {VERSION}")));
     assert!(
         text.contains("sl_t: Some((2, 2, 2, 2, 2, 2, 2))")
             || text.contains("sl_t: Some((2,2,2,2,2,2,2))"),
@@ -114,7 +114,7 @@ fn truncated_files_never_panic_and_always_fail() {
 
 #[test]
 fn newer_version_is_refused_with_a_clear_message() {
-    let text = to_string(&project()).replacen("version: 1", "version: 7", 1);
+    let text = to_string(&project()).replacen(&format!("version: {VERSION}"), "version: 7", 1);
     let e = from_str(&text).expect_err("newer file must be refused");
     assert_eq!(e, LoadError::NewerVersion { found: 7 });
     assert!(e.to_string().contains("newer zonewright"));
@@ -225,7 +225,7 @@ fn foreign_and_versionless_files_get_their_own_messages() {
     // well-formed project structure, wrong marker: not a project (not a parse error)
     let text = to_string(&project()).replacen("format: \"zonewright\"", "format: \"other\"", 1);
     assert_eq!(from_str(&text), Err(LoadError::NotAProject));
-    let text = to_string(&project()).replacen("version: 1,", "", 1);
+    let text = to_string(&project()).replacen(&format!("version: {VERSION},"), "", 1);
     match from_str(&text) {
         Err(LoadError::Syntax { message, .. }) => assert!(message.contains("version"), "{message}"),
         other => panic!("expected the missing-version message, got {other:?}"),

@@ -2,8 +2,13 @@
 //! scene units. Knows nothing of the UI, the catalog contents or the file format.
 
 pub mod layout;
+pub mod risk;
 mod sl;
 
+pub use risk::{
+    Approval, Countermeasure, Decision, ElementRisk, ProjectRisk, RiskLevel, RiskMatrix, ScaleStep,
+    ThreatScenario,
+};
 pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector, format_levels};
 
 use serde::{Deserialize, Serialize};
@@ -189,6 +194,12 @@ pub struct Asset {
     pub model: String,
     #[serde(default)]
     pub firmware: String,
+    /// Plant tag of the device (e.g. "PLC-101"), unique in the plant.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub tag: String,
+    /// Manufacturer's serial number; the same serial twice means one device modelled twice.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub serial_number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sl_c_override: Option<SlOverride>,
     #[serde(default)]
@@ -206,6 +217,8 @@ impl Asset {
             vendor: String::new(),
             model: String::new(),
             firmware: String::new(),
+            tag: String::new(),
+            serial_number: String::new(),
             sl_c_override: None,
             criticality: Criticality::default(),
             notes: String::new(),
@@ -353,6 +366,9 @@ pub struct Zone {
     pub assets: Vec<Asset>,
     #[serde(default)]
     pub requirements: Requirements,
+    /// The detailed risk assessment behind the SL-T (ZCR 5).
+    #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
+    pub risk: ElementRisk,
 }
 
 impl Zone {
@@ -368,6 +384,7 @@ impl Zone {
             rect,
             assets: Vec::new(),
             requirements: Requirements::new(),
+            risk: ElementRisk::default(),
         }
     }
 }
@@ -427,6 +444,9 @@ pub struct Conduit {
     pub characteristics: Characteristics,
     #[serde(default)]
     pub requirements: Requirements,
+    /// The detailed risk assessment behind the SL-T (ZCR 5).
+    #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
+    pub risk: ElementRisk,
 }
 
 impl Conduit {
@@ -448,6 +468,7 @@ impl Conduit {
             compensation: None,
             characteristics: Characteristics::default(),
             requirements: Requirements::new(),
+            risk: ElementRisk::default(),
         }
     }
 }
@@ -507,6 +528,12 @@ pub struct Project {
     pub meta: Meta,
     pub zones: Vec<Zone>,
     pub conduits: Vec<Conduit>,
+    /// The risk matrix and the initial risk assessment (ZCR 2, 4).
+    #[serde(skip_serializing_if = "ProjectRisk::is_default")]
+    pub risk: ProjectRisk,
+    /// The asset owner's approval (ZCR 7), if given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub approval: Option<Approval>,
 }
 
 impl Project {
@@ -626,9 +653,63 @@ impl Project {
     }
 }
 
+/// SHA-256 (lower-case hex) of what an approval covers: the whole project except the approval
+/// itself, the document's revision, date and revision history (the approval names its
+/// revision separately) and where the zones sit on the canvas (moving a box changes no
+/// requirement). Stable across runs and platforms: it hashes the JSON form, whose field order
+/// is the declaration order.
+pub fn content_hash(project: &Project) -> String {
+    use sha2::Digest;
+    let mut p = project.clone();
+    p.approval = None;
+    p.meta.revision.clear();
+    p.meta.date.clear();
+    p.meta.revisions.clear();
+    for z in &mut p.zones {
+        z.rect = Rect::new(0.0, 0.0, 0.0, 0.0);
+    }
+    struct HashWriter(sha2::Sha256);
+    impl std::io::Write for HashWriter {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.update(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = HashWriter(sha2::Sha256::new());
+    // plain data structs always serialise; a failure would leave a hash of part of the text,
+    // which can never match a real one
+    let _ = serde_json::to_writer(&mut w, &p);
+    let digest = w.0.finalize();
+    let mut out = String::with_capacity(64);
+    for b in digest.iter() {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_hash_ignores_the_approval_and_the_layout_but_not_the_content() {
+        let mut p = sample();
+        let h = content_hash(&p);
+        assert_eq!(h.len(), 64);
+        assert!(h.bytes().all(|b| b.is_ascii_hexdigit()));
+        p.approval = Some(Approval {
+            approver: "A. Owner".into(),
+            content_hash: h.clone(),
+            ..Default::default()
+        });
+        p.zones[0].rect.x += 40.0;
+        assert_eq!(content_hash(&p), h);
+        p.zones[0].name.push('!');
+        assert_ne!(content_hash(&p), h);
+    }
 
     fn sample() -> Project {
         let mut p = Project::default();

@@ -1,0 +1,496 @@
+//! What the risk assessment says (ZCR 2, 4, 5, 7): the unmitigated and residual risk of every
+//! threat scenario, the SL-T each zone and conduit's worst risk proposes, and whether the asset
+//! owner's approval still covers the content. Pure; read through `Assessment`.
+
+use super::{Finding, FindingCode};
+use crate::model::{
+    Approval, Decision, ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario,
+    content_hash,
+};
+use serde::Serialize;
+
+/// One rating on the matrix: the ranks, their score and the level of their cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rating {
+    pub likelihood: u8,
+    /// Worst consequence over the categories.
+    pub consequence: u8,
+    /// likelihood × consequence.
+    pub score: u8,
+    /// Index into the matrix's levels.
+    pub level: u8,
+    pub tolerable: bool,
+}
+
+fn rate(matrix: &RiskMatrix, likelihood: u8, consequence: u8) -> Option<Rating> {
+    let level = matrix.level_of(likelihood, consequence)?;
+    Some(Rating {
+        likelihood,
+        consequence,
+        score: likelihood.saturating_mul(consequence),
+        level,
+        tolerable: matrix.is_tolerable(level),
+    })
+}
+
+/// The risk of one threat scenario before and after its countermeasures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ScenarioRisk {
+    /// `None` when the likelihood or every consequence is unrated.
+    pub unmitigated: Option<Rating>,
+    /// After the countermeasures. An unrated residual likelihood or consequence takes the
+    /// unmitigated one: no credit for countermeasures nobody rated.
+    pub residual: Option<Rating>,
+}
+
+/// Rates a scenario on the matrix.
+pub fn scenario_risk(matrix: &RiskMatrix, s: &ThreatScenario) -> ScenarioRisk {
+    let unmitigated = rate(matrix, s.likelihood, s.worst_consequence());
+    let likelihood = match s.residual_likelihood {
+        0 => s.likelihood,
+        l => l,
+    };
+    let consequence = match s.worst_residual_consequence() {
+        0 => s.worst_consequence(),
+        c => c,
+    };
+    ScenarioRisk {
+        unmitigated,
+        residual: rate(matrix, likelihood, consequence),
+    }
+}
+
+/// The risk assessment of one zone or conduit.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct ElementRiskAssessment {
+    /// One per scenario, in the element's order.
+    pub scenarios: Vec<ScenarioRisk>,
+    /// Highest unmitigated level over the rated scenarios.
+    pub worst_unmitigated: Option<u8>,
+    /// Highest residual level.
+    pub worst_residual: Option<u8>,
+    /// The SL-T the worst unmitigated risk proposes (the level's SL in every FR).
+    pub proposed_sl_t: Option<SlVector>,
+    /// Scenarios whose residual risk is above the tolerable risk.
+    pub intolerable: usize,
+    /// The FRs (indices) where the chosen SL-T is below the proposal.
+    pub below_proposal: Vec<usize>,
+}
+
+/// Rates every scenario of an element and compares its SL-T with the proposal.
+pub fn element_risk(
+    matrix: &RiskMatrix,
+    risk: &ElementRisk,
+    sl_t: Option<SlVector>,
+) -> ElementRiskAssessment {
+    if risk.scenarios.is_empty() {
+        return ElementRiskAssessment::default();
+    }
+    let scenarios: Vec<ScenarioRisk> = risk
+        .scenarios
+        .iter()
+        .map(|s| scenario_risk(matrix, s))
+        .collect();
+    let worst_unmitigated = scenarios
+        .iter()
+        .filter_map(|s| s.unmitigated.map(|r| r.level))
+        .max();
+    let worst_residual = scenarios
+        .iter()
+        .filter_map(|s| s.residual.map(|r| r.level))
+        .max();
+    let proposed_sl_t = worst_unmitigated
+        .and_then(|l| matrix.levels.get(usize::from(l)))
+        .map(|l| SlVector::uniform(l.proposed_sl_t));
+    let intolerable = scenarios
+        .iter()
+        .filter(|s| s.residual.is_some_and(|r| !r.tolerable))
+        .count();
+    let below_proposal = match (proposed_sl_t, sl_t) {
+        (Some(p), Some(t)) => (0..7).filter(|&fr| t.0[fr] < p.0[fr]).collect(),
+        _ => Vec::new(),
+    };
+    ElementRiskAssessment {
+        scenarios,
+        worst_unmitigated,
+        worst_residual,
+        proposed_sl_t,
+        intolerable,
+        below_proposal,
+    }
+}
+
+/// Where the asset owner's approval stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ApprovalState {
+    /// No approval recorded.
+    None,
+    /// The approval covers the content as it is now.
+    Current { decision: Decision },
+    /// The content (or the document revision) changed since it was approved.
+    Outdated {
+        decision: Decision,
+        content_changed: bool,
+        revision_changed: bool,
+    },
+}
+
+impl ApprovalState {
+    pub fn label(&self) -> &'static str {
+        match self {
+            ApprovalState::None => "not approved",
+            ApprovalState::Current { decision } => match decision {
+                Decision::Approved => "approved",
+                Decision::ApprovedWithConditions => "approved with conditions",
+                Decision::Rejected => "rejected",
+            },
+            ApprovalState::Outdated { .. } => "outdated",
+        }
+    }
+}
+
+/// Compares an approval with the project as it is.
+pub fn approval_state(project: &Project, approval: Option<&Approval>) -> ApprovalState {
+    let Some(a) = approval else {
+        return ApprovalState::None;
+    };
+    let content_changed = a.content_hash.trim() != content_hash(project);
+    let revision_changed = a.revision.trim() != project.meta.revision.trim();
+    if content_changed || revision_changed {
+        ApprovalState::Outdated {
+            decision: a.decision,
+            content_changed,
+            revision_changed,
+        }
+    } else {
+        ApprovalState::Current {
+            decision: a.decision,
+        }
+    }
+}
+
+/// The project-wide part: the initial assessment and the approval.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProjectRiskAssessment {
+    /// One per initial (worst-case) scenario.
+    pub initial: Vec<ScenarioRisk>,
+    /// Highest unmitigated level of the initial assessment.
+    pub initial_worst: Option<u8>,
+    /// Whether the initial worst risk is above the tolerable risk (then ZCR 5's detailed
+    /// assessment is needed).
+    pub initial_above_tolerable: bool,
+    pub approval: ApprovalState,
+}
+
+pub fn project_risk(project: &Project) -> ProjectRiskAssessment {
+    let matrix = &project.risk.matrix;
+    let initial: Vec<ScenarioRisk> = project
+        .risk
+        .initial
+        .iter()
+        .map(|s| scenario_risk(matrix, s))
+        .collect();
+    let initial_worst = initial
+        .iter()
+        .filter_map(|s| s.unmitigated.map(|r| r.level))
+        .max();
+    ProjectRiskAssessment {
+        initial_above_tolerable: initial_worst.is_some_and(|l| !matrix.is_tolerable(l)),
+        initial,
+        initial_worst,
+        approval: approval_state(project, project.approval.as_ref()),
+    }
+}
+
+/// The risk findings: elements without scenarios, unrated scenarios, residual risk above the
+/// tolerable, an SL-T below the proposal without rationale; for the project, a missing initial
+/// assessment and the approval's state. `zones` / `conduits` are the element risks in project
+/// order.
+pub(super) fn risk_findings(
+    project: &Project,
+    zones: &[&ElementRiskAssessment],
+    conduits: &[&ElementRiskAssessment],
+    overall: &ProjectRiskAssessment,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let matrix = &project.risk.matrix;
+    let mut push = |code: FindingCode, element: ElementRef, message: String, remedy: &str| {
+        out.push(Finding {
+            code,
+            severity: code.severity(),
+            element,
+            message,
+            remedy: remedy.to_owned(),
+        });
+    };
+    let elements = project
+        .zones
+        .iter()
+        .zip(zones)
+        .map(|(z, r)| (ElementRef::Zone(z.id), "Zone", z.name.as_str(), &z.risk, *r))
+        .chain(project.conduits.iter().zip(conduits).map(|(c, r)| {
+            (
+                ElementRef::Conduit(c.id),
+                "Conduit",
+                c.name.as_str(),
+                &c.risk,
+                *r,
+            )
+        }));
+    for (el, kind, name, risk, assessed) in elements {
+        if risk.scenarios.is_empty() {
+            push(
+                FindingCode::RiskNoScenario,
+                el,
+                format!(
+                    "{kind} \"{name}\" has no threat scenario: nothing in the risk assessment supports its SL-T."
+                ),
+                "Add the threat scenarios of the detailed risk assessment (ZCR 5) with their likelihood and consequence.",
+            );
+            continue;
+        }
+        for (s, r) in risk.scenarios.iter().zip(&assessed.scenarios) {
+            let title = scenario_title(s);
+            match (r.unmitigated, r.residual) {
+                (None, _) => push(
+                    FindingCode::RiskUnrated,
+                    el,
+                    format!(
+                        "Threat scenario \"{title}\" of \"{name}\" has no unmitigated likelihood or consequence, so it has no risk."
+                    ),
+                    "Rate the unmitigated likelihood and the consequence in at least one category.",
+                ),
+                (Some(_), Some(res)) if !res.tolerable => push(
+                    FindingCode::RiskResidualIntolerable,
+                    el,
+                    format!(
+                        "The residual risk of \"{title}\" in \"{name}\" is {} (score {}), above the tolerable risk ({}).",
+                        matrix.level_name(res.level),
+                        res.score,
+                        matrix.tolerable_text()
+                    ),
+                    "Add countermeasures until the residual risk is tolerable, and rate the likelihood and consequence after them.",
+                ),
+                _ => {}
+            }
+        }
+        if !assessed.below_proposal.is_empty() && risk.sl_t_rationale.trim().is_empty() {
+            let frs: Vec<&str> = assessed
+                .below_proposal
+                .iter()
+                .filter_map(|&i| Fr::ALL.get(i).map(|f| f.code()))
+                .collect();
+            let proposal = assessed
+                .proposed_sl_t
+                .map(|p| p.to_string())
+                .unwrap_or_default();
+            push(
+                FindingCode::SlTBelowProposal,
+                el,
+                format!(
+                    "The SL-T of \"{name}\" is below the {proposal} its worst unmitigated risk proposes ({}), with no rationale.",
+                    frs.join(", ")
+                ),
+                "Raise the SL-T to the proposal, or write why the lower target is enough.",
+            );
+        }
+    }
+    if project.risk.initial.is_empty() {
+        push(
+            FindingCode::RiskInitialMissing,
+            ElementRef::Project,
+            "The project has no initial risk assessment (worst-case scenarios for the whole system).".to_owned(),
+            "Add the worst-case scenarios of the system under consideration (ZCR 2) and compare them with the tolerable risk (ZCR 4).",
+        );
+    }
+    if let Some(a) = &project.approval {
+        match overall.approval {
+            ApprovalState::Outdated {
+                content_changed,
+                revision_changed,
+                ..
+            } => {
+                let why = match (content_changed, revision_changed) {
+                    (true, true) => "the content and the revision have changed",
+                    (true, false) => "the content has changed",
+                    _ => "the document revision has changed",
+                };
+                push(
+                    FindingCode::ApprovalOutdated,
+                    ElementRef::Project,
+                    format!(
+                        "The approval by {} of revision {} is outdated: {why} since.",
+                        if a.approver.trim().is_empty() {
+                            "the asset owner"
+                        } else {
+                            a.approver.trim()
+                        },
+                        if a.revision.trim().is_empty() {
+                            "–"
+                        } else {
+                            a.revision.trim()
+                        }
+                    ),
+                    "Have the asset owner approve the current revision (ZCR 7.1).",
+                );
+            }
+            ApprovalState::Current {
+                decision: Decision::Rejected,
+            } => push(
+                FindingCode::ApprovalRejected,
+                ElementRef::Project,
+                format!(
+                    "The asset owner rejected revision {}.",
+                    if a.revision.trim().is_empty() {
+                        "–"
+                    } else {
+                        a.revision.trim()
+                    }
+                ),
+                "Address the asset owner's conditions and submit a new revision for approval.",
+            ),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A scenario's title for messages (its position when it has none).
+fn scenario_title(s: &ThreatScenario) -> &str {
+    if s.title.trim().is_empty() {
+        "(untitled)"
+    } else {
+        s.title.trim()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Rect, Zone, ZoneId, ZoneKind};
+
+    fn scenario(l: u8, c: &[u8], rl: u8, rc: &[u8]) -> ThreatScenario {
+        ThreatScenario {
+            title: "t".into(),
+            likelihood: l,
+            consequence: c.to_vec(),
+            residual_likelihood: rl,
+            residual_consequence: rc.to_vec(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn a_scenario_is_rated_by_its_worst_category() {
+        let m = RiskMatrix::default();
+        // likelihood 3, worst consequence 4 (production) → score 12, High (2), not tolerable;
+        // after countermeasures likelihood 2, consequence 3 → 6, Medium, tolerable
+        let r = scenario_risk(&m, &scenario(3, &[2, 1, 4, 3], 2, &[3, 1, 3]));
+        let u = r.unmitigated.unwrap();
+        assert_eq!((u.score, u.level, u.tolerable), (12, 2, false));
+        let res = r.residual.unwrap();
+        assert_eq!((res.score, res.level, res.tolerable), (6, 1, true));
+    }
+
+    #[test]
+    fn an_unrated_residual_takes_the_unmitigated_risk() {
+        let m = RiskMatrix::default();
+        let r = scenario_risk(&m, &scenario(4, &[4], 0, &[]));
+        assert_eq!(r.residual, r.unmitigated);
+        assert_eq!(r.residual.unwrap().level, 3); // 16 → Critical
+        // only the likelihood rated: consequence still the unmitigated one
+        let r = scenario_risk(&m, &scenario(4, &[4], 1, &[]));
+        assert_eq!(r.residual.unwrap().score, 4);
+        let r = scenario_risk(&m, &scenario(0, &[4], 0, &[]));
+        assert_eq!((r.unmitigated, r.residual), (None, None));
+    }
+
+    #[test]
+    fn the_worst_unmitigated_risk_proposes_the_sl_t() {
+        let m = RiskMatrix::default();
+        let risk = ElementRisk {
+            scenarios: vec![
+                scenario(2, &[2], 1, &[1]), // 4 Medium
+                scenario(3, &[4], 2, &[4]), // 12 High → SL 3; residual 8 Medium
+                scenario(5, &[3], 0, &[]),  // 15 Critical, residual the same: intolerable
+            ],
+            sl_t_rationale: String::new(),
+        };
+        let t = SlVector([4, 4, 3, 4, 4, 4, 4]);
+        let e = element_risk(&m, &risk, Some(t));
+        assert_eq!(e.worst_unmitigated, Some(3));
+        assert_eq!(e.worst_residual, Some(3));
+        assert_eq!(e.proposed_sl_t, Some(SlVector::uniform(4)));
+        assert_eq!(e.intolerable, 1);
+        assert_eq!(e.below_proposal, vec![2]);
+        let none = element_risk(&m, &ElementRisk::default(), Some(t));
+        assert_eq!(none, ElementRiskAssessment::default());
+    }
+
+    #[test]
+    fn approval_is_outdated_after_a_change_of_content_or_revision() {
+        let mut p = Project::default();
+        p.meta.revision = "B".into();
+        p.zones.push(Zone::new(
+            ZoneId(1),
+            "BPCS",
+            ZoneKind::Control,
+            Rect::new(0.0, 0.0, 100.0, 100.0),
+        ));
+        assert_eq!(approval_state(&p, None), ApprovalState::None);
+        let a = Approval {
+            approver: "M. Owner".into(),
+            decision: Decision::ApprovedWithConditions,
+            revision: "B".into(),
+            content_hash: content_hash(&p),
+            ..Default::default()
+        };
+        p.approval = Some(a.clone());
+        assert_eq!(
+            project_risk(&p).approval,
+            ApprovalState::Current {
+                decision: Decision::ApprovedWithConditions
+            }
+        );
+        p.zones[0].rect.x = 500.0; // layout only
+        assert!(matches!(
+            approval_state(&p, Some(&a)),
+            ApprovalState::Current { .. }
+        ));
+        p.zones[0].sl_t = Some(SlVector::uniform(1));
+        assert_eq!(
+            approval_state(&p, Some(&a)),
+            ApprovalState::Outdated {
+                decision: Decision::ApprovedWithConditions,
+                content_changed: true,
+                revision_changed: false
+            }
+        );
+        let mut q = Project::default();
+        q.meta.revision = "C".into();
+        let b = Approval {
+            revision: "B".into(),
+            content_hash: content_hash(&q),
+            ..Default::default()
+        };
+        assert!(matches!(
+            approval_state(&q, Some(&b)),
+            ApprovalState::Outdated {
+                content_changed: false,
+                revision_changed: true,
+                ..
+            }
+        ));
+    }
+
+    #[test]
+    fn the_initial_assessment_is_compared_with_the_tolerable_risk() {
+        let mut p = Project::default();
+        p.risk.initial = vec![scenario(2, &[2], 0, &[]), scenario(4, &[5], 0, &[])];
+        let r = project_risk(&p);
+        assert_eq!(r.initial_worst, Some(3));
+        assert!(r.initial_above_tolerable);
+        p.risk.initial.truncate(1);
+        assert!(!project_risk(&p).initial_above_tolerable);
+    }
+}

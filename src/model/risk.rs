@@ -1,0 +1,421 @@
+//! Risk assessment data (IEC 62443-3-2 ZCR 2, 4, 5): the project's risk matrix, threat
+//! scenarios of the system and of each zone and conduit, and the asset owner's approval (ZCR 7).
+//! Plain data and the arithmetic of the matrix; what follows from it is in `analysis::risk`.
+
+use super::AssetId;
+use serde::{Deserialize, Serialize};
+
+/// Most steps on a likelihood or consequence scale.
+pub const MAX_SCALE_STEPS: usize = 10;
+/// Most consequence categories.
+pub const MAX_CATEGORIES: usize = 10;
+/// Most risk levels.
+pub const MAX_RISK_LEVELS: usize = 10;
+
+/// One step of a likelihood or consequence scale; its rank is its position + 1.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScaleStep {
+    pub name: String,
+    pub description: String,
+}
+
+impl ScaleStep {
+    fn new(name: &str, description: &str) -> Self {
+        ScaleStep {
+            name: name.to_owned(),
+            description: description.to_owned(),
+        }
+    }
+}
+
+/// One risk level of the matrix (Low, Medium …) and the SL-T it proposes when it is the
+/// unmitigated risk of an element.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RiskLevel {
+    pub name: String,
+    /// Proposed SL-T (0–4) in every FR for an element whose worst unmitigated risk is this
+    /// level.
+    pub proposed_sl_t: u8,
+}
+
+/// The project's risk matrix: scales, categories, the risk level of every cell and the
+/// tolerable risk. Everything is editable; the default is the common 5 × 5 matrix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RiskMatrix {
+    /// Likelihood scale, lowest first (rank 1 = first).
+    pub likelihood: Vec<ScaleStep>,
+    /// Consequence scale, lowest first.
+    pub consequence: Vec<ScaleStep>,
+    /// Consequence categories (health and safety, environment …); a scenario rates its
+    /// consequence in each, and the worst counts.
+    pub categories: Vec<String>,
+    /// Risk levels, lowest first.
+    pub levels: Vec<RiskLevel>,
+    /// `cells[l][c]`: index into `levels` for likelihood rank `l + 1` and consequence rank
+    /// `c + 1`.
+    pub cells: Vec<Vec<u8>>,
+    /// Index of the highest level that is still tolerable.
+    pub tolerable: u8,
+}
+
+impl Default for RiskMatrix {
+    fn default() -> Self {
+        let likelihood = vec![
+            ScaleStep::new("Rare", "Not expected in the life of the plant"),
+            ScaleStep::new("Unlikely", "Could happen once in the life of the plant"),
+            ScaleStep::new("Possible", "Could happen once in ten years"),
+            ScaleStep::new("Likely", "Expected about once a year"),
+            ScaleStep::new("Almost certain", "Expected several times a year"),
+        ];
+        let consequence = vec![
+            ScaleStep::new("Negligible", "No injury, no release, no loss of production"),
+            ScaleStep::new(
+                "Minor",
+                "First-aid injury, contained release, hours of lost production",
+            ),
+            ScaleStep::new(
+                "Moderate",
+                "Medical treatment, reportable release, days of lost production",
+            ),
+            ScaleStep::new(
+                "Major",
+                "Serious injury, release beyond the site, weeks of lost production",
+            ),
+            ScaleStep::new(
+                "Catastrophic",
+                "Fatality, major environmental damage, loss of the plant",
+            ),
+        ];
+        let categories = [
+            "Health and safety",
+            "Environment",
+            "Production / financial",
+            "Reputation",
+        ]
+        .map(String::from)
+        .to_vec();
+        let levels = [("Low", 1), ("Medium", 2), ("High", 3), ("Critical", 4)]
+            .map(|(name, sl)| RiskLevel {
+                name: name.to_owned(),
+                proposed_sl_t: sl,
+            })
+            .to_vec();
+        let cells = (1..=5u8)
+            .map(|l| (1..=5u8).map(|c| default_level(l * c)).collect())
+            .collect();
+        RiskMatrix {
+            likelihood,
+            consequence,
+            categories,
+            levels,
+            cells,
+            tolerable: 1,
+        }
+    }
+}
+
+/// The default level of a score (likelihood × consequence): Low 1–3, Medium 4–8, High 9–14,
+/// Critical 15–25.
+pub fn default_level(score: u8) -> u8 {
+    match score {
+        0..=3 => 0,
+        4..=8 => 1,
+        9..=14 => 2,
+        _ => 3,
+    }
+}
+
+impl RiskMatrix {
+    /// The level index of a likelihood and consequence rank (1-based); `None` when either is
+    /// unrated (0) or off the scales, or the cell is missing.
+    pub fn level_of(&self, likelihood: u8, consequence: u8) -> Option<u8> {
+        let l = usize::from(likelihood).checked_sub(1)?;
+        let c = usize::from(consequence).checked_sub(1)?;
+        let level = *self.cells.get(l)?.get(c)?;
+        (usize::from(level) < self.levels.len()).then_some(level)
+    }
+
+    pub fn level_name(&self, level: u8) -> &str {
+        self.levels
+            .get(usize::from(level))
+            .map_or("?", |l| l.name.as_str())
+    }
+
+    pub fn is_tolerable(&self, level: u8) -> bool {
+        level <= self.tolerable
+    }
+
+    /// The name of the tolerable threshold, e.g. "Medium or lower".
+    pub fn tolerable_text(&self) -> String {
+        format!("{} or lower", self.level_name(self.tolerable))
+    }
+
+    /// Every cell reset to the level its score gives by default (for a 5 × 5 matrix with four
+    /// levels; other shapes scale the score to 1–25 first).
+    pub fn default_cells(likelihood_steps: usize, consequence_steps: usize) -> Vec<Vec<u8>> {
+        let scale = |rank: usize, steps: usize| -> f32 {
+            if steps <= 1 {
+                5.0
+            } else {
+                1.0 + 4.0 * (rank as f32 - 1.0) / (steps as f32 - 1.0)
+            }
+        };
+        (1..=likelihood_steps)
+            .map(|l| {
+                (1..=consequence_steps)
+                    .map(|c| {
+                        let score =
+                            (scale(l, likelihood_steps) * scale(c, consequence_steps)).round();
+                        default_level(score.clamp(0.0, 25.0) as u8)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// What is wrong with a matrix read from a file, in words.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let sizes = [
+            ("likelihood scale", self.likelihood.len(), MAX_SCALE_STEPS),
+            ("consequence scale", self.consequence.len(), MAX_SCALE_STEPS),
+            (
+                "consequence categories",
+                self.categories.len(),
+                MAX_CATEGORIES,
+            ),
+            ("risk levels", self.levels.len(), MAX_RISK_LEVELS),
+        ];
+        for (what, n, max) in sizes {
+            if n == 0 || n > max {
+                out.push(format!(
+                    "the risk matrix has {n} {what}; between 1 and {max} are accepted"
+                ));
+            }
+        }
+        if self.cells.len() != self.likelihood.len()
+            || self
+                .cells
+                .iter()
+                .any(|row| row.len() != self.consequence.len())
+        {
+            out.push(format!(
+                "the risk matrix needs {} rows of {} cells (one per likelihood and consequence step)",
+                self.likelihood.len(),
+                self.consequence.len()
+            ));
+        }
+        if let Some(bad) = self
+            .cells
+            .iter()
+            .flatten()
+            .find(|&&v| usize::from(v) >= self.levels.len())
+        {
+            out.push(format!(
+                "a risk matrix cell names level {bad}, but there are only {} levels (numbered from 0)",
+                self.levels.len()
+            ));
+        }
+        if usize::from(self.tolerable) >= self.levels.len().max(1) {
+            out.push(format!(
+                "the tolerable risk names level {}, but there are only {} levels (numbered from 0)",
+                self.tolerable,
+                self.levels.len()
+            ));
+        }
+        if let Some(l) = self.levels.iter().find(|l| l.proposed_sl_t > super::MAX_SL) {
+            out.push(format!(
+                "risk level \"{}\" proposes SL-T {}; security levels go up to {}",
+                l.name,
+                l.proposed_sl_t,
+                super::MAX_SL
+            ));
+        }
+        out
+    }
+}
+
+/// An additional countermeasure decided in the assessment (ZCR 5.12), with who carries it out.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Countermeasure {
+    pub measure: String,
+    pub owner: String,
+}
+
+/// One threat scenario (ZCR 5.1–5.12): who attacks how through which weakness, what it would
+/// cost, how likely it is before and after the countermeasures.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThreatScenario {
+    pub title: String,
+    /// Who or what attacks (insider, criminal group, state actor, malware …).
+    pub threat_source: String,
+    /// What the source is capable of (skills, resources, motivation).
+    pub source_capability: String,
+    /// How the attack arrives (phishing, remote access, removable media …).
+    pub vector: String,
+    /// The weakness it exploits (ZCR 5.2).
+    pub vulnerability: String,
+    pub affected_assets: Vec<AssetId>,
+    /// Unmitigated consequence rank per category, in the matrix's category order; 0 = not
+    /// rated. Missing entries count as not rated.
+    pub consequence: Vec<u8>,
+    /// Unmitigated likelihood rank; 0 = not rated.
+    pub likelihood: u8,
+    /// Countermeasures already in place (ZCR 5.8).
+    pub existing_countermeasures: String,
+    /// Likelihood after the existing and additional countermeasures (ZCR 5.9); 0 = not rated.
+    pub residual_likelihood: u8,
+    /// Consequence rank per category after the countermeasures.
+    pub residual_consequence: Vec<u8>,
+    /// Countermeasures still to be put in place (ZCR 5.12).
+    pub additional_countermeasures: Vec<Countermeasure>,
+}
+
+impl ThreatScenario {
+    /// The worst consequence rank over the categories (0 = none rated).
+    pub fn worst_consequence(&self) -> u8 {
+        self.consequence.iter().copied().max().unwrap_or(0)
+    }
+
+    pub fn worst_residual_consequence(&self) -> u8 {
+        self.residual_consequence.iter().copied().max().unwrap_or(0)
+    }
+}
+
+/// The detailed risk assessment of one zone or conduit (ZCR 5).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ElementRisk {
+    pub scenarios: Vec<ThreatScenario>,
+    /// Why the chosen SL-T differs from (is below) the one the risk proposes.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sl_t_rationale: String,
+}
+
+impl ElementRisk {
+    pub fn is_empty(&self) -> bool {
+        self.scenarios.is_empty() && self.sl_t_rationale.is_empty()
+    }
+}
+
+/// The project's risk method and its initial assessment (ZCR 2, 4).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ProjectRisk {
+    pub matrix: RiskMatrix,
+    /// Worst-case scenarios for the whole system under consideration, before partitioning.
+    pub initial: Vec<ThreatScenario>,
+}
+
+impl ProjectRisk {
+    pub fn is_default(&self) -> bool {
+        *self == ProjectRisk::default()
+    }
+}
+
+/// The asset owner's decision on the CRS.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Decision {
+    #[default]
+    Approved,
+    ApprovedWithConditions,
+    Rejected,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 3] = [
+        Decision::Approved,
+        Decision::ApprovedWithConditions,
+        Decision::Rejected,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Approved => "Approved",
+            Decision::ApprovedWithConditions => "Approved with conditions",
+            Decision::Rejected => "Rejected",
+        }
+    }
+}
+
+/// The asset owner's approval of the design (ZCR 7.1). `content_hash` is the
+/// [`content_hash`](super::content_hash) of the project when it was approved: a later change
+/// makes the approval outdated.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Approval {
+    pub approver: String,
+    pub role: String,
+    pub organisation: String,
+    /// As written by the approver (the program never inserts the clock time).
+    pub date: String,
+    pub decision: Decision,
+    pub conditions: String,
+    /// The document revision that was approved.
+    pub revision: String,
+    /// SHA-256 (hex) of the approved content.
+    pub content_hash: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_matrix_levels_follow_the_score_bands() {
+        let m = RiskMatrix::default();
+        assert!(m.problems().is_empty(), "{:?}", m.problems());
+        // score 3 (1×3) Low, 4 (2×2) Medium, 8 (2×4) Medium, 9 (3×3) High, 12 (3×4) High,
+        // 15 (3×5) Critical, 25 Critical
+        let cases = [
+            (1, 1, 0),
+            (1, 3, 0),
+            (2, 2, 1),
+            (2, 4, 1),
+            (3, 3, 2),
+            (3, 4, 2),
+            (3, 5, 3),
+            (5, 5, 3),
+            (4, 1, 1),
+        ];
+        for (l, c, want) in cases {
+            assert_eq!(m.level_of(l, c), Some(want), "{l} × {c}");
+        }
+        assert_eq!(m.level_of(0, 3), None);
+        assert_eq!(m.level_of(3, 6), None);
+        assert_eq!(m.tolerable_text(), "Medium or lower");
+        assert!(m.is_tolerable(1) && !m.is_tolerable(2));
+        assert_eq!(RiskMatrix::default_cells(5, 5), m.cells);
+    }
+
+    #[test]
+    fn broken_matrices_are_described() {
+        let mut m = RiskMatrix::default();
+        m.cells[2].pop();
+        m.cells[0][0] = 9;
+        m.tolerable = 7;
+        m.levels[0].proposed_sl_t = 5;
+        let p = m.problems().join("\n");
+        assert!(p.contains("5 rows of 5 cells"), "{p}");
+        assert!(p.contains("names level 9"), "{p}");
+        assert!(p.contains("tolerable risk names level 7"), "{p}");
+        assert!(p.contains("proposes SL-T 5"), "{p}");
+    }
+
+    #[test]
+    fn worst_consequence_is_the_maximum_over_categories() {
+        let s = ThreatScenario {
+            consequence: vec![2, 0, 4, 1],
+            residual_consequence: vec![1, 0, 2],
+            ..Default::default()
+        };
+        assert_eq!(s.worst_consequence(), 4);
+        assert_eq!(s.worst_residual_consequence(), 2);
+        assert_eq!(ThreatScenario::default().worst_consequence(), 0);
+    }
+}
