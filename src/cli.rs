@@ -104,6 +104,12 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Record the asset owner's approval (ZCR 7.1) of the project as it is now: the document
+    /// revision and a hash of the content are stored with it, so that a later change shows the
+    /// approval as outdated.
+    ///
+    /// Exit status 0 on success, 2 when the project cannot be read or written.
+    Approve(crate::cli_approve::ApproveArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -248,6 +254,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             )
             .map(|()| EXIT_OK)
         }
+        Command::Approve(args) => return crate::cli_approve::run(args, out, err),
         Command::Samples => crate::samples::SAMPLES
             .iter()
             .try_for_each(|s| writeln!(out, "sample:{:<15} {}", s.name, s.title))

@@ -493,4 +493,177 @@ mod tests {
         p.risk.initial.truncate(1);
         assert!(!project_risk(&p).initial_above_tolerable);
     }
+
+    /// A two-zone plant (control SL-T 2, safety SL-T 3) with one conduit, each element holding
+    /// the given scenario, plus an initial assessment.
+    fn plant(s: ThreatScenario) -> Project {
+        use crate::model::{Asset, AssetId, Conduit, ConduitId};
+        let mut p = Project::default();
+        let mut a = Zone::new(
+            ZoneId(1),
+            "BPCS",
+            ZoneKind::Control,
+            Rect::new(0.0, 0.0, 300.0, 200.0),
+        );
+        a.sl_t = Some(SlVector::uniform(2));
+        a.assets.push(Asset::new(AssetId(1), "PLC", "plc"));
+        a.risk.scenarios.push(s.clone());
+        let mut b = Zone::new(
+            ZoneId(2),
+            "SIS",
+            ZoneKind::Safety,
+            Rect::new(400.0, 0.0, 300.0, 200.0),
+        );
+        b.sl_t = Some(SlVector::uniform(3));
+        b.assets
+            .push(Asset::new(AssetId(2), "SIS PLC", "safety_plc"));
+        b.risk.scenarios.push(s.clone());
+        let mut c = Conduit::new(ConduitId(1), "BPCS ↔ SIS", ZoneId(1), ZoneId(2));
+        c.risk.scenarios.push(s);
+        p.zones = vec![a, b];
+        p.conduits = vec![c];
+        p.risk.initial.push(scenario(2, &[5], 0, &[]));
+        p
+    }
+
+    fn risk_codes(p: &Project) -> Vec<(FindingCode, ElementRef)> {
+        crate::analysis::assess(p, crate::catalog::Catalog::embedded())
+            .findings
+            .iter()
+            .filter(|f| {
+                matches!(
+                    f.code,
+                    FindingCode::RiskNoScenario
+                        | FindingCode::RiskUnrated
+                        | FindingCode::RiskResidualIntolerable
+                        | FindingCode::SlTBelowProposal
+                        | FindingCode::RiskInitialMissing
+                        | FindingCode::ApprovalOutdated
+                        | FindingCode::ApprovalRejected
+                )
+            })
+            .map(|f| (f.code, f.element))
+            .collect()
+    }
+
+    #[test]
+    fn a_tolerable_scenario_within_the_targets_gives_no_risk_finding() {
+        // 2 × 4 = 8, Medium: proposes SL 2 (≤ every target), residual 1 × 4 = 4 tolerable
+        let p = plant(scenario(2, &[4, 1], 1, &[]));
+        assert_eq!(risk_codes(&p), vec![]);
+        let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        assert_eq!(a.zones[0].risk.proposed_sl_t, Some(SlVector::uniform(2)));
+        assert_eq!(a.zones[0].risk.worst_residual, Some(1));
+        assert!(a.risk.initial_above_tolerable); // 2 × 5 = 10, High
+    }
+
+    #[test]
+    fn elements_without_scenarios_and_a_project_without_an_initial_assessment_are_noted() {
+        let mut p = plant(scenario(2, &[4], 1, &[]));
+        p.zones[1].risk.scenarios.clear();
+        p.risk.initial.clear();
+        assert_eq!(
+            risk_codes(&p),
+            vec![
+                (FindingCode::RiskNoScenario, ElementRef::Zone(ZoneId(2))),
+                (FindingCode::RiskInitialMissing, ElementRef::Project),
+            ]
+        );
+        let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::RiskNoScenario)
+            .unwrap();
+        assert_eq!(f.severity, crate::analysis::FindingSeverity::Info);
+    }
+
+    #[test]
+    fn an_unrated_scenario_is_a_warning() {
+        let p = plant(scenario(0, &[4], 0, &[]));
+        let codes = risk_codes(&p);
+        assert_eq!(codes.len(), 3);
+        assert!(codes.iter().all(|(c, _)| *c == FindingCode::RiskUnrated));
+    }
+
+    #[test]
+    fn residual_risk_above_the_tolerable_is_an_error_on_its_element() {
+        // 3 × 4 = 12 High before; after: likelihood 3 unchanged, consequence 3 → 9, still High
+        let mut p = plant(scenario(2, &[4], 1, &[]));
+        p.zones[1].risk.scenarios[0] = scenario(3, &[4], 0, &[3]);
+        assert_eq!(
+            risk_codes(&p),
+            vec![(
+                FindingCode::RiskResidualIntolerable,
+                ElementRef::Zone(ZoneId(2))
+            )]
+        );
+        let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        let f = &a
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::RiskResidualIntolerable)
+            .unwrap();
+        assert_eq!(f.severity, crate::analysis::FindingSeverity::Error);
+        assert!(f.message.contains("High (score 9)"), "{}", f.message);
+        assert_eq!(a.zones[1].risk.intolerable, 1);
+        // a lower residual likelihood brings it to 2 × 3 = 6, Medium: tolerable
+        p.zones[1].risk.scenarios[0].residual_likelihood = 2;
+        assert_eq!(risk_codes(&p), vec![]);
+    }
+
+    #[test]
+    fn sl_t_below_the_proposal_needs_a_rationale() {
+        // 3 × 4 = 12, High: proposes SL 3; BPCS (SL-T 2) and the conduit (max = 3) differ
+        let mut p = plant(scenario(3, &[4], 1, &[]));
+        p.zones[1].risk.scenarios[0] = scenario(2, &[4], 1, &[]);
+        p.conduits[0].risk.scenarios[0] = scenario(2, &[4], 1, &[]);
+        assert_eq!(
+            risk_codes(&p),
+            vec![(FindingCode::SlTBelowProposal, ElementRef::Zone(ZoneId(1)))]
+        );
+        let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        assert_eq!(a.zones[0].risk.below_proposal, (0..7).collect::<Vec<_>>());
+        // one FR chosen lower, with a reason: no finding
+        p.zones[0].sl_t = Some(SlVector([3, 3, 3, 2, 3, 3, 3]));
+        assert_eq!(risk_codes(&p).len(), 1);
+        let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        assert_eq!(a.zones[0].risk.below_proposal, vec![3]);
+        let f = a
+            .findings
+            .iter()
+            .find(|f| f.code == FindingCode::SlTBelowProposal)
+            .unwrap();
+        assert!(f.message.contains("(DC)"), "{}", f.message);
+        p.zones[0].risk.sl_t_rationale = "Process data is not confidential.".into();
+        assert_eq!(risk_codes(&p), vec![]);
+    }
+
+    #[test]
+    fn approval_findings_follow_its_state() {
+        let mut p = plant(scenario(2, &[4], 1, &[]));
+        p.meta.revision = "B".into();
+        let approval = Approval {
+            approver: "M. Owner".into(),
+            revision: "B".into(),
+            content_hash: content_hash(&p),
+            ..Default::default()
+        };
+        p.approval = Some(approval.clone());
+        assert_eq!(risk_codes(&p), vec![]);
+        p.zones[0].name = "BPCS north".into();
+        assert_eq!(
+            risk_codes(&p),
+            vec![(FindingCode::ApprovalOutdated, ElementRef::Project)]
+        );
+        p.zones[0].name = "BPCS".into();
+        p.approval = Some(Approval {
+            decision: Decision::Rejected,
+            ..approval
+        });
+        assert_eq!(
+            risk_codes(&p),
+            vec![(FindingCode::ApprovalRejected, ElementRef::Project)]
+        );
+    }
 }

@@ -388,7 +388,7 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
         );
     }
     problems.extend(p.risk.matrix.problems());
-    check_risk(p, &asset_ids, &mut problems);
+    check_risk(p, &mut problems);
     check_text_lengths(p, &mut problems);
     if problems.is_empty() {
         Ok(())
@@ -405,8 +405,13 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
 /// Most threat scenarios accepted on one element (and in the initial assessment).
 pub const MAX_SCENARIOS: usize = 1_000;
 
-/// Ranks in scenarios within the matrix's scales, affected assets that exist, bounded counts.
-fn check_risk(p: &Project, asset_ids: &HashSet<AssetId>, problems: &mut Vec<String>) {
+/// Most affected assets named by one scenario.
+pub const MAX_SCENARIO_ASSETS: usize = 10_000;
+
+/// Ranks in scenarios within the matrix's scales, bounded counts. An affected asset that no
+/// longer exists is not an error: deleting an asset leaves the scenario's other content
+/// intact, and views show only the assets that exist.
+fn check_risk(p: &Project, problems: &mut Vec<String>) {
     let m = &p.risk.matrix;
     let mut scenarios = |owner: &str, list: &[crate::model::ThreatScenario]| {
         if list.len() > MAX_SCENARIOS {
@@ -457,10 +462,10 @@ fn check_risk(p: &Project, asset_ids: &HashSet<AssetId>, problems: &mut Vec<Stri
                     ));
                 }
             }
-            if let Some(a) = s.affected_assets.iter().find(|a| !asset_ids.contains(a)) {
+            if s.affected_assets.len() > MAX_SCENARIO_ASSETS {
                 problems.push(format!(
-                    "{what} names asset id {}, which does not exist",
-                    a.0
+                    "{what} names {} affected assets; at most {MAX_SCENARIO_ASSETS} are accepted",
+                    s.affected_assets.len()
                 ));
             }
         }
