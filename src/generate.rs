@@ -1274,7 +1274,29 @@ fn characteristics(plan: &ZonePlan, index: usize, rng: &mut Rng) -> Characterist
         } else {
             "None".to_owned()
         },
-        ..Default::default()
+        logical_access_points: format!("Boundary firewall of zone {}", index + 1),
+        physical_access_points: "Locked rack room; switch ports disabled when unused".to_owned(),
+        security_policies: format!("Site {} OT security policy", plan.site + 1),
+        assumptions: "Only the listed conduits connect the zone.".to_owned(),
+        external_dependencies: "Site time and name services".to_owned(),
+    }
+}
+
+/// The ZCR 6.4 characteristics of a generated conduit (most are filled in).
+fn conduit_characteristics(owner: &str, rng: &mut Rng) -> Characteristics {
+    if !rng.percent(80) {
+        return Characteristics::default();
+    }
+    Characteristics {
+        accountable_organisation: owner.to_owned(),
+        logical_boundary: "The firewall rule set of the conduit".to_owned(),
+        physical_boundary: "Patch panels and fibre between the two rack rooms".to_owned(),
+        safety_designation: "None".to_owned(),
+        logical_access_points: "Firewall management interface".to_owned(),
+        physical_access_points: "Rack rooms at both ends".to_owned(),
+        security_policies: "Site OT security policy, firewall rule standard".to_owned(),
+        assumptions: "Only the listed data flows cross the conduit.".to_owned(),
+        external_dependencies: "None".to_owned(),
     }
 }
 
@@ -1448,6 +1470,7 @@ pub fn generate(params: &GenerateParams) -> Project {
                 c.requirements = assess_some(t, catalog, &mut rng, &mut report);
             }
         }
+        c.characteristics = conduit_characteristics(st.owner, &mut risk_rng);
         let t = c
             .sl_t_override
             .or_else(|| match (zones[l.from].sl_t, zones[l.to].sl_t) {

@@ -81,7 +81,8 @@ pub(super) fn element_risk(
     if rng.percent(4) {
         return ElementRisk::default();
     }
-    let top = t.0.iter().copied().max().unwrap_or(0);
+    // the lowest FR target: the proposal then never lies above the chosen SL-T
+    let top = t.0.iter().copied().min().unwrap_or(0);
     let list = templates(kind);
     let count = 1 + rng.below(list.len());
     let scenarios = list[..count]
