@@ -38,7 +38,9 @@ pub(super) struct Reach {
 }
 
 /// A multi-source breadth-first search from every untrusted zone along the direction of data.
-/// The search stops at DMZ zones (data has to pass them) and goes on through safety zones.
+/// The search stops at DMZ zones (data has to pass them) and goes on through safety zones. A
+/// zone that is untrusted itself is a starting point, never a target (a safety-related asset
+/// in an enterprise zone is the separation findings' business).
 pub(super) fn reach(project: &Project, lookup: &Lookup) -> Reach {
     let one_way: Vec<bool> = project
         .conduits
