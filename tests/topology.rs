@@ -48,6 +48,16 @@ fn plant() -> Project {
     }
 }
 
+/// Makes the Control–SIS conduit one-way out of the SIS, enforced by the unidirectional-gateway
+/// control: the only way to block the path (a one-way conduit into a safety zone, or one
+/// without a gateway, does not).
+fn block_sis(c: &mut Conduit) {
+    c.from = ZoneId(4);
+    c.to = ZoneId(3);
+    c.direction = Direction::OneWay;
+    c.controls = vec!["unidirectional_gateway".into()];
+}
+
 fn harness(project: Project) -> Harness<'static, State> {
     let assessment = assess(&project, Catalog::embedded());
     let state = State {
@@ -118,7 +128,10 @@ fn idle_once_settled_and_pointer_away() {
 #[test]
 fn caption_reports_no_path_when_blocked() {
     let mut p = plant();
+    // one-way into the SIS without a gateway: still a path
     p.conduits[2].direction = Direction::OneWay;
+    assert_eq!(assess(&p, Catalog::embedded()).untrusted_paths.len(), 1);
+    block_sis(&mut p.conduits[2]);
     let mut h = harness(p);
     h.run_steps(5);
     h.get_by_label("No untrusted path reaches a safety zone");
@@ -167,7 +180,7 @@ fn edits_rebuild_the_view() {
     h.run_steps(5);
     let s = h.state_mut();
     s.project.zones[3].name = "Safety instrumented system".into();
-    s.project.conduits[2].direction = Direction::OneWay;
+    block_sis(&mut s.project.conduits[2]);
     s.assessment = assess(&s.project, Catalog::embedded());
     s.revision = 2;
     h.run_steps(5);

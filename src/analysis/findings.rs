@@ -1,11 +1,15 @@
 //! Design findings: checks of the zone-and-conduit design beyond the SL numbers (ZCR 3.2–3.6,
-//! conduit documentation, boundary devices, untrusted paths to safety zones, hygiene).
+//! conduit documentation, boundary devices, one-way claims, untrusted paths to safety zones,
+//! hygiene), in a stable order. Names, SL discipline and reachability live in sibling modules.
 
+use super::ElementAssessment;
+use super::discipline;
 use super::lookup::Lookup;
+use super::names;
+use super::reach::Reach;
 use crate::catalog::{ComponentClass, ComponentType};
-use crate::model::{Asset, ElementRef, Project, Status, ZoneId, ZoneKind};
+use crate::model::{Asset, Direction, ElementRef, Project, Status};
 use serde::Serialize;
-use std::collections::{HashMap, VecDeque};
 
 /// How serious a finding is. Errors make `zonewright check` exit with status 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -172,12 +176,18 @@ pub struct Finding {
     pub remedy: String,
 }
 
-struct Sink {
+pub(super) struct Sink {
     out: Vec<Finding>,
 }
 
 impl Sink {
-    fn push(&mut self, code: FindingCode, element: ElementRef, message: String, remedy: &str) {
+    pub(super) fn push(
+        &mut self,
+        code: FindingCode,
+        element: ElementRef,
+        message: String,
+        remedy: &str,
+    ) {
         self.out.push(Finding {
             code,
             severity: code.severity(),
@@ -195,18 +205,23 @@ fn is_neutral(c: &ComponentType) -> bool {
         && !(c.business_it || c.safety || c.wireless || c.temporary || c.external)
 }
 
-/// All findings, in a stable order: zones, conduits, then project-wide checks.
-///
-/// `zones_known` / `conduits_known` say, per element, whether all its requirement ids are in
-/// the catalog (then they are not looked up again).
-pub(super) fn design_findings(
-    project: &Project,
-    lookup: &Lookup,
-    zones_known: &[bool],
-    conduits_known: &[bool],
-) -> Vec<Finding> {
+/// What the findings need from the rest of `assess`.
+pub(super) struct Inputs<'a> {
+    /// The element assessments of zones and conduits, in project order.
+    pub zones: &'a [ElementAssessment],
+    pub conduits: &'a [ElementAssessment],
+    /// Per element, whether all its requirement ids are in the catalog (then they are not
+    /// looked up again).
+    pub zones_known: &'a [bool],
+    pub conduits_known: &'a [bool],
+    pub reach: &'a Reach,
+}
+
+/// All findings, in a stable order: assets, zones, conduits, then project-wide checks.
+pub(super) fn design_findings(project: &Project, lookup: &Lookup, inputs: &Inputs) -> Vec<Finding> {
     let mut s = Sink { out: Vec::new() };
     asset_findings(project, lookup, &mut s);
+    names::duplicate_devices(project, lookup, &mut s);
     for (i, z) in project.zones.iter().enumerate() {
         let el = ElementRef::Zone(z.id);
         if z.assets.is_empty() {
@@ -226,9 +241,10 @@ pub(super) fn design_findings(
             );
         }
         let types = lookup.zone_asset_types(i);
-        separation_findings(&z.name, el, &z.assets, types, z.kind, &mut s);
-        let known = zones_known.get(i).copied().unwrap_or(false);
-        requirement_findings(&z.name, el, &z.requirements, lookup, known, &mut s);
+        separation_findings(&z.name, el, &z.assets, types, &mut s);
+        let known = inputs.zones_known.get(i).copied().unwrap_or(false);
+        let no_evidence = requirement_findings(&z.name, el, &z.requirements, lookup, known, &mut s);
+        discipline::evidence_finding("Zone", &z.name, el, no_evidence, &mut s);
         if let Some(c) = &z.compensation
             && c.justification.trim().is_empty()
         {
@@ -239,13 +255,41 @@ pub(super) fn design_findings(
                 "Describe the compensating countermeasure, or remove the compensation.",
             );
         }
+        discipline::compensation_findings("Zone", &z.name, el, z.compensation.as_ref(), &mut s);
+        if let Some(e) = inputs.zones.get(i) {
+            discipline::sl_a_above_sl_c("Zone", &z.name, el, &e.sl_a, &e.sl_c, &mut s);
+        }
+        discipline::crs_element("Zone", &z.name, el, &z.characteristics, false, &mut s);
     }
     for (i, c) in project.conduits.iter().enumerate() {
-        let known = conduits_known.get(i).copied().unwrap_or(false);
-        conduit_findings(lookup, c, lookup.conduit_device_types(i), known, &mut s);
+        let el = ElementRef::Conduit(c.id);
+        let known = inputs.conduits_known.get(i).copied().unwrap_or(false);
+        let one_way = inputs.reach.one_way.get(i).copied().unwrap_or(false);
+        let no_evidence = conduit_findings(
+            lookup,
+            c,
+            lookup.conduit_device_types(i),
+            known,
+            one_way,
+            &mut s,
+        );
+        discipline::evidence_finding("Conduit", &c.name, el, no_evidence, &mut s);
+        discipline::compensation_findings("Conduit", &c.name, el, c.compensation.as_ref(), &mut s);
+        if let Some(e) = inputs.conduits.get(i) {
+            discipline::sl_a_above_sl_c("Conduit", &c.name, el, &e.sl_a, &e.sl_c, &mut s);
+        }
+        discipline::crs_element(
+            "Conduit",
+            &c.name,
+            el,
+            &c.characteristics,
+            c.flows.is_empty(),
+            &mut s,
+        );
     }
-    duplicate_names(project, &mut s);
-    untrusted_path_findings(project, &mut s);
+    names::duplicate_names(project, &mut s);
+    untrusted_path_findings(project, &inputs.reach.paths, &mut s);
+    discipline::crs_project(&project.meta, &mut s);
     s.out
 }
 
@@ -302,7 +346,6 @@ fn separation_findings(
     el: ElementRef,
     assets: &[Asset],
     asset_types: &[Option<&ComponentType>],
-    kind: ZoneKind,
     s: &mut Sink,
 ) {
     // assets of a known, non-neutral type
@@ -347,11 +390,6 @@ fn separation_findings(
         ),
     ];
     for (code, flag, what, remedy) in rules {
-        if code == FindingCode::ExternalMixed
-            && matches!(kind, ZoneKind::External | ZoneKind::RemoteAccess)
-        {
-            continue;
-        }
         // names are only collected for a zone that mixes
         if !(typed().any(|(_, c)| flag(c)) && typed().any(|(_, c)| !flag(c))) {
             continue;
@@ -392,7 +430,8 @@ fn requirement_findings(
     lookup: &Lookup,
     all_known: bool,
     s: &mut Sink,
-) {
+) -> usize {
+    let mut no_evidence = 0;
     for (id, ra) in reqs {
         if !all_known && lookup.requirement(id).is_none() {
             s.push(
@@ -401,6 +440,10 @@ fn requirement_findings(
                 format!("\"{name}\" has a status for \"{id}\", which is not an IEC 62443-3-3 requirement."),
                 "Correct the requirement id, or remove the entry.",
             );
+            continue;
+        }
+        if ra.status == Status::Met && ra.evidence.trim().is_empty() {
+            no_evidence += 1;
         } else if ra.status.needs_text() && ra.text.trim().is_empty() {
             let what = if ra.status == Status::Compensated {
                 "compensated"
@@ -415,15 +458,19 @@ fn requirement_findings(
             );
         }
     }
+    no_evidence
 }
 
+/// The conduit's own findings; returns how many of its requirements are met without evidence.
+/// `one_way` says whether its one-way direction is enforced.
 fn conduit_findings(
     lookup: &Lookup,
     c: &crate::model::Conduit,
     device_types: &[Option<&ComponentType>],
     requirements_known: bool,
+    one_way: bool,
     s: &mut Sink,
-) {
+) -> usize {
     let el = ElementRef::Conduit(c.id);
     let missing: [(bool, FindingCode, &str, &str); 4] = [
         (
@@ -474,6 +521,17 @@ fn conduit_findings(
             );
         }
     }
+    if c.direction == Direction::OneWay && !one_way {
+        s.push(
+            FindingCode::OneWayUnenforced,
+            el,
+            format!(
+                "Conduit \"{}\" is drawn one-way, but neither a unidirectional gateway among its devices nor the unidirectional-gateway control enforces it; it is treated as two-way.",
+                c.name
+            ),
+            "Put a unidirectional gateway on the conduit (device or control), or draw it two-way.",
+        );
+    }
     let a = lookup.zone(c.from);
     let b = lookup.zone(c.to);
     if let (Some(za), Some(zb)) = (a, b)
@@ -512,7 +570,8 @@ fn conduit_findings(
             }
         }
     }
-    requirement_findings(&c.name, el, &c.requirements, lookup, requirements_known, s);
+    let no_evidence =
+        requirement_findings(&c.name, el, &c.requirements, lookup, requirements_known, s);
     if let Some(comp) = &c.compensation
         && comp.justification.trim().is_empty()
     {
@@ -523,120 +582,12 @@ fn conduit_findings(
             "Describe the compensating countermeasure, or remove the compensation.",
         );
     }
+    no_evidence
 }
 
-/// `str::to_lowercase`, without the Unicode tables for the usual ASCII names.
-fn fold_case(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    }
-}
-
-fn duplicate_names(project: &Project, s: &mut Sink) {
-    let keys: Vec<String> = project
-        .zones
-        .iter()
-        .map(|z| fold_case(z.name.trim()))
-        .collect();
-    let mut zones: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
-    for k in &keys {
-        *zones.entry(k.as_str()).or_default() += 1;
-    }
-    for (z, k) in project.zones.iter().zip(&keys) {
-        if zones.get(k.as_str()).copied().unwrap_or(0) > 1 {
-            s.push(
-                FindingCode::NameDuplicate,
-                ElementRef::Zone(z.id),
-                format!("More than one zone is named \"{}\".", z.name),
-                "Give every zone a unique name, so that drawings and reports are unambiguous.",
-            );
-        }
-    }
-    let keys: Vec<String> = project
-        .conduits
-        .iter()
-        .map(|c| fold_case(c.name.trim()))
-        .collect();
-    let mut conduits: HashMap<&str, usize> = HashMap::with_capacity(keys.len());
-    for k in &keys {
-        *conduits.entry(k.as_str()).or_default() += 1;
-    }
-    for (c, k) in project.conduits.iter().zip(&keys) {
-        if conduits.get(k.as_str()).copied().unwrap_or(0) > 1 {
-            s.push(
-                FindingCode::NameDuplicate,
-                ElementRef::Conduit(c.id),
-                format!("More than one conduit is named \"{}\".", c.name),
-                "Give every conduit a unique name.",
-            );
-        }
-    }
-}
-
-/// Paths of conduits from untrusted zones to safety zones that pass neither a DMZ nor a
-/// one-way conduit: one shortest path (zone ids, untrusted end first) per safety zone reached.
-/// A multi-source breadth-first search over the conduit graph.
-pub fn untrusted_paths_to_safety(project: &Project) -> Vec<Vec<ZoneId>> {
-    let index: HashMap<ZoneId, usize> = project
-        .zones
-        .iter()
-        .enumerate()
-        .map(|(i, z)| (z.id, i))
-        .collect();
-    let n = project.zones.len();
-    let mut adjacency: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for c in &project.conduits {
-        if c.direction == crate::model::Direction::OneWay {
-            continue;
-        }
-        if let (Some(&a), Some(&b)) = (index.get(&c.from), index.get(&c.to)) {
-            adjacency[a].push(b);
-            adjacency[b].push(a);
-        }
-    }
-    let mut parent: Vec<Option<usize>> = vec![None; n];
-    let mut seen = vec![false; n];
-    let mut queue = VecDeque::new();
-    for (i, z) in project.zones.iter().enumerate() {
-        if z.kind.is_untrusted() {
-            seen[i] = true;
-            queue.push_back(i);
-        }
-    }
-    while let Some(i) = queue.pop_front() {
-        let kind = project.zones[i].kind;
-        if kind == ZoneKind::Dmz || kind == ZoneKind::Safety {
-            continue;
-        }
-        for &j in &adjacency[i] {
-            if !seen[j] {
-                seen[j] = true;
-                parent[j] = Some(i);
-                queue.push_back(j);
-            }
-        }
-    }
-    let mut paths = Vec::new();
-    for (i, z) in project.zones.iter().enumerate() {
-        if z.kind != ZoneKind::Safety || parent[i].is_none() {
-            continue;
-        }
-        let mut path = vec![z.id];
-        let mut at = i;
-        while let Some(p) = parent[at] {
-            path.push(project.zones[p].id);
-            at = p;
-        }
-        path.reverse();
-        paths.push(path);
-    }
-    paths
-}
-
-fn untrusted_path_findings(project: &Project, s: &mut Sink) {
-    for path in untrusted_paths_to_safety(project) {
+/// One finding per exposed safety zone, on that zone, with the path data takes to reach it.
+fn untrusted_path_findings(project: &Project, paths: &[Vec<crate::model::ZoneId>], s: &mut Sink) {
+    for path in paths {
         let names: Vec<String> = path
             .iter()
             .map(|id| project.element_name(ElementRef::Zone(*id)))
@@ -649,10 +600,10 @@ fn untrusted_path_findings(project: &Project, s: &mut Sink) {
             FindingCode::UntrustedPathToSafety,
             ElementRef::Zone(target),
             format!(
-                "Safety zone \"{last}\" can be reached from untrusted zone \"{first}\" without passing a DMZ or a one-way conduit: {}.",
+                "Data from untrusted zone \"{first}\" can reach safety zone \"{last}\" without passing a DMZ: {}.",
                 names.join(" → ")
             ),
-            "Route the connection through a DMZ, or make a conduit on the path one-way (unidirectional gateway).",
+            "Route the connection through a DMZ, or put a unidirectional gateway on a conduit of the path that lets data only leave the safety side; a one-way conduit into the safety zone, or one without a gateway, does not protect it.",
         );
     }
 }

@@ -1,16 +1,19 @@
 //! `assess`: the pure function from project and catalog to SL-T, SL-C, SL-A, gaps and design
 //! findings. Every view (canvas, inspector, matrix, CLI, PDF) shows what this returns.
 
+mod discipline;
 mod findings;
 mod lookup;
+mod names;
+mod reach;
 pub mod risk;
 
-pub use findings::{Finding, FindingCode, FindingSeverity, untrusted_paths_to_safety};
+pub use findings::{Finding, FindingCode, FindingSeverity};
 
 use crate::catalog::Catalog;
 use crate::model::{
-    Asset, Compensation, Conduit, ElementRef, Fr, MAX_SL, MaybeLevels, Project, Requirements,
-    SlVector, Status,
+    Asset, Compensation, Conduit, ConduitId, ElementRef, Fr, MAX_SL, MaybeLevels, Project,
+    Requirements, SlVector, Status, ZoneId,
 };
 use lookup::Lookup;
 use serde::Serialize;
@@ -85,6 +88,8 @@ pub struct Applicable {
     pub status: Status,
     /// Counts towards SL-A (met, or compensated / not applicable with a written reason).
     pub satisfied: bool,
+    /// Marked met with an empty evidence reference.
+    pub evidence_missing: bool,
 }
 
 /// Everything `assess` computes for one zone or conduit.
@@ -149,6 +154,11 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
     /// The initial risk assessment and the approval's state.
     pub risk: risk::ProjectRiskAssessment,
+    /// One shortest path per safety zone that data from an untrusted zone reaches without
+    /// passing a DMZ (zone ids, untrusted end first), in zone order.
+    pub untrusted_paths: Vec<Vec<ZoneId>>,
+    /// The conduits that carry data along a hop of those paths, sorted.
+    pub untrusted_path_conduits: Vec<ConduitId>,
 }
 
 impl Assessment {
@@ -252,9 +262,9 @@ fn capability(
     out
 }
 
-/// How one catalog requirement stands for one element: its status and whether it counts
-/// towards SL-A. `None` when the element has no entry for it.
-type Entry = Option<(Status, bool)>;
+/// How one catalog requirement stands for one element: its status, whether it counts towards
+/// SL-A and whether it is met without evidence. `None` when the element has no entry for it.
+type Entry = Option<(Status, bool, bool)>;
 
 /// Fills `table` (indexed like `Catalog::requirements`) from an element's requirement
 /// statuses; unknown ids are skipped (a finding reports them). `table` is reused from element
@@ -265,7 +275,10 @@ fn status_table(requirements: &Requirements, lookup: &Lookup, table: &mut Vec<En
     let mut all_known = true;
     for (id, ra) in requirements {
         match lookup.requirement_position(id) {
-            Some(i) => table[i] = Some((ra.status, ra.satisfies())),
+            Some(i) => {
+                let no_evidence = ra.status == Status::Met && ra.evidence.trim().is_empty();
+                table[i] = Some((ra.status, ra.satisfies(), no_evidence));
+            }
             None => all_known = false,
         }
     }
@@ -278,7 +291,7 @@ fn achievement(table: &[Entry], lookup: &Lookup) -> MaybeLevels {
     let mut first_open = [MAX_SL + 1; 7];
     for (&(fr, level), entry) in lookup.requirement_levels().iter().zip(table) {
         let satisfied = match *entry {
-            Some((status, satisfied)) => {
+            Some((status, satisfied, _)) => {
                 if status != Status::NotAssessed {
                     assessed[fr] = true;
                 }
@@ -307,11 +320,13 @@ fn applicable(sl_t: SlVector, table: &[Entry], lookup: &Lookup) -> Vec<Applicabl
     let mut v = Vec::with_capacity(levels.iter().filter(|l| applies(l)).count());
     for (i, (l, entry)) in levels.iter().zip(table).enumerate() {
         if applies(l) {
-            let (status, satisfied) = entry.unwrap_or((Status::NotAssessed, false));
+            let (status, satisfied, evidence_missing) =
+                entry.unwrap_or((Status::NotAssessed, false, false));
             v.push(Applicable {
                 requirement: i,
                 status,
                 satisfied,
+                evidence_missing,
             });
         }
     }
@@ -456,7 +471,18 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         e.risk = risk::element_risk(matrix, &c.risk, e.sl_t);
     }
     let project_risk = risk::project_risk(project);
-    let mut findings = findings::design_findings(project, &lookup, &zones_known, &conduits_known);
+    let reach = reach::reach(project, &lookup);
+    let mut findings = findings::design_findings(
+        project,
+        &lookup,
+        &findings::Inputs {
+            zones: &zones,
+            conduits: &conduits,
+            zones_known: &zones_known,
+            conduits_known: &conduits_known,
+            reach: &reach,
+        },
+    );
     {
         let zr: Vec<&risk::ElementRiskAssessment> = zones.iter().map(|e| &e.risk).collect();
         let cr: Vec<&risk::ElementRiskAssessment> = conduits.iter().map(|e| &e.risk).collect();
@@ -506,7 +532,14 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         conduits,
         findings,
         risk: project_risk,
+        untrusted_paths: reach.paths,
+        untrusted_path_conduits: reach.path_conduits,
     }
+}
+
+/// The paths [`Assessment::untrusted_paths`] holds, without the rest of the assessment.
+pub fn untrusted_paths_to_safety(project: &Project, catalog: &Catalog) -> Vec<Vec<ZoneId>> {
+    reach::reach(project, &Lookup::new(project, catalog)).paths
 }
 
 /// The FR of a catalog requirement index (helper for views).

@@ -57,6 +57,12 @@ fn catalog() -> Catalog {
     wap.wireless = true;
     let mut cell = comp("cell", ComponentClass::NetworkDevice, [1; 7]);
     cell.external = true;
+    let mut ugw = comp(
+        "unidirectional_gateway",
+        ComponentClass::NetworkDevice,
+        [2; 7],
+    );
+    ugw.boundary = true;
     let components = vec![
         comp("plc", ComponentClass::EmbeddedDevice, [2, 1, 2, 1, 2, 1, 1]),
         comp("hmi", ComponentClass::HostDevice, [1, 2, 2, 2, 2, 2, 2]),
@@ -68,12 +74,20 @@ fn catalog() -> Catalog {
         corp,
         wap,
         cell,
+        ugw,
     ];
-    let controls = vec![Control {
-        id: "fw".into(),
-        name: "Firewall".into(),
-        description: "x".into(),
-    }];
+    let controls = vec![
+        Control {
+            id: "fw".into(),
+            name: "Firewall".into(),
+            description: "x".into(),
+        },
+        Control {
+            id: "unidirectional_gateway".into(),
+            name: "Unidirectional gateway".into(),
+            description: "x".into(),
+        },
+    ];
     Catalog::new(requirements, components, controls)
 }
 
@@ -131,8 +145,17 @@ fn clean() -> Project {
     p
 }
 
+/// Every ZCR 6.4 characteristic filled in.
+fn described() -> crate::model::Characteristics {
+    let mut c = crate::model::Characteristics::default();
+    for (label, value) in c.fields_mut() {
+        *value = format!("{label} as documented");
+    }
+    c
+}
+
 fn clean_without_risk() -> Project {
-    Project {
+    let mut p = Project {
         zones: vec![
             zone(
                 1,
@@ -151,7 +174,27 @@ fn clean_without_risk() -> Project {
             documented_conduit(3, "C-SIS", 1, 4),
         ],
         ..Default::default()
+    };
+    for z in &mut p.zones {
+        z.characteristics = described();
     }
+    for c in &mut p.conduits {
+        c.characteristics = described();
+        c.flows.push(crate::model::DataFlow {
+            protocol: "OPC UA".into(),
+            port: "4840".into(),
+            initiator: "Historian".into(),
+            description: "Process values".into(),
+        });
+    }
+    let m = &mut p.meta;
+    m.description = "Crude distillation unit".into();
+    m.operating_environment = "Fenced site, staffed control room".into();
+    m.threat_environment = "Ransomware, insiders, vendor access".into();
+    m.security_policies = "Site OT security policy rev. 3".into();
+    m.tolerable_risk = "Medium or lower".into();
+    m.regulatory_requirements = "NIS2".into();
+    p
 }
 
 fn codes(p: &Project) -> Vec<FindingCode> {
@@ -495,14 +538,22 @@ fn finding_untrusted_path_to_safety() {
         "{}",
         f.message
     );
-    assert_eq!(
-        untrusted_paths_to_safety(&p),
-        vec![vec![ZoneId(3), ZoneId(1), ZoneId(4)]]
-    );
-    // A one-way conduit blocks the path.
+    let path = vec![vec![ZoneId(3), ZoneId(1), ZoneId(4)]];
+    assert_eq!(untrusted_paths_to_safety(&p, &catalog()), path);
+    assert_eq!(a.untrusted_paths, path);
+    assert_eq!(a.untrusted_path_conduits, vec![ConduitId(3), ConduitId(4)]);
+    // One-way from the office into the control zone, enforced by a gateway: data still flows
+    // towards the SIS (before the audit, any one-way conduit was dropped from the graph).
     p.conduits[3].direction = Direction::OneWay;
+    p.conduits[3]
+        .devices
+        .push(asset(60, "unidirectional_gateway"));
+    assert_eq!(untrusted_paths_to_safety(&p, &catalog()), path);
+    // One-way out of the control zone, enforced: nothing flows from the office inwards.
+    p.conduits[3].from = ZoneId(1);
+    p.conduits[3].to = ZoneId(3);
     assert!(!codes(&p).contains(&FindingCode::UntrustedPathToSafety));
-    assert!(untrusted_paths_to_safety(&p).is_empty());
+    assert!(untrusted_paths_to_safety(&p, &catalog()).is_empty());
 }
 
 #[test]
@@ -592,3 +643,5 @@ fn findings_are_counted_on_their_zone_or_conduit() {
     assert_eq!(a.conduits[0].finding_count, 1);
     assert_eq!(a.zones[1].finding_count, 0);
 }
+
+mod rules;

@@ -11,7 +11,7 @@
 //! positions and zoom/pan and requests nothing, so a settled, untouched view lets the app go
 //! idle. When the tab is hidden `show_ui` is not called and nothing is drawn at all.
 
-use crate::analysis::{Assessment, GapSeverity, untrusted_paths_to_safety};
+use crate::analysis::{Assessment, GapSeverity};
 use crate::model::{ConduitId, Direction, Project, ZoneId, ZoneKind};
 use egui::epaint::{RectShape, TextShape};
 use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, StrokeKind, Vec2};
@@ -75,23 +75,15 @@ pub struct PathHighlight {
     pub conduits: HashSet<ConduitId>,
 }
 
-/// Marks the zones of every path, and every two-way conduit joining two consecutive zones of a
-/// path (the reachability search ignores one-way conduits, so those are never marked).
-pub fn path_highlight(project: &Project, paths: &[Vec<ZoneId>]) -> PathHighlight {
+/// Marks the zones of every untrusted path in the assessment, and every conduit that carries
+/// data along one of its hops (as `assess` found them).
+pub fn path_highlight(assessment: &Assessment) -> PathHighlight {
     let mut out = PathHighlight::default();
-    let mut hops: HashSet<(ZoneId, ZoneId)> = HashSet::new();
-    for path in paths {
+    for path in &assessment.untrusted_paths {
         out.zones.extend(path.iter().copied());
-        for pair in path.windows(2) {
-            hops.insert((pair[0], pair[1]));
-            hops.insert((pair[1], pair[0]));
-        }
     }
-    for c in &project.conduits {
-        if c.direction != Direction::OneWay && hops.contains(&(c.from, c.to)) {
-            out.conduits.insert(c.id);
-        }
-    }
+    out.conduits
+        .extend(assessment.untrusted_path_conduits.iter().copied());
     out
 }
 
@@ -561,9 +553,8 @@ impl TopologyView {
             return;
         }
         self.revision = Some(revision);
-        let paths = untrusted_paths_to_safety(project);
-        self.path_count = paths.len();
-        let marks = path_highlight(project, &paths);
+        self.path_count = assessment.untrusted_paths.len();
+        let marks = path_highlight(assessment);
         let structure = Structure::of(project);
         let relayout = structure != self.structure;
         self.structure = structure;

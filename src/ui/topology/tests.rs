@@ -36,9 +36,13 @@ fn plant() -> Project {
 #[test]
 fn path_highlight_marks_path_zones_and_two_way_hops_only() {
     let p = plant();
-    let paths = untrusted_paths_to_safety(&p);
-    assert_eq!(paths, vec![vec![ZoneId(1), ZoneId(2), ZoneId(3)]]);
-    let h = path_highlight(&p, &paths);
+    let a = assess(&p, Catalog::embedded());
+    // the diode Control → DMZ has no gateway, so it counts as two-way, but the DMZ stops data
+    assert_eq!(
+        a.untrusted_paths,
+        vec![vec![ZoneId(1), ZoneId(2), ZoneId(3)]]
+    );
+    let h = path_highlight(&a);
     assert_eq!(
         h.zones,
         [ZoneId(1), ZoneId(2), ZoneId(3)].into_iter().collect()
@@ -50,15 +54,25 @@ fn path_highlight_marks_path_zones_and_two_way_hops_only() {
     );
 }
 
-#[test]
-fn path_highlight_skips_one_way_conduit_between_path_zones() {
-    let mut p = plant();
-    // a second, one-way conduit parallel to IT-Control is not part of the path
-    let mut c = Conduit::new(ConduitId(9), "IT-Control diode", ZoneId(1), ZoneId(2));
+/// A one-way conduit enforced by the unidirectional-gateway control.
+fn enforced_one_way(id: u32, name: &str, from: u32, to: u32) -> Conduit {
+    let mut c = Conduit::new(ConduitId(id), name, ZoneId(from), ZoneId(to));
     c.direction = Direction::OneWay;
-    p.conduits.push(c);
-    let h = path_highlight(&p, &untrusted_paths_to_safety(&p));
+    c.controls = vec!["unidirectional_gateway".into()];
+    c
+}
+
+#[test]
+fn path_highlight_marks_one_way_conduits_only_in_the_direction_of_the_path() {
+    let mut p = plant();
+    // parallel to IT-Control: one enforced diode with the path (IT → Control), one against it
+    p.conduits
+        .push(enforced_one_way(8, "IT-Control diode", 1, 2));
+    p.conduits
+        .push(enforced_one_way(9, "Control-IT diode", 2, 1));
+    let h = path_highlight(&assess(&p, Catalog::embedded()));
     assert!(h.conduits.contains(&ConduitId(1)));
+    assert!(h.conduits.contains(&ConduitId(8)));
     assert!(!h.conduits.contains(&ConduitId(9)));
     assert!(!h.conduits.contains(&ConduitId(4)));
 }
@@ -66,10 +80,13 @@ fn path_highlight_skips_one_way_conduit_between_path_zones() {
 #[test]
 fn no_paths_no_marks() {
     let mut p = plant();
+    // only an enforced one-way conduit out of the SIS blocks the path; a bare one-way does not
     p.conduits[1].direction = Direction::OneWay;
-    let paths = untrusted_paths_to_safety(&p);
-    assert!(paths.is_empty());
-    assert_eq!(path_highlight(&p, &paths), PathHighlight::default());
+    assert_eq!(assess(&p, Catalog::embedded()).untrusted_paths.len(), 1);
+    p.conduits[1] = enforced_one_way(2, "Control-SIS", 3, 2);
+    let a = assess(&p, Catalog::embedded());
+    assert!(a.untrusted_paths.is_empty());
+    assert_eq!(path_highlight(&a), PathHighlight::default());
 }
 
 #[test]

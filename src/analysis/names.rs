@@ -1,0 +1,208 @@
+//! Names and identities that must be unique: zone and conduit names, and the same physical
+//! device modelled twice (same serial number, or the same plant tag on two assets).
+//!
+//! Names and tags compare after trimming, collapsing inner whitespace runs to one space and
+//! folding case with `char::to_lowercase` (simple Unicode lower-casing: it folds "Ä" to "ä"
+//! but not "ß" to "ss"). Serial numbers compare trimmed and case-insensitively. Keys are
+//! compared character by character without building normalised strings.
+
+use super::findings::{FindingCode, Sink};
+use super::lookup::{Lookup, WordHash};
+use crate::model::{Asset, AssetParent, ElementRef, Project};
+use std::hash::Hasher;
+
+/// The characters of a name as names compare: trimmed, each inner whitespace run as one
+/// space, lower case.
+pub(super) fn name_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    let mut in_space = false;
+    s.trim()
+        .chars()
+        .filter_map(move |c| {
+            if c.is_whitespace() {
+                let first = !in_space;
+                in_space = true;
+                first.then_some(' ')
+            } else {
+                in_space = false;
+                Some(c)
+            }
+        })
+        .flat_map(char::to_lowercase)
+}
+
+/// The characters of a serial number as serials compare: trimmed, lower case.
+fn serial_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.trim().chars().flat_map(char::to_lowercase)
+}
+
+fn key_hash(chars: impl Iterator<Item = char>) -> u64 {
+    let mut h = WordHash::default();
+    for c in chars {
+        h.write_u32(u32::from(c));
+    }
+    h.finish()
+}
+
+/// Groups of positions in `keys` whose keys compare equal under `chars`, each group with two
+/// or more members in ascending order, groups ordered by their first member. Keys that are
+/// empty after trimming are left out when `skip_empty` is set.
+fn duplicate_groups<'a, I>(
+    keys: &[&'a str],
+    chars: impl Fn(&'a str) -> I,
+    skip_empty: bool,
+) -> Vec<Vec<usize>>
+where
+    I: Iterator<Item = char>,
+{
+    let mut hashed: Vec<(u64, usize)> = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| !(skip_empty && k.trim().is_empty()))
+        .map(|(i, k)| (key_hash(chars(k)), i))
+        .collect();
+    hashed.sort_unstable();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut at = 0;
+    while at < hashed.len() {
+        let end = at
+            + hashed[at..]
+                .iter()
+                .take_while(|(h, _)| *h == hashed[at].0)
+                .count();
+        if end - at > 1 {
+            // equal hashes: split into classes of equal keys (a collision is rare)
+            let mut classes: Vec<Vec<usize>> = Vec::new();
+            for &(_, i) in &hashed[at..end] {
+                match classes
+                    .iter_mut()
+                    .find(|c| chars(keys[c[0]]).eq(chars(keys[i])))
+                {
+                    Some(c) => c.push(i),
+                    None => classes.push(vec![i]),
+                }
+            }
+            groups.extend(classes.into_iter().filter(|c| c.len() > 1));
+        }
+        at = end;
+    }
+    groups.sort_unstable_by_key(|g| g[0]);
+    groups
+}
+
+/// Zones with the same name, then conduits with the same name: a finding on every member.
+pub(super) fn duplicate_names(project: &Project, s: &mut Sink) {
+    let names: Vec<&str> = project.zones.iter().map(|z| z.name.as_str()).collect();
+    let mut dup = vec![false; names.len()];
+    for g in duplicate_groups(&names, name_chars, false) {
+        for i in g {
+            dup[i] = true;
+        }
+    }
+    for (z, _) in project.zones.iter().zip(&dup).filter(|(_, d)| **d) {
+        s.push(
+            FindingCode::NameDuplicate,
+            ElementRef::Zone(z.id),
+            format!("More than one zone is named \"{}\".", z.name),
+            "Give every zone a unique name, so that drawings and reports are unambiguous.",
+        );
+    }
+    let names: Vec<&str> = project.conduits.iter().map(|c| c.name.as_str()).collect();
+    let mut dup = vec![false; names.len()];
+    for g in duplicate_groups(&names, name_chars, false) {
+        for i in g {
+            dup[i] = true;
+        }
+    }
+    for (c, _) in project.conduits.iter().zip(&dup).filter(|(_, d)| **d) {
+        s.push(
+            FindingCode::NameDuplicate,
+            ElementRef::Conduit(c.id),
+            format!("More than one conduit is named \"{}\".", c.name),
+            "Give every conduit a unique name.",
+        );
+    }
+}
+
+/// Assets sharing a non-empty serial number, then assets sharing a non-empty tag: per group, one
+/// finding on each asset after the first, naming the others. Copies of one asset id are left
+/// to `AssetDuplicate`.
+pub(super) fn duplicate_devices(project: &Project, lookup: &Lookup, s: &mut Sink) {
+    let candidates: Vec<(&Asset, AssetParent)> = project
+        .all_assets()
+        .filter(|(a, _)| !a.serial_number.trim().is_empty() || !a.tag.trim().is_empty())
+        .collect();
+    if candidates.len() < 2 {
+        return;
+    }
+    let serials: Vec<&str> = candidates
+        .iter()
+        .map(|(a, _)| a.serial_number.as_str())
+        .collect();
+    let tags: Vec<&str> = candidates.iter().map(|(a, _)| a.tag.as_str()).collect();
+    let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+    groups.extend(
+        duplicate_groups(&serials, serial_chars, true)
+            .into_iter()
+            .map(|g| ("serial number", g)),
+    );
+    groups.extend(
+        duplicate_groups(&tags, name_chars, true)
+            .into_iter()
+            .map(|g| ("tag", g)),
+    );
+    let place = |parent: AssetParent| match parent {
+        AssetParent::Zone(id) => match lookup.zone(id) {
+            Some(z) => format!("zone \"{}\"", z.name),
+            None => format!("zone {id}"),
+        },
+        AssetParent::Conduit(id) => match lookup.conduit_index(id) {
+            Some(i) => format!("conduit \"{}\"", project.conduits[i].name),
+            None => format!("conduit {id}"),
+        },
+    };
+    for (what, mut group) in groups {
+        // one asset id in two places is one asset (reported as ASSET-DUP), not two devices
+        let mut ids = Vec::with_capacity(group.len());
+        group.retain(|&i| {
+            let id = candidates[i].0.id;
+            let fresh = !ids.contains(&id);
+            ids.push(id);
+            fresh
+        });
+        if group.len() < 2 {
+            continue;
+        }
+        for (k, &i) in group.iter().enumerate().skip(1) {
+            let (a, parent) = candidates[i];
+            let others: Vec<String> = group
+                .iter()
+                .enumerate()
+                .filter(|&(j, _)| j != k)
+                .map(|(_, &j)| {
+                    let (o, op) = candidates[j];
+                    format!("\"{}\" in {}", o.name, place(op))
+                })
+                .collect();
+            let value = if what == "tag" {
+                a.tag.trim()
+            } else {
+                a.serial_number.trim()
+            };
+            s.push(
+                FindingCode::DeviceDuplicate,
+                ElementRef::Asset(a.id),
+                format!(
+                    "Asset \"{}\" in {} has the same {what} \"{value}\" as {}: one device may be modelled twice.",
+                    a.name,
+                    place(parent),
+                    others.join(", ")
+                ),
+                if what == "tag" {
+                    "Keep one asset per physical device: remove the copy, or correct the tag (tags are unique in a plant)."
+                } else {
+                    "Keep one asset per physical device: remove the copy, or correct the serial number."
+                },
+            );
+        }
+    }
+}
