@@ -95,6 +95,7 @@ const NONE: Sections = Sections {
     title: false,
     drawing: false,
     summary: false,
+    risk: false,
     details: false,
     matrix: false,
     findings: false,
