@@ -433,6 +433,7 @@ fn the_export_command_writes_the_pack() {
         .args([
             "--no-title",
             "--no-summary",
+            "--no-risk",
             "--no-details",
             "--no-matrix",
             "--no-findings",

@@ -147,7 +147,7 @@ fn the_title_page_carries_the_approval_and_says_outdated_only_when_it_is() {
     ] {
         assert!(all.contains(row), "missing {row}: {all}");
     }
-    assert!(all.contains(&format!("Content hash (SHA-256) {}…", &hash[..16])));
+    assert!(all.contains(&format!("Content hash {}… (SHA-256", &hash[..16])));
     assert!(
         !all.contains(&hash[..17]),
         "only the first 16 hex characters"

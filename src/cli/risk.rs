@@ -164,7 +164,7 @@ pub(super) fn write_text(
         out,
         "Threat scenarios (risk: level score = likelihood × worst consequence)"
     )?;
-    write_table(out, "", &heads, &rows, &[7, 30, 40, 24, 16, 16])?;
+    write_table(out, "", &heads, &rows, &[7, 40, 40, 24, 16, 16])?;
     writeln!(out)?;
 
     let heads = ["ID", "Element", "SL-T", "Proposed SL-T", "Note"];
@@ -199,7 +199,7 @@ pub(super) fn write_text(
         out,
         "SL-T chosen and proposed by the worst unmitigated risk"
     )?;
-    write_table(out, "", &heads, &rows, &[7, 30, 15, 15, 200])?;
+    write_table(out, "", &heads, &rows, &[7, 40, 15, 15, 200])?;
     writeln!(out)?;
     write_approval(out, project, r.approval)
 }

@@ -10,26 +10,37 @@ use crate::analysis::{Assessment, GapSeverity};
 use crate::model::{ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario};
 
 /// Fill and text colour of a risk level, from the gap palette: the lowest level takes the
-/// "no gap" green, the highest the "two or more" red, the ones between amber and then orange
-/// (amber and red mixed), by their position on the scale.
+/// "no gap" green, the highest the "two or more" red; the levels between are graded along
+/// green → amber → orange (amber and red mixed) → red by their position on the scale, so four
+/// levels get exactly those four colours. Text is dark on light fills, white on dark ones.
 pub fn risk_colors(m: &RiskMatrix, level: u8) -> (Rgb, Rgb) {
     let (green, _) = gap_colors(GapSeverity::None);
-    let (amber, on_amber) = gap_colors(GapSeverity::One);
-    let (red, on_red) = gap_colors(GapSeverity::Two);
-    let mix = |a: u8, b: u8| ((u16::from(a) + u16::from(b)) / 2) as u8;
-    let orange = Rgb(
-        mix(amber.0, red.0),
-        mix(amber.1, red.1),
-        mix(amber.2, red.2),
-    );
+    let (amber, _) = gap_colors(GapSeverity::One);
+    let (red, _) = gap_colors(GapSeverity::Two);
+    let mix = |a: Rgb, b: Rgb, t: f32| {
+        let ch = |x: u8, y: u8| (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+        Rgb(ch(a.0, b.0), ch(a.1, b.1), ch(a.2, b.2))
+    };
+    let orange = mix(amber, red, 0.5);
+    let anchors = [green, amber, orange, red];
     let top = m.levels.len().saturating_sub(1).max(1) as f32;
-    let band = (f32::from(level).min(top) / top * 3.0).round() as u8;
-    match band {
-        0 => (green, Rgb::WHITE),
-        1 => (amber, on_amber),
-        2 => (orange, Rgb::WHITE),
-        _ => (red, on_red),
-    }
+    let t = f32::from(level).min(top) / top * 3.0;
+    let i = (t.floor() as usize).min(2);
+    let fill = mix(anchors[i], anchors[i + 1], t - i as f32);
+    let luminance =
+        0.299 * f32::from(fill.0) + 0.587 * f32::from(fill.1) + 0.114 * f32::from(fill.2);
+    let text = if luminance > 140.0 {
+        Rgb::BLACK
+    } else {
+        Rgb::WHITE
+    };
+    (fill, text)
+}
+
+/// Starts a new page unless a heading, a short paragraph and the first rows of the table
+/// after it fit below the cursor: a heading never stands alone at the foot of a page.
+fn keep_with_next(flow: &mut Flow) {
+    flow.ensure(40.0);
 }
 
 /// A rating as a coloured cell: "High 12" and the ranks under it.
@@ -99,6 +110,7 @@ fn countermeasures(s: &ThreatScenario) -> String {
 
 /// The approval block of the title page (ZCR 7.1).
 pub fn approval_block(flow: &mut Flow, p: &Project, a: &Assessment) {
+    keep_with_next(flow);
     flow.heading("Asset-owner approval (ZCR 7.1)", 11.0);
     let Some(ap) = &p.approval else {
         flow.paragraph(
@@ -118,11 +130,11 @@ pub fn approval_block(flow: &mut Flow, p: &Project, a: &Assessment) {
         ("Conditions", or_dash(&ap.conditions)),
         ("Revision approved", or_dash(&ap.revision)),
         (
-            "Content hash (SHA-256)",
+            "Content hash",
             if hash.is_empty() {
                 "—".to_owned()
             } else {
-                format!("{hash}…")
+                format!("{hash}… (SHA-256, first 16 of 64 hex digits)")
             },
         ),
     ]
@@ -170,6 +182,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
         8.5,
         Rgb::BLACK,
     );
+    keep_with_next(flow);
     flow.heading("Risk matrix", 11.0);
     let mut columns = vec![col("Likelihood \\ consequence", 34.0)];
     columns.extend(
@@ -203,6 +216,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
         })
         .collect();
     flow.table(&columns, &rows, 7.5);
+    keep_with_next(flow);
     flow.heading("Risk levels and the SL-T they propose", 11.0);
     let rows: Vec<Vec<Cell>> = m
         .levels
@@ -235,6 +249,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
         ("Likelihood scale", &m.likelihood),
         ("Consequence scale", &m.consequence),
     ] {
+        keep_with_next(flow);
         flow.heading(title, 11.0);
         let rows: Vec<Vec<Cell>> = steps
             .iter()
@@ -276,6 +291,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
 
 fn initial(flow: &mut Flow, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
+    keep_with_next(flow);
     flow.heading("Initial risk assessment (ZCR 2, 4)", 13.0);
     let r = &a.risk;
     let verdict = match r.initial_worst {
@@ -328,6 +344,7 @@ fn initial(flow: &mut Flow, p: &Project, a: &Assessment) {
 
 fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
+    keep_with_next(flow);
     flow.heading("Risk register (ZCR 5)", 13.0);
     let mut rows = Vec::new();
     let zones = p
@@ -369,14 +386,14 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
     );
     flow.table(
         &[
-            col("Element", 24.0),
-            col("Scenario", 30.0),
-            col("Source", 19.0),
-            col("Vector", 21.0),
-            col("Unmitigated", 18.0),
+            col("Element", 23.0),
+            col("Scenario", 29.0),
+            col("Source", 18.0),
+            col("Vector", 20.0),
+            col("Unmitigated", 20.0),
             col("Residual", 18.0),
             col("Tolerable", 16.0),
-            col("Additional countermeasures (owner)", 34.0),
+            col("Additional countermeasures (owner)", 36.0),
         ],
         &rows,
         6.5,
@@ -393,6 +410,7 @@ pub fn element_section(
     sl_t: Option<SlVector>,
 ) {
     let m = &p.risk.matrix;
+    keep_with_next(flow);
     flow.heading("Risk assessment (ZCR 5)", 10.0);
     let below: Vec<&str> = assessed
         .below_proposal
@@ -401,7 +419,8 @@ pub fn element_section(
         .collect();
     let proposed = match (assessed.proposed_sl_t, assessed.worst_unmitigated) {
         (Some(t), Some(level)) => format!("{t} (worst unmitigated risk {})", m.level_name(level)),
-        _ => "— (no rated scenario)".to_owned(),
+        _ if risk.scenarios.is_empty() => "— (no threat scenario)".to_owned(),
+        _ => "— (no scenario is rated)".to_owned(),
     };
     let mut rows = vec![
         vec![Cell::bold("SL-T proposed"), Cell::new(proposed)],
@@ -457,13 +476,13 @@ pub fn element_section(
         .collect();
     flow.table(
         &[
-            col("Scenario", 36.0),
-            col("Source / capability", 24.0),
-            col("Vector / vulnerability", 28.0),
-            col("Unmitigated", 18.0),
-            col("Existing countermeasures", 28.0),
+            col("Scenario", 34.0),
+            col("Source / capability", 22.0),
+            col("Vector / vulnerability", 26.0),
+            col("Unmitigated", 20.0),
+            col("Existing countermeasures", 27.0),
             col("Residual", 18.0),
-            col("Additional (owner)", 28.0),
+            col("Additional (owner)", 33.0),
         ],
         &rows,
         6.5,
@@ -496,4 +515,42 @@ fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk) -> Vec<Cell>
         rating_cell(m, sr.residual),
         Cell::new(countermeasures(s)),
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::RiskLevel;
+
+    #[test]
+    fn risk_levels_take_the_gap_palette_from_green_to_red() {
+        let m = RiskMatrix::default();
+        let green = gap_colors(GapSeverity::None).0;
+        let amber = gap_colors(GapSeverity::One).0;
+        let red = gap_colors(GapSeverity::Two).0;
+        // amber (239,154,0) and red (198,40,40) mixed half and half, rounded: 218.5 → 219
+        let orange = Rgb(219, 97, 20);
+        let fills: Vec<Rgb> = (0..4).map(|l| risk_colors(&m, l).0).collect();
+        assert_eq!(fills, vec![green, amber, orange, red]);
+        // amber carries dark text like the gap cells, the others white
+        assert_eq!(risk_colors(&m, 1).1, gap_colors(GapSeverity::One).1);
+        assert_eq!(risk_colors(&m, 3).1, gap_colors(GapSeverity::Two).1);
+        // two levels: the ends of the scale; an index beyond the levels counts as the top
+        let mut two = m.clone();
+        two.levels.truncate(2);
+        assert_eq!(risk_colors(&two, 0).0, green);
+        assert_eq!(risk_colors(&two, 1).0, red);
+        assert_eq!(risk_colors(&two, 9).0, red);
+        let mut one = m;
+        one.levels = vec![RiskLevel::default()];
+        assert_eq!(risk_colors(&one, 0).0, green);
+        // six levels: level 1 sits 3/5 of the way from green to amber
+        let six = RiskMatrix {
+            levels: vec![RiskLevel::default(); 6],
+            ..RiskMatrix::default()
+        };
+        // 46 + 0.6 × 193 = 161.8, 125 + 0.6 × 29 = 142.4, 50 − 0.6 × 50 = 20
+        assert_eq!(risk_colors(&six, 1).0, Rgb(162, 142, 20));
+        assert_eq!(risk_colors(&six, 5).0, red);
+    }
 }
