@@ -67,7 +67,7 @@ fn text_shows_each_scenario_with_its_levels_and_scores_in_aligned_columns() {
         "{out}"
     );
     let initial = line_with(&out, INITIAL);
-    assert!(initial.trim_end().ends_with("High 12"), "{initial}");
+    assert!(initial.trim_end().ends_with("High 12      no"), "{initial}");
 
     // 4 × 3 = 12 High, after the countermeasures 2 × 3 = 6 Medium
     let header = line_with(&out, "Unmitigated  Residual");
@@ -75,6 +75,7 @@ fn text_shows_each_scenario_with_its_levels_and_scores_in_aligned_columns() {
     assert!(ransomware.starts_with("Z1 "), "{ransomware}");
     assert_eq!(column(ransomware, "High 12"), column(header, "Unmitigated"));
     assert_eq!(column(ransomware, "Medium 6"), column(header, "Residual"));
+    assert!(ransomware.ends_with("Medium 6  yes"), "{ransomware}");
     assert_eq!(
         column(ransomware, "Criminal group"),
         column(header, "Source")
@@ -83,6 +84,7 @@ fn text_shows_each_scenario_with_its_levels_and_scores_in_aligned_columns() {
     let sis = line_with(&out, SIS_ATTACK);
     assert_eq!(column(sis, "Critical 15"), column(header, "Unmitigated"));
     assert_eq!(column(sis, "High 12"), column(header, "Residual"));
+    assert!(sis.ends_with("High 12   no"), "{sis}");
     let conduit = line_with(&out, "(no threat scenario)");
     assert_eq!(
         column(conduit, "(no threat scenario)"),

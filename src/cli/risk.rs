@@ -31,6 +31,15 @@ pub(super) fn rating_text(m: &RiskMatrix, r: Option<Rating>) -> String {
     }
 }
 
+/// "yes" / "no" for a rating's tolerability, empty when unrated.
+fn tolerable_text(r: Option<Rating>) -> String {
+    match r {
+        Some(r) if r.tolerable => "yes".to_owned(),
+        Some(_) => "no".to_owned(),
+        None => String::new(),
+    }
+}
+
 fn title_of(s: &ThreatScenario) -> &str {
     if s.title.trim().is_empty() {
         "(untitled)"
@@ -113,18 +122,19 @@ pub(super) fn write_text(
     let initial: Vec<(&ThreatScenario, &ScenarioRisk)> =
         project.risk.initial.iter().zip(&r.initial).collect();
     if !initial.is_empty() {
-        let rows: Vec<[String; 3]> = initial
+        let rows: Vec<[String; 4]> = initial
             .iter()
             .map(|(s, sr)| {
                 [
                     title_of(s).to_owned(),
                     s.threat_source.trim().to_owned(),
                     rating_text(m, sr.unmitigated),
+                    tolerable_text(sr.unmitigated),
                 ]
             })
             .collect();
-        let heads = ["Scenario", "Source", "Unmitigated"];
-        write_table(out, "  ", &heads, &rows, &[40, 24, 24])?;
+        let heads = ["Scenario", "Source", "Unmitigated", "Tolerable"];
+        write_table(out, "  ", &heads, &rows, &[40, 24, 24, 9])?;
     }
     writeln!(out)?;
 
@@ -136,14 +146,16 @@ pub(super) fn write_text(
         "Source",
         "Unmitigated",
         "Residual",
+        "Tolerable",
     ];
-    let mut rows: Vec<[String; 6]> = Vec::new();
+    let mut rows: Vec<[String; 7]> = Vec::new();
     for e in &els {
         if e.risk.scenarios.is_empty() {
             rows.push([
                 e.id.clone(),
                 e.name.to_owned(),
                 "(no threat scenario)".to_owned(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -157,14 +169,15 @@ pub(super) fn write_text(
                 s.threat_source.trim().to_owned(),
                 rating_text(m, sr.unmitigated),
                 rating_text(m, sr.residual),
+                tolerable_text(sr.residual),
             ]);
         }
     }
     writeln!(
         out,
-        "Threat scenarios (risk: level score = likelihood × worst consequence)"
+        "Threat scenarios (risk: level score = likelihood × worst consequence; tolerable: the residual risk)"
     )?;
-    write_table(out, "", &heads, &rows, &[7, 40, 40, 24, 16, 16])?;
+    write_table(out, "", &heads, &rows, &[7, 40, 40, 24, 16, 16, 9])?;
     writeln!(out)?;
 
     let heads = ["ID", "Element", "SL-T", "Proposed SL-T", "Note"];

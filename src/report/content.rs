@@ -218,7 +218,7 @@ fn title_page(flow: &mut Flow, p: &Project, a: &Assessment) {
     }
     flow.heading("Reading this document", 11.0);
     flow.paragraph(
-        "Security levels are vectors over the seven foundational requirements (IAC, UC, SI, DC, RDF, TRE, RA). SL-T is the target, SL-C the capability of the weakest component (or a justified compensation), SL-A the level achieved by the assessed requirements. – means unknown (no assets, or nothing assessed in that FR), never 0. Gap marks: OK no gap, 1 one level short, 2+ two or more levels short, ? unknown.",
+        "Security levels are vectors over the seven foundational requirements (IAC, UC, SI, DC, RDF, TRE, RA). SL-T is the target, SL-C the capability of the weakest component (or a justified compensation), SL-A the level achieved by the assessed requirements. – means unknown (no assets, or nothing assessed in that FR), never 0. Gap marks: OK no gap, 1 one level short, 2+ two or more levels short, ? unknown. Risk is rated on the project's risk matrix as likelihood × worst consequence (e.g. High 12, L3 × C4); the worst unmitigated risk of a zone or conduit proposes its SL-T, and the residual risk after the countermeasures is compared with the tolerable risk.",
         9.0,
         Rgb::BLACK,
     );
