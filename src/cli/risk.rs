@@ -8,10 +8,23 @@ use crate::model::{Decision, ElementRisk, Fr, Project, RiskMatrix, SlVector, Thr
 use serde::Serialize;
 use std::io::Write;
 
-/// `s` cut to `w` characters and padded to `w` (widths count characters, not bytes).
+/// `s` cut to `w` characters, the last one "…" when something was cut (widths count
+/// characters, not bytes).
+fn clip(s: &str, w: usize) -> String {
+    if s.chars().count() <= w {
+        s.to_owned()
+    } else if w == 0 {
+        String::new()
+    } else {
+        let mut cut: String = s.chars().take(w.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// [`clip`]ped and padded to `w` characters.
 fn cell(s: &str, w: usize) -> String {
-    let cut: String = s.chars().take(w).collect();
-    format!("{cut:<w$}")
+    format!("{:<w$}", clip(s, w))
 }
 
 fn width<'a>(header: &str, values: impl Iterator<Item = &'a str>, max: usize) -> usize {
@@ -274,7 +287,7 @@ fn write_table<const N: usize>(
         let mut s = String::from(indent);
         for (i, c) in cells.iter().enumerate() {
             if i + 1 == N {
-                s.push_str(&c.chars().take(widths[i]).collect::<String>());
+                s.push_str(&clip(c, widths[i]));
             } else {
                 s.push_str(&cell(c, widths[i]));
                 s.push_str("  ");
@@ -463,5 +476,19 @@ pub(super) fn json<'a>(project: &'a Project, a: &'a Assessment) -> JsonRisk<'a> 
             content_changed,
             revision_changed,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_cut_with_an_ellipsis_and_padded_by_characters() {
+        assert_eq!(clip("Safety", 6), "Safety");
+        assert_eq!(clip("Safety system", 6), "Safet…");
+        assert_eq!(cell("Zone ä", 8), "Zone ä  ");
+        assert_eq!(cell("Überwachung", 5).chars().count(), 5);
+        assert_eq!(clip("x", 0), "");
     }
 }

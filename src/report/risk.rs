@@ -387,13 +387,13 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
     flow.table(
         &[
             col("Element", 23.0),
-            col("Scenario", 29.0),
-            col("Source", 18.0),
+            col("Scenario", 28.0),
+            col("Source", 21.0),
             col("Vector", 20.0),
             col("Unmitigated", 20.0),
             col("Residual", 18.0),
             col("Tolerable", 16.0),
-            col("Additional countermeasures (owner)", 36.0),
+            col("Additional countermeasures (owner)", 34.0),
         ],
         &rows,
         6.5,
