@@ -206,3 +206,32 @@ fn the_full_pack_has_the_risk_section_and_the_cli_can_leave_it_out() {
         "per element, with the details"
     );
 }
+
+#[test]
+fn a_plant_without_a_risk_assessment_says_so_instead_of_empty_tables() {
+    let mut p = project();
+    p.risk.initial.clear();
+    for z in &mut p.zones {
+        z.risk = Default::default();
+    }
+    let all = text(
+        &p,
+        Sections {
+            risk: true,
+            details: true,
+            ..NONE
+        },
+    );
+    assert!(
+        all.contains("No worst-case scenarios are recorded"),
+        "{all}"
+    );
+    assert!(all.contains("No zone or conduit has a threat scenario yet."));
+    assert!(
+        all.contains("SL-T proposed — (no threat scenario)"),
+        "{all}"
+    );
+    assert!(!all.contains(RANSOMWARE));
+    // the matrix is still there: it is the method, not the result
+    assert!(all.contains("Risk matrix"));
+}
