@@ -12,6 +12,8 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
+mod risk;
+
 /// Exit status: no error findings.
 pub const EXIT_OK: i32 = 0;
 /// Exit status: the design has error findings.
@@ -51,8 +53,9 @@ pub enum Command {
     },
     /// List the embedded sample plants (open one with `sample:NAME`).
     Samples,
-    /// Export the tender pack as PDF: title page, drawing, SL summary, per-element details and
-    /// requirement matrices, overview matrix, findings register.
+    /// Export the tender pack as PDF: title page with the approval, drawing, SL summary, risk
+    /// assessment and register, per-element details, risk and requirement matrices, overview
+    /// matrix, findings register.
     ///
     /// Exit status 0 on success, 2 when the project cannot be read or the PDF cannot be written.
     Export {
@@ -73,6 +76,9 @@ pub enum Command {
         /// Leave out the zone and conduit summary.
         #[arg(long)]
         no_summary: bool,
+        /// Leave out the risk method, the initial risk assessment and the risk register.
+        #[arg(long)]
+        no_risk: bool,
         /// Leave out the per-zone and per-conduit details and requirement matrices.
         #[arg(long)]
         no_details: bool,
@@ -210,6 +216,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             no_title,
             no_drawing,
             no_summary,
+            no_risk,
             no_details,
             no_matrix,
             no_findings,
@@ -230,6 +237,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     title: !no_title,
                     drawing: !no_drawing,
                     summary: !no_summary,
+                    risk: !no_risk,
                     details: !no_details,
                     matrix: !no_matrix,
                     findings: !no_findings,
@@ -340,6 +348,8 @@ fn write_check_text(
         row(out, c.id.to_string(), &c.name, e)?;
     }
     writeln!(out)?;
+    risk::write_text(out, project, a)?;
+    writeln!(out)?;
     let infos = a
         .findings
         .iter()
@@ -352,16 +362,33 @@ fn write_check_text(
         a.warning_count(),
         infos
     )?;
-    for f in &a.findings {
+    // every column as wide as its widest entry (in characters), so the element never runs
+    // into the finding
+    let labels: Vec<String> = a
+        .findings
+        .iter()
+        .map(|f| element_label(project, f.element))
+        .collect();
+    let code_width = a
+        .findings
+        .iter()
+        .map(|f| f.code.code().chars().count())
+        .max()
+        .unwrap_or(0);
+    let element_width = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let indent = 7 + 1 + code_width + 1 + element_width;
+    for (f, label) in a.findings.iter().zip(&labels) {
         writeln!(
             out,
-            "{:<7} {:<20} {:<24} {}",
+            "{:<7} {:<cw$} {:<ew$} {}",
             f.severity.label().to_uppercase(),
             f.code.code(),
-            element_label(project, f.element),
-            f.message
+            label,
+            f.message,
+            cw = code_width,
+            ew = element_width
         )?;
-        writeln!(out, "{:<53} → {}", "", f.remedy)?;
+        writeln!(out, "{:<indent$} → {}", "", f.remedy)?;
     }
     Ok(())
 }
@@ -411,6 +438,9 @@ struct JsonCheck<'a> {
     findings: Vec<JsonFinding<'a>>,
     errors: usize,
     warnings: usize,
+    /// The risk assessment and the approval (added in file format 2; the fields above are
+    /// unchanged).
+    risk: risk::JsonRisk<'a>,
 }
 
 fn json_element<'a>(
@@ -480,6 +510,7 @@ fn write_check_json(
             .collect(),
         errors: a.error_count(),
         warnings: a.warning_count(),
+        risk: risk::json(project, a),
     };
     serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
     writeln!(out)

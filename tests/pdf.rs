@@ -95,6 +95,7 @@ const NONE: Sections = Sections {
     title: false,
     drawing: false,
     summary: false,
+    risk: false,
     details: false,
     matrix: false,
     findings: false,
@@ -432,6 +433,7 @@ fn the_export_command_writes_the_pack() {
         .args([
             "--no-title",
             "--no-summary",
+            "--no-risk",
             "--no-details",
             "--no-matrix",
             "--no-findings",

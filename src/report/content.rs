@@ -5,6 +5,7 @@
 use super::drawing;
 use super::fonts::{Fonts, Weight};
 use super::layout::{Cell, Flow, Furniture, Page, Rgb, col, text_width};
+use super::risk;
 use super::{ExportOptions, Paper};
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
 use crate::catalog::Catalog;
@@ -98,7 +99,7 @@ pub fn build(
     let mut flow = Flow::new(fonts);
     let s = options.sections;
     if s.title {
-        title_page(&mut flow, project);
+        title_page(&mut flow, project, a);
     }
     if s.drawing {
         let size = match options.paper {
@@ -110,6 +111,9 @@ pub fn build(
     if s.summary {
         flow.new_page();
         summary(&mut flow, project, a);
+    }
+    if s.risk {
+        risk::risk_section(&mut flow, project, a);
     }
     if s.details {
         details(&mut flow, project, catalog, a);
@@ -128,7 +132,7 @@ pub fn build(
     flow.finish(&furniture)
 }
 
-fn title_page(flow: &mut Flow, p: &Project) {
+fn title_page(flow: &mut Flow, p: &Project, a: &Assessment) {
     let m = &p.meta;
     flow.new_page();
     flow.gap(30.0);
@@ -155,6 +159,7 @@ fn title_page(flow: &mut Flow, p: &Project) {
         .map(|(k, v)| vec![Cell::bold(*k), Cell::new(or_dash(v))])
         .collect();
     flow.table(&[col("Title block", 45.0), col("", 135.0)], &rows, 9.5);
+    risk::approval_block(flow, p, a);
     if !m.description.trim().is_empty() {
         flow.heading("System under consideration (ZCR 6.2)", 11.0);
         flow.paragraph(&m.description, 9.5, Rgb::BLACK);
@@ -213,7 +218,7 @@ fn title_page(flow: &mut Flow, p: &Project) {
     }
     flow.heading("Reading this document", 11.0);
     flow.paragraph(
-        "Security levels are vectors over the seven foundational requirements (IAC, UC, SI, DC, RDF, TRE, RA). SL-T is the target, SL-C the capability of the weakest component (or a justified compensation), SL-A the level achieved by the assessed requirements. – means unknown (no assets, or nothing assessed in that FR), never 0. Gap marks: OK no gap, 1 one level short, 2+ two or more levels short, ? unknown.",
+        "Security levels are vectors over the seven foundational requirements (IAC, UC, SI, DC, RDF, TRE, RA). SL-T is the target, SL-C the capability of the weakest component (or a justified compensation), SL-A the level achieved by the assessed requirements. – means unknown (no assets, or nothing assessed in that FR), never 0. Gap marks: OK no gap, 1 one level short, 2+ two or more levels short, ? unknown. Risk is rated on the project's risk matrix as likelihood × worst consequence (e.g. High 12, L3 × C4); the worst unmitigated risk of a zone or conduit proposes its SL-T, and the residual risk after the countermeasures is compared with the tolerable risk.",
         9.0,
         Rgb::BLACK,
     );
@@ -429,6 +434,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
             8.0,
         );
         levels_table(flow, e);
+        risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t);
         assets_table(flow, catalog, "j) Assets", "Asset", &z.assets);
         flow.heading("Requirement matrix", 10.0);
         requirement_table(flow, catalog, &z.requirements, e);
@@ -504,6 +510,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
             8.0,
         );
         levels_table(flow, e);
+        risk::element_section(flow, p, &c.risk, &e.risk, e.sl_t);
         flow.heading("h) Data flows", 10.0);
         if c.flows.is_empty() {
             flow.paragraph("No data flows recorded.", 8.5, Rgb::GREY);

@@ -260,6 +260,8 @@ pub const A3: (f32, f32) = (297.0, 420.0);
 const MARGIN: f32 = 15.0;
 const TOP: f32 = 22.0;
 const BOTTOM: f32 = 18.0;
+/// Space (mm) below a heading that must fit on its page: a table header and a row or two.
+const KEEP_WITH_HEADING: f32 = 14.0;
 
 /// Content flowing down portrait pages.
 pub struct Flow<'a> {
@@ -326,9 +328,11 @@ impl<'a> Flow<'a> {
         self.y += h;
     }
 
+    /// A bold heading, kept on one page with at least a few lines of what follows it (a
+    /// heading never ends a page).
     pub fn heading(&mut self, text: &str, size: f32) {
         let lines = wrap(self.fonts, text, Weight::Bold, size, self.width());
-        self.ensure(line_height(size) * (lines.len() as f32 + 2.5));
+        self.ensure(line_height(size) * (lines.len() as f32 + 2.5) + KEEP_WITH_HEADING);
         self.y += line_height(size) * 0.4;
         for l in lines {
             self.y += line_height(size);

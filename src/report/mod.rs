@@ -1,5 +1,6 @@
 //! Reports: the PDF tender pack (title page, architecture drawing, SL summary, per-element
-//! characteristics and requirement matrices, overview matrix, findings register). Layout is
+//! characteristics and requirement matrices, risk assessment, overview matrix, findings
+//! register, approval). Layout is
 //! computed in `layout`/`content` without PDF calls; `pdf` is the only user of printpdf.
 
 mod content;
@@ -7,6 +8,7 @@ mod drawing;
 pub mod fonts;
 pub mod layout;
 mod pdf;
+mod risk;
 
 use crate::analysis::assess;
 use crate::catalog::Catalog;
@@ -26,6 +28,8 @@ pub struct Sections {
     pub title: bool,
     pub drawing: bool,
     pub summary: bool,
+    /// The risk method, the initial risk assessment and the risk register.
+    pub risk: bool,
     pub details: bool,
     pub matrix: bool,
     pub findings: bool,
@@ -37,6 +41,7 @@ impl Default for Sections {
             title: true,
             drawing: true,
             summary: true,
+            risk: true,
             details: true,
             matrix: true,
             findings: true,
