@@ -12,6 +12,7 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
+pub mod approve;
 mod risk;
 
 /// Exit status: no error findings.
@@ -115,7 +116,7 @@ pub enum Command {
     /// approval as outdated.
     ///
     /// Exit status 0 on success, 2 when the project cannot be read or written.
-    Approve(crate::cli_approve::ApproveArgs),
+    Approve(approve::ApproveArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -262,7 +263,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             )
             .map(|()| EXIT_OK)
         }
-        Command::Approve(args) => return crate::cli_approve::run(args, out, err),
+        Command::Approve(args) => return approve::run(args, out, err),
         Command::Samples => crate::samples::SAMPLES
             .iter()
             .try_for_each(|s| writeln!(out, "sample:{:<15} {}", s.name, s.title))

@@ -3,7 +3,6 @@
 pub mod analysis;
 pub mod catalog;
 pub mod cli;
-pub mod cli_approve;
 pub mod edit;
 pub mod file;
 pub mod generate;

@@ -91,11 +91,8 @@ pub fn path_highlight(assessment: &Assessment) -> PathHighlight {
 pub fn path_caption(path_count: usize) -> String {
     match path_count {
         0 => "No untrusted path reaches a safety zone".to_owned(),
-        1 => "1 path from an untrusted zone reaches a safety zone without passing a DMZ"
-            .to_owned(),
-        n => format!(
-            "{n} paths from untrusted zones reach safety zones without passing a DMZ"
-        ),
+        1 => "1 path from an untrusted zone reaches a safety zone without passing a DMZ".to_owned(),
+        n => format!("{n} paths from untrusted zones reach safety zones without passing a DMZ"),
     }
 }
 
