@@ -391,3 +391,24 @@ fn recording_an_approval_then_renaming_a_zone_makes_it_outdated() {
     undo(&mut h);
     assert!(project(&h).approval.is_some());
 }
+
+#[test]
+fn the_register_and_an_open_risk_section_settle_without_repainting() {
+    let mut h = harness();
+    let mut p = Project::default();
+    let mut z = zone(1, "BPCS", 0.0);
+    z.risk.scenarios.push(ThreatScenario {
+        title: "Worst".into(),
+        likelihood: 5,
+        consequence: vec![5],
+        ..Default::default()
+    });
+    p.zones.push(z);
+    open(&mut h, p);
+    h.state_mut().dock_tab = DockTab::Risk;
+    select(&mut h, vec![ElementRef::Zone(ZoneId(1))]);
+    // kittest's run() fails with "exceeded max_steps" if the app keeps asking for repaints
+    let steps = h.run();
+    assert!(steps < 10, "settles after {steps} steps");
+    h.get_by_label("Worst — Critical 25");
+}

@@ -510,7 +510,7 @@ fn scenario_header(
     let title = if s.title.trim().is_empty() {
         format!("Scenario {}", i + 1)
     } else {
-        shortened(s.title.trim(), 22)
+        shortened(s.title.trim(), 28)
     };
     match r.and_then(|r| r.residual) {
         Some(res) => format!(

@@ -42,6 +42,11 @@ fn cell_text_ui(
         [width, 18.0],
         egui::TextEdit::singleline(&mut text).id_salt(id),
     );
+    let r = if value.is_empty() {
+        r
+    } else {
+        r.on_hover_text(value)
+    };
     if r.lost_focus() {
         intents.push(Intent::SealEdit);
     }
@@ -65,7 +70,7 @@ fn scales_ui(
             .show(ui, |ui| {
                 for (i, s) in steps.iter().enumerate() {
                     ui.label(format!("{}", i + 1));
-                    for (k, (value, w)) in [(&s.name, 80.0), (&s.description, 150.0)]
+                    for (k, (value, w)) in [(&s.name, 100.0), (&s.description, 130.0)]
                         .into_iter()
                         .enumerate()
                     {
