@@ -1,6 +1,7 @@
 //! The Risk register dock tab: every threat scenario of the initial assessment and of every
 //! zone and conduit, with the risk `assess` gives it, sortable; a click selects the element.
 
+use super::risk::shortened;
 use super::{DesignerApp, Intent, theme};
 use crate::analysis::Assessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
@@ -213,28 +214,31 @@ pub fn register_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     header_ui(ui, state, SortBy::Element, "Element");
                     ui.label(egui::RichText::new("Scenario").strong());
-                    ui.label(egui::RichText::new("Threat source").strong());
                     header_ui(ui, state, SortBy::Unmitigated, "Unmitigated");
                     header_ui(ui, state, SortBy::Residual, "Residual");
                     ui.label(egui::RichText::new("Tolerable?").strong());
+                    ui.label(egui::RichText::new("Threat source").strong());
                     ui.label(egui::RichText::new("Countermeasure owners").strong());
                     ui.end_row();
                     for r in &rows {
+                        // long names are cut so that the ratings stay in view; hover shows all
                         if ui
-                            .link(&r.element_name)
-                            .on_hover_text("Select it")
+                            .link(shortened(&r.element_name, 34))
+                            .on_hover_text(format!("{}: select it", r.element_name))
                             .clicked()
                         {
                             clicked = Some(r.element);
                         }
+                        let title = r.title();
                         if ui
-                            .add(egui::Label::new(r.title()).sense(egui::Sense::click()))
-                            .on_hover_text(&r.scenario.vector)
+                            .add(
+                                egui::Label::new(shortened(&title, 48)).sense(egui::Sense::click()),
+                            )
+                            .on_hover_text(format!("{title}\nVector: {}", r.scenario.vector))
                             .clicked()
                         {
                             clicked = Some(r.element);
                         }
-                        ui.label(&r.scenario.threat_source);
                         rating_cell_ui(ui, m, r.risk.unmitigated);
                         rating_cell_ui(ui, m, r.risk.residual);
                         match r.risk.residual {
@@ -254,6 +258,8 @@ pub fn register_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                                 ui.label("–");
                             }
                         }
+                        ui.label(shortened(&r.scenario.threat_source, 36))
+                            .on_hover_text(&r.scenario.threat_source);
                         ui.label(r.owners());
                         ui.end_row();
                     }

@@ -693,3 +693,72 @@ pub fn element_risk_ui(
             }
         });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Asset, ConduitId, Rect, ZoneId, ZoneKind};
+
+    fn plant() -> Project {
+        let mut p = Project::default();
+        for (id, name, asset) in [(1, "BPCS", 11), (2, "SIS", 21)] {
+            let mut z = Zone::new(
+                ZoneId(id),
+                name,
+                ZoneKind::Control,
+                Rect::new(0.0, 0.0, 100.0, 80.0),
+            );
+            z.assets
+                .push(Asset::new(AssetId(asset), format!("A{asset}"), "plc"));
+            p.zones.push(z);
+        }
+        let mut c = Conduit::new(ConduitId(5), "BPCS ↔ SIS", ZoneId(1), ZoneId(2));
+        c.devices.push(Asset::new(AssetId(51), "FW", "firewall"));
+        p.conduits.push(c);
+        p
+    }
+
+    #[test]
+    fn a_conduit_scenario_chooses_from_its_devices_and_both_zones() {
+        let p = plant();
+        let ids = |o: Owner<'_>| -> Vec<u32> { o.assets(&p).iter().map(|(a, _)| a.0).collect() };
+        assert_eq!(ids(Owner::Conduit(&p.conduits[0])), vec![51, 11, 21]);
+        assert_eq!(ids(Owner::Zone(&p.zones[1])), vec![21]);
+    }
+
+    #[test]
+    fn a_typed_change_becomes_one_merging_replace_of_the_element() {
+        let p = plant();
+        let risk = ElementRisk {
+            sl_t_rationale: "air gap".into(),
+            ..Default::default()
+        };
+        let owner = Owner::Conduit(&p.conduits[0]);
+        let intent = owner.intent(typed(
+            risk.clone(),
+            "Edit SL-T rationale",
+            "rationale".into(),
+        ));
+        let Intent::Edit {
+            label,
+            edit,
+            merge_key,
+        } = intent
+        else {
+            panic!("an edit");
+        };
+        assert_eq!(label, "Edit SL-T rationale in conduit BPCS ↔ SIS");
+        assert_eq!(merge_key.as_deref(), Some("conduit5.risk.rationale"));
+        match *edit {
+            Edit::ReplaceConduit(c) => {
+                assert_eq!(c.id, ConduitId(5));
+                assert_eq!(c.risk, risk);
+                assert_eq!(c.devices.len(), 1, "the rest of the conduit is kept");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(shortened("abcdef", 4), "abc…");
+        assert_eq!(shortened("abc", 4), "abc");
+        assert_eq!(scenarios_text(1), "1 threat scenario");
+    }
+}
