@@ -1253,18 +1253,16 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
             if let Some(e) = ea
                 && e.risk.intolerable > 0
             {
-                let r = risk_badge::zone_rect(er, finding_w);
+                let r = risk_badge::zone_rect(er, e);
                 risk_badge::paint(&painter, t, r, &project.risk.matrix, e);
             }
         }
-        let risky = risk_badge::intolerable(ea);
-        if risky > 0 && resp.hovered() {
-            let finding_w = if ea.is_some_and(|e| e.finding_count > 0) {
-                30.0
-            } else {
-                0.0
-            };
-            if pointer.is_some_and(|p| risk_badge::zone_rect(er, finding_w).contains(p)) {
+        if let Some(e) = ea
+            && e.risk.intolerable > 0
+            && resp.hovered()
+        {
+            let risky = e.risk.intolerable;
+            if pointer.is_some_and(|p| risk_badge::zone_rect(er, e).contains(p)) {
                 let text = risk_badge::hover_text(risky, &project.risk.matrix);
                 resp.clone().on_hover_text(text);
             }

@@ -15,8 +15,10 @@ pub fn intolerable(ea: Option<&ElementAssessment>) -> usize {
     ea.map_or(0, |e| e.risk.intolerable)
 }
 
-/// The chip of a zone, left of where the finding badge sits (`finding_w` wide, 0 without one).
-pub fn zone_rect(er: egui::Rect, finding_w: f32) -> egui::Rect {
+/// The chip of a zone, left of the finding badge when it has one (that badge is 30 wide, as
+/// the zone header leaves room for it).
+pub fn zone_rect(er: egui::Rect, ea: &ElementAssessment) -> egui::Rect {
+    let finding_w = if ea.finding_count > 0 { 30.0 } else { 0.0 };
     let right = er.max.x - 8.0 - finding_w;
     egui::Rect::from_center_size(
         Pos2::new(right - ZONE_W / 2.0 + 2.0, er.min.y + 17.0),
@@ -84,8 +86,21 @@ mod tests {
     #[test]
     fn the_zone_chip_sits_left_of_the_finding_badge_inside_the_header() {
         let er = egui::Rect::from_min_size(Pos2::new(0.0, 0.0), vec2(300.0, 200.0));
-        let with = zone_rect(er, 30.0);
-        let without = zone_rect(er, 0.0);
+        let mut p = crate::model::Project::default();
+        p.zones.push(crate::model::Zone::new(
+            crate::model::ZoneId(1),
+            "Z",
+            crate::model::ZoneKind::Control,
+            crate::model::Rect::new(0.0, 0.0, 300.0, 200.0),
+        ));
+        let mut a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        let Some(mut ea) = a.zones.pop() else {
+            panic!("one zone, one assessment");
+        };
+        ea.finding_count = 2;
+        let with = zone_rect(er, &ea);
+        ea.finding_count = 0;
+        let without = zone_rect(er, &ea);
         // the finding badge spans x 270–292 (centre 281, radius 11)
         assert!(with.max.x <= 270.0 && with.min.x >= 300.0 - 8.0 - 30.0 - ZONE_W);
         assert!(without.max.x <= 292.0);
