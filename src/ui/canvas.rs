@@ -18,6 +18,8 @@ use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
+mod risk_badge;
+
 /// Below this zoom, asset chips carry no text.
 const LOD_CHIP_TEXT: f32 = 0.42;
 /// Below this zoom, asset chips are not drawn; the zone shows a count instead.
@@ -1185,11 +1187,17 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 theme::kind_color(z.kind),
             );
             let strip_w = if zoom >= 0.5 { 7.0 * 15.0 } else { 0.0 };
-            let marker_w = if ea.is_some_and(|e| e.finding_count > 0) {
+            let finding_w = if ea.is_some_and(|e| e.finding_count > 0) {
                 30.0
             } else {
                 0.0
             };
+            let risk_w = if risk_badge::intolerable(ea) > 0 {
+                risk_badge::ZONE_W
+            } else {
+                0.0
+            };
+            let marker_w = finding_w + risk_w;
             if readable {
                 let name_w = er.width() - 22.0 - strip_w - marker_w;
                 let g = t.fitted(&z.name, 17.0 * ls, text_color, name_w);
@@ -1241,6 +1249,22 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                     11.0,
                     e.finding_count,
                 );
+            }
+            if let Some(e) = ea
+                && e.risk.intolerable > 0
+            {
+                let r = risk_badge::zone_rect(er, e);
+                risk_badge::paint(&painter, t, r, &project.risk.matrix, e);
+            }
+        }
+        if let Some(e) = ea
+            && e.risk.intolerable > 0
+            && resp.hovered()
+        {
+            let risky = e.risk.intolerable;
+            if pointer.is_some_and(|p| risk_badge::zone_rect(er, e).contains(p)) {
+                let text = risk_badge::hover_text(risky, &project.risk.matrix);
+                resp.clone().on_hover_text(text);
             }
         }
 
@@ -1502,6 +1526,12 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                     let id = ElementRef::Conduit(c.id);
                     finding_badge(&painter, t, f, id, mc, 8.0, e.finding_count);
                 }
+                if let Some(e) = ea
+                    && e.risk.intolerable > 0
+                {
+                    let r = risk_badge::conduit_rect(lr);
+                    risk_badge::paint(&painter, t, r, &project.risk.matrix, e);
+                }
                 Some(lr)
             } else {
                 None
@@ -1526,8 +1556,15 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 } else {
                     "↔"
                 };
-                resp.clone()
-                    .on_hover_text(format!("{}\n{from} {arrow} {to}", c.name));
+                let mut text = format!("{}\n{from} {arrow} {to}", c.name);
+                let risky = risk_badge::intolerable(ea);
+                if risky > 0 {
+                    text = format!(
+                        "{text}\n{}",
+                        risk_badge::hover_text(risky, &project.risk.matrix)
+                    );
+                }
+                resp.clone().on_hover_text(text);
             }
             if resp.clicked() && f.tool == Tool::Select {
                 click_intent(&resp, ElementRef::Conduit(c.id), selected, &mut out);

@@ -1,5 +1,5 @@
 //! The bottom dock: the findings register, the requirements table of the selected zone or
-//! conduit, and the topology view.
+//! conduit, the topology view and the risk register.
 
 use super::{DesignerApp, DockTab, Intent, theme};
 use crate::analysis::{ElementAssessment, GapSeverity};
@@ -12,6 +12,8 @@ pub struct DockState {
     pub only_open: bool,
     pub fr: Option<Fr>,
     pub level: Option<u8>,
+    /// Sort order of the risk register.
+    pub register: super::register::RegisterState,
 }
 
 /// The zone or conduit the requirements tab shows: the selection, or the container of a
@@ -41,6 +43,7 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             (DockTab::Findings, findings.as_str()),
             (DockTab::Requirements, "Requirements"),
             (DockTab::Topology, "Topology"),
+            (DockTab::Risk, "Risk register"),
         ] {
             if ui
                 .add(egui::Button::selectable(app.dock_tab == tab, name))
@@ -55,6 +58,7 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         DockTab::Findings => findings_ui(app, ui),
         DockTab::Requirements => requirements_ui(app, ui),
         DockTab::Topology => super::topology_tab_ui(app, ui),
+        DockTab::Risk => super::register::register_ui(app, ui),
     }
 }
 

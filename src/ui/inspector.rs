@@ -1,5 +1,6 @@
 //! The inspector: edits every field of the selected zone, asset or conduit, or the project's
-//! title block when nothing is selected. Each field edit is one undo step.
+//! title block (and, through `risk_matrix`, the risk method and approval) when nothing is
+//! selected. Each field edit is one undo step.
 
 use super::{DesignerApp, Intent, theme};
 use crate::analysis::{ElementAssessment, GapSeverity};
@@ -279,7 +280,11 @@ pub fn inspector_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             ui.add_space(4.0);
             let project = &doc.project;
             match app.selection.len() {
-                0 => project_ui(ui, &mut out, &project.meta),
+                0 => {
+                    project_ui(ui, &mut out, &project.meta);
+                    let a = &doc.assessment;
+                    super::risk_matrix::project_risk_ui(ui, &mut out.intents, project, a);
+                }
                 1 => match app.selection.iter().next().copied() {
                     Some(ElementRef::Zone(id)) => {
                         if let (Some(z), Some(i)) = (project.zone(id), project.zone_index(id)) {
@@ -543,10 +548,13 @@ fn zone_ui(
             None,
         );
     }
+    super::risk::proposal_ui(ui, &mut out.intents, super::risk::Owner::Zone(z), ea);
     if let Some(e) = ea {
         ui.add_space(4.0);
         levels_table_ui(ui, &format!("zone{}", z.id.0), e);
     }
+    let owner = super::risk::Owner::Zone(z);
+    super::risk::element_risk_ui(ui, &mut out.intents, project, owner, ea);
     ui.separator();
     if let Some(c) = compensation_ui(ui, out, &format!("zone{}", z.id.0), &z.compensation) {
         let mut n = z.clone();
@@ -895,9 +903,12 @@ fn conduit_ui(
             None,
         );
     }
+    super::risk::proposal_ui(ui, &mut out.intents, super::risk::Owner::Conduit(c), ea);
     if let Some(e) = ea {
         levels_table_ui(ui, &format!("conduit{}", c.id.0), e);
     }
+    let owner = super::risk::Owner::Conduit(c);
+    super::risk::element_risk_ui(ui, &mut out.intents, project, owner, ea);
     ui.separator();
     ui.label(egui::RichText::new("Controls").strong());
     for ctl in &catalog.controls {

@@ -8,6 +8,9 @@ pub mod export;
 pub mod inspector;
 pub mod palette;
 pub mod recovery;
+pub mod register;
+pub mod risk;
+pub mod risk_matrix;
 pub mod theme;
 pub mod topology;
 
@@ -132,6 +135,8 @@ pub enum DockTab {
     Findings,
     Requirements,
     Topology,
+    /// Every threat scenario with its risk.
+    Risk,
 }
 
 /// A question or message shown over the window.
@@ -1075,6 +1080,7 @@ impl DesignerApp {
                     (DockTab::Findings, "Findings"),
                     (DockTab::Requirements, "Requirements"),
                     (DockTab::Topology, "Topology"),
+                    (DockTab::Risk, "Risk register"),
                 ] {
                     if ui
                         .add(egui::Button::selectable(self.dock_tab == tab, name))

@@ -91,3 +91,66 @@ pub fn install_fonts(ctx: &egui::Context) {
     }
     ctx.set_fonts(fonts);
 }
+
+/// Colour of risk level `level` out of `levels` (lowest first): green through amber and orange
+/// to deep red, spread over however many levels the matrix has.
+pub fn risk_level_color(level: u8, levels: usize) -> Color32 {
+    const STOPS: [(u8, u8, u8); 4] = [
+        (0x2e, 0x7d, 0x32),
+        (0xef, 0x9a, 0x00),
+        (0xe6, 0x51, 0x00),
+        (0xb7, 0x1c, 0x1c),
+    ];
+    let t = if levels <= 1 {
+        0.0
+    } else {
+        (f32::from(level) / (levels - 1) as f32).clamp(0.0, 1.0)
+    };
+    let x = t * (STOPS.len() - 1) as f32;
+    let i = (x.floor() as usize).min(STOPS.len() - 2);
+    let f = x - i as f32;
+    let (a, b) = (STOPS[i], STOPS[i + 1]);
+    let mix = |p: u8, q: u8| (f32::from(p) + (f32::from(q) - f32::from(p)) * f).round() as u8;
+    Color32::from_rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
+
+/// Text colour that reads on top of a fill (dark on light fills, white on dark ones).
+pub fn text_on(fill: Color32) -> Color32 {
+    let lum =
+        0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
+    if lum > 150.0 {
+        Color32::from_rgb(0x20, 0x20, 0x20)
+    } else {
+        Color32::WHITE
+    }
+}
+
+/// Fill of an unrated risk.
+pub const RISK_UNRATED: Color32 = Color32::from_rgb(0x8a, 0x8f, 0x98);
+
+/// Warning tint of a required field left empty.
+pub fn missing_field_color() -> Color32 {
+    finding_color(FindingSeverity::Warning)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risk_colours_run_from_green_to_red_and_text_stays_readable() {
+        assert_eq!(risk_level_color(0, 4), Color32::from_rgb(0x2e, 0x7d, 0x32));
+        assert_eq!(risk_level_color(3, 4), Color32::from_rgb(0xb7, 0x1c, 0x1c));
+        assert_eq!(risk_level_color(1, 4), Color32::from_rgb(0xef, 0x9a, 0x00));
+        // out of range clamps to the top; a one-level matrix is green
+        assert_eq!(risk_level_color(9, 4), risk_level_color(3, 4));
+        assert_eq!(risk_level_color(0, 1), risk_level_color(0, 4));
+        // amber takes dark text, green and red white
+        assert_eq!(
+            text_on(risk_level_color(1, 4)),
+            Color32::from_rgb(0x20, 0x20, 0x20)
+        );
+        assert_eq!(text_on(risk_level_color(0, 4)), Color32::WHITE);
+        assert_eq!(text_on(risk_level_color(3, 4)), Color32::WHITE);
+    }
+}

@@ -1,0 +1,365 @@
+//! The Risk register dock tab: every threat scenario of the initial assessment and of every
+//! zone and conduit, with the risk `assess` gives it, sortable; a click selects the element.
+
+use super::risk::shortened;
+use super::{DesignerApp, Intent, theme};
+use crate::analysis::Assessment;
+use crate::analysis::risk::{Rating, ScenarioRisk};
+use crate::model::{ElementRef, Project, RiskMatrix, ThreatScenario};
+
+/// What the register is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    Element,
+    Unmitigated,
+    #[default]
+    Residual,
+}
+
+/// Sort order of the register (default: residual risk, highest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RegisterState {
+    pub by: SortBy,
+    pub descending: bool,
+}
+
+impl Default for RegisterState {
+    fn default() -> Self {
+        RegisterState {
+            by: SortBy::Residual,
+            descending: true,
+        }
+    }
+}
+
+/// One row: a scenario, where it belongs, and its risk.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RegisterRow<'a> {
+    /// `ElementRef::Project` for the initial assessment.
+    pub element: ElementRef,
+    pub element_name: String,
+    pub scenario: &'a ThreatScenario,
+    /// Position in its list (for a title when it has none).
+    pub index: usize,
+    pub risk: ScenarioRisk,
+}
+
+impl RegisterRow<'_> {
+    pub fn title(&self) -> String {
+        if self.scenario.title.trim().is_empty() {
+            format!("Scenario {}", self.index + 1)
+        } else {
+            self.scenario.title.trim().to_owned()
+        }
+    }
+
+    /// The owners of the additional countermeasures, each once, in order.
+    pub fn owners(&self) -> String {
+        let mut out: Vec<&str> = Vec::new();
+        for c in &self.scenario.additional_countermeasures {
+            let o = c.owner.trim();
+            if !o.is_empty() && !out.contains(&o) {
+                out.push(o);
+            }
+        }
+        out.join(", ")
+    }
+}
+
+/// Every scenario with its rating, in project order: the initial ones, then zones, then
+/// conduits. Ratings come from the assessment; a scenario it has no rating for (a stale
+/// assessment) counts as unrated.
+pub fn register_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RegisterRow<'a>> {
+    let unrated = ScenarioRisk {
+        unmitigated: None,
+        residual: None,
+    };
+    let mut rows = Vec::new();
+    let mut add =
+        |element: ElementRef, name: String, list: &'a [ThreatScenario], rated: &[ScenarioRisk]| {
+            for (i, s) in list.iter().enumerate() {
+                rows.push(RegisterRow {
+                    element,
+                    element_name: name.clone(),
+                    scenario: s,
+                    index: i,
+                    risk: rated.get(i).copied().unwrap_or(unrated),
+                });
+            }
+        };
+    add(
+        ElementRef::Project,
+        "Initial assessment".to_owned(),
+        &project.risk.initial,
+        &a.risk.initial,
+    );
+    for (i, z) in project.zones.iter().enumerate() {
+        let rated = a
+            .zones
+            .get(i)
+            .map_or(&[][..], |e| e.risk.scenarios.as_slice());
+        add(
+            ElementRef::Zone(z.id),
+            z.name.clone(),
+            &z.risk.scenarios,
+            rated,
+        );
+    }
+    for (i, c) in project.conduits.iter().enumerate() {
+        let rated = a
+            .conduits
+            .get(i)
+            .map_or(&[][..], |e| e.risk.scenarios.as_slice());
+        add(
+            ElementRef::Conduit(c.id),
+            c.name.clone(),
+            &c.risk.scenarios,
+            rated,
+        );
+    }
+    rows
+}
+
+/// Level, then score; unrated below every rating.
+fn rank(r: Option<Rating>) -> (bool, u8, u8) {
+    r.map_or((false, 0, 0), |r| (true, r.level, r.score))
+}
+
+/// Sorts stably (ties keep project order).
+pub fn sort_rows(rows: &mut [RegisterRow<'_>], s: RegisterState) {
+    rows.sort_by(|a, b| {
+        let o = match s.by {
+            SortBy::Element => a
+                .element_name
+                .to_lowercase()
+                .cmp(&b.element_name.to_lowercase()),
+            SortBy::Unmitigated => rank(a.risk.unmitigated).cmp(&rank(b.risk.unmitigated)),
+            SortBy::Residual => rank(a.risk.residual).cmp(&rank(b.risk.residual)),
+        };
+        if s.descending { o.reverse() } else { o }
+    });
+}
+
+fn rating_cell_ui(ui: &mut egui::Ui, m: &RiskMatrix, r: Option<Rating>) {
+    match r {
+        Some(r) => {
+            let fill = theme::risk_level_color(r.level, m.levels.len());
+            egui::Frame::new()
+                .fill(fill)
+                .inner_margin(egui::Margin::symmetric(6, 1))
+                .corner_radius(3)
+                .show(ui, |ui| {
+                    ui.label(
+                        egui::RichText::new(format!("{} · {}", m.level_name(r.level), r.score))
+                            .color(theme::text_on(fill)),
+                    );
+                });
+        }
+        None => {
+            ui.label(egui::RichText::new("not rated").weak());
+        }
+    }
+}
+
+/// A column header that sorts by `by` (a second click reverses).
+fn header_ui(ui: &mut egui::Ui, state: &mut RegisterState, by: SortBy, text: &str) {
+    let arrow = if state.by == by {
+        if state.descending { " ⏷" } else { " ⏶" }
+    } else {
+        ""
+    };
+    if ui
+        .add(egui::Button::new(egui::RichText::new(format!("{text}{arrow}")).strong()).frame(false))
+        .on_hover_text("Sort by this column (again to reverse)")
+        .clicked()
+    {
+        if state.by == by {
+            state.descending = !state.descending;
+        } else {
+            *state = RegisterState {
+                by,
+                descending: by != SortBy::Element,
+            };
+        }
+    }
+}
+
+pub fn register_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+    let Some(doc) = app.doc.as_ref() else { return };
+    let project = &doc.project;
+    let m = &project.risk.matrix;
+    let mut rows = register_rows(project, &doc.assessment);
+    let state = &mut app.dock.register;
+    sort_rows(&mut rows, *state);
+    let intolerable = rows
+        .iter()
+        .filter(|r| r.risk.residual.is_some_and(|x| !x.tolerable))
+        .count();
+    ui.label(format!(
+        "{}, {intolerable} above the tolerable risk ({}). Click a row to select its element.",
+        super::risk::scenarios_text(rows.len()),
+        m.tolerable_text()
+    ));
+    if rows.is_empty() {
+        ui.label("Add threat scenarios in the inspector: to a zone or conduit, or to the project's initial assessment (nothing selected).");
+        return;
+    }
+    let mut clicked = None;
+    egui::ScrollArea::both()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            egui::Grid::new("risk-register")
+                .striped(true)
+                .num_columns(7)
+                .show(ui, |ui| {
+                    header_ui(ui, state, SortBy::Element, "Element");
+                    ui.label(egui::RichText::new("Scenario").strong());
+                    header_ui(ui, state, SortBy::Unmitigated, "Unmitigated");
+                    header_ui(ui, state, SortBy::Residual, "Residual");
+                    ui.label(egui::RichText::new("Tolerable?").strong());
+                    ui.label(egui::RichText::new("Threat source").strong());
+                    ui.label(egui::RichText::new("Countermeasure owners").strong());
+                    ui.end_row();
+                    for r in &rows {
+                        // long names are cut so that the ratings stay in view; hover shows all
+                        if ui
+                            .link(shortened(&r.element_name, 34))
+                            .on_hover_text(format!("{}: select it", r.element_name))
+                            .clicked()
+                        {
+                            clicked = Some(r.element);
+                        }
+                        let title = r.title();
+                        if ui
+                            .add(
+                                egui::Label::new(shortened(&title, 48)).sense(egui::Sense::click()),
+                            )
+                            .on_hover_text(format!("{title}\nVector: {}", r.scenario.vector))
+                            .clicked()
+                        {
+                            clicked = Some(r.element);
+                        }
+                        rating_cell_ui(ui, m, r.risk.unmitigated);
+                        rating_cell_ui(ui, m, r.risk.residual);
+                        match r.risk.residual {
+                            Some(x) if x.tolerable => {
+                                ui.colored_label(
+                                    theme::gap_color(crate::analysis::GapSeverity::None),
+                                    "yes",
+                                );
+                            }
+                            Some(_) => {
+                                ui.colored_label(
+                                    theme::finding_color(crate::analysis::FindingSeverity::Error),
+                                    "no",
+                                );
+                            }
+                            None => {
+                                ui.label("–");
+                            }
+                        }
+                        ui.label(shortened(&r.scenario.threat_source, 36))
+                            .on_hover_text(&r.scenario.threat_source);
+                        ui.label(r.owners());
+                        ui.end_row();
+                    }
+                });
+        });
+    if let Some(e) = clicked {
+        app.emit(Intent::FocusElement(e));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Countermeasure, Rect, Zone, ZoneId, ZoneKind};
+
+    fn scenario(title: &str, l: u8, c: u8, rl: u8) -> ThreatScenario {
+        ThreatScenario {
+            title: title.into(),
+            likelihood: l,
+            consequence: vec![c],
+            residual_likelihood: rl,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn rows_take_the_assessment_and_sort_by_residual_risk() {
+        let mut p = Project::default();
+        let mut z = Zone::new(
+            ZoneId(1),
+            "BPCS",
+            ZoneKind::Control,
+            Rect::new(0.0, 0.0, 90.0, 60.0),
+        );
+        // 4 × 4 = 16 Critical, residual 1 × 4 = 4 Medium
+        z.risk.scenarios.push(scenario("ransomware", 4, 4, 1));
+        // 3 × 3 = 9 High, residual 3 × 3 = 9 High (no residual rating)
+        z.risk.scenarios.push(scenario("insider", 3, 3, 0));
+        // unrated
+        z.risk.scenarios.push(scenario("", 0, 0, 0));
+        z.risk.scenarios[0].additional_countermeasures = vec![
+            Countermeasure {
+                measure: "a".into(),
+                owner: "IT".into(),
+            },
+            Countermeasure {
+                measure: "b".into(),
+                owner: " IT ".into(),
+            },
+            Countermeasure {
+                measure: "c".into(),
+                owner: "OT".into(),
+            },
+        ];
+        p.zones.push(z);
+        // initial: 5 × 5 = 25 Critical, residual 2 × 5 = 10 High
+        p.risk.initial.push(scenario("worst case", 5, 5, 2));
+        let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        let mut rows = register_rows(&p, &a);
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[0].element, ElementRef::Project);
+        assert_eq!(rows[1].owners(), "IT, OT");
+        assert_eq!(rows[3].title(), "Scenario 3");
+        sort_rows(&mut rows, RegisterState::default());
+        let order: Vec<(String, Option<u8>)> = rows
+            .iter()
+            .map(|r| (r.title(), r.risk.residual.map(|x| x.score)))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                ("worst case".to_owned(), Some(10)),
+                ("insider".to_owned(), Some(9)),
+                ("ransomware".to_owned(), Some(4)),
+                ("Scenario 3".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            p.risk
+                .matrix
+                .level_name(rows[0].risk.residual.map_or(9, |x| x.level)),
+            "High"
+        );
+        sort_rows(
+            &mut rows,
+            RegisterState {
+                by: SortBy::Unmitigated,
+                descending: true,
+            },
+        );
+        assert_eq!(rows[0].title(), "worst case");
+        assert_eq!(rows[1].title(), "ransomware");
+        sort_rows(
+            &mut rows,
+            RegisterState {
+                by: SortBy::Residual,
+                descending: false,
+            },
+        );
+        assert_eq!(rows[0].title(), "Scenario 3");
+        assert_eq!(rows[3].title(), "worst case");
+    }
+}

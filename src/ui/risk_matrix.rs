@@ -1,0 +1,636 @@
+//! The project's risk method and approval in the inspector (nothing selected): the risk matrix
+//! (scales, categories, levels, cells, tolerable risk), the initial risk assessment (ZCR 2, 4)
+//! and the asset owner's approval (ZCR 7) with its state as `assess` reports it.
+
+use super::risk::{Change, rating_chip_ui, scenarios_ui, text_ui};
+use super::{Intent, theme};
+use crate::analysis::Assessment;
+use crate::analysis::risk::ApprovalState;
+use crate::edit::Edit;
+use crate::model::{Approval, Decision, Project, ProjectRisk, RiskMatrix};
+
+fn push(intents: &mut Vec<Intent>, label: impl Into<String>, edit: Edit, key: Option<String>) {
+    intents.push(Intent::Edit {
+        label: label.into(),
+        edit: Box::new(edit),
+        merge_key: key,
+    });
+}
+
+/// Applies a changed matrix as one `SetRisk` step.
+fn set_matrix(intents: &mut Vec<Intent>, project: &Project, change: Change<RiskMatrix>) {
+    let mut r = project.risk.clone();
+    r.matrix = change.value;
+    push(
+        intents,
+        change.label,
+        Edit::SetRisk(r),
+        change.key.map(|k| format!("matrix.{k}")),
+    );
+}
+
+/// A small single-line field in a grid cell; seals on focus loss.
+fn cell_text_ui(
+    ui: &mut egui::Ui,
+    intents: &mut Vec<Intent>,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    value: &str,
+    width: f32,
+) -> Option<String> {
+    let mut text = value.to_owned();
+    let r = ui.add_sized(
+        [width, 18.0],
+        egui::TextEdit::singleline(&mut text).id_salt(id),
+    );
+    let r = if value.is_empty() {
+        r
+    } else {
+        r.on_hover_text(value)
+    };
+    if r.lost_focus() {
+        intents.push(Intent::SealEdit);
+    }
+    (r.changed() && text != value).then_some(text)
+}
+
+fn scales_ui(
+    ui: &mut egui::Ui,
+    intents: &mut Vec<Intent>,
+    m: &RiskMatrix,
+) -> Option<Change<RiskMatrix>> {
+    let mut out = None;
+    for (which, steps) in [
+        ("Likelihood", &m.likelihood),
+        ("Consequence", &m.consequence),
+    ] {
+        ui.label(egui::RichText::new(format!("{which} scale")).strong());
+        egui::Grid::new(("scale", which))
+            .num_columns(3)
+            .spacing([4.0, 2.0])
+            .show(ui, |ui| {
+                for (i, s) in steps.iter().enumerate() {
+                    ui.label(format!("{}", i + 1));
+                    for (k, (value, w)) in [(&s.name, 100.0), (&s.description, 130.0)]
+                        .into_iter()
+                        .enumerate()
+                    {
+                        if let Some(v) = cell_text_ui(ui, intents, (which, i, k), value, w) {
+                            let mut n = m.clone();
+                            let list = if which == "Likelihood" {
+                                &mut n.likelihood
+                            } else {
+                                &mut n.consequence
+                            };
+                            if k == 0 {
+                                list[i].name = v;
+                            } else {
+                                list[i].description = v;
+                            }
+                            out = Some(Change {
+                                value: n,
+                                label: format!("Edit {} scale", which.to_lowercase()),
+                                key: Some(format!("{which}.{i}.{k}")),
+                            });
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    }
+    out
+}
+
+/// The categories: rename, add, remove. Removing one also removes its ratings from every
+/// scenario (the ratings are kept in category order), in the same undo step.
+fn categories_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project) {
+    let m = &project.risk.matrix;
+    ui.label(egui::RichText::new("Consequence categories").strong());
+    let mut remove = None;
+    egui::Grid::new("categories")
+        .num_columns(2)
+        .spacing([4.0, 2.0])
+        .show(ui, |ui| {
+            for (i, c) in m.categories.iter().enumerate() {
+                if let Some(v) = cell_text_ui(ui, intents, ("cat", i), c, 190.0) {
+                    let mut n = m.clone();
+                    n.categories[i] = v;
+                    set_matrix(
+                        intents,
+                        project,
+                        Change {
+                            value: n,
+                            label: "Rename consequence category".into(),
+                            key: Some(format!("cat.{i}")),
+                        },
+                    );
+                }
+                if m.categories.len() > 1
+                    && ui
+                        .small_button("✖")
+                        .on_hover_text("Remove this category and its ratings in every scenario")
+                        .clicked()
+                {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if m.categories.len() < crate::model::risk::MAX_CATEGORIES
+        && ui.small_button("Add category").clicked()
+    {
+        let mut r = project.risk.clone();
+        r.matrix
+            .categories
+            .push(format!("Category {}", m.categories.len() + 1));
+        push(intents, "Add consequence category", Edit::SetRisk(r), None);
+    }
+    if let Some(i) = remove {
+        let name = m.categories.get(i).cloned().unwrap_or_default();
+        push(
+            intents,
+            format!("Remove consequence category {name}"),
+            remove_category(project, i),
+            None,
+        );
+    }
+}
+
+/// One edit removing category `i` from the matrix and its rating from every scenario.
+pub fn remove_category(project: &Project, i: usize) -> Edit {
+    fn strip(list: &mut [crate::model::ThreatScenario], i: usize) -> bool {
+        let mut changed = false;
+        for s in list {
+            for v in [&mut s.consequence, &mut s.residual_consequence] {
+                if i < v.len() {
+                    v.remove(i);
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+    let mut r = project.risk.clone();
+    if i < r.matrix.categories.len() {
+        r.matrix.categories.remove(i);
+    }
+    strip(&mut r.initial, i);
+    let mut edits = vec![Edit::SetRisk(r)];
+    for z in &project.zones {
+        let mut n = z.clone();
+        if strip(&mut n.risk.scenarios, i) {
+            edits.push(Edit::ReplaceZone(n));
+        }
+    }
+    for c in &project.conduits {
+        let mut n = c.clone();
+        if strip(&mut n.risk.scenarios, i) {
+            edits.push(Edit::ReplaceConduit(n));
+        }
+    }
+    Edit::Batch(edits)
+}
+
+fn levels_ui(
+    ui: &mut egui::Ui,
+    intents: &mut Vec<Intent>,
+    m: &RiskMatrix,
+) -> Option<Change<RiskMatrix>> {
+    let mut out = None;
+    ui.label(egui::RichText::new("Risk levels").strong());
+    egui::Grid::new("levels")
+        .num_columns(3)
+        .spacing([4.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(egui::RichText::new("Name").small().strong());
+            ui.label(egui::RichText::new("Proposes SL-T").small().strong());
+            ui.end_row();
+            for (i, l) in m.levels.iter().enumerate() {
+                let fill = theme::risk_level_color(i as u8, m.levels.len());
+                ui.label(egui::RichText::new("  ■  ").color(fill));
+                if let Some(v) = cell_text_ui(ui, intents, ("level", i), &l.name, 110.0) {
+                    let mut n = m.clone();
+                    n.levels[i].name = v;
+                    out = Some(Change {
+                        value: n,
+                        label: "Rename risk level".into(),
+                        key: Some(format!("level.{i}")),
+                    });
+                }
+                let mut sl = l.proposed_sl_t;
+                egui::ComboBox::from_id_salt(("level-sl", i))
+                    .width(40.0)
+                    .selected_text(sl.to_string())
+                    .show_ui(ui, |ui| {
+                        for v in 0..=crate::model::MAX_SL {
+                            ui.selectable_value(&mut sl, v, v.to_string());
+                        }
+                    });
+                if sl != l.proposed_sl_t {
+                    let mut n = m.clone();
+                    n.levels[i].proposed_sl_t = sl;
+                    out = Some(Change {
+                        value: n,
+                        label: format!("Set the SL-T level {} proposes", l.name),
+                        key: None,
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    out
+}
+
+/// The matrix: likelihood rows (highest on top), consequence columns; a click moves a cell
+/// to the next level, a right click offers every level.
+fn grid_ui(ui: &mut egui::Ui, m: &RiskMatrix) -> Option<Change<RiskMatrix>> {
+    let mut out = None;
+    ui.label(egui::RichText::new("Matrix").strong());
+    ui.label(
+        egui::RichText::new(
+            "Rows: likelihood, columns: worst consequence. Click a cell for the next level, right-click to choose.",
+        )
+        .small()
+        .weak(),
+    );
+    let set = |l: usize, c: usize, level: u8| {
+        let mut n = m.clone();
+        if let Some(cell) = n.cells.get_mut(l).and_then(|row| row.get_mut(c)) {
+            *cell = level;
+        }
+        Change {
+            value: n,
+            label: "Change risk matrix cell".into(),
+            key: None,
+        }
+    };
+    egui::Grid::new("matrix-grid")
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for (c, s) in m.consequence.iter().enumerate() {
+                ui.label(egui::RichText::new(format!("{}", c + 1)).small().strong())
+                    .on_hover_text(&s.name);
+            }
+            ui.end_row();
+            for l in (0..m.likelihood.len()).rev() {
+                ui.label(egui::RichText::new(format!("{}", l + 1)).small().strong())
+                    .on_hover_text(m.likelihood.get(l).map_or("", |s| s.name.as_str()));
+                for c in 0..m.consequence.len() {
+                    let level = m.cells.get(l).and_then(|row| row.get(c)).copied();
+                    let (fill, name) = match level {
+                        Some(v) if usize::from(v) < m.levels.len() => (
+                            theme::risk_level_color(v, m.levels.len()),
+                            m.level_name(v).to_owned(),
+                        ),
+                        _ => (theme::RISK_UNRATED, "?".to_owned()),
+                    };
+                    let text = egui::RichText::new(&name)
+                        .small()
+                        .color(theme::text_on(fill));
+                    let r = ui
+                        .add(
+                            egui::Button::new(text)
+                                .fill(fill)
+                                .min_size(egui::vec2(44.0, 20.0)),
+                        )
+                        .on_hover_text(format!(
+                            "Likelihood {} × consequence {}: {name}",
+                            l + 1,
+                            c + 1
+                        ));
+                    if r.clicked() && !m.levels.is_empty() {
+                        let next = level.map_or(0, |v| (usize::from(v) + 1) % m.levels.len());
+                        out = Some(set(l, c, next as u8));
+                    }
+                    r.context_menu(|ui| {
+                        for (i, lv) in m.levels.iter().enumerate() {
+                            if ui.button(&lv.name).clicked() {
+                                out = Some(set(l, c, i as u8));
+                            }
+                        }
+                    });
+                }
+                ui.end_row();
+            }
+        });
+    out
+}
+
+fn tolerable_ui(ui: &mut egui::Ui, m: &RiskMatrix) -> Option<Change<RiskMatrix>> {
+    let mut t = m.tolerable;
+    ui.horizontal(|ui| {
+        ui.label("Tolerable risk");
+        egui::ComboBox::from_id_salt("tolerable")
+            .selected_text(m.tolerable_text())
+            .show_ui(ui, |ui| {
+                for (i, l) in m.levels.iter().enumerate() {
+                    ui.selectable_value(&mut t, i as u8, format!("{} or lower", l.name));
+                }
+            });
+    });
+    (t != m.tolerable).then(|| {
+        let mut n = m.clone();
+        n.tolerable = t;
+        Change {
+            value: n,
+            label: "Set the tolerable risk".into(),
+            key: None,
+        }
+    })
+}
+
+fn matrix_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project) {
+    let m = &project.risk.matrix;
+    egui::CollapsingHeader::new("Risk matrix")
+        .id_salt("risk-matrix")
+        .show(ui, |ui| {
+            let problems = m.problems();
+            for p in &problems {
+                ui.colored_label(theme::missing_field_color(), p);
+            }
+            let mut change = tolerable_ui(ui, m);
+            ui.add_space(4.0);
+            change = grid_ui(ui, m).or(change);
+            ui.add_space(4.0);
+            change = levels_ui(ui, intents, m).or(change);
+            ui.add_space(4.0);
+            change = scales_ui(ui, intents, m).or(change);
+            ui.add_space(4.0);
+            if let Some(ch) = change {
+                set_matrix(intents, project, ch);
+            }
+            categories_ui(ui, intents, project);
+        });
+}
+
+fn initial_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, a: &Assessment) {
+    let m = &project.risk.matrix;
+    egui::CollapsingHeader::new(format!(
+        "Initial risk assessment ({})",
+        super::risk::scenarios_text(project.risk.initial.len())
+    ))
+    .id_salt("initial-risk")
+    .show(ui, |ui| {
+        ui.label(
+            egui::RichText::new(
+                "Worst-case scenarios for the whole system, before partitioning (ZCR 2), compared with the tolerable risk (ZCR 4).",
+            )
+            .small()
+            .weak(),
+        );
+        let r = &a.risk;
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Worst unmitigated");
+            let worst = r.initial_worst.and_then(|l| {
+                r.initial
+                    .iter()
+                    .filter_map(|s| s.unmitigated)
+                    .filter(|x| x.level == l)
+                    .max_by_key(|x| x.score)
+            });
+            rating_chip_ui(ui, m, worst);
+            if r.initial_worst.is_some() {
+                if r.initial_above_tolerable {
+                    ui.colored_label(
+                        theme::finding_color(crate::analysis::FindingSeverity::Error),
+                        format!("above the tolerable risk ({})", m.tolerable_text()),
+                    );
+                } else {
+                    ui.label(format!("within the tolerable risk ({})", m.tolerable_text()));
+                }
+            }
+        });
+        let assets: Vec<_> = project
+            .all_assets()
+            .map(|(x, _)| (x.id, x.name.clone()))
+            .collect();
+        if let Some(ch) = scenarios_ui(
+            ui,
+            intents,
+            "initial",
+            m,
+            &project.risk.initial,
+            &r.initial,
+            &assets,
+        ) {
+            let risk = ProjectRisk {
+                initial: ch.value,
+                ..project.risk.clone()
+            };
+            push(
+                intents,
+                format!("{} in the initial assessment", ch.label),
+                Edit::SetRisk(risk),
+                ch.key.map(|k| format!("initial.{k}")),
+            );
+        }
+    });
+}
+
+/// The approval recorded for the project's content now: the current revision and hash, the
+/// rest of `base` kept.
+pub fn record_approval(project: &Project, base: Option<&Approval>) -> Approval {
+    Approval {
+        revision: project.meta.revision.clone(),
+        content_hash: crate::model::content_hash(project),
+        ..base.cloned().unwrap_or_default()
+    }
+}
+
+fn approval_state_ui(ui: &mut egui::Ui, state: ApprovalState) {
+    let ok = theme::gap_color(crate::analysis::GapSeverity::None);
+    let warn = theme::finding_color(crate::analysis::FindingSeverity::Warning);
+    let err = theme::finding_color(crate::analysis::FindingSeverity::Error);
+    let (color, text) = match state {
+        ApprovalState::None => (
+            ui.visuals().weak_text_color(),
+            "No approval recorded".to_owned(),
+        ),
+        ApprovalState::Current { decision } => (
+            if decision == Decision::Rejected {
+                err
+            } else {
+                ok
+            },
+            format!(
+                "Current: {} (covers the content as it is)",
+                decision.label()
+            ),
+        ),
+        ApprovalState::Outdated {
+            decision,
+            content_changed,
+            revision_changed,
+        } => {
+            let why = match (content_changed, revision_changed) {
+                (true, true) => "the content and the revision changed",
+                (true, false) => "the content changed",
+                _ => "the revision changed",
+            };
+            (
+                warn,
+                format!("Outdated: {} — {why} since", decision.label()),
+            )
+        }
+    };
+    ui.label(egui::RichText::new(text).color(color).strong());
+}
+
+fn approval_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, a: &Assessment) {
+    egui::CollapsingHeader::new("Approval (ZCR 7)")
+        .id_salt("approval")
+        .default_open(true)
+        .show(ui, |ui| {
+            approval_state_ui(ui, a.risk.approval);
+            let current = project.approval.as_ref();
+            if let Some(ap) = current {
+                type Get = fn(&mut Approval) -> &mut String;
+                let fields: [(&str, Get, bool); 5] = [
+                    ("Approver", |a| &mut a.approver, false),
+                    ("Role", |a| &mut a.role, false),
+                    ("Organisation", |a| &mut a.organisation, false),
+                    ("Date", |a| &mut a.date, false),
+                    ("Conditions", |a| &mut a.conditions, true),
+                ];
+                for (k, (label, get, multi)) in fields.into_iter().enumerate() {
+                    let mut n = ap.clone();
+                    let cur = get(&mut n).clone();
+                    if let Some(v) = text_ui(ui, intents, ("approval", k), label, &cur, multi) {
+                        *get(&mut n) = v;
+                        push(
+                            intents,
+                            format!("Edit approval {}", label.to_lowercase()),
+                            Edit::SetApproval(Some(n)),
+                            Some(format!("approval.{k}")),
+                        );
+                    }
+                    if k == 3 {
+                        let mut d = ap.decision;
+                        ui.label(egui::RichText::new("Decision").small().weak());
+                        egui::ComboBox::from_id_salt("approval-decision")
+                            .selected_text(d.label())
+                            .show_ui(ui, |ui| {
+                                for x in Decision::ALL {
+                                    ui.selectable_value(&mut d, x, x.label());
+                                }
+                            });
+                        if d != ap.decision {
+                            let mut n = ap.clone();
+                            n.decision = d;
+                            push(intents, "Change approval decision", Edit::SetApproval(Some(n)), None);
+                        }
+                    }
+                }
+                let short: String = ap.content_hash.chars().take(12).collect();
+                ui.label(
+                    egui::RichText::new(format!(
+                        "Revision approved: {} · content {}",
+                        if ap.revision.trim().is_empty() { "–" } else { ap.revision.trim() },
+                        if short.is_empty() { "–".to_owned() } else { format!("{short}…") }
+                    ))
+                    .small(),
+                )
+                .on_hover_text(&ap.content_hash);
+            }
+            ui.horizontal_wrapped(|ui| {
+                if ui
+                    .button("Record approval of the current content")
+                    .on_hover_text(format!(
+                        "Records that revision {} as it is now is approved; any later change makes the approval outdated",
+                        project.meta.revision
+                    ))
+                    .clicked()
+                {
+                    push(
+                        intents,
+                        "Record approval",
+                        Edit::SetApproval(Some(record_approval(project, current))),
+                        None,
+                    );
+                }
+                if current.is_some() && ui.button("Withdraw approval").clicked() {
+                    push(intents, "Withdraw approval", Edit::SetApproval(None), None);
+                }
+            });
+        });
+}
+
+/// The project's Risk matrix, Initial assessment and Approval sections.
+pub fn project_risk_ui(
+    ui: &mut egui::Ui,
+    intents: &mut Vec<Intent>,
+    project: &Project,
+    a: &Assessment,
+) {
+    ui.separator();
+    ui.heading("Risk assessment");
+    matrix_ui(ui, intents, project);
+    initial_ui(ui, intents, project, a);
+    ui.separator();
+    approval_ui(ui, intents, project, a);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ThreatScenario, Zone, ZoneId, ZoneKind};
+
+    fn scenario(c: Vec<u8>) -> ThreatScenario {
+        ThreatScenario {
+            residual_consequence: c.clone(),
+            consequence: c,
+            likelihood: 3,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn removing_a_category_removes_its_rating_everywhere_in_one_undoable_edit() {
+        let mut p = Project::default();
+        let mut z = Zone::new(
+            ZoneId(1),
+            "BPCS",
+            ZoneKind::Control,
+            crate::model::Rect::new(0.0, 0.0, 100.0, 80.0),
+        );
+        z.risk.scenarios.push(scenario(vec![1, 4, 2, 3]));
+        p.zones.push(z);
+        p.risk.initial.push(scenario(vec![5, 1]));
+        let before = p.clone();
+        let mut h = crate::edit::History::default();
+        h.apply(&mut p, "Remove", remove_category(&before, 1))
+            .expect("applies");
+        assert_eq!(p.risk.matrix.categories.len(), 3);
+        assert_eq!(p.risk.matrix.categories[1], "Production / financial");
+        assert_eq!(p.zones[0].risk.scenarios[0].consequence, vec![1, 2, 3]);
+        assert_eq!(
+            p.zones[0].risk.scenarios[0].residual_consequence,
+            vec![1, 2, 3]
+        );
+        assert_eq!(p.risk.initial[0].consequence, vec![5]);
+        h.undo(&mut p).expect("undoes");
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn recording_an_approval_keeps_the_approver_and_takes_revision_and_hash() {
+        let mut p = Project::default();
+        p.meta.revision = "C".into();
+        let old = Approval {
+            approver: "A. Owner".into(),
+            revision: "B".into(),
+            content_hash: "00".into(),
+            ..Default::default()
+        };
+        let a = record_approval(&p, Some(&old));
+        assert_eq!(a.approver, "A. Owner");
+        assert_eq!(a.revision, "C");
+        assert_eq!(a.content_hash, crate::model::content_hash(&p));
+        p.approval = Some(a);
+        assert!(matches!(
+            crate::analysis::risk::approval_state(&p, p.approval.as_ref()),
+            ApprovalState::Current { .. }
+        ));
+    }
+}
