@@ -412,3 +412,46 @@ fn the_register_and_an_open_risk_section_settle_without_repainting() {
     assert!(steps < 10, "settles after {steps} steps");
     h.get_by_label("Worst — Critical 25");
 }
+
+#[test]
+fn the_requirements_tab_filters_met_items_without_evidence() {
+    use zonewright::model::{RequirementAssessment, Status};
+    let mut h = harness();
+    let mut z = zone(1, "Control", 0.0);
+    z.sl_t = Some(SlVector::uniform(1));
+    for (id, evidence) in [("SR 1.1", ""), ("SR 1.2", "FAT report 7"), ("SR 2.1", "")] {
+        z.requirements.insert(
+            id.into(),
+            RequirementAssessment {
+                status: Status::Met,
+                evidence: evidence.into(),
+                ..Default::default()
+            },
+        );
+    }
+    let mut p = Project::default();
+    p.zones.push(z);
+    open(&mut h, p);
+    select(&mut h, vec![ElementRef::Zone(ZoneId(1))]);
+    h.state_mut().dock_tab = DockTab::Requirements;
+    h.run();
+    // SR 1.2 is required from SL 2 only: at SL-T 1 two items are met without evidence
+    h.get_by_label("SR 1.1");
+    h.get_by_label("SR 1.3");
+    h.get_by_label("Only met without evidence (2)").click();
+    h.run();
+    assert!(h.state().dock.only_no_evidence);
+    h.get_by_label("SR 1.1");
+    h.get_by_label("SR 2.1");
+    assert!(
+        h.query_by_label("SR 1.3").is_none(),
+        "an unassessed item is hidden"
+    );
+    // the finding counts the same two
+    let f = assessment(&h)
+        .findings
+        .iter()
+        .find(|f| f.code == zonewright::analysis::FindingCode::MetNoEvidence)
+        .expect("REQ-NO-EVIDENCE");
+    assert!(f.message.contains('2'), "{}", f.message);
+}

@@ -10,6 +10,8 @@ use crate::model::{AssetParent, ElementRef, Fr, RequirementAssessment, Requireme
 #[derive(Debug, Clone, Default)]
 pub struct DockState {
     pub only_open: bool,
+    /// Only items marked met that name no evidence (`Applicable::evidence_missing`).
+    pub only_no_evidence: bool,
     pub fr: Option<Fr>,
     pub level: Option<u8>,
     /// Sort order of the risk register.
@@ -154,6 +156,14 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         ui.label(egui::RichText::new(&name).strong());
         ui.separator();
         ui.checkbox(&mut app.dock.only_open, "Only open items");
+        let missing = ea.applicable.iter().filter(|a| a.evidence_missing).count();
+        ui.checkbox(
+            &mut app.dock.only_no_evidence,
+            format!("Only met without evidence ({missing})"),
+        )
+        .on_hover_text(
+            "Requirements marked met whose evidence reference is empty: an auditor will ask for it",
+        );
         egui::ComboBox::from_id_salt("req-fr")
             .selected_text(
                 app.dock
@@ -204,6 +214,7 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                             .is_some_and(|r| r.fr == fr)
                     })
                     .filter(|x| !filter.only_open || !x.satisfied)
+                    .filter(|x| !filter.only_no_evidence || x.evidence_missing)
                     .filter(|x| {
                         filter.level.is_none_or(|l| {
                             catalog

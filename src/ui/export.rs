@@ -177,12 +177,16 @@ pub fn export_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> Opti
         "Zone and conduit summary (SL-T, SL-C, SL-A)",
     );
     ui.checkbox(
+        &mut s.risk,
+        "Risk assessment: method and matrix, initial assessment, risk register",
+    );
+    ui.checkbox(
         &mut s.details,
         "Per zone and conduit: characteristics, assets, flows, requirement matrix",
     );
     ui.checkbox(&mut s.matrix, "Overview matrix");
     ui.checkbox(&mut s.findings, "Findings register");
-    let any = s.title || s.drawing || s.summary || s.details || s.matrix || s.findings;
+    let any = s.title || s.drawing || s.summary || s.risk || s.details || s.matrix || s.findings;
     ui.add_space(8.0);
     let mut answer = None;
     ui.horizontal(|ui| {
