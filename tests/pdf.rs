@@ -1,6 +1,9 @@
 //! The PDF tender pack read back with lopdf: pages, orientation, names, requirement ids,
 //! findings, Unicode text, byte-identical re-export, a 3,000-asset plant, and the CLI command.
 
+mod pdf_text;
+
+use pdf_text::{NONE, text};
 use std::collections::BTreeSet;
 use std::process::Command;
 
@@ -22,50 +25,6 @@ fn pdf(project: &Project, options: &ExportOptions) -> Vec<u8> {
 
 fn read(bytes: &[u8]) -> lopdf::Document {
     lopdf::Document::load_mem(bytes).expect("the export is a readable PDF")
-}
-
-/// All text of the document, every separately placed piece of text followed by a space, and
-/// runs of whitespace collapsed to one space. (lopdf's `extract_text` joins the pieces of one
-/// text object without a separator, which would glue table cells together.)
-fn text(doc: &lopdf::Document) -> String {
-    let mut out = String::new();
-    for page_id in doc.get_pages().values() {
-        let fonts = doc.get_page_fonts(*page_id).expect("page fonts");
-        let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
-            .into_iter()
-            .map(|(name, font)| (name, font.get_font_encoding(doc).expect("font encoding")))
-            .collect();
-        let content = doc
-            .get_and_decode_page_content(*page_id)
-            .expect("page content");
-        let mut encoding = None;
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    encoding = op
-                        .operands
-                        .first()
-                        .and_then(|n| n.as_name().ok())
-                        .and_then(|n| encodings.get(n))
-                }
-                "Tj" => {
-                    let bytes = op
-                        .operands
-                        .first()
-                        .and_then(|s| s.as_str().ok())
-                        .expect("string operand");
-                    let enc = encoding.expect("a font is set before text");
-                    out.push_str(
-                        &lopdf::Document::decode_text(enc, bytes).expect("decodable text"),
-                    );
-                }
-                "Tm" | "Td" | "TD" | "T*" | "ET" => out.push(' '),
-                _ => {}
-            }
-        }
-        out.push(' ');
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Page sizes (width, height) in points, in page order.
@@ -90,16 +49,6 @@ fn only(sections: Sections) -> ExportOptions {
         sections,
     }
 }
-
-const NONE: Sections = Sections {
-    title: false,
-    drawing: false,
-    summary: false,
-    risk: false,
-    details: false,
-    matrix: false,
-    findings: false,
-};
 
 /// Requirement ids ("SR 5.1", "SR 5.1 RE 1") found in normalised text.
 fn requirement_ids(text: &str) -> BTreeSet<String> {

@@ -2,22 +2,14 @@
 //! matrix, the initial assessment, the register, each element's scenarios and SL-T proposal,
 //! and the approval block, "OUTDATED" only when the content or revision changed.
 
+mod pdf_text;
 mod risk_fixture;
 
-use risk_fixture::{INITIAL, RANSOMWARE, SIS_ATTACK, pdf_text, project};
+use pdf_text::{NONE, pdf_text};
+use risk_fixture::{INITIAL, RANSOMWARE, SIS_ATTACK, project};
 use zonewright::catalog::Catalog;
 use zonewright::model::{Project, SlVector};
 use zonewright::report::{ExportOptions, Paper, Sections, export_pdf};
-
-const NONE: Sections = Sections {
-    title: false,
-    drawing: false,
-    summary: false,
-    risk: false,
-    details: false,
-    matrix: false,
-    findings: false,
-};
 
 fn text(p: &Project, sections: Sections) -> String {
     let options = ExportOptions {

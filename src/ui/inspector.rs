@@ -45,21 +45,7 @@ fn text_field_ui(
     value: &str,
     multiline: bool,
 ) -> Option<String> {
-    ui.label(egui::RichText::new(label).small().weak());
-    let mut text = value.to_owned();
-    let edit = if multiline {
-        egui::TextEdit::multiline(&mut text)
-            .desired_rows(2)
-            .desired_width(f32::INFINITY)
-    } else {
-        egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)
-    };
-    let r = ui.add(edit.id_salt(label));
-    let r = r.on_hover_text(label);
-    if r.lost_focus() {
-        out.intents.push(Intent::SealEdit);
-    }
-    (r.changed() && text != value).then_some(text)
+    super::risk::text_ui(ui, &mut out.intents, label, label, value, multiline)
 }
 
 fn level_combo_ui(

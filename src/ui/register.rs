@@ -5,7 +5,7 @@ use super::risk::shortened;
 use super::{DesignerApp, Intent, theme};
 use crate::analysis::Assessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
-use crate::model::{ElementRef, Project, RiskMatrix, ThreatScenario};
+use crate::model::{ElementRef, Project, ThreatScenario};
 
 /// What the register is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -140,27 +140,6 @@ pub fn sort_rows(rows: &mut [RegisterRow<'_>], s: RegisterState) {
     });
 }
 
-fn rating_cell_ui(ui: &mut egui::Ui, m: &RiskMatrix, r: Option<Rating>) {
-    match r {
-        Some(r) => {
-            let fill = theme::risk_level_color(r.level, m.levels.len());
-            egui::Frame::new()
-                .fill(fill)
-                .inner_margin(egui::Margin::symmetric(6, 1))
-                .corner_radius(3)
-                .show(ui, |ui| {
-                    ui.label(
-                        egui::RichText::new(format!("{} · {}", m.level_name(r.level), r.score))
-                            .color(theme::text_on(fill)),
-                    );
-                });
-        }
-        None => {
-            ui.label(egui::RichText::new("not rated").weak());
-        }
-    }
-}
-
 /// A column header that sorts by `by` (a second click reverses).
 fn header_ui(ui: &mut egui::Ui, state: &mut RegisterState, by: SortBy, text: &str) {
     let arrow = if state.by == by {
@@ -239,8 +218,8 @@ pub fn register_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                         {
                             clicked = Some(r.element);
                         }
-                        rating_cell_ui(ui, m, r.risk.unmitigated);
-                        rating_cell_ui(ui, m, r.risk.residual);
+                        super::risk::rating_chip_ui(ui, m, r.risk.unmitigated);
+                        super::risk::rating_chip_ui(ui, m, r.risk.residual);
                         match r.risk.residual {
                             Some(x) if x.tolerable => {
                                 ui.colored_label(
