@@ -173,7 +173,7 @@ pub struct Finding {
     pub element: ElementRef,
     pub message: String,
     /// What to do about it.
-    pub remedy: String,
+    pub remedy: &'static str,
 }
 
 pub(super) struct Sink {
@@ -186,14 +186,14 @@ impl Sink {
         code: FindingCode,
         element: ElementRef,
         message: String,
-        remedy: &str,
+        remedy: &'static str,
     ) {
         self.out.push(Finding {
             code,
             severity: code.severity(),
             element,
             message,
-            remedy: remedy.to_owned(),
+            remedy,
         });
     }
 }

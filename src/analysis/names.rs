@@ -4,7 +4,7 @@
 //! Names and tags compare after trimming, collapsing inner whitespace runs to one space and
 //! folding case with `char::to_lowercase` (simple Unicode lower-casing: it folds "Ä" to "ä"
 //! but not "ß" to "ss"). Serial numbers compare trimmed and case-insensitively. Keys are
-//! compared character by character without building normalised strings.
+//! normalised into one reused buffer and hashed; ASCII keys skip the Unicode tables.
 
 use super::findings::{FindingCode, Sink};
 use super::lookup::{Lookup, WordHash};
@@ -12,8 +12,9 @@ use crate::model::{Asset, AssetParent, ElementRef, Project};
 use std::hash::Hasher;
 
 /// The characters of a name as names compare: trimmed, each inner whitespace run as one
-/// space, lower case.
-pub(super) fn name_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+/// space, lower case. The definition [`normalize_name`] is tested against.
+#[cfg(test)]
+fn name_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     let mut in_space = false;
     s.trim()
         .chars()
@@ -30,38 +31,87 @@ pub(super) fn name_chars(s: &str) -> impl Iterator<Item = char> + '_ {
         .flat_map(char::to_lowercase)
 }
 
-/// The characters of a serial number as serials compare: trimmed, lower case.
+/// The characters of a serial number as serials compare: trimmed, lower case. The definition
+/// [`normalize_serial`] is tested against.
+#[cfg(test)]
 fn serial_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.trim().chars().flat_map(char::to_lowercase)
 }
 
-fn key_hash(chars: impl Iterator<Item = char>) -> u64 {
-    let mut h = WordHash::default();
-    for c in chars {
-        h.write_u32(u32::from(c));
+/// `c.is_whitespace()` for an ASCII byte (`u8::is_ascii_whitespace` leaves out U+000B).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Appends the lower case of a character as UTF-8; ASCII without the Unicode tables.
+fn push_lower(out: &mut Vec<u8>, c: char) {
+    if c.is_ascii() {
+        out.push((c as u8).to_ascii_lowercase());
+    } else {
+        let mut utf8 = [0u8; 4];
+        for l in c.to_lowercase() {
+            out.extend_from_slice(l.encode_utf8(&mut utf8).as_bytes());
+        }
     }
+}
+
+/// A name as names compare ([`name_chars`]), as UTF-8 bytes in `out`.
+fn normalize_name(s: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let mut in_space = false;
+    for c in s.trim().chars() {
+        let space = if c.is_ascii() {
+            ascii_space(c as u8)
+        } else {
+            c.is_whitespace()
+        };
+        if space {
+            if !in_space {
+                out.push(b' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            push_lower(out, c);
+        }
+    }
+}
+
+/// A serial number as serials compare ([`serial_chars`]), as UTF-8 bytes in `out`.
+fn normalize_serial(s: &str, out: &mut Vec<u8>) {
+    out.clear();
+    for c in s.trim().chars() {
+        push_lower(out, c);
+    }
+}
+
+fn key_hash(key: &[u8]) -> u64 {
+    let mut h = WordHash::default();
+    h.write(key);
     h.finish()
 }
 
-/// Groups of positions in `keys` whose keys compare equal under `chars`, each group with two
-/// or more members in ascending order, groups ordered by their first member. Keys that are
+/// Groups of positions in `keys` whose keys compare equal after `normalize`, each group with
+/// two or more members in ascending order, groups ordered by their first member. Keys that are
 /// empty after trimming are left out when `skip_empty` is set.
-fn duplicate_groups<'a, I>(
-    keys: &[&'a str],
-    chars: impl Fn(&'a str) -> I,
+fn duplicate_groups(
+    keys: &[&str],
+    normalize: fn(&str, &mut Vec<u8>),
     skip_empty: bool,
-) -> Vec<Vec<usize>>
-where
-    I: Iterator<Item = char>,
-{
+) -> Vec<Vec<usize>> {
+    let mut buf = Vec::new();
     let mut hashed: Vec<(u64, usize)> = keys
         .iter()
         .enumerate()
         .filter(|(_, k)| !(skip_empty && k.trim().is_empty()))
-        .map(|(i, k)| (key_hash(chars(k)), i))
+        .map(|(i, k)| {
+            normalize(k, &mut buf);
+            (key_hash(&buf), i)
+        })
         .collect();
     hashed.sort_unstable();
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut other = Vec::new();
     let mut at = 0;
     while at < hashed.len() {
         let end = at
@@ -73,10 +123,12 @@ where
             // equal hashes: split into classes of equal keys (a collision is rare)
             let mut classes: Vec<Vec<usize>> = Vec::new();
             for &(_, i) in &hashed[at..end] {
-                match classes
-                    .iter_mut()
-                    .find(|c| chars(keys[c[0]]).eq(chars(keys[i])))
-                {
+                normalize(keys[i], &mut buf);
+                let class = classes.iter_mut().find(|c| {
+                    normalize(keys[c[0]], &mut other);
+                    other == buf
+                });
+                match class {
                     Some(c) => c.push(i),
                     None => classes.push(vec![i]),
                 }
@@ -93,7 +145,7 @@ where
 pub(super) fn duplicate_names(project: &Project, s: &mut Sink) {
     let names: Vec<&str> = project.zones.iter().map(|z| z.name.as_str()).collect();
     let mut dup = vec![false; names.len()];
-    for g in duplicate_groups(&names, name_chars, false) {
+    for g in duplicate_groups(&names, normalize_name, false) {
         for i in g {
             dup[i] = true;
         }
@@ -108,7 +160,7 @@ pub(super) fn duplicate_names(project: &Project, s: &mut Sink) {
     }
     let names: Vec<&str> = project.conduits.iter().map(|c| c.name.as_str()).collect();
     let mut dup = vec![false; names.len()];
-    for g in duplicate_groups(&names, name_chars, false) {
+    for g in duplicate_groups(&names, normalize_name, false) {
         for i in g {
             dup[i] = true;
         }
@@ -141,12 +193,12 @@ pub(super) fn duplicate_devices(project: &Project, lookup: &Lookup, s: &mut Sink
     let tags: Vec<&str> = candidates.iter().map(|(a, _)| a.tag.as_str()).collect();
     let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
     groups.extend(
-        duplicate_groups(&serials, serial_chars, true)
+        duplicate_groups(&serials, normalize_serial, true)
             .into_iter()
             .map(|g| ("serial number", g)),
     );
     groups.extend(
-        duplicate_groups(&tags, name_chars, true)
+        duplicate_groups(&tags, normalize_name, true)
             .into_iter()
             .map(|g| ("tag", g)),
     );
@@ -204,5 +256,45 @@ pub(super) fn duplicate_devices(project: &Project, lookup: &Lookup, s: &mut Sink
                 },
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ascii_path_normalises_exactly_like_the_unicode_one() {
+        for s in [
+            "  Control  Room ",
+            "A\t\tB\nC",
+            "x\u{0B}y\u{0C}z\r",
+            "SIS",
+            "",
+            "   ",
+            "MiXeD cAsE 42",
+            "S1-U02 \u{2194} S1-DMZ",
+            "Leitwarte  S\u{dc}D\u{a0} ",
+            "\u{130}stanbul",
+        ] {
+            let mut fast = Vec::new();
+            normalize_name(s, &mut fast);
+            assert_eq!(
+                fast,
+                name_chars(s).collect::<String>().into_bytes(),
+                "{s:?}"
+            );
+            normalize_serial(s, &mut fast);
+            assert_eq!(
+                fast,
+                serial_chars(s).collect::<String>().into_bytes(),
+                "{s:?}"
+            );
+        }
+        // the Kelvin sign folds to an ASCII k: both paths meet in one key
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        normalize_name("\u{212A}iln", &mut a);
+        normalize_name("Kiln", &mut b);
+        assert_eq!(a, b);
     }
 }

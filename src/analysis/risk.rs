@@ -214,15 +214,16 @@ pub(super) fn risk_findings(
 ) -> Vec<Finding> {
     let mut out = Vec::new();
     let matrix = &project.risk.matrix;
-    let mut push = |code: FindingCode, element: ElementRef, message: String, remedy: &str| {
-        out.push(Finding {
-            code,
-            severity: code.severity(),
-            element,
-            message,
-            remedy: remedy.to_owned(),
-        });
-    };
+    let mut push =
+        |code: FindingCode, element: ElementRef, message: String, remedy: &'static str| {
+            out.push(Finding {
+                code,
+                severity: code.severity(),
+                element,
+                message,
+                remedy,
+            });
+        };
     let elements = project
         .zones
         .iter()

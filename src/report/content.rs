@@ -680,7 +680,7 @@ fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
                     p.element_name(f.element)
                 )),
                 Cell::new(&f.message),
-                Cell::new(&f.remedy),
+                Cell::new(f.remedy),
             ]
         })
         .collect();

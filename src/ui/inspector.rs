@@ -248,7 +248,7 @@ fn findings_list_ui(ui: &mut egui::Ui, app_findings: &[&crate::analysis::Finding
                 f.severity.label().to_uppercase(),
             );
             ui.label(egui::RichText::new(f.code.code()).monospace().small());
-            ui.label(&f.message).on_hover_text(&f.remedy);
+            ui.label(&f.message).on_hover_text(f.remedy);
         });
     }
 }
