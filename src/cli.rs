@@ -506,7 +506,7 @@ fn write_check_json(
                 },
                 element_name: project.element_name(f.element),
                 message: &f.message,
-                remedy: &f.remedy,
+                remedy: f.remedy,
             })
             .collect(),
         errors: a.error_count(),
