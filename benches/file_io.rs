@@ -33,7 +33,7 @@ fn bench_file(c: &mut criterion::Criterion) {
         group.bench_with_input(
             BenchmarkId::from_parameter(&plant.name),
             &plant.project,
-            |b, p| b.iter(|| file::to_string(black_box(p))),
+            |b, p| b.iter(|| file::to_string(black_box(p)).expect("serialise")),
         );
     }
     group.finish();

@@ -14,6 +14,8 @@ use std::path::PathBuf;
 
 pub mod approve;
 mod risk;
+#[doc(hidden)]
+pub mod save_loop;
 
 /// Exit status: no error findings.
 pub const EXIT_OK: i32 = 0;
@@ -117,6 +119,9 @@ pub enum Command {
     ///
     /// Exit status 0 on success, 2 when the project cannot be read or written.
     Approve(approve::ApproveArgs),
+    /// Test support (the kill -9 test): saves versions of a large plant in a loop.
+    #[command(name = "__save-loop", hide = true)]
+    SaveLoop(save_loop::SaveLoopArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -264,6 +269,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             .map(|()| EXIT_OK)
         }
         Command::Approve(args) => return approve::run(args, out, err),
+        Command::SaveLoop(args) => return save_loop::run(args, out, err),
         Command::Samples => crate::samples::SAMPLES
             .iter()
             .try_for_each(|s| writeln!(out, "sample:{:<15} {}", s.name, s.title))

@@ -251,12 +251,12 @@ proptest! {
     #[test]
     fn valid_projects_survive_a_round_trip(p in project()) {
         prop_assert_eq!(file::validate(&p), Ok(()), "the generator makes valid projects");
-        let text = file::to_string(&p);
+        let text = file::to_string(&p).expect("serialise");
         let back = file::from_str(&text);
         prop_assert_eq!(back.as_ref(), Ok(&p), "text was:\n{}", text);
         // and the text is stable: writing what was read gives the same text
         if let Ok(back) = back {
-            prop_assert_eq!(file::to_string(&back), text);
+            prop_assert_eq!(file::to_string(&back).expect("serialise"), text);
         }
     }
 }

@@ -50,7 +50,7 @@ fn generated(params: &GenerateParams) -> Plant {
             "gen-{}z-{}a-{}c",
             params.zones, params.assets, params.conduits
         ),
-        text: zonewright::file::to_string(&project),
+        text: zonewright::file::to_string(&project).expect("serialise"),
         project,
     }
 }

@@ -2,13 +2,16 @@
 //! save with a backup of the previous version.
 
 use crate::model::{AssetId, ConduitId, MAX_SL, Project, SlVector, ZoneId};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::HashSet;
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub mod recovery;
+mod write;
+
+pub(crate) use write::{Hook, Step, write_atomic_hooked};
+pub use write::{SerializeError, backup_path, replace_atomic, save, to_string, write_atomic};
 
 /// The value of the `format` field of every project file.
 pub const FORMAT: &str = "zonewright";
@@ -24,13 +27,6 @@ pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 pub const MAX_ELEMENTS: usize = 100_000;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    format: &'a str,
-    version: u32,
-    project: &'a Project,
-}
 
 /// Only the marker and version, read first so that a newer file is refused with a clear message
 /// rather than a parse error about fields this version does not know.
@@ -211,6 +207,8 @@ pub(crate) fn ron_options() -> ron::Options {
 
 /// Parses project text. Never panics, whatever the input.
 pub fn from_str(text: &str) -> Result<Project, LoadError> {
+    // one byte order mark, as some Windows editors write, is not part of the text
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
             line: 1,
@@ -523,110 +521,6 @@ fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
 /// At most 60 characters of a name on one line, for messages.
 fn short(s: &str) -> String {
     one_line(s, 60)
-}
-
-/// Nesting depth up to which `to_string` puts every field on its own line: the file, the
-/// project, the list of zones, a zone, and the fields of a zone.
-const FILE_DEPTH_LIMIT: usize = 5;
-
-/// The project as file text: stable field and map order, so a small edit gives a small diff.
-pub fn to_string(project: &Project) -> String {
-    // Deeper than the fields of a zone or conduit, items are written one per line: an asset,
-    // a requirement status, a data flow, a rectangle. That keeps diffs line-sized, and it
-    // halves the size of large plants (indentation was most of their bytes) and their load
-    // and save times.
-    let config = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_owned())
-        .struct_names(false)
-        .depth_limit(FILE_DEPTH_LIMIT);
-    let out = FileOut {
-        format: FORMAT,
-        version: VERSION,
-        project,
-    };
-    // Serialising plain data structs to a String cannot fail; fall back to compact form anyway.
-    ron::ser::to_string_pretty(&out, config)
-        .or_else(|_| ron::to_string(&out))
-        .unwrap_or_default()
-}
-
-/// The name of the backup kept beside a saved file: `plant.ron` → `plant.ron.bak`.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(".bak");
-    PathBuf::from(s)
-}
-
-/// Saves atomically: writes a temporary file in the same folder, flushes it to disk, keeps the
-/// previous version as `<name>.bak`, then renames the temporary file over the target. If any
-/// step fails, the previous file is untouched.
-pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
-    write_atomic(path, to_string(project).as_bytes())
-}
-
-/// The atomic write behind [`save`], usable for any file (recovery files): the previous
-/// version is kept as `<name>.bak`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_atomic_with(path, bytes, true)
-}
-
-/// Atomic write of a file that is produced from the project and can be made again (exported
-/// PDFs): no backup of the previous version is kept.
-pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    write_atomic_with(path, bytes, false)
-}
-
-fn write_atomic_with(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), SaveError> {
-    let err = |message: String| SaveError {
-        path: path.to_owned(),
-        message,
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| err("the path has no file name".to_owned()))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    // process id and a counter: two threads (say, a save and the panic hook) never share one
-    static NEXT_TMP: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    let n = NEXT_TMP.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    tmp_name.push(format!(".tmp-{}-{n}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(format!(
-            "writing the temporary file {} failed: {e}",
-            tmp.display()
-        )));
-    }
-    if keep_backup
-        && path.exists()
-        && let Err(e) = std::fs::copy(path, backup_path(path))
-    {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(format!(
-            "keeping the previous version as a backup failed: {e}"
-        )));
-    }
-    if let Err(e) = std::fs::rename(&tmp, path) {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(err(format!("replacing the file failed: {e}")));
-    }
-    // make the rename itself durable; the file is in place either way, so a folder that cannot
-    // be synced (some network file systems) is not an error
-    if let Ok(d) = std::fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -116,7 +116,8 @@ impl RecoveryStore {
     /// Writes `project` as the recovery, atomically (a crash while writing leaves the previous
     /// recovery intact).
     pub fn write(&self, project: &Project, source: Option<&Path>) -> Result<(), SaveError> {
-        self.write_text(&super::to_string(project), source)
+        let text = super::to_string(project).map_err(|e| e.at(&self.path()))?;
+        self.write_text(&text, source)
     }
 
     /// Writes already serialised project text as the recovery. Never panics, so it is safe to
@@ -259,7 +260,10 @@ mod tests {
         assert!(r.saved_at_unix > 0);
 
         store
-            .write_text(&crate::file::to_string(&project()), None)
+            .write_text(
+                &crate::file::to_string(&project()).expect("serialise"),
+                None,
+            )
             .expect("write text");
         let r = store.find().expect("readable").expect("present");
         assert_eq!(r.project, project());

@@ -61,7 +61,7 @@ fn save_and_load_give_an_equal_project() {
 
 #[test]
 fn file_has_format_marker_and_version() {
-    let text = to_string(&project());
+    let text = to_string(&project()).expect("serialise");
     assert!(text.contains("format: \"zonewright\""), "{text}");
     assert!(text.contains(&format!("version: {VERSION}")));
     assert!(
@@ -76,8 +76,8 @@ fn small_edit_gives_small_diff() {
     let p = project();
     let mut q = p.clone();
     q.zones[0].name = "BPCS-1".into();
-    let a = to_string(&p);
-    let b = to_string(&q);
+    let a = to_string(&p).expect("serialise");
+    let b = to_string(&q).expect("serialise");
     let changed = a.lines().zip(b.lines()).filter(|(x, y)| x != y).count();
     assert_eq!(a.lines().count(), b.lines().count());
     assert_eq!(changed, 1);
@@ -85,7 +85,7 @@ fn small_edit_gives_small_diff() {
 
 #[test]
 fn syntax_error_has_line_and_column() {
-    let text = to_string(&project());
+    let text = to_string(&project()).expect("serialise");
     let broken = text.replacen("kind: Control", "kind: Control,,", 1);
     match from_str(&broken) {
         Err(LoadError::Syntax { line, column, .. }) => {
@@ -103,7 +103,7 @@ fn syntax_error_has_line_and_column() {
 
 #[test]
 fn truncated_files_never_panic_and_always_fail() {
-    let text = to_string(&project());
+    let text = to_string(&project()).expect("serialise");
     for cut in (0..text.len()).step_by(7) {
         if !text.is_char_boundary(cut) {
             continue;
@@ -114,7 +114,11 @@ fn truncated_files_never_panic_and_always_fail() {
 
 #[test]
 fn newer_version_is_refused_with_a_clear_message() {
-    let text = to_string(&project()).replacen(&format!("version: {VERSION}"), "version: 7", 1);
+    let text = to_string(&project()).expect("serialise").replacen(
+        &format!("version: {VERSION}"),
+        "version: 7",
+        1,
+    );
     let e = from_str(&text).expect_err("newer file must be refused");
     assert_eq!(e, LoadError::NewerVersion { found: 7 });
     assert!(e.to_string().contains("newer zonewright"));
@@ -135,7 +139,11 @@ fn other_files_are_not_projects() {
 
 #[test]
 fn unknown_fields_are_refused() {
-    let text = to_string(&project()).replacen("kind: Control", "kind: Control, colour: 3", 1);
+    let text = to_string(&project()).expect("serialise").replacen(
+        "kind: Control",
+        "kind: Control, colour: 3",
+        1,
+    );
     let e = from_str(&text).expect_err("unknown field");
     assert!(e.to_string().contains("colour"), "{e}");
 }
@@ -144,26 +152,28 @@ fn unknown_fields_are_refused() {
 fn inconsistent_projects_are_refused() {
     let mut p = project();
     p.conduits[0].to = ZoneId(99);
-    let e = from_str(&to_string(&p)).expect_err("dangling conduit");
+    let e = from_str(&to_string(&p).expect("serialise")).expect_err("dangling conduit");
     assert!(e.to_string().contains("zone id 99"), "{e}");
 
     let mut p = project();
     let dup = p.zones[0].assets[0].clone();
     p.zones[1].assets.push(dup);
-    let e = from_str(&to_string(&p)).expect_err("asset in two zones");
+    let e = from_str(&to_string(&p).expect("serialise")).expect_err("asset in two zones");
     assert!(e.to_string().contains("used twice"), "{e}");
 
     let mut p = project();
     p.zones[1].rect.w = -5.0;
-    assert!(from_str(&to_string(&p)).is_err());
+    assert!(from_str(&to_string(&p).expect("serialise")).is_err());
 
-    let text = to_string(&project()).replacen("w: 300.0", "w: NaN", 1);
+    let text = to_string(&project())
+        .expect("serialise")
+        .replacen("w: 300.0", "w: NaN", 1);
     let e = from_str(&text).expect_err("NaN size");
     assert!(e.to_string().contains("not a finite number"), "{e}");
 
     let mut p = project();
     p.zones[0].sl_t = Some(crate::model::SlVector([5, 0, 0, 0, 0, 0, 0]));
-    let e = from_str(&to_string(&p)).expect_err("SL 5");
+    let e = from_str(&to_string(&p).expect("serialise")).expect_err("SL 5");
     assert!(e.to_string().contains("above 4"), "{e}");
 }
 
@@ -197,7 +207,7 @@ fn load_reports_missing_files_with_the_path() {
 
 #[test]
 fn assets_and_requirement_statuses_take_one_line_each() {
-    let text = to_string(&project());
+    let text = to_string(&project()).expect("serialise");
     let asset_line = text
         .lines()
         .find(|l| l.contains("PLC-101"))
@@ -223,9 +233,16 @@ fn assets_and_requirement_statuses_take_one_line_each() {
 #[test]
 fn foreign_and_versionless_files_get_their_own_messages() {
     // well-formed project structure, wrong marker: not a project (not a parse error)
-    let text = to_string(&project()).replacen("format: \"zonewright\"", "format: \"other\"", 1);
+    let text = to_string(&project()).expect("serialise").replacen(
+        "format: \"zonewright\"",
+        "format: \"other\"",
+        1,
+    );
     assert_eq!(from_str(&text), Err(LoadError::NotAProject));
-    let text = to_string(&project()).replacen(&format!("version: {VERSION},"), "", 1);
+    let text =
+        to_string(&project())
+            .expect("serialise")
+            .replacen(&format!("version: {VERSION},"), "", 1);
     match from_str(&text) {
         Err(LoadError::Syntax { message, .. }) => assert!(message.contains("version"), "{message}"),
         other => panic!("expected the missing-version message, got {other:?}"),

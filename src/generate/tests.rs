@@ -46,7 +46,7 @@ fn counts_are_exact_and_the_project_validates() {
 #[test]
 fn it_survives_a_round_trip_through_the_file_format() {
     let project = generate(&params(40, 400, 60, 5));
-    let text = file::to_string(&project);
+    let text = file::to_string(&project).expect("serialise");
     assert_eq!(file::from_str(&text), Ok(project));
 }
 
@@ -57,7 +57,10 @@ fn same_seed_same_plant_different_seed_different_plant() {
     let c = generate(&params(40, 400, 60, 12));
     assert_eq!(a, b);
     assert_ne!(a, c);
-    assert_eq!(file::to_string(&a), file::to_string(&b));
+    assert_eq!(
+        file::to_string(&a).expect("serialise"),
+        file::to_string(&b).expect("serialise")
+    );
 }
 
 #[test]

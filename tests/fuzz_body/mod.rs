@@ -23,7 +23,7 @@ pub fn load(bytes: &[u8]) {
                 Ok(()),
                 "a loaded project is valid"
             );
-            let text = file::to_string(&project);
+            let text = file::to_string(&project).expect("serialise");
             match file::from_str(&text) {
                 Ok(back) => assert!(back == project, "saved text loads back equal:\n{text}"),
                 Err(e) => panic!("saved text does not load: {e}\n{text}"),
