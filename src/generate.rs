@@ -45,6 +45,9 @@ pub enum ParamError {
     ConduitsNeedZones { conduits: usize, zones: usize },
     #[error("{assets} assets need at least one zone to sit in")]
     AssetsNeedZone { assets: usize },
+    /// The plant would break one of the file limits (`file::limits`): nothing is written.
+    #[error("the plant would be refused when opened: {0}")]
+    OverLimits(String),
 }
 
 impl GenerateParams {
@@ -72,6 +75,28 @@ impl GenerateParams {
                 assets: self.assets,
             });
         }
+        use crate::file::limits::{MAX_CONDUITS, MAX_FILE_BYTES, MAX_ZONES};
+        for (n, what, max) in [
+            (self.zones, "zones", MAX_ZONES),
+            (self.conduits, "conduits", MAX_CONDUITS),
+        ] {
+            if n > max {
+                return Err(ParamError::OverLimits(format!(
+                    "{n} {what}; a project holds at most {max}"
+                )));
+            }
+        }
+        // How assets spread over zones and how long the text gets depend on the seed: make
+        // the plant and read it back as `load` would, against the same limits.
+        let text = crate::file::to_string(&generate(self));
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(ParamError::OverLimits(format!(
+                "its file would be {:.1} MB; project files larger than {} MB are refused",
+                text.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            )));
+        }
+        crate::file::from_str(&text).map_err(|e| ParamError::OverLimits(e.to_string()))?;
         Ok(())
     }
 }
