@@ -94,9 +94,9 @@ fn hostile(path: &Path, field: &str, items: usize, item: impl Fn(usize) -> Strin
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
     let zones = "zones: [(id: 1, name: \"A\", kind: Control, rect: (x: 0.0, y: 0.0, w: 10.0, h: 10.0)), (id: 2, name: \"B\", kind: Dmz, rect: (x: 20.0, y: 0.0, w: 10.0, h: 10.0))]";
     let open = match field {
-        "revisions" => format!(
-            "(format: \"zonewright\", version: 2, project: (meta: (revisions: [\n"
-        ),
+        "revisions" => {
+            format!("(format: \"zonewright\", version: 2, project: (meta: (revisions: [\n")
+        }
         "requirements" => format!(
             "(format: \"zonewright\", version: 2, project: ({zones}, conduits: [(id: 1, name: \"X\", from: 1, to: 2, requirements: {{\n"
         ),
@@ -155,7 +155,10 @@ fn hostile_sizes_are_refused_within_2_gb_of_address_space() {
         let path = dir.path().join(format!("{field}.ron"));
         hostile(&path, field, items, item);
         let size = std::fs::metadata(&path).expect("written").len();
-        assert!(size < 32 * 1024 * 1024, "{field}: {size} bytes, under the file limit");
+        assert!(
+            size < 32 * 1024 * 1024,
+            "{field}: {size} bytes, under the file limit"
+        );
         let pdf = dir.path().join("x.pdf");
         for args in [
             vec![os("check"), path.as_os_str()],
@@ -182,7 +185,10 @@ fn check_refuses_dev_zero_and_a_fifo_without_reading_them() {
     let out = zonewright(&[os("check"), os("/dev/zero")]);
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("it is a device, not a project file"), "{stderr}");
+    assert!(
+        stderr.contains("it is a device, not a project file"),
+        "{stderr}"
+    );
 
     let dir = tempfile::tempdir().expect("tempdir");
     let fifo = dir.path().join("plant.ron");

@@ -562,5 +562,8 @@ fn not_a_file(t: &std::fs::FileType) -> Option<&'static str> {
     Some("not a regular file")
 }
 
+mod project;
+pub(crate) use project::problems as project_problems;
+
 #[cfg(test)]
 mod tests;

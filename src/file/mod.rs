@@ -376,7 +376,7 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     }
     problems.extend(p.risk.matrix.problems());
     check_risk(p, &mut problems);
-    check_text_lengths(p, &mut problems);
+    limits::project_problems(p, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -468,36 +468,6 @@ fn check_sl(problems: &mut Vec<String>, what: &str, sl: Option<&SlVector>) {
         && !sl.is_valid()
     {
         problems.push(format!("{what} {sl} has a level above {MAX_SL}"));
-    }
-}
-
-fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
-    let mut long = |what: &str, s: &str| {
-        if s.len() > MAX_TEXT_BYTES {
-            problems.push(format!(
-                "{what} is {} KB long; text fields are limited to {} KB",
-                s.len() / 1024,
-                MAX_TEXT_BYTES / 1024
-            ));
-        }
-    };
-    long("the project title", &p.meta.title);
-    long("the project description", &p.meta.description);
-    for z in &p.zones {
-        long(&format!("the name of zone {}", z.id.0), &z.name);
-        long(
-            &format!("the description of zone {}", z.id.0),
-            &z.description,
-        );
-        for a in &z.assets {
-            long(&format!("the name of asset {}", a.id.0), &a.name);
-        }
-    }
-    for c in &p.conduits {
-        long(&format!("the name of conduit {}", c.id.0), &c.name);
-        for a in &c.devices {
-            long(&format!("the name of asset {}", a.id.0), &a.name);
-        }
     }
 }
 

@@ -464,3 +464,49 @@ fn a_folder_is_refused() {
     let e = crate::file::load(dir.path()).expect_err("a folder");
     assert!(e.to_string().contains("it is a folder"), "{e}");
 }
+
+#[test]
+fn validate_applies_the_same_limits_to_a_project_in_memory() {
+    use crate::model::{
+        Approval, Conduit, ConduitId, DataFlow, Project, Rect, Zone, ZoneId, ZoneKind,
+    };
+    let mut p = Project::default();
+    for id in [1, 2] {
+        let r = Rect::new(f32::from(id as u8) * 20.0, 0.0, 10.0, 10.0);
+        p.zones.push(Zone::new(
+            ZoneId(id),
+            format!("Z{id}"),
+            ZoneKind::Control,
+            r,
+        ));
+    }
+    let mut c = Conduit::new(ConduitId(1), "C", ZoneId(1), ZoneId(2));
+    c.controls = vec!["vpn".to_owned(); MAX_CONTROLS_PER_CONDUIT];
+    p.conduits.push(c);
+    assert_eq!(crate::file::validate(&p), Ok(()));
+    let long = "x".repeat(MAX_TEXT_BYTES + 1);
+    let mut over = p.clone();
+    over.conduits[0].controls.push("mfa".to_owned());
+    over.conduits[0].flows.push(DataFlow {
+        initiator: long.clone(),
+        ..Default::default()
+    });
+    over.approval = Some(Approval {
+        conditions: long,
+        ..Default::default()
+    });
+    let Err(LoadError::Invalid { problems }) = crate::file::validate(&over) else {
+        panic!("over the limits, yet valid");
+    };
+    assert_eq!(
+        problems,
+        [
+            "a text of conduit \"C\" is 64 KB long; text fields are limited to 64 KB",
+            "conduit \"C\" has 257 controls; at most 256 are accepted (the limit)",
+            "a text of the approval is 64 KB long; text fields are limited to 64 KB",
+        ]
+    );
+    // and what validate refuses, reading refuses too
+    assert!(from_str(&crate::file::to_string(&over)).is_err());
+    assert!(from_str(&crate::file::to_string(&p)).is_ok());
+}
