@@ -95,7 +95,7 @@ fn hostile(path: &Path, field: &str, items: usize, item: impl Fn(usize) -> Strin
     let zones = "zones: [(id: 1, name: \"A\", kind: Control, rect: (x: 0.0, y: 0.0, w: 10.0, h: 10.0)), (id: 2, name: \"B\", kind: Dmz, rect: (x: 20.0, y: 0.0, w: 10.0, h: 10.0))]";
     let open = match field {
         "revisions" => {
-            format!("(format: \"zonewright\", version: 2, project: (meta: (revisions: [\n")
+            "(format: \"zonewright\", version: 2, project: (meta: (revisions: [\n".to_owned()
         }
         "requirements" => format!(
             "(format: \"zonewright\", version: 2, project: ({zones}, conduits: [(id: 1, name: \"X\", from: 1, to: 2, requirements: {{\n"
@@ -125,7 +125,9 @@ fn hostile(path: &Path, field: &str, items: usize, item: impl Fn(usize) -> Strin
 #[test]
 fn hostile_sizes_are_refused_within_2_gb_of_address_space() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let cases: [(&str, usize, fn(usize) -> String, &str); 4] = [
+    /// (field, entries, one entry, the refusal)
+    type Case = (&'static str, usize, fn(usize) -> String, &'static str);
+    let cases: [Case; 4] = [
         (
             "controls",
             2_000_000,
