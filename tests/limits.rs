@@ -3,7 +3,6 @@
 //! devices are refused before they are read; `generate` refuses plants that `load` would refuse
 //! and writes nothing, and its largest accepted plant loads.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -91,6 +90,7 @@ fn under_2_gb(args: &[&std::ffi::OsStr]) -> Output {
 #[cfg(unix)]
 /// A project whose one conduit (or meta) holds `items` entries written by `item`.
 fn hostile(path: &Path, field: &str, items: usize, item: impl Fn(usize) -> String) {
+    use std::io::Write;
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).expect("create"));
     let zones = "zones: [(id: 1, name: \"A\", kind: Control, rect: (x: 0.0, y: 0.0, w: 10.0, h: 10.0)), (id: 2, name: \"B\", kind: Dmz, rect: (x: 20.0, y: 0.0, w: 10.0, h: 10.0))]";
     let open = match field {
