@@ -51,8 +51,10 @@ pub enum ParamError {
 }
 
 impl GenerateParams {
-    /// Whether [`generate`] can honour these parameters exactly with a project that
-    /// `file::validate` accepts.
+    /// Whether [`generate`] can honour these parameters exactly with a project that `load`
+    /// accepts once saved: within every limit of `file::limits`, its text included. Large
+    /// parameters are checked by generating the plant, so this costs about as much as
+    /// [`generate`].
     pub fn check(&self) -> Result<(), ParamError> {
         let total = self
             .zones

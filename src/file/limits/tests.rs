@@ -510,3 +510,18 @@ fn validate_applies_the_same_limits_to_a_project_in_memory() {
     assert!(from_str(&crate::file::to_string(&over)).is_err());
     assert!(from_str(&crate::file::to_string(&p)).is_ok());
 }
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_to_a_regular_file_is_read_and_one_to_a_device_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let real = dir.path().join("real.ron");
+    std::fs::write(&real, with_conduit("")).expect("write");
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).expect("symlink");
+    assert!(crate::file::load(&link).is_ok());
+    let to_device = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &to_device).expect("symlink");
+    let e = crate::file::load(&to_device).expect_err("a device behind a link");
+    assert!(e.to_string().contains("it is a device"), "{e}");
+}
