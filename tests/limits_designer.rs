@@ -2,6 +2,8 @@
 //! dialog saying what it is (it is never opened, so the window never hangs), and the open
 //! document stays as it was.
 
+#![cfg(unix)]
+
 use egui_kittest::kittest::Queryable;
 
 mod common;
@@ -18,7 +20,6 @@ fn frames_until(h: &mut egui_kittest::Harness<'_, zonewright::ui::DesignerApp>, 
     panic!("`{text}` never shown");
 }
 
-#[cfg(unix)]
 #[test]
 fn a_fifo_and_dev_zero_are_refused_in_the_designer() {
     let dir = tempfile::tempdir().expect("tempdir");
