@@ -10,6 +10,8 @@ use crate::model::{
 
 struct Check<'a> {
     problems: &'a mut Vec<String>,
+    /// Entries of lists and maps, as reading counts them towards [`MAX_ENTRIES`].
+    entries: usize,
 }
 
 impl Check<'_> {
@@ -29,7 +31,11 @@ impl Check<'_> {
         }
     }
 
+    /// Checks a list's length; every list but zones, conduits and assets adds to the entries.
     fn count(&mut self, owner: &str, items: &str, n: usize, limit: usize) {
+        if !matches!(items, "zones" | "conduits" | "assets" | "devices") {
+            self.entries += n;
+        }
         if n > limit {
             self.problems.push(format!(
                 "{owner} has {n} {items}; at most {limit} are accepted (the limit)"
@@ -128,6 +134,7 @@ impl Check<'_> {
 
     /// Counts of scenarios and affected assets are checked with the risk ranks.
     fn scenarios(&mut self, owner: &str, list: &[ThreatScenario]) {
+        self.entries += list.len();
         for s in list {
             let ThreatScenario {
                 title,
@@ -135,7 +142,7 @@ impl Check<'_> {
                 source_capability,
                 vector,
                 vulnerability,
-                affected_assets: _,
+                affected_assets,
                 consequence,
                 likelihood: _,
                 existing_countermeasures,
@@ -158,6 +165,7 @@ impl Check<'_> {
                     existing_countermeasures,
                 ],
             );
+            self.entries += affected_assets.len();
             for r in [consequence, residual_consequence] {
                 self.count(&owner, "consequence ratings", r.len(), MAX_RATINGS);
             }
@@ -245,9 +253,11 @@ impl Check<'_> {
             consequence,
             categories,
             levels,
-            cells: _,
+            cells,
             tolerable: _,
         } = m;
+        self.entries += likelihood.len() + consequence.len() + categories.len() + levels.len();
+        self.entries += cells.len() + cells.iter().map(Vec::len).sum::<usize>();
         for ScaleStep { name, description } in likelihood.iter().chain(consequence) {
             self.texts("the risk matrix", &[name, description]);
         }
@@ -274,7 +284,10 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
         risk,
         approval,
     } = p;
-    let mut c = Check { problems };
+    let mut c = Check {
+        problems,
+        entries: 0,
+    };
     c.meta(meta);
     c.count("the project", "zones", zones.len(), MAX_ZONES);
     c.count("the project", "conduits", conduits.len(), MAX_CONDUITS);
@@ -351,6 +364,12 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
     let ProjectRisk { matrix, initial } = risk;
     c.matrix(matrix);
     c.scenarios("the initial risk assessment", initial);
+    if c.entries > MAX_ENTRIES {
+        let n = c.entries;
+        c.problems.push(format!(
+            "the project has {n} list and map entries; at most {MAX_ENTRIES} are accepted (the limit; zones, conduits and assets not counted)"
+        ));
+    }
     if let Some(Approval {
         approver,
         role,

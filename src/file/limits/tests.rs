@@ -525,3 +525,52 @@ fn a_symlink_to_a_regular_file_is_read_and_one_to_a_device_refused() {
     let e = crate::file::load(&to_device).expect_err("a device behind a link");
     assert!(e.to_string().contains("it is a device"), "{e}");
 }
+
+#[test]
+fn validate_counts_the_entries_of_all_lists_as_reading_does() {
+    use crate::model::{Conduit, ConduitId, Project, Rect, Zone, ZoneId, ZoneKind};
+    let mut p = Project::default();
+    for id in [1, 2] {
+        let r = Rect::new(f32::from(id as u8) * 20.0, 0.0, 10.0, 10.0);
+        p.zones.push(Zone::new(
+            ZoneId(id),
+            format!("Z{id}"),
+            ZoneKind::Control,
+            r,
+        ));
+    }
+    // the default risk matrix has entries of its own: fill up to the limit exactly
+    let matrix = &p.risk.matrix;
+    let matrix_entries = matrix.likelihood.len()
+        + matrix.consequence.len()
+        + matrix.categories.len()
+        + matrix.levels.len()
+        + matrix.cells.len()
+        + matrix.cells.iter().map(Vec::len).sum::<usize>();
+    let mut left = MAX_ENTRIES - matrix_entries;
+    let mut id = 1;
+    while left > 0 {
+        let mut c = Conduit::new(ConduitId(id), "", ZoneId(1), ZoneId(2));
+        let n = left.min(MAX_CONTROLS_PER_CONDUIT);
+        c.controls = vec![String::new(); n];
+        left -= n;
+        p.conduits.push(c);
+        id += 1;
+    }
+    assert_eq!(crate::file::validate(&p), Ok(()));
+    assert!(
+        from_str(&crate::file::to_string(&p)).is_ok(),
+        "reading agrees"
+    );
+    p.conduits[0].flows.push(Default::default());
+    let e = crate::file::validate(&p).expect_err("one entry over");
+    assert!(
+        e.to_string()
+            .contains("the project has 1000001 list and map entries; at most 1000000"),
+        "{e}"
+    );
+    assert!(
+        from_str(&crate::file::to_string(&p)).is_err(),
+        "reading agrees"
+    );
+}
