@@ -395,7 +395,7 @@ fn every_kind_of_text_is_bounded_and_named_by_its_element() {
 }
 
 #[test]
-fn outside_a_file_only_the_list_limits_apply() {
+fn the_totals_start_from_zero_for_each_file() {
     // the totals are counted per file: a second file starts from zero
     let controls = format!("controls: [{}]", repeat("\"\"", 250));
     let conduits: String = (1..=2_000)
