@@ -45,11 +45,16 @@ pub enum ParamError {
     ConduitsNeedZones { conduits: usize, zones: usize },
     #[error("{assets} assets need at least one zone to sit in")]
     AssetsNeedZone { assets: usize },
+    /// The plant would break one of the file limits (`file::limits`): nothing is written.
+    #[error("the plant would be refused when opened: {0}")]
+    OverLimits(String),
 }
 
 impl GenerateParams {
-    /// Whether [`generate`] can honour these parameters exactly with a project that
-    /// `file::validate` accepts.
+    /// Whether [`generate`] can honour these parameters exactly with a project that `load`
+    /// accepts once saved: within every limit of `file::limits`, its text included. Large
+    /// parameters are checked by generating the plant, so this costs about as much as
+    /// [`generate`].
     pub fn check(&self) -> Result<(), ParamError> {
         let total = self
             .zones
@@ -72,6 +77,29 @@ impl GenerateParams {
                 assets: self.assets,
             });
         }
+        use crate::file::limits::{MAX_CONDUITS, MAX_FILE_BYTES, MAX_ZONES};
+        for (n, what, max) in [
+            (self.zones, "zones", MAX_ZONES),
+            (self.conduits, "conduits", MAX_CONDUITS),
+        ] {
+            if n > max {
+                return Err(ParamError::OverLimits(format!(
+                    "{n} {what}; a project holds at most {max}"
+                )));
+            }
+        }
+        // How assets spread over zones and how long the text gets depend on the seed: make
+        // the plant and read it back as `load` would, against the same limits.
+        let text = crate::file::to_string(&generate(self))
+            .map_err(|e| ParamError::OverLimits(e.to_string()))?;
+        if text.len() as u64 > MAX_FILE_BYTES {
+            return Err(ParamError::OverLimits(format!(
+                "its file would be {:.1} MB; project files larger than {} MB are refused",
+                text.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            )));
+        }
+        crate::file::from_str(&text).map_err(|e| ParamError::OverLimits(e.to_string()))?;
         Ok(())
     }
 }

@@ -131,6 +131,27 @@ const CASES: &[(&str, &[&str])] = &[
         &["line 11, column 28", "Expected comma"],
     ),
     (
+        "duplicate_requirement_id.ron",
+        &[
+            "line 10, column 18",
+            "zone \"BPCS\" gives requirement \"SR 1.1\" twice",
+        ],
+    ),
+    (
+        "too_many_controls.ron",
+        &[
+            "line 37, column 96",
+            "conduit \"BPCS-DMZ\" has more than 256 controls (the limit)",
+        ],
+    ),
+    (
+        "too_many_consequence_categories.ron",
+        &[
+            "line 8, column 76",
+            "the risk matrix has more than 10 consequence categories (the limit)",
+        ],
+    ),
+    (
         "trailing_garbage.ron",
         &["line 14, column 2", "trailing characters"],
     ),
@@ -259,24 +280,35 @@ fn a_1_mb_name_is_refused() {
     drop(out);
     let failures = refused(
         &path,
-        &["the name of zone 1 is 1024 KB long", "limited to 64 KB"],
+        &[
+            "line 2, column 16",
+            "the name of the zone at position 1 is 1024 KB long",
+            "limited to 64 KB",
+        ],
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
 fn more_than_100_000_assets_are_refused() {
+    // eleven zones of 9,100 assets: each within the 10,000 of one zone, the total over
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("many_assets.ron");
     let mut out = buffered(&path);
     out.write_all(HEADER.as_bytes()).expect("write");
-    zone(&mut out, 1, "Crowded", 1..100_002, false);
+    for z in 0..11 {
+        let first = 1 + z * 9_100;
+        zone(&mut out, z + 1, "Crowded", first..first + 9_100, false);
+    }
     out.write_all(b"]))\n").expect("write");
     out.flush().expect("flush");
     drop(out);
     let failures = refused(
         &path,
-        &["100002 zones, conduits and assets", "at most 100000"],
+        &[
+            "line 12, column",
+            "more than 100000 zones, conduits and assets in the project (the limit)",
+        ],
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

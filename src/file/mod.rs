@@ -7,11 +7,16 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod limits;
 pub mod recovery;
 mod write;
 
 pub(crate) use write::{Hook, Step, write_atomic_hooked};
 pub use write::{SerializeError, backup_path, replace_atomic, save, to_string, write_atomic};
+
+pub use limits::{
+    MAX_ELEMENTS, MAX_FILE_BYTES, MAX_SCENARIO_ASSETS, MAX_SCENARIOS, MAX_TEXT_BYTES,
+};
 
 /// The value of the `format` field of every project file.
 pub const FORMAT: &str = "zonewright";
@@ -19,12 +24,6 @@ pub const FORMAT: &str = "zonewright";
 /// risk assessment, the approval and asset tags and serial numbers; version 1 files load as
 /// they are (the new fields are empty).
 pub const VERSION: u32 = 2;
-/// Larger files are refused before they are read: no real plant comes near this.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
-/// Longest name or text field accepted, in bytes.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
-/// Most zones + conduits + assets accepted in one project.
-pub const MAX_ELEMENTS: usize = 100_000;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;
 
@@ -75,6 +74,11 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Io { message } => write!(f, "cannot read the file: {message}"),
+            LoadError::TooLarge { bytes } if *bytes == MAX_FILE_BYTES + 1 => write!(
+                f,
+                "the file is larger than {} MB (reading stopped there); project files larger than that are refused",
+                MAX_FILE_BYTES / 1_048_576
+            ),
             LoadError::TooLarge { bytes } => write!(
                 f,
                 "the file is {:.1} MB; project files larger than {} MB are refused",
@@ -218,7 +222,7 @@ pub fn from_str(text: &str) -> Result<Project, LoadError> {
     }
     // A current, well-formed file is parsed once. Anything else is parsed again for its header
     // alone, so that an older, newer or foreign file gets the same message as ever.
-    let full = match ron_options().from_str::<FileIn>(text) {
+    let full = match limits::reading(|| ron_options().from_str::<FileIn>(text)) {
         Ok(file) if file.format == FORMAT && (1..=VERSION).contains(&file.version) => {
             validate(&file.project)?;
             return Ok(file.project);
@@ -265,24 +269,7 @@ pub fn load(path: &Path) -> Result<Project, FileError> {
         path: path.to_owned(),
         error,
     };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        err(LoadError::Io {
-            message: e.to_string(),
-        })
-    })?;
-    if meta.is_dir() {
-        return Err(err(LoadError::Io {
-            message: "it is a folder, not a file".to_owned(),
-        }));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(err(LoadError::TooLarge { bytes: meta.len() }));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
-        err(LoadError::Io {
-            message: e.to_string(),
-        })
-    })?;
+    let bytes = limits::read_file(path).map_err(err)?;
     from_bytes(&bytes).map_err(err)
 }
 
@@ -387,7 +374,7 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
     }
     problems.extend(p.risk.matrix.problems());
     check_risk(p, &mut problems);
-    check_text_lengths(p, &mut problems);
+    limits::project_problems(p, &mut problems);
     if problems.is_empty() {
         Ok(())
     } else {
@@ -399,12 +386,6 @@ pub fn validate(p: &Project) -> Result<(), LoadError> {
         Err(LoadError::Invalid { problems })
     }
 }
-
-/// Most threat scenarios accepted on one element (and in the initial assessment).
-pub const MAX_SCENARIOS: usize = 1_000;
-
-/// Most affected assets named by one scenario.
-pub const MAX_SCENARIO_ASSETS: usize = 10_000;
 
 /// Ranks in scenarios within the matrix's scales, bounded counts. An affected asset that no
 /// longer exists is not an error: deleting an asset leaves the scenario's other content
@@ -488,38 +469,8 @@ fn check_sl(problems: &mut Vec<String>, what: &str, sl: Option<&SlVector>) {
     }
 }
 
-fn check_text_lengths(p: &Project, problems: &mut Vec<String>) {
-    let mut long = |what: &str, s: &str| {
-        if s.len() > MAX_TEXT_BYTES {
-            problems.push(format!(
-                "{what} is {} KB long; text fields are limited to {} KB",
-                s.len() / 1024,
-                MAX_TEXT_BYTES / 1024
-            ));
-        }
-    };
-    long("the project title", &p.meta.title);
-    long("the project description", &p.meta.description);
-    for z in &p.zones {
-        long(&format!("the name of zone {}", z.id.0), &z.name);
-        long(
-            &format!("the description of zone {}", z.id.0),
-            &z.description,
-        );
-        for a in &z.assets {
-            long(&format!("the name of asset {}", a.id.0), &a.name);
-        }
-    }
-    for c in &p.conduits {
-        long(&format!("the name of conduit {}", c.id.0), &c.name);
-        for a in &c.devices {
-            long(&format!("the name of asset {}", a.id.0), &a.name);
-        }
-    }
-}
-
 /// At most 60 characters of a name on one line, for messages.
-fn short(s: &str) -> String {
+pub(crate) fn short(s: &str) -> String {
     one_line(s, 60)
 }
 

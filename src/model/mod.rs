@@ -168,6 +168,7 @@ pub struct SlOverride {
     pub sl: SlVector,
     /// Where the value comes from, e.g. "4-2 certificate no. 1234".
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub source: String,
 }
 
@@ -177,6 +178,7 @@ pub struct SlOverride {
 pub struct Compensation {
     pub sl: SlVector,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub justification: String,
 }
 
@@ -185,26 +187,34 @@ pub struct Compensation {
 #[serde(deny_unknown_fields)]
 pub struct Asset {
     pub id: AssetId,
+    #[serde(deserialize_with = "crate::file::limits::name")]
     pub name: String,
     /// Component type id from the catalog, e.g. "plc".
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub component: String,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub vendor: String,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub model: String,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub firmware: String,
     /// Plant tag of the device (e.g. "PLC-101"), unique in the plant.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub tag: String,
     /// Manufacturer's serial number; the same serial twice means one device modelled twice.
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub serial_number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sl_c_override: Option<SlOverride>,
     #[serde(default)]
     pub criticality: Criticality,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub notes: String,
 }
 
@@ -230,14 +240,23 @@ impl Asset {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Characteristics {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub accountable_organisation: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub logical_boundary: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub physical_boundary: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub safety_designation: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub logical_access_points: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub physical_access_points: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub security_policies: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub assumptions: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub external_dependencies: String,
 }
 
@@ -318,11 +337,14 @@ pub struct RequirementAssessment {
     pub status: Status,
     /// Compensating countermeasure (status Compensated) or justification (Not applicable).
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub text: String,
     /// Where an auditor finds the evidence (document, test report, screenshot …).
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub evidence: String,
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub notes: String,
 }
 
@@ -349,9 +371,11 @@ pub type Requirements = BTreeMap<String, RequirementAssessment>;
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     pub id: ZoneId,
+    #[serde(deserialize_with = "crate::file::limits::name")]
     pub name: String,
     pub kind: ZoneKind,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub description: String,
     /// Target security level from the risk assessment; `None` until it is set.
     #[serde(default)]
@@ -363,8 +387,10 @@ pub struct Zone {
     /// Placement on the canvas, in scene units.
     pub rect: Rect,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::zone_assets")]
     pub assets: Vec<Asset>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::requirements")]
     pub requirements: Requirements,
     /// The detailed risk assessment behind the SL-T (ZCR 5).
     #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
@@ -402,10 +428,14 @@ pub enum Direction {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DataFlow {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub protocol: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub port: String,
     /// Which side opens the connection (a zone name or asset).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub initiator: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub description: String,
 }
 
@@ -414,26 +444,34 @@ pub struct DataFlow {
 #[serde(deny_unknown_fields)]
 pub struct Conduit {
     pub id: ConduitId,
+    #[serde(deserialize_with = "crate::file::limits::name")]
     pub name: String,
     pub from: ZoneId,
     pub to: ZoneId,
     #[serde(default)]
     pub direction: Direction,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub description: String,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::flows")]
     pub flows: Vec<DataFlow>,
     /// Control ids from the catalog.
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::controls")]
     pub controls: Vec<String>,
     /// Devices sitting on the conduit (firewalls, gateways, switches).
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::devices")]
     pub devices: Vec<Asset>,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub owner: String,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub purpose: String,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub test_method: String,
     /// When `None` the SL-T is the element-wise maximum of the two zones' SL-T.
     #[serde(default)]
@@ -443,6 +481,7 @@ pub struct Conduit {
     #[serde(default)]
     pub characteristics: Characteristics,
     #[serde(default)]
+    #[serde(deserialize_with = "crate::file::limits::requirements")]
     pub requirements: Requirements,
     /// The detailed risk assessment behind the SL-T (ZCR 5).
     #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
@@ -477,9 +516,13 @@ impl Conduit {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Revision {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub revision: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub date: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub author: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub change: String,
 }
 
@@ -488,20 +531,34 @@ pub struct Revision {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Meta {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub title: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub site: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub organisation: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub author: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub document_number: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub revision: String,
     /// Document date as written in the title block (the program never inserts the clock time).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub date: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub description: String,
+    #[serde(deserialize_with = "crate::file::limits::revisions")]
     pub revisions: Vec<Revision>,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub operating_environment: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub threat_environment: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub security_policies: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub tolerable_risk: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub regulatory_requirements: String,
 }
 
@@ -526,7 +583,9 @@ pub enum AssetParent {
 #[serde(default, deny_unknown_fields)]
 pub struct Project {
     pub meta: Meta,
+    #[serde(deserialize_with = "crate::file::limits::zones")]
     pub zones: Vec<Zone>,
+    #[serde(deserialize_with = "crate::file::limits::conduits")]
     pub conduits: Vec<Conduit>,
     /// The risk matrix and the initial risk assessment (ZCR 2, 4).
     #[serde(skip_serializing_if = "ProjectRisk::is_default")]

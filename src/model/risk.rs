@@ -16,7 +16,9 @@ pub const MAX_RISK_LEVELS: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScaleStep {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub name: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub description: String,
 }
 
@@ -34,6 +36,7 @@ impl ScaleStep {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RiskLevel {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub name: String,
     /// Proposed SL-T (0–4) in every FR for an element whose worst unmitigated risk is this
     /// level.
@@ -46,16 +49,21 @@ pub struct RiskLevel {
 #[serde(default, deny_unknown_fields)]
 pub struct RiskMatrix {
     /// Likelihood scale, lowest first (rank 1 = first).
+    #[serde(deserialize_with = "crate::file::limits::scale")]
     pub likelihood: Vec<ScaleStep>,
     /// Consequence scale, lowest first.
+    #[serde(deserialize_with = "crate::file::limits::scale")]
     pub consequence: Vec<ScaleStep>,
     /// Consequence categories (health and safety, environment …); a scenario rates its
     /// consequence in each, and the worst counts.
+    #[serde(deserialize_with = "crate::file::limits::categories")]
     pub categories: Vec<String>,
     /// Risk levels, lowest first.
+    #[serde(deserialize_with = "crate::file::limits::levels")]
     pub levels: Vec<RiskLevel>,
     /// `cells[l][c]`: index into `levels` for likelihood rank `l + 1` and consequence rank
     /// `c + 1`.
+    #[serde(deserialize_with = "crate::file::limits::cells")]
     pub cells: Vec<Vec<u8>>,
     /// Index of the highest level that is still tolerable.
     pub tolerable: u8,
@@ -242,7 +250,9 @@ impl RiskMatrix {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Countermeasure {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub measure: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub owner: String,
 }
 
@@ -251,28 +261,38 @@ pub struct Countermeasure {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ThreatScenario {
+    #[serde(deserialize_with = "crate::file::limits::name")]
     pub title: String,
     /// Who or what attacks (insider, criminal group, state actor, malware …).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub threat_source: String,
     /// What the source is capable of (skills, resources, motivation).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub source_capability: String,
     /// How the attack arrives (phishing, remote access, removable media …).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub vector: String,
     /// The weakness it exploits (ZCR 5.2).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub vulnerability: String,
+    #[serde(deserialize_with = "crate::file::limits::affected_assets")]
     pub affected_assets: Vec<AssetId>,
     /// Unmitigated consequence rank per category, in the matrix's category order; 0 = not
     /// rated. Missing entries count as not rated.
+    #[serde(deserialize_with = "crate::file::limits::ratings")]
     pub consequence: Vec<u8>,
     /// Unmitigated likelihood rank; 0 = not rated.
     pub likelihood: u8,
     /// Countermeasures already in place (ZCR 5.8).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub existing_countermeasures: String,
     /// Likelihood after the existing and additional countermeasures (ZCR 5.9); 0 = not rated.
     pub residual_likelihood: u8,
     /// Consequence rank per category after the countermeasures.
+    #[serde(deserialize_with = "crate::file::limits::ratings")]
     pub residual_consequence: Vec<u8>,
     /// Countermeasures still to be put in place (ZCR 5.12).
+    #[serde(deserialize_with = "crate::file::limits::countermeasures")]
     pub additional_countermeasures: Vec<Countermeasure>,
 }
 
@@ -291,9 +311,11 @@ impl ThreatScenario {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ElementRisk {
+    #[serde(deserialize_with = "crate::file::limits::scenarios")]
     pub scenarios: Vec<ThreatScenario>,
     /// Why the chosen SL-T differs from (is below) the one the risk proposes.
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub sl_t_rationale: String,
 }
 
@@ -309,6 +331,7 @@ impl ElementRisk {
 pub struct ProjectRisk {
     pub matrix: RiskMatrix,
     /// Worst-case scenarios for the whole system under consideration, before partitioning.
+    #[serde(deserialize_with = "crate::file::limits::scenarios")]
     pub initial: Vec<ThreatScenario>,
 }
 
@@ -349,16 +372,23 @@ impl Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Approval {
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub approver: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub role: String,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub organisation: String,
     /// As written by the approver (the program never inserts the clock time).
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub date: String,
     pub decision: Decision,
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub conditions: String,
     /// The document revision that was approved.
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub revision: String,
     /// SHA-256 (hex) of the approved content.
+    #[serde(deserialize_with = "crate::file::limits::text")]
     pub content_hash: String,
 }
 
