@@ -455,3 +455,38 @@ fn the_requirements_tab_filters_met_items_without_evidence() {
         .expect("REQ-NO-EVIDENCE");
     assert!(f.message.contains('2'), "{}", f.message);
 }
+
+#[test]
+fn a_serial_number_typed_twice_is_one_device_modelled_twice() {
+    let mut h = harness();
+    let mut p = Project::default();
+    p.zones.push(zone(1, "BPCS", 0.0));
+    p.zones.push(zone(2, "SIS", 400.0));
+    p.zones[0].assets[0].serial_number = "SN-4711".into();
+    open(&mut h, p);
+    let code = zonewright::analysis::FindingCode::DeviceDuplicate;
+    assert!(!assessment(&h).findings.iter().any(|f| f.code == code));
+    select(&mut h, vec![ElementRef::Asset(AssetId(20))]);
+    let label = h.get_by_label("Serial number").rect().bottom();
+    let field = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .filter(|n| n.rect().top() >= label - 1.0)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .map(|n| n.rect().center())
+        .expect("the serial number field");
+    common::click_at(&mut h, field);
+    h.event(Event::Text("sn-4711 ".into()));
+    h.run();
+    assert_eq!(project(&h).zones[1].assets[0].serial_number, "sn-4711 ");
+    // trimmed and case-folded, the serials are one: the second asset is reported
+    let f = assessment(&h)
+        .findings
+        .iter()
+        .find(|f| f.code == code)
+        .expect("DEVICE-DUP");
+    assert_eq!(f.element, ElementRef::Asset(AssetId(20)));
+    assert_eq!(
+        undo_label(&h).as_deref(),
+        Some("Edit asset PLC-2 serial number")
+    );
+}

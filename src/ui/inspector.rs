@@ -640,8 +640,10 @@ fn asset_ui(
         ),
     };
     ui.label(egui::RichText::new(place).small().weak());
-    let fields: [Field<Asset>; 5] = [
+    let fields: [Field<Asset>; 7] = [
         ("Name", |a| &mut a.name, false),
+        ("Tag", |a| &mut a.tag, false),
+        ("Serial number", |a| &mut a.serial_number, false),
         ("Vendor", |a| &mut a.vendor, false),
         ("Model", |a| &mut a.model, false),
         ("Firmware / version", |a| &mut a.firmware, false),
