@@ -8,6 +8,8 @@ use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub mod disk;
+pub mod lock;
 pub mod recovery;
 
 /// The value of the `format` field of every project file.
