@@ -1429,6 +1429,11 @@ impl eframe::App for DesignerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
     }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // releases the document's lock even where the app is never dropped
+        self.document_closed();
+    }
 }
 
 /// The topology tab: zones and conduits as a graph (egui_graphs), untrusted paths to safety
