@@ -314,3 +314,67 @@ fn open_anyway_gives_the_second_window_a_recovery_of_its_own() {
     two.run();
     two.get_by_label("Overwrite");
 }
+
+#[test]
+fn the_start_up_list_offers_every_recovery_left_behind() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = RecoveryStore::new(dir.path().join("state"));
+    let x = sample_file(dir.path(), "x.ron");
+    let mut p = zonewright::cli::load_project("sample:water").expect("sample");
+    p.meta.title = "Left behind".into();
+    let keyed = store.write(&p, Some(&x)).expect("write");
+    let untitled = store.write(&p, None).expect("write");
+    // the single file of earlier versions
+    let text = zonewright::file::to_string(&p);
+    std::fs::write(
+        store.path(),
+        format!(
+            "(format: \"zonewright-recovery\", version: 1, source: None, saved_at_unix: 1, project_text: {text:?})"
+        ),
+    )
+    .expect("write the old recovery");
+
+    let mut h = designer(&store);
+    h.get_by_label("Restore unsaved work?");
+    assert_eq!(h.get_all_by_label("Restore").count(), 3);
+    h.get_by_label_contains(&format!("changes to {}", x.display()));
+    assert_eq!(
+        h.get_all_by_label_contains("a project that was never saved")
+            .count(),
+        2
+    );
+    // the newest first; discard the first entry, then restore the (old, legacy) last one
+    let first_file = h.state().autosave.offered[0]
+        .as_ref()
+        .expect("readable")
+        .file
+        .clone();
+    h.get_all_by_label("Discard")
+        .next()
+        .expect("a button")
+        .click();
+    h.run();
+    assert!(!first_file.exists(), "discarded");
+    assert_eq!(h.get_all_by_label("Restore").count(), 2);
+    h.get_all_by_label("Restore")
+        .last()
+        .expect("a button")
+        .click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().doc.as_ref().expect("doc").project, p);
+    assert!(
+        !store.path().exists(),
+        "the old file moved under the document's key"
+    );
+    let key = h.state().sessions.key.clone().expect("key");
+    assert!(store.file_for(&key).exists());
+    // the one not answered is kept for the next start
+    let left = recovery_keys(&store);
+    assert_eq!(left.len(), 2, "{left:?}");
+    assert!(left.contains(&key));
+    assert!(left.contains(&keyed) || left.contains(&untitled));
+    drop(h);
+    let h = designer(&store);
+    assert_eq!(h.state().autosave.offered.len(), 2);
+}

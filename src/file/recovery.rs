@@ -209,19 +209,15 @@ impl RecoveryStore {
     ) -> Vec<Result<Recovered, RecoveryError>> {
         let mut found = Vec::new();
         if let Ok(entries) = std::fs::read_dir(&self.dir) {
-            for e in entries.flatten().take(MAX_RECOVERY_FILES) {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                let Some(key) = name
-                    .strip_prefix("recovery-")
-                    .and_then(|n| n.strip_suffix(".ron"))
-                else {
-                    continue;
-                };
-                if super::lock::held_by_other(&self.dir, key, me) {
-                    continue;
+            let keyed = entries.flatten().filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let key = name.strip_prefix("recovery-")?.strip_suffix(".ron")?;
+                Some((e.path(), key.to_owned()))
+            });
+            for (path, key) in keyed.take(MAX_RECOVERY_FILES) {
+                if !super::lock::held_by_other(&self.dir, &key, me) {
+                    found.push(read_recovery(&path, Some(key)));
                 }
-                found.push(read_recovery(&e.path(), Some(key.to_owned())));
             }
         }
         let legacy = self.path();
