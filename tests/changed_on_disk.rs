@@ -272,3 +272,28 @@ fn edits_made_while_loading_are_asked_about_before_the_new_document_replaces_the
     h.run();
     assert_eq!(project(&h), &p);
 }
+
+#[test]
+fn opening_another_file_while_loading_supersedes_the_load() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (large, _) = large_plant(dir.path());
+    let small = dir.path().join("small.ron");
+    zonewright::file::save(&water(), &small).expect("save");
+    let mut h = harness_with(Vec::new());
+    h.run();
+    h.state_mut().open_path(&large);
+    assert!(h.state().sessions.load.is_some());
+    h.state_mut().open_path(&small);
+    assert!(
+        h.state().sessions.load.is_none(),
+        "the small file came first"
+    );
+    for _ in 0..20 {
+        h.step();
+    }
+    assert_eq!(
+        h.state().doc.as_ref().and_then(|d| d.path.clone()),
+        Some(small),
+        "the large one never replaces it"
+    );
+}

@@ -290,6 +290,14 @@ fn open_anyway_gives_the_second_window_a_recovery_of_its_own() {
     two.get_by_label("Open anyway").click();
     two.run();
     assert!(!two.state().sessions.read_only);
+    assert!(
+        two.state()
+            .status
+            .as_deref()
+            .unwrap_or("")
+            .contains("although another window has it open"),
+        "a warning in the status line"
+    );
     let k1 = one.state().sessions.key.clone().expect("key");
     let k2 = two.state().sessions.key.clone().expect("key");
     assert_eq!(k1, lock::key_for_path(&x));

@@ -57,6 +57,8 @@ pub struct Sessions {
     pub key: Option<String>,
     lock: Option<HeldLock>,
     pub read_only: bool,
+    /// Opened although another window has it.
+    pub opened_anyway: bool,
     /// What the file held when the document was loaded or last saved.
     pub stamp: Option<DiskStamp>,
     /// What the file holds now, when that differs from the stamp.
@@ -83,6 +85,7 @@ impl Default for Sessions {
             key: None,
             lock: None,
             read_only: false,
+            opened_anyway: false,
             stamp: None,
             changed_on_disk: None,
             missing_on_disk: false,
@@ -154,6 +157,8 @@ impl DesignerApp {
     /// Loads `path` as the next document; the open one stays until it has arrived, and stays
     /// for good when loading fails.
     pub fn start_open(&mut self, path: &Path, mode: OpenMode) {
+        // a load still running is superseded
+        self.sessions.load = None;
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
         if bytes < self.sessions.background_from_bytes {
             let stamp = DiskStamp::read(path).ok();
@@ -202,6 +207,11 @@ impl DesignerApp {
         if self.sessions.read_only {
             format!(
                 "Opened {} read-only: it is open in another window. Save As saves a copy",
+                path.display()
+            )
+        } else if self.sessions.opened_anyway {
+            format!(
+                "Opened {} although another window has it open: the later save overwrites the other unless you answer zonewright's warning",
                 path.display()
             )
         } else {
@@ -279,7 +289,10 @@ impl DesignerApp {
         let mode = std::mem::take(&mut self.sessions.next_mode);
         let adopted = self.sessions.next_key.take();
         let s = &mut self.sessions;
+        // another document arrived first: a load still running would replace it
+        s.load = None;
         s.read_only = mode == OpenMode::ReadOnly;
+        s.opened_anyway = mode == OpenMode::Anyway;
         s.stamp = None;
         s.changed_on_disk = None;
         s.missing_on_disk = false;
@@ -334,8 +347,10 @@ impl DesignerApp {
     /// Called when the document is closed: the lock goes.
     pub(super) fn document_closed(&mut self) {
         let s = &mut self.sessions;
+        s.load = None;
         s.lock = None;
         s.key = None;
+        s.opened_anyway = false;
         s.read_only = false;
         s.stamp = None;
         s.changed_on_disk = None;
