@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use zonewright::file::recovery::{RecoveryStore, Snapshot, install_panic_hook};
+use zonewright::file::recovery::{RecoveryStore, Snapshot, SnapshotDoc, install_panic_hook};
 use zonewright::model::{Asset, AssetId, Project, Rect, Zone, ZoneId, ZoneKind};
 
 fn project() -> Project {
@@ -29,7 +29,11 @@ fn panic_in_a_thread_writes_the_snapshot_and_find_returns_it() {
     install_panic_hook(store.clone(), snapshot.clone());
 
     assert_eq!(store.find(), Ok(None), "nothing written before the panic");
-    *snapshot.lock().expect("not poisoned") = Some((Some(source.clone()), project()));
+    *snapshot.lock().expect("not poisoned") = Some(SnapshotDoc {
+        key: "f0123456789abcdef".into(),
+        source: Some(source.clone()),
+        project: project(),
+    });
 
     let worker = std::thread::spawn(|| {
         panic!("simulated crash in the designer");
@@ -42,6 +46,8 @@ fn panic_in_a_thread_writes_the_snapshot_and_find_returns_it() {
         .expect("the panic hook wrote a recovery");
     assert_eq!(recovered.project, project());
     assert_eq!(recovered.source, Some(source));
-    store.discard();
+    assert_eq!(recovered.key.as_deref(), Some("f0123456789abcdef"));
+    assert_eq!(recovered.file, store.file_for("f0123456789abcdef"));
+    store.discard_file(&recovered.file);
     assert_eq!(store.find(), Ok(None));
 }

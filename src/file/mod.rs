@@ -7,7 +7,9 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub mod disk;
 pub mod limits;
+pub mod lock;
 pub mod recovery;
 mod write;
 

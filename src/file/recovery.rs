@@ -1,5 +1,5 @@
-//! Crash recovery: the unsaved project is kept in a recovery file in the state folder, written
-//! by the designer and by a panic hook, offered again at the next start.
+//! Crash recovery: each unsaved document is kept in a recovery file of its own in the state
+//! folder, written by the designer and by a panic hook, offered again at the next start.
 
 use super::{LoadError, SaveError};
 use crate::model::Project;
@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, TryLockError};
 pub const RECOVERY_FORMAT: &str = "zonewright-recovery";
 /// The recovery file format version this program writes and reads.
 pub const RECOVERY_VERSION: u32 = 1;
-/// The name of the recovery file inside the store's folder.
+/// The single recovery file of versions before one recovery per document; read, never written.
 pub const RECOVERY_FILE: &str = "recovery.ron";
 /// Larger recovery files are refused: the project text is limited to
 /// [`super::MAX_FILE_BYTES`], and escaping can at most double it.
@@ -52,7 +52,7 @@ struct RecoveryIn {
     project_text: String,
 }
 
-/// A project read back from the recovery file.
+/// A project read back from a recovery file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Recovered {
     pub project: Project,
@@ -60,11 +60,16 @@ pub struct Recovered {
     pub source: Option<PathBuf>,
     /// When the recovery was written, seconds since 1970-01-01 UTC.
     pub saved_at_unix: u64,
+    /// The recovery file it was read from.
+    pub file: PathBuf,
+    /// The document key in the recovery file's name; `None` for the single `recovery.ron` of
+    /// earlier versions.
+    pub key: Option<String>,
 }
 
 /// Why an existing recovery file cannot be used. It is reported, never silently dropped: the
-/// file stays where it is until [`RecoveryStore::discard`] is called, so the user (or support)
-/// can still rescue the text by hand.
+/// file stays where it is until [`RecoveryStore::discard_file`] is called, so the user (or
+/// support) can still rescue the text by hand.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryError {
     /// The recovery file.
@@ -86,12 +91,27 @@ impl fmt::Display for RecoveryError {
 
 impl std::error::Error for RecoveryError {}
 
+/// What the panic hook needs to write a document's recovery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SnapshotDoc {
+    /// The document's key (its recovery file is `recovery-<key>.ron`).
+    pub key: String,
+    pub source: Option<PathBuf>,
+    pub project: Project,
+}
+
 /// The latest unsaved project and the file it belongs to, shared with the panic hook (which
 /// serialises it: cloning after each edit is much cheaper than writing text every time). The
 /// designer replaces the content after each edit; holders must keep the lock briefly.
-pub type Snapshot = Arc<Mutex<Option<(Option<PathBuf>, Project)>>>;
+pub type Snapshot = Arc<Mutex<Option<SnapshotDoc>>>;
 
-/// Where the recovery file lives.
+/// Most recovery files looked at in one state folder.
+const MAX_RECOVERY_FILES: usize = 1_000;
+
+/// The state folder holding one recovery file per document: `recovery-<key>.ron`, where the
+/// key is derived from the document's path ([`super::lock::key_for_path`]) or random for an
+/// untitled document. Each file is written and removed only by the instance that owns the
+/// document (it holds the lock of the same key).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecoveryStore {
     dir: PathBuf,
@@ -108,22 +128,53 @@ impl RecoveryStore {
         state_dir().map(RecoveryStore::new)
     }
 
-    /// The recovery file.
+    /// The state folder.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The single recovery file written by earlier versions: still read (and offered) once.
     pub fn path(&self) -> PathBuf {
         self.dir.join(RECOVERY_FILE)
     }
 
-    /// Writes `project` as the recovery, atomically (a crash while writing leaves the previous
-    /// recovery intact).
-    pub fn write(&self, project: &Project, source: Option<&Path>) -> Result<(), SaveError> {
-        let text = super::to_string(project).map_err(|e| e.at(&self.path()))?;
-        self.write_text(&text, source)
+    /// The recovery file of the document with `key`.
+    pub fn file_for(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("recovery-{key}.ron"))
     }
 
-    /// Writes already serialised project text as the recovery. Never panics, so it is safe to
-    /// call from the panic hook.
-    pub fn write_text(&self, project_text: &str, source: Option<&Path>) -> Result<(), SaveError> {
-        let path = self.path();
+    /// Writes `project` as a recovery of its own (keyed by `source`, or a new untitled key)
+    /// and returns the key. Tests use it to leave work behind as a crashed window would.
+    pub fn write(&self, project: &Project, source: Option<&Path>) -> Result<String, SaveError> {
+        let key = match source {
+            Some(p) => super::lock::key_for_path(p),
+            None => super::lock::fresh_key(None),
+        };
+        self.write_for(&key, project, source)?;
+        Ok(key)
+    }
+
+    /// Writes `project` as the recovery of `key`, atomically (a crash while writing leaves the
+    /// previous recovery intact).
+    pub fn write_for(
+        &self,
+        key: &str,
+        project: &Project,
+        source: Option<&Path>,
+    ) -> Result<(), SaveError> {
+        let text = super::to_string(project).map_err(|e| e.at(&self.file_for(key)))?;
+        self.write_text_for(key, &text, source)
+    }
+
+    /// Writes already serialised project text as the recovery of `key`. Never panics, so it
+    /// is safe to call from the panic hook.
+    pub fn write_text_for(
+        &self,
+        key: &str,
+        project_text: &str,
+        source: Option<&Path>,
+    ) -> Result<(), SaveError> {
+        let path = self.file_for(key);
         std::fs::create_dir_all(&self.dir).map_err(|e| SaveError {
             path: path.clone(),
             message: format!("cannot create the folder {}: {e}", self.dir.display()),
@@ -149,65 +200,106 @@ impl RecoveryStore {
         super::write_atomic(&path, text.as_bytes())
     }
 
-    /// The recovery, if there is one. `Ok(None)` when there is no recovery file; `Err` when a
-    /// recovery file exists but cannot be read or does not hold a valid project.
-    pub fn find(&self) -> Result<Option<Recovered>, RecoveryError> {
-        let path = self.path();
-        let err = |problem: String| RecoveryError {
-            path: path.clone(),
-            problem,
-        };
-        let meta = match std::fs::metadata(&path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(err(format!("cannot read it: {e}"))),
-        };
-        if !meta.is_file() {
-            return Err(err("it is not a regular file".to_owned()));
+    /// Every recovery left behind: the recovery files whose document is not open in a running
+    /// instance (its lock is missing or stale; `me`'s own locks do not count), and the
+    /// `recovery.ron` of earlier versions. Newest first; unreadable files after the readable
+    /// ones. No state folder is an empty list.
+    pub fn find_all(
+        &self,
+        me: Option<&super::lock::Owner>,
+    ) -> Vec<Result<Recovered, RecoveryError>> {
+        let mut found = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(&self.dir) {
+            let keyed = entries.flatten().filter_map(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                let key = name.strip_prefix("recovery-")?.strip_suffix(".ron")?;
+                Some((e.path(), key.to_owned()))
+            });
+            for (path, key) in keyed.take(MAX_RECOVERY_FILES) {
+                if !super::lock::held_by_other(&self.dir, &key, me) {
+                    found.push(read_recovery(&path, Some(key)));
+                }
+            }
         }
-        if meta.len() > MAX_RECOVERY_BYTES {
-            return Err(err(format!(
-                "it is {} bytes long, more than any project can need",
-                meta.len()
-            )));
+        let legacy = self.path();
+        if std::fs::symlink_metadata(&legacy).is_ok() {
+            found.push(read_recovery(&legacy, None));
         }
-        let bytes = std::fs::read(&path).map_err(|e| err(format!("cannot read it: {e}")))?;
-        let text =
-            std::str::from_utf8(&bytes).map_err(|_| err("it is not UTF-8 text".to_owned()))?;
-        let file: RecoveryIn = super::ron_options().from_str(text).map_err(|e| {
-            err(format!(
-                "line {}, column {}: {}",
-                e.span.start.line, e.span.start.col, e.code
-            ))
-        })?;
-        if file.format != RECOVERY_FORMAT {
-            return Err(err(format!(
-                "it is not a zonewright recovery file (format \"{}\")",
-                file.format
-            )));
-        }
-        if file.version != RECOVERY_VERSION {
-            return Err(err(format!(
-                "it has recovery format version {}; this version reads version {RECOVERY_VERSION}",
-                file.version
-            )));
-        }
-        let project = super::from_str(&file.project_text)
-            .map_err(|e: LoadError| err(format!("the project inside is not readable: {e}")))?;
-        Ok(Some(Recovered {
-            project,
-            source: file.source.map(PathBuf::from),
-            saved_at_unix: file.saved_at_unix,
-        }))
+        found.sort_by(|a, b| match (a, b) {
+            (Ok(a), Ok(b)) => b
+                .saved_at_unix
+                .cmp(&a.saved_at_unix)
+                .then(a.file.cmp(&b.file)),
+            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+            (Err(a), Err(b)) => a.path.cmp(&b.path),
+        });
+        found
     }
 
-    /// Removes the recovery file and its backup; a missing file is not an error, other failures
-    /// are ignored (the worst case is the same offer again at the next start).
-    pub fn discard(&self) {
-        let path = self.path();
-        let _ = std::fs::remove_file(super::backup_path(&path));
-        let _ = std::fs::remove_file(path);
+    /// The newest recovery left behind, or the first unreadable one when none is readable.
+    pub fn find(&self) -> Result<Option<Recovered>, RecoveryError> {
+        self.find_all(None).into_iter().next().transpose()
     }
+
+    /// Removes the recovery of `key` and its backup.
+    pub fn discard_key(&self, key: &str) {
+        self.discard_file(&self.file_for(key));
+    }
+
+    /// Removes one recovery file and its backup; a missing file is not an error, other failures
+    /// are ignored (the worst case is the same offer again at the next start).
+    pub fn discard_file(&self, file: &Path) {
+        let _ = std::fs::remove_file(super::backup_path(file));
+        let _ = std::fs::remove_file(file);
+    }
+}
+
+/// Reads one recovery file.
+fn read_recovery(path: &Path, key: Option<String>) -> Result<Recovered, RecoveryError> {
+    let err = |problem: String| RecoveryError {
+        path: path.to_owned(),
+        problem,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read it: {e}")))?;
+    if !meta.is_file() {
+        return Err(err("it is not a regular file".to_owned()));
+    }
+    if meta.len() > MAX_RECOVERY_BYTES {
+        return Err(err(format!(
+            "it is {} bytes long, more than any project can need",
+            meta.len()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read it: {e}")))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| err("it is not UTF-8 text".to_owned()))?;
+    let file: RecoveryIn = super::ron_options().from_str(text).map_err(|e| {
+        err(format!(
+            "line {}, column {}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        ))
+    })?;
+    if file.format != RECOVERY_FORMAT {
+        return Err(err(format!(
+            "it is not a zonewright recovery file (format \"{}\")",
+            file.format
+        )));
+    }
+    if file.version != RECOVERY_VERSION {
+        return Err(err(format!(
+            "it has recovery format version {}; this version reads version {RECOVERY_VERSION}",
+            file.version
+        )));
+    }
+    let project = super::from_str(&file.project_text)
+        .map_err(|e: LoadError| err(format!("the project inside is not readable: {e}")))?;
+    Ok(Recovered {
+        project,
+        source: file.source.map(PathBuf::from),
+        saved_at_unix: file.saved_at_unix,
+        file: path.to_owned(),
+        key,
+    })
 }
 
 /// Installs a panic hook that writes the snapshot's text as the recovery, then runs the hook
@@ -223,9 +315,9 @@ pub fn install_panic_hook(store: RecoveryStore, snapshot: Snapshot) {
             Err(TryLockError::WouldBlock) => None,
         };
         if let Some(guard) = guard
-            && let Some((source, project)) = guard.as_ref()
+            && let Some(doc) = guard.as_ref()
         {
-            let _ = store.write(project, source.as_deref());
+            let _ = store.write_for(&doc.key, &doc.project, doc.source.as_deref());
         }
         previous(info);
     }));
@@ -253,14 +345,19 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = RecoveryStore::new(dir.path().join("state"));
         let source = Path::new("/plants/süd.ron");
-        store.write(&project(), Some(source)).expect("write");
+        let key = store.write(&project(), Some(source)).expect("write");
+        assert!(key.starts_with('f'), "{key}");
         let r = store.find().expect("readable").expect("present");
         assert_eq!(r.project, project());
         assert_eq!(r.source.as_deref(), Some(source));
+        assert_eq!(r.key.as_deref(), Some(key.as_str()));
+        assert_eq!(r.file, store.file_for(&key));
         assert!(r.saved_at_unix > 0);
+        store.discard_key(&key);
 
         store
-            .write_text(
+            .write_text_for(
+                "uabc",
                 &crate::file::to_string(&project()).expect("serialise"),
                 None,
             )
@@ -268,6 +365,7 @@ mod tests {
         let r = store.find().expect("readable").expect("present");
         assert_eq!(r.project, project());
         assert_eq!(r.source, None);
+        assert_eq!(r.key.as_deref(), Some("uabc"));
     }
 
     #[test]
@@ -275,21 +373,84 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = RecoveryStore::new(dir.path().join("never-created"));
         assert_eq!(store.find(), Ok(None));
+        assert!(store.find_all(None).is_empty());
     }
 
     #[test]
-    fn discard_removes_the_recovery() {
+    fn every_document_has_its_own_recovery_and_discarding_one_keeps_the_others() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = RecoveryStore::new(dir.path());
-        store.write(&project(), None).expect("write");
+        let a = store
+            .write(&project(), Some(Path::new("/plants/a.ron")))
+            .expect("a");
+        let b = store
+            .write(&project(), Some(Path::new("/plants/b.ron")))
+            .expect("b");
+        let u1 = store.write(&project(), None).expect("untitled");
+        let u2 = store.write(&project(), None).expect("untitled");
+        assert_eq!(
+            [&a, &b, &u1, &u2]
+                .iter()
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
+            4
+        );
+        assert_eq!(store.find_all(None).len(), 4);
         store
-            .write(&project(), None)
+            .write_for(&a, &project(), Some(Path::new("/plants/a.ron")))
             .expect("write again, keeping a .bak");
-        store.discard();
-        assert_eq!(store.find(), Ok(None));
+        store.discard_key(&a);
+        assert!(!store.file_for(&a).exists());
+        assert!(!crate::file::backup_path(&store.file_for(&a)).exists());
+        let left: Vec<_> = store
+            .find_all(None)
+            .into_iter()
+            .map(|r| r.expect("readable").key.expect("keyed"))
+            .collect();
+        assert_eq!(left.len(), 3);
+        assert!(!left.contains(&a));
+        store.discard_key(&a);
+    }
+
+    #[test]
+    fn the_recovery_of_a_document_open_in_a_running_instance_is_not_offered() {
+        use crate::file::lock::{HeldLock, Owner};
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = RecoveryStore::new(dir.path());
+        let (other, me) = (Owner::new_instance(), Owner::new_instance());
+        let key = store.write(&project(), None).expect("write");
+        let held = HeldLock::acquire(dir.path(), &key, &other, None).expect("lock");
+        assert!(
+            store.find_all(Some(&me)).is_empty(),
+            "the other one is live"
+        );
+        assert_eq!(
+            store.find_all(Some(&other)).len(),
+            1,
+            "its own lock does not hide it"
+        );
+        drop(held);
+        assert_eq!(store.find_all(Some(&me)).len(), 1, "released: left behind");
+    }
+
+    #[test]
+    fn the_single_recovery_file_of_earlier_versions_is_offered_too() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = RecoveryStore::new(dir.path());
+        let text = crate::file::to_string(&project()).expect("serialise");
+        let old = format!(
+            "(format: \"zonewright-recovery\", version: 1, source: Some(\"/plants/old.ron\"), saved_at_unix: 5, project_text: {text:?})"
+        );
+        std::fs::write(store.path(), old).expect("write the old file");
+        store.write(&project(), None).expect("a new one");
+        let all = store.find_all(None);
+        assert_eq!(all.len(), 2);
+        let legacy = all[1].as_ref().expect("readable");
+        assert_eq!(legacy.key, None, "the oldest, and not keyed");
+        assert_eq!(legacy.file, store.path());
+        assert_eq!(legacy.source.as_deref(), Some(Path::new("/plants/old.ron")));
+        store.discard_file(&legacy.file);
         assert!(!store.path().exists());
-        assert!(!crate::file::backup_path(&store.path()).exists());
-        store.discard();
     }
 
     #[test]
@@ -312,16 +473,16 @@ mod tests {
                 "the project inside is not readable",
             ),
         ];
-        for (bytes, expected) in cases {
-            std::fs::write(store.path(), bytes).expect("write corrupt file");
-            let e = store.find().expect_err("corrupt file is an error");
-            let shown = e.to_string();
-            assert!(shown.contains(expected), "{shown}");
-            assert!(
-                shown.contains(&store.path().display().to_string()),
-                "{shown}"
-            );
-            assert!(store.path().exists(), "a corrupt recovery is not deleted");
+        for file in [store.path(), store.file_for("u0123")] {
+            for (bytes, expected) in cases {
+                std::fs::write(&file, bytes).expect("write corrupt file");
+                let e = store.find().expect_err("corrupt file is an error");
+                let shown = e.to_string();
+                assert!(shown.contains(expected), "{shown}");
+                assert!(shown.contains(&file.display().to_string()), "{shown}");
+                assert!(file.exists(), "a corrupt recovery is not deleted");
+            }
+            store.discard_file(&file);
         }
     }
 }

@@ -11,6 +11,7 @@ pub mod recovery;
 pub mod register;
 pub mod risk;
 pub mod risk_matrix;
+pub mod sessions;
 pub mod theme;
 pub mod topology;
 
@@ -158,14 +159,10 @@ pub enum Modal {
     About,
     /// File → Export PDF…: paper and sections.
     Export,
-    /// Unsaved work was found at start: restore or discard it.
-    Recover {
-        description: String,
-    },
-    /// A recovery file exists but cannot be read.
-    RecoveryUnreadable {
-        message: String,
-    },
+    /// Unsaved work was found at start: the list of recoveries, restore or discard each.
+    Recover,
+    /// Another window has the file, it changed on disk: see [`sessions`].
+    Session(sessions::SessionModal),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -176,6 +173,8 @@ pub enum Pending {
     OpenSample(&'static str),
     Close,
     Quit,
+    /// The document loaded in the background replaces the open one.
+    InstallLoaded,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,6 +207,8 @@ pub struct DesignerApp {
     pub export: Option<export::ExportJob>,
     /// Recovery file and panic snapshot of unsaved work.
     pub autosave: recovery::Autosave,
+    /// Locks, changes on disk and background loading.
+    pub sessions: sessions::Sessions,
     /// Counts documents opened, so that revisions of different documents never compare equal.
     doc_generation: u64,
     /// A file named on the command line, opened once the recovery offer is answered.
@@ -241,6 +242,7 @@ impl DesignerApp {
             export_options: crate::report::ExportOptions::default(),
             export: None,
             autosave: recovery::Autosave::new(None),
+            sessions: sessions::Sessions::default(),
             doc_generation: 0,
             pending_open: None,
             dialogs,
@@ -255,8 +257,15 @@ impl DesignerApp {
         if let Some(p) = &path {
             self.recent.add(p);
         }
-        self.doc = Some(Document::new(project, path, self.catalog));
+        let doc = Document::new(project, path, self.catalog);
+        self.install_document(doc);
+    }
+
+    /// Makes `doc` the current document (no unsaved-changes check).
+    pub fn install_document(&mut self, doc: Document) {
+        self.doc = Some(doc);
         self.doc_generation += 1;
+        self.document_opened();
         self.topology.request_fit();
         self.selection.clear();
         self.canvas.reset_view();
@@ -264,20 +273,11 @@ impl DesignerApp {
         self.modal = None;
     }
 
-    /// Loads a file; on error the open document stays as it was and a dialog says why.
+    /// Loads a file (a large one in the background, see [`sessions`]); on error the open
+    /// document stays as it was and a dialog says why. A file open in another window is asked
+    /// about first.
     pub fn open_path(&mut self, path: &Path) {
-        match crate::file::load(path) {
-            Ok(project) => {
-                self.set_document(project, Some(path.to_owned()));
-                self.status = Some(format!("Opened {}", path.display()));
-            }
-            Err(e) => {
-                self.modal = Some(Modal::Error {
-                    title: "Cannot open the project".to_owned(),
-                    message: e.to_string(),
-                });
-            }
-        }
+        self.open_checked(path);
     }
 
     pub fn open_sample(&mut self, name: &str) {
@@ -325,11 +325,13 @@ impl DesignerApp {
             Pending::OpenSample(name) => self.open_sample(name),
             Pending::Close => {
                 self.doc = None;
+                self.document_closed();
                 self.selection.clear();
                 // drops the closed plant's retained drawing too
                 self.canvas = canvas::CanvasState::default();
             }
             Pending::Quit => self.quit_confirmed = true,
+            Pending::InstallLoaded => self.install_arrived(),
         }
     }
 
@@ -381,6 +383,9 @@ impl DesignerApp {
     }
 
     pub fn save_to(&mut self, path: &Path) -> bool {
+        if self.save_blocked(path) {
+            return false;
+        }
         let Some(doc) = &mut self.doc else {
             return false;
         };
@@ -391,6 +396,7 @@ impl DesignerApp {
                 self.recent.add(path);
                 self.status = Some(format!("Saved {}", path.display()));
                 self.discard_recovery();
+                self.saved(path);
                 true
             }
             Err(e) => {
@@ -794,9 +800,10 @@ impl DesignerApp {
     fn update_title(&mut self, ctx: &egui::Context) {
         let title = match &self.doc {
             Some(d) => format!(
-                "{}{} — zonewright",
+                "{}{}{} — zonewright",
                 if d.is_dirty() { "● " } else { "" },
-                d.display_name()
+                d.display_name(),
+                self.title_note()
             ),
             None => "zonewright".to_owned(),
         };
@@ -1140,6 +1147,7 @@ impl DesignerApp {
                 ui.separator();
                 ui.spinner();
             }
+            sessions::sessions_status_ui(self, ui);
             if let Some(s) = &self.status {
                 ui.separator();
                 ui.label(s);
@@ -1250,36 +1258,9 @@ impl DesignerApp {
                         None => {}
                     }
                 }
-                Modal::Recover { description } => {
-                    ui.heading("Restore unsaved work?");
-                    ui.add_space(4.0);
-                    ui.label(description);
-                    ui.label("zonewright closed without saving these changes. Restore them to continue where you left off; discarding deletes the recovery file.");
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Restore").clicked() {
-                            self.answer_recovery(true);
-                        }
-                        if ui.button("Discard").clicked() {
-                            self.answer_recovery(false);
-                        }
-                    });
-                }
-                Modal::RecoveryUnreadable { message } => {
-                    ui.heading("The recovery file cannot be used");
-                    ui.add_space(4.0);
-                    ui.label(egui::RichText::new(message).monospace());
-                    ui.label("It stays where it is until you delete it, so its text can still be rescued by hand.");
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button("Delete the recovery file").clicked() {
-                            self.discard_recovery();
-                            close = true;
-                        }
-                        if ui.button("Keep it").clicked() {
-                            close = true;
-                        }
-                    });
+                Modal::Recover => recovery::recovery_list_ui(self, ui),
+                Modal::Session(m) => {
+                    close = sessions::sessions_modal_ui(self, ui, m);
                 }
                 Modal::About => {
                     ui.heading("zonewright");
@@ -1294,7 +1275,10 @@ impl DesignerApp {
             }
         });
         if response.should_close()
-            && !matches!(modal, Modal::ConfirmDiscard { .. } | Modal::Recover { .. })
+            && !matches!(
+                modal,
+                Modal::ConfirmDiscard { .. } | Modal::Recover | Modal::Session(_)
+            )
         {
             close = true;
         }
@@ -1435,6 +1419,7 @@ impl DesignerApp {
         self.apply_intents();
         self.update_title(&ctx);
         self.poll_export(&ctx);
+        self.sessions_tick(&ctx);
         self.autosave_tick(&ctx);
         self.canvas.end_frame(&ctx);
     }
@@ -1443,6 +1428,11 @@ impl DesignerApp {
 impl eframe::App for DesignerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        // releases the document's lock even where the app is never dropped
+        self.document_closed();
     }
 }
 

@@ -1,8 +1,9 @@
-//! Never lose work in the designer: unsaved changes go to the recovery file at an interval (on a
-//! background thread) and from the panic hook; at the next start they are offered back.
+//! Never lose work in the designer: unsaved changes go to the document's own recovery file at
+//! an interval (on a background thread) and from the panic hook; at the next start every
+//! recovery left behind is offered back, in a list.
 
 use super::{DesignerApp, Modal};
-use crate::file::recovery::{Recovered, RecoveryStore, Snapshot};
+use crate::file::recovery::{Recovered, RecoveryError, RecoveryStore, Snapshot, SnapshotDoc};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -23,8 +24,8 @@ pub struct Autosave {
     /// lock. Without it, a write still running when the user saved would put the recovery file
     /// back after the save removed it.
     write_gate: Arc<Mutex<u64>>,
-    /// A recovery found at start, waiting for the user's answer.
-    pub offered: Option<Recovered>,
+    /// The recoveries found at start, waiting for the user's answers.
+    pub offered: Vec<Result<Recovered, RecoveryError>>,
 }
 
 impl Autosave {
@@ -36,7 +37,7 @@ impl Autosave {
             written_of: None,
             last_write: None,
             write_gate: Arc::new(Mutex::new(0)),
-            offered: None,
+            offered: Vec::new(),
         }
     }
 
@@ -69,64 +70,106 @@ fn describe(r: &Recovered) -> String {
 }
 
 impl DesignerApp {
-    /// Uses `store` for recovery (tests pass a temporary folder) and offers back what it holds.
+    /// Uses `store` for recovery (tests pass a temporary folder) and offers back every recovery
+    /// left behind in it (not those of documents open in a running instance).
     pub fn set_recovery(&mut self, store: Option<RecoveryStore>) {
         self.autosave = Autosave::new(store);
         let Some(store) = &self.autosave.store else {
             return;
         };
-        match store.find() {
-            Ok(None) => {}
-            Ok(Some(recovered)) => {
-                self.modal = Some(Modal::Recover {
-                    description: describe(&recovered),
-                });
-                self.autosave.offered = Some(recovered);
-            }
-            Err(e) => {
-                self.modal = Some(Modal::RecoveryUnreadable {
-                    message: e.to_string(),
-                })
-            }
+        self.autosave.offered = store.find_all(Some(&self.sessions.owner));
+        if !self.autosave.offered.is_empty() {
+            self.modal = Some(Modal::Recover);
         }
     }
 
-    /// The user's answer to the start-up offer.
-    pub fn answer_recovery(&mut self, restore: bool) {
-        self.modal = None;
-        let offered = self.autosave.offered.take();
+    /// Restores offer `i` as the current document. The others stay on disk, offered again at
+    /// the next start.
+    pub fn restore_offer(&mut self, i: usize) {
+        let Some(Ok(r)) = self.autosave.offered.get(i).cloned() else {
+            return;
+        };
+        let kept = self.autosave.offered.len() - 1;
+        self.autosave.offered.clear();
         let pending = self.pending_open.take();
-        if restore && let Some(r) = offered {
-            let title = r.project.meta.title.clone();
-            self.set_document(r.project, r.source);
-            if let Some(doc) = &mut self.doc {
-                doc.mark_unsaved();
-            }
-            self.status = Some(match pending {
-                Some(p) => format!(
-                    "Restored unsaved work on \"{title}\" instead of opening {} — save it to keep it",
-                    p.display()
-                ),
-                None => format!("Restored unsaved work on \"{title}\" — save it to keep it"),
-            });
-        } else {
-            self.discard_recovery();
-            if let Some(p) = pending {
-                self.open_path(&p);
-            }
+        let title = r.project.meta.title.clone();
+        // a keyed recovery becomes this instance's: same key, so the autosave replaces it and a
+        // save removes it
+        self.sessions.adopt_key(r.key.clone());
+        self.set_document(r.project, r.source.clone());
+        if let Some(doc) = &mut self.doc {
+            doc.mark_unsaved();
+        }
+        if let Some(p) = &r.source {
+            self.sessions.stamp = crate::file::disk::DiskStamp::read(p).ok();
+        }
+        // the old single recovery file moves under this document's key at once
+        if self.write_recovery_now()
+            && r.key.is_none()
+            && let Some(store) = &self.autosave.store
+        {
+            store.discard_file(&r.file);
+        }
+        let mut status = match pending {
+            Some(p) => format!(
+                "Restored unsaved work on \"{title}\" instead of opening {} — save it to keep it",
+                p.display()
+            ),
+            None => format!("Restored unsaved work on \"{title}\" — save it to keep it"),
+        };
+        if kept > 0 {
+            status.push_str(&format!(
+                "; {kept} other unsaved document(s) are kept and offered at the next start"
+            ));
+        }
+        self.status = Some(status);
+    }
+
+    /// Deletes the recovery file of offer `i` (declined, or unreadable and not wanted).
+    pub fn discard_offer(&mut self, i: usize) {
+        if i >= self.autosave.offered.len() {
+            return;
+        }
+        let file = match self.autosave.offered.remove(i) {
+            Ok(r) => r.file,
+            Err(e) => e.path,
+        };
+        if let Some(store) = &self.autosave.store {
+            store.discard_file(&file);
+        }
+        self.offers_answered();
+    }
+
+    /// Leaves the recovery file of offer `i` where it is and takes it off the list.
+    pub fn keep_offer(&mut self, i: usize) {
+        if i < self.autosave.offered.len() {
+            let _ = self.autosave.offered.remove(i);
+        }
+        self.offers_answered();
+    }
+
+    /// Once every offer is answered, the list closes and a file named on the command line opens.
+    fn offers_answered(&mut self) {
+        if !self.autosave.offered.is_empty() {
+            return;
+        }
+        self.modal = None;
+        if let Some(p) = self.pending_open.take() {
+            self.open_path(&p);
         }
     }
 
-    /// Removes the recovery file (after a save, or when the user declines it).
+    /// Removes this document's recovery file (after a save, or when the user declines it); the
+    /// recovery files of other documents and other windows are left alone.
     pub fn discard_recovery(&mut self) {
-        if let Some(store) = &self.autosave.store {
+        if let (Some(store), Some(key)) = (&self.autosave.store, &self.sessions.key) {
             // waits for a background write in progress, and stops one not yet started
             let mut gate = match self.autosave.write_gate.lock() {
                 Ok(g) => g,
                 Err(poisoned) => poisoned.into_inner(),
             };
             *gate += 1;
-            store.discard();
+            store.discard_key(key);
         }
         self.autosave.written_of = None;
         if let Ok(mut s) = self.autosave.snapshot.lock() {
@@ -138,31 +181,35 @@ impl DesignerApp {
     /// Keeps the snapshot for the panic hook current, and writes the recovery file when there
     /// is unsaved work not yet written and the interval has passed (the first change at once).
     /// Asks for one delayed repaint when a write is due later, so that the write happens even
-    /// if the user stops touching the app; idle otherwise.
+    /// if the user stops touching the app; idle otherwise. A read-only document has none.
     pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
-        let Some(doc) = &self.doc else {
-            if self.autosave.has_written() {
+        let (Some(doc), Some(key)) = (&self.doc, self.sessions.key.clone()) else {
+            if self.autosave.has_written() || self.autosave.snapshot_of.is_some() {
                 self.discard_recovery();
             }
             return;
         };
-        let key = (self.doc_generation, doc.history.revision());
+        let gen_rev = (self.doc_generation, doc.history.revision());
         if !doc.is_dirty() {
             if self.autosave.has_written() || self.autosave.snapshot_of.is_some() {
                 self.discard_recovery();
             }
             return;
         }
-        if self.autosave.snapshot_of != Some(key) {
+        if self.autosave.snapshot_of != Some(gen_rev) {
             if let Ok(mut s) = self.autosave.snapshot.lock() {
-                *s = Some((doc.path.clone(), doc.project.clone()));
+                *s = Some(SnapshotDoc {
+                    key: key.clone(),
+                    source: doc.path.clone(),
+                    project: doc.project.clone(),
+                });
             }
-            self.autosave.snapshot_of = Some(key);
+            self.autosave.snapshot_of = Some(gen_rev);
         }
         let Some(store) = &self.autosave.store else {
             return;
         };
-        if self.autosave.written_of == Some(key) {
+        if self.autosave.written_of == Some(gen_rev) {
             return;
         }
         let due = self.autosave.last_write.map_or(Duration::ZERO, |t| {
@@ -175,7 +222,7 @@ impl DesignerApp {
         let store = store.clone();
         let project = doc.project.clone();
         let source = doc.path.clone();
-        self.autosave.written_of = Some(key);
+        self.autosave.written_of = Some(gen_rev);
         self.autosave.last_write = Some(Instant::now());
         let gate = self.autosave.write_gate.clone();
         let started_at = gate.lock().map_or(0, |g| *g);
@@ -183,25 +230,86 @@ impl DesignerApp {
         std::thread::spawn(move || {
             let Ok(removals) = gate.lock() else { return };
             if *removals == started_at {
-                let _ = store.write(&project, source.as_deref());
+                let _ = store.write_for(&key, &project, source.as_deref());
             }
         });
     }
 
-    /// Writes the recovery now, on this thread (tests; the app uses [`Self::autosave_tick`]).
+    /// Writes the recovery now, on this thread (tests, and a restored recovery; the app uses
+    /// [`Self::autosave_tick`]).
     pub fn write_recovery_now(&mut self) -> bool {
-        let (Some(store), Some(doc)) = (&self.autosave.store, &self.doc) else {
+        let (Some(store), Some(doc), Some(key)) =
+            (&self.autosave.store, &self.doc, &self.sessions.key)
+        else {
             return false;
         };
         if !doc.is_dirty() {
             return false;
         }
-        let ok = store.write(&doc.project, doc.path.as_deref()).is_ok();
+        let ok = store
+            .write_for(key, &doc.project, doc.path.as_deref())
+            .is_ok();
         if ok {
             self.autosave.written_of = Some((self.doc_generation, doc.history.revision()));
             self.autosave.last_write = Some(Instant::now());
         }
         ok
+    }
+}
+
+/// The start-up list of unsaved work: each readable recovery with Restore and Discard, each
+/// unreadable one with Delete and Keep.
+pub fn recovery_list_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+    ui.heading("Restore unsaved work?");
+    ui.add_space(4.0);
+    ui.label("zonewright closed without saving these changes. Restore one to continue where you left off; discarding deletes its recovery file. What you do not answer is kept and offered again at the next start.");
+    ui.add_space(6.0);
+    let mut action: Option<(usize, u8)> = None;
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .show(ui, |ui| {
+            for (i, offer) in app.autosave.offered.iter().enumerate() {
+                ui.push_id(i, |ui| {
+                    ui.separator();
+                    match offer {
+                        Ok(r) => {
+                            ui.label(describe(r));
+                            ui.horizontal(|ui| {
+                                if ui.button("Restore").clicked() {
+                                    action = Some((i, 0));
+                                }
+                                if ui.button("Discard").clicked() {
+                                    action = Some((i, 1));
+                                }
+                            });
+                        }
+                        Err(e) => {
+                            ui.label(egui::RichText::new("The recovery file cannot be used").strong());
+                            ui.label(egui::RichText::new(e.to_string()).monospace());
+                            ui.label("It stays where it is until you delete it, so its text can still be rescued by hand.");
+                            ui.horizontal(|ui| {
+                                if ui.button("Delete the recovery file").clicked() {
+                                    action = Some((i, 1));
+                                }
+                                if ui.button("Keep it").clicked() {
+                                    action = Some((i, 2));
+                                }
+                            });
+                        }
+                    }
+                });
+            }
+        });
+    ui.separator();
+    if ui.button("Decide later").clicked() {
+        app.autosave.offered.clear();
+        app.offers_answered();
+    }
+    match action {
+        Some((i, 0)) => app.restore_offer(i),
+        Some((i, 1)) => app.discard_offer(i),
+        Some((i, _)) => app.keep_offer(i),
+        None => {}
     }
 }
 
@@ -217,6 +325,8 @@ mod tests {
             source: Some("/plants/a.ron".into()),
             // 2026-11-23 14:02:00 UTC
             saved_at_unix: 1_795_442_520,
+            file: "/state/recovery-f1.ron".into(),
+            key: None,
         };
         assert_eq!(
             describe(&r),
