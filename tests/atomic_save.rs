@@ -314,3 +314,23 @@ fn a_full_file_system_leaves_the_file_and_backup_intact() {
     assert_eq!(load(&path).expect("load"), third);
     assert_eq!(std::fs::read(backup_path(&path)).expect("bak"), main);
 }
+
+#[test]
+fn a_project_that_would_not_open_again_is_not_saved() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plant.ron");
+    save(&project("first"), &path).expect("first save");
+    let before = std::fs::read(&path).expect("read");
+    // a designer field typed past the text limit: load would refuse the file
+    let mut p = project("second");
+    p.zones[0].description = "x".repeat(zonewright::file::MAX_TEXT_BYTES + 1);
+    let e = save(&p, &path).expect_err("refused");
+    assert!(
+        e.to_string().contains("would be refused when opened again"),
+        "{e}"
+    );
+    assert!(e.to_string().contains("64 KB"), "{e}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+    assert!(temp_files(dir.path()).is_empty());
+    assert_eq!(load(&path).expect("still loads").meta.title, "first");
+}

@@ -333,7 +333,7 @@ fn the_start_up_list_offers_every_recovery_left_behind() {
     let keyed = store.write(&p, Some(&x)).expect("write");
     let untitled = store.write(&p, None).expect("write");
     // the single file of earlier versions
-    let text = zonewright::file::to_string(&p);
+    let text = zonewright::file::to_string(&p).expect("serialise");
     std::fs::write(
         store.path(),
         format!(

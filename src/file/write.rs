@@ -78,8 +78,29 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// previous version as `<name>.bak` (written the same way), then renames the temporary file
 /// over the target. If any step fails, the file and its backup are untouched. A project that
 /// cannot be serialised is an error, and nothing is written.
+///
+/// A project that `load` would refuse (over a limit, inconsistent) is not written: a saved file
+/// always opens again. The previous file is then untouched.
 pub fn save(project: &Project, path: &Path) -> Result<(), SaveError> {
-    save_serialised(to_string(project), path)
+    let refused = |why: String| SaveError {
+        path: path.to_owned(),
+        message: format!(
+            "the project would be refused when opened again, so it is not saved: {why}"
+        ),
+    };
+    super::validate(project).map_err(|e| refused(e.to_string()))?;
+    let text = to_string(project);
+    if let Ok(t) = &text
+        && t.len() as u64 > super::MAX_FILE_BYTES
+    {
+        return Err(refused(
+            super::LoadError::TooLarge {
+                bytes: t.len() as u64,
+            }
+            .to_string(),
+        ));
+    }
+    save_serialised(text, path)
 }
 
 /// Writes the result of [`to_string`]: a failed serialisation or an empty text is an error,
