@@ -76,14 +76,20 @@ pub fn layout_pages(
 }
 
 /// The tender pack as PDF bytes. Deterministic: the same project gives the same bytes.
+///
+/// Laid out twice, page by page: the first pass finds the characters each font must have and
+/// the number of pages, the second writes each page as soon as it is laid out. No pass keeps
+/// the layout of the whole report, so the memory needed grows with the finished file only.
 pub fn export_pdf(
     project: &Project,
     catalog: &Catalog,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ReportError> {
     let fonts = fonts::Fonts::load()?;
-    let pages = layout_pages(project, catalog, options, &fonts);
-    if pages.is_empty() {
+    let assessment = assess(project, catalog);
+    let mut scan = pdf::GlyphScan::new(&fonts);
+    let pages = content::stream(project, catalog, &assessment, options, &fonts, &mut scan, 0);
+    if pages == 0 {
         return Err(ReportError::Empty);
     }
     let title = if project.meta.title.is_empty() {
@@ -91,6 +97,16 @@ pub fn export_pdf(
     } else {
         &project.meta.title
     };
-    let out = pdf::write(&pages, &fonts, title);
-    Ok(out)
+    let mut writer = pdf::Writer::new(&fonts, &scan, title);
+    let written = content::stream(
+        project,
+        catalog,
+        &assessment,
+        options,
+        &fonts,
+        &mut writer,
+        pages,
+    );
+    debug_assert_eq!(written, pages, "the layout is deterministic");
+    Ok(writer.finish())
 }
