@@ -268,6 +268,12 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
                 let _ = writeln!(err, "error: {}", visible(&e.to_string()));
                 return EXIT_UNREADABLE;
             }
+            // characters that print as boxes: said, but the pack is written all the same
+            if let Some(fonts) = crate::report::glyphs::shared_fonts() {
+                for w in crate::report::glyphs::missing_glyphs(&project, fonts) {
+                    let _ = writeln!(err, "warning: {w}");
+                }
+            }
             writeln!(
                 out,
                 "wrote {} ({} KB)",

@@ -126,3 +126,28 @@ fn export_and_approve_messages_are_escaped() {
     assert_clean("approve", &o.stdout);
     assert!(String::from_utf8_lossy(&o.stdout).contains("Eve\\u{202e}"));
 }
+
+#[test]
+fn export_warns_about_text_no_bundled_font_has_and_still_succeeds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut project = sample("water");
+    project.zones[0].name = "Intake \u{13000}\u{13001}".to_owned();
+    let path = dir.path().join("glyphs.ron");
+    file::save(&project, &path).expect("saved");
+    let pdf = dir.path().join("glyphs.pdf");
+    let o = zonewright(&[
+        "export",
+        path.to_str().expect("utf-8 path"),
+        "-o",
+        pdf.to_str().expect("utf-8 path"),
+        "--no-details",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    assert!(pdf.exists());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("warning: zone \"Intake \u{13000}\u{13001}\": characters U+13000, U+13001 have no glyph in the bundled fonts and print as boxes"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one element, one line: {err}");
+}

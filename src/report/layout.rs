@@ -3,6 +3,7 @@
 //! content with tables that continue over page breaks with their header row repeated.
 
 use super::fonts::{Fonts, Weight};
+use crate::model::text::{visible, visible_lines};
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -80,7 +81,12 @@ impl Page {
         color: Rgb,
         text: impl Into<String>,
     ) {
-        let text = text.into();
+        let mut text = text.into();
+        // control and bidirectional characters are printed as escapes, never interpreted
+        // (text that went through `wrap` or `fit` is already shown so)
+        if let std::borrow::Cow::Owned(shown) = visible(&text) {
+            text = shown;
+        }
         if !text.is_empty() {
             self.items.push(Item::Text {
                 x,
@@ -133,8 +139,17 @@ pub fn text_width(fonts: &Fonts, text: &str, weight: Weight, size: f32) -> f32 {
 }
 
 /// Breaks `text` into lines no wider than `max_w` mm (words first, characters when a word is
-/// longer than a line). Explicit newlines are kept.
+/// longer than a line). Explicit newlines are kept; other control characters and the
+/// bidirectional ones are shown as escapes (`\x1b`, `\u{202e}`).
 pub fn wrap(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> Vec<String> {
+    // tabs are spaces and Windows line ends are line ends; any other control is escaped
+    let plain;
+    let text = if text.contains(['\t', '\r']) {
+        plain = text.replace("\r\n", "\n").replace('\t', " ");
+        visible_lines(&plain)
+    } else {
+        visible_lines(text)
+    };
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
@@ -175,8 +190,9 @@ pub fn wrap(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) ->
     lines
 }
 
-/// `text` cut to `max_w` mm with "…".
+/// `text` cut to `max_w` mm with "…", control and bidirectional characters shown as escapes.
 pub fn fit(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> String {
+    let text = &*visible(text);
     if text_width(fonts, text, weight, size) <= max_w {
         return text.to_owned();
     }

@@ -6,6 +6,7 @@
 mod content;
 mod drawing;
 pub mod fonts;
+pub mod glyphs;
 pub mod layout;
 mod pdf;
 mod risk;

@@ -13,6 +13,7 @@ pub mod risk;
 pub mod risk_matrix;
 pub mod theme;
 pub mod topology;
+pub mod visible;
 
 use crate::analysis::{Assessment, assess};
 use crate::catalog::Catalog;
