@@ -443,33 +443,16 @@ fn remove_carrier(lo: &mut lopdf::Document) -> (lopdf::ObjectId, lopdf::ObjectId
     (parent, resources)
 }
 
-/// Compresses every stream that has no filter yet with zlib at a fast level, spread over the
-/// machine's cores. The result does not depend on the number of threads.
+/// Compresses every stream that has no filter yet (the fonts and their maps; the pages are
+/// compressed as they are added) with zlib at a fast level.
 fn compress_streams(doc: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = doc
-        .objects
-        .values_mut()
-        .filter_map(|o| match o {
-            lopdf::Object::Stream(s) if s.dict.get(b"Filter").is_err() => Some(s),
-            _ => None,
-        })
-        .collect();
-    if streams.is_empty() {
-        return;
-    }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = streams.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        for part in streams.chunks_mut(chunk) {
-            scope.spawn(move || {
-                for stream in part {
-                    compress_stream(stream);
-                }
-            });
+    for object in doc.objects.values_mut() {
+        if let lopdf::Object::Stream(s) = object
+            && s.dict.get(b"Filter").is_err()
+        {
+            compress_stream(s);
         }
-    });
+    }
 }
 
 fn compress_stream(stream: &mut lopdf::Stream) {
