@@ -39,3 +39,32 @@ fn a_hostile_zone_name_is_shown_escaped_and_kept_raw_for_editing() {
         .map(|d| d.project.zones[0].name.clone());
     assert_eq!(doc_name.as_deref(), Some(raw));
 }
+
+#[test]
+fn the_export_status_line_warns_about_characters_no_bundled_font_has() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("pack.pdf");
+    let mut h = harness_with(vec![DialogResult::Picked(out.clone())]);
+    h.run();
+    h.state_mut().open_sample("water");
+    h.run();
+    if let Some(doc) = h.state_mut().doc.as_mut() {
+        doc.project.zones[0].name = "Intake \u{13000}".to_owned();
+    }
+    h.state_mut().export_options.sections.details = false;
+    h.state_mut().start_export(out.clone());
+    let ctx = h.ctx.clone();
+    assert!(
+        h.state_mut()
+            .wait_for_export(&ctx, std::time::Duration::from_secs(120)),
+        "the export finishes"
+    );
+    h.run();
+    let status = h.state().status.clone().unwrap_or_default();
+    assert!(status.starts_with("Exported"), "{status}");
+    assert!(
+        status.contains("warning: zone \"Intake \u{13000}\": character U+13000 has no glyph"),
+        "{status}"
+    );
+    assert!(out.exists());
+}
