@@ -98,16 +98,43 @@ pub fn export_pdf(
     } else {
         &project.meta.title
     };
-    let mut writer = pdf::Writer::new(&fonts, &scan, title);
-    let written = content::stream(
-        project,
-        catalog,
-        &assessment,
-        options,
-        &fonts,
-        &mut writer,
-        pages,
-    );
-    debug_assert_eq!(written, pages, "the layout is deterministic");
-    Ok(writer.finish())
+    let writer = pdf::Writer::new(&fonts, &scan, title);
+    // the pages are laid out here and written on a second thread; a few pages wait at most
+    let writer = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<layout::Page>(8);
+        let worker = scope.spawn(move || {
+            let mut writer = writer;
+            for page in rx {
+                writer.add(&page);
+            }
+            writer
+        });
+        let mut sink = Pages(tx);
+        let written = content::stream(
+            project,
+            catalog,
+            &assessment,
+            options,
+            &fonts,
+            &mut sink,
+            pages,
+        );
+        debug_assert_eq!(written, pages, "the layout is deterministic");
+        drop(sink);
+        worker.join()
+    });
+    match writer {
+        Ok(writer) => Ok(writer.finish()),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Hands laid-out pages to the writer's thread.
+struct Pages(std::sync::mpsc::SyncSender<layout::Page>);
+
+impl layout::PageSink for Pages {
+    fn page(&mut self, page: layout::Page) {
+        // fails only when the writer's thread panicked, which `join` then reports
+        let _ = self.0.send(page);
+    }
 }
