@@ -1559,7 +1559,13 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 } else {
                     "↔"
                 };
-                let mut text = format!("{}\n{from} {arrow} {to}", c.name);
+                let shown = crate::model::text::visible;
+                let mut text = format!(
+                    "{}\n{} {arrow} {}",
+                    shown(&c.name),
+                    shown(&from),
+                    shown(&to)
+                );
                 let risky = risk_badge::intolerable(ea);
                 if risky > 0 {
                     text = format!(
