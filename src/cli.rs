@@ -6,6 +6,7 @@ use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, assess};
 use crate::catalog::Catalog;
 use crate::file;
 use crate::generate::{GenerateParams, generate};
+use crate::model::text::visible;
 use crate::model::{ElementRef, Project, format_levels};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -13,6 +14,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 pub mod approve;
+mod out;
 mod risk;
 #[doc(hidden)]
 pub mod save_loop;
@@ -158,8 +160,15 @@ pub fn load_project(arg: &str) -> Result<Project, String> {
     file::load(std::path::Path::new(arg)).map_err(|e| e.to_string())
 }
 
-/// Runs a headless subcommand, writing to `out` and `err`; returns the exit status.
+/// Runs a headless subcommand, writing to `out` and `err`; returns the exit status. Control
+/// and bidirectional characters in what is written are shown as escapes (see `out`).
 pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let mut out = out::Visible::new(out);
+    let mut err = out::Visible::new(err);
+    run_visible(command, &mut out, &mut err)
+}
+
+fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let catalog = Catalog::embedded();
     let result = match command {
         Command::Check { file, format } => match load_project(file) {
@@ -178,7 +187,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 })
             }
             Err(message) => {
-                let _ = writeln!(err, "error: {message}");
+                let _ = writeln!(err, "error: {}", visible(&message));
                 return EXIT_UNREADABLE;
             }
         },
@@ -197,18 +206,22 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 seed: *seed,
             };
             if let Err(e) = params.check() {
-                let _ = writeln!(err, "error: cannot generate this plant: {e}");
+                let _ = writeln!(
+                    err,
+                    "error: cannot generate this plant: {}",
+                    visible(&e.to_string())
+                );
                 return EXIT_UNREADABLE;
             }
             let project = generate(&params);
             if let Err(e) = file::save(&project, output) {
-                let _ = writeln!(err, "error: {e}");
+                let _ = writeln!(err, "error: {}", visible(&e.to_string()));
                 return EXIT_UNREADABLE;
             }
             writeln!(
                 out,
                 "wrote {}: {} zones, {} assets, {} conduits (seed {seed})",
-                output.display(),
+                visible(&output.display().to_string()),
                 project.zones.len(),
                 project.asset_count(),
                 project.conduits.len()
@@ -230,7 +243,7 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let project = match load_project(file) {
                 Ok(p) => p,
                 Err(message) => {
-                    let _ = writeln!(err, "error: {message}");
+                    let _ = writeln!(err, "error: {}", visible(&message));
                     return EXIT_UNREADABLE;
                 }
             };
@@ -252,18 +265,24 @@ pub fn run(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             let bytes = match crate::report::export_pdf(&project, catalog, &options) {
                 Ok(b) => b,
                 Err(e) => {
-                    let _ = writeln!(err, "error: {e}");
+                    let _ = writeln!(err, "error: {}", visible(&e.to_string()));
                     return EXIT_UNREADABLE;
                 }
             };
             if let Err(e) = file::replace_atomic(output, &bytes) {
-                let _ = writeln!(err, "error: {e}");
+                let _ = writeln!(err, "error: {}", visible(&e.to_string()));
                 return EXIT_UNREADABLE;
+            }
+            // characters that print as boxes: said, but the pack is written all the same
+            if let Some(fonts) = crate::report::glyphs::shared_fonts() {
+                for w in crate::report::glyphs::missing_glyphs(&project, fonts) {
+                    let _ = writeln!(err, "warning: {w}");
+                }
             }
             writeln!(
                 out,
                 "wrote {} ({} KB)",
-                output.display(),
+                visible(&output.display().to_string()),
                 bytes.len() / 1024
             )
             .map(|()| EXIT_OK)
@@ -289,12 +308,13 @@ fn write_check_text(
 ) -> std::io::Result<()> {
     let m = &project.meta;
     let title = if m.title.is_empty() { file } else { &m.title };
-    writeln!(out, "{title}")?;
+    writeln!(out, "{}", visible(title))?;
     if !m.document_number.is_empty() || !m.revision.is_empty() {
         writeln!(
             out,
             "Document {} revision {}",
-            m.document_number, m.revision
+            visible(&m.document_number),
+            visible(&m.revision)
         )?;
     }
     writeln!(
@@ -312,8 +332,13 @@ fn write_check_text(
     let name_width = project
         .zones
         .iter()
-        .map(|z| z.name.chars().count())
-        .chain(project.conduits.iter().map(|c| c.name.chars().count()))
+        .map(|z| visible(&z.name).chars().count())
+        .chain(
+            project
+                .conduits
+                .iter()
+                .map(|c| visible(&c.name).chars().count()),
+        )
         .max()
         .unwrap_or(4)
         .clamp(4, 40);
@@ -332,7 +357,7 @@ fn write_check_text(
     writeln!(out, "{header}")?;
     writeln!(out, "{}", "-".repeat(header.chars().count()))?;
     let row = |out: &mut dyn Write, id: String, name: &str, e: &ElementAssessment| {
-        let name: String = name.chars().take(name_width).collect();
+        let name: String = visible(name).chars().take(name_width).collect();
         writeln!(
             out,
             "{:<7} {:<w$}  {:<15}  {:<15}  {:<15}  {:<15}  {:<15}  {}",
@@ -391,17 +416,20 @@ fn write_check_text(
             f.severity.label().to_uppercase(),
             f.code.code(),
             label,
-            f.message,
+            visible(&f.message),
             cw = code_width,
             ew = element_width
         )?;
-        writeln!(out, "{:<indent$} → {}", "", f.remedy)?;
+        writeln!(out, "{:<indent$} → {}", "", visible(f.remedy))?;
     }
     Ok(())
 }
 
 fn element_label(project: &Project, element: ElementRef) -> String {
-    let name: String = project.element_name(element).chars().take(22).collect();
+    let name: String = visible(&project.element_name(element))
+        .chars()
+        .take(22)
+        .collect();
     match element {
         ElementRef::Project => "project".to_owned(),
         ElementRef::Zone(_) => format!("zone {name}"),
@@ -519,8 +547,7 @@ fn write_check_json(
         warnings: a.warning_count(),
         risk: risk::json(project, a),
     };
-    serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
-    writeln!(out)
+    out::json_pretty(out, &doc)
 }
 
 fn csv_field(s: &str) -> String {
@@ -574,8 +601,7 @@ fn write_catalog(
                     explanation: &r.explanation,
                 })
                 .collect();
-            serde_json::to_writer_pretty(&mut *out, &rows).map_err(std::io::Error::other)?;
-            writeln!(out)?;
+            out::json_pretty(out, &rows)?;
         }
         CatalogFormat::Table => {
             writeln!(out, "{:<14} {:<4} {:<5} Title", "Id", "FR", "From")?;

@@ -4,6 +4,7 @@
 use crate::analysis::risk::{ApprovalState, approval_state};
 use crate::cli::{EXIT_OK, EXIT_UNREADABLE, load_project};
 use crate::file;
+use crate::model::text::visible;
 use crate::model::{Approval, Decision, content_hash};
 use clap::{Args, ValueEnum};
 use std::io::Write;
@@ -58,7 +59,7 @@ pub struct ApproveArgs {
 /// Runs `approve`; returns the exit status.
 pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let fail = |err: &mut dyn Write, message: String| {
-        let _ = writeln!(err, "error: {message}");
+        let _ = writeln!(err, "error: {}", visible(&message));
         EXIT_UNREADABLE
     };
     let output = match (&args.output, args.file.starts_with("sample:")) {
@@ -80,7 +81,11 @@ pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     };
     let said = if args.withdraw {
         if project.approval.take().is_none() {
-            let _ = writeln!(err, "note: {} had no approval recorded", args.file);
+            let _ = writeln!(
+                err,
+                "note: {} had no approval recorded",
+                visible(&args.file)
+            );
         }
         format!("withdrew the approval in {}", output.display())
     } else {
@@ -116,7 +121,7 @@ pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
     if let Err(e) = file::save(&project, &output) {
         return fail(err, e.to_string());
     }
-    match writeln!(out, "{said}") {
+    match writeln!(out, "{}", visible(&said)) {
         Ok(()) => EXIT_OK,
         Err(e) => fail(err, format!("cannot write the output: {e}")),
     }

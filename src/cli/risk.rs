@@ -4,6 +4,7 @@
 
 use crate::analysis::Assessment;
 use crate::analysis::risk::{ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk};
+use crate::model::text::visible;
 use crate::model::{Decision, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario};
 use serde::Serialize;
 use std::io::Write;
@@ -255,18 +256,18 @@ fn write_approval(
         out,
         "Approval: {} of revision {}, {status}",
         ap.decision.label(),
-        or_dash(&ap.revision)
+        visible(or_dash(&ap.revision))
     )?;
     writeln!(
         out,
         "  by {} ({}, {}) on {}",
-        or_dash(&ap.approver),
-        or_dash(&ap.role),
-        or_dash(&ap.organisation),
-        or_dash(&ap.date)
+        visible(or_dash(&ap.approver)),
+        visible(or_dash(&ap.role)),
+        visible(or_dash(&ap.organisation)),
+        visible(or_dash(&ap.date))
     )?;
     if !ap.conditions.trim().is_empty() {
-        writeln!(out, "  conditions: {}", ap.conditions.trim())?;
+        writeln!(out, "  conditions: {}", visible(ap.conditions.trim()))?;
     }
     Ok(())
 }
@@ -280,6 +281,12 @@ fn write_table<const N: usize>(
     rows: &[[String; N]],
     max: &[usize; N],
 ) -> std::io::Result<()> {
+    // names and texts from the file, shown with their control characters escaped
+    let rows: Vec<[String; N]> = rows
+        .iter()
+        .map(|r| r.clone().map(|c| visible(&c).into_owned()))
+        .collect();
+    let rows = &rows;
     let widths: Vec<usize> = (0..N)
         .map(|i| width(heads[i], rows.iter().map(|r| r[i].as_str()), max[i]))
         .collect();

@@ -4,6 +4,7 @@
 pub mod layout;
 pub mod risk;
 mod sl;
+pub mod text;
 
 pub use risk::{
     Approval, Countermeasure, Decision, ElementRisk, ProjectRisk, RiskLevel, RiskMatrix, ScaleStep,

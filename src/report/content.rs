@@ -4,7 +4,7 @@
 
 use super::drawing;
 use super::fonts::{Fonts, Weight};
-use super::layout::{Cell, Flow, Furniture, Page, Rgb, col, text_width};
+use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width};
 use super::risk;
 use super::{ExportOptions, Paper};
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
@@ -79,15 +79,10 @@ fn or_dash(s: &str) -> String {
     }
 }
 
-pub fn build(
-    project: &Project,
-    catalog: &Catalog,
-    a: &Assessment,
-    options: &ExportOptions,
-    fonts: &Fonts,
-) -> Vec<Page> {
+/// The running header and footer text of the project.
+fn furniture(project: &Project) -> Furniture {
     let m = &project.meta;
-    let furniture = Furniture {
+    Furniture {
         title: if m.title.is_empty() {
             "zonewright project".into()
         } else {
@@ -95,11 +90,56 @@ pub fn build(
         },
         document_number: or_dash(&m.document_number),
         revision: or_dash(&m.revision),
-    };
+    }
+}
+
+/// Every page of the pack, kept in memory (for tests and small reports).
+pub fn build(
+    project: &Project,
+    catalog: &Catalog,
+    a: &Assessment,
+    options: &ExportOptions,
+    fonts: &Fonts,
+) -> Vec<Page> {
     let mut flow = Flow::new(fonts);
+    sections(&mut flow, project, catalog, a, options);
+    if flow.page_count() == 0 {
+        return Vec::new();
+    }
+    flow.finish(&furniture(project))
+}
+
+/// Lays the pack out page by page into `sink`, each page with its header and footer as page
+/// n of `total`; returns the number of pages. The same pages as [`build`] when `total` is
+/// the page count.
+pub fn stream(
+    project: &Project,
+    catalog: &Catalog,
+    a: &Assessment,
+    options: &ExportOptions,
+    fonts: &Fonts,
+    sink: &mut dyn PageSink,
+    total: usize,
+) -> usize {
+    let f = furniture(project);
+    let mut flow = Flow::streaming(fonts, sink, f.clone(), total);
+    sections(&mut flow, project, catalog, a, options);
+    let n = flow.page_count();
+    flow.finish(&f);
+    n
+}
+
+fn sections(
+    flow: &mut Flow,
+    project: &Project,
+    catalog: &Catalog,
+    a: &Assessment,
+    options: &ExportOptions,
+) {
+    let fonts = flow.fonts;
     let s = options.sections;
     if s.title {
-        title_page(&mut flow, project, a);
+        title_page(flow, project, a);
     }
     if s.drawing {
         let size = match options.paper {
@@ -110,26 +150,22 @@ pub fn build(
     }
     if s.summary {
         flow.new_page();
-        summary(&mut flow, project, a);
+        summary(flow, project, a);
     }
     if s.risk {
-        risk::risk_section(&mut flow, project, a);
+        risk::risk_section(flow, project, a);
     }
     if s.details {
-        details(&mut flow, project, catalog, a);
+        details(flow, project, catalog, a);
     }
     if s.matrix {
         flow.new_page();
-        matrix(&mut flow, project, catalog, a);
+        matrix(flow, project, catalog, a);
     }
     if s.findings {
         flow.new_page();
-        findings(&mut flow, project, a);
+        findings(flow, project, a);
     }
-    if flow.pages.is_empty() {
-        return Vec::new();
-    }
-    flow.finish(&furniture)
 }
 
 fn title_page(flow: &mut Flow, p: &Project, a: &Assessment) {

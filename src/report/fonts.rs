@@ -108,7 +108,7 @@ impl Fonts {
         self.faces.get(&face)
     }
 
-    fn has_glyph(&self, face: Face, c: char) -> bool {
+    pub(super) fn has_glyph(&self, face: Face, c: char) -> bool {
         self.faces
             .get(&face)
             .and_then(|f| f.lookup_glyph_index(c as u32))

@@ -3,6 +3,7 @@
 //! content with tables that continue over page breaks with their header row repeated.
 
 use super::fonts::{Fonts, Weight};
+use crate::model::text::{visible, visible_lines};
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -80,7 +81,12 @@ impl Page {
         color: Rgb,
         text: impl Into<String>,
     ) {
-        let text = text.into();
+        let mut text = text.into();
+        // control and bidirectional characters are printed as escapes, never interpreted
+        // (text that went through `wrap` or `fit` is already shown so)
+        if let std::borrow::Cow::Owned(shown) = visible(&text) {
+            text = shown;
+        }
         if !text.is_empty() {
             self.items.push(Item::Text {
                 x,
@@ -133,8 +139,17 @@ pub fn text_width(fonts: &Fonts, text: &str, weight: Weight, size: f32) -> f32 {
 }
 
 /// Breaks `text` into lines no wider than `max_w` mm (words first, characters when a word is
-/// longer than a line). Explicit newlines are kept.
+/// longer than a line). Explicit newlines are kept; other control characters and the
+/// bidirectional ones are shown as escapes (`\x1b`, `\u{202e}`).
 pub fn wrap(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> Vec<String> {
+    // tabs are spaces and Windows line ends are line ends; any other control is escaped
+    let plain;
+    let text = if text.contains(['\t', '\r']) {
+        plain = text.replace("\r\n", "\n").replace('\t', " ");
+        visible_lines(&plain)
+    } else {
+        visible_lines(text)
+    };
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
         let mut line = String::new();
@@ -175,8 +190,9 @@ pub fn wrap(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) ->
     lines
 }
 
-/// `text` cut to `max_w` mm with "…".
+/// `text` cut to `max_w` mm with "…", control and bidirectional characters shown as escapes.
 pub fn fit(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> String {
+    let text = &*visible(text);
     if text_width(fonts, text, weight, size) <= max_w {
         return text.to_owned();
     }
@@ -263,12 +279,37 @@ const BOTTOM: f32 = 18.0;
 /// Space (mm) below a heading that must fit on its page: a table header and a row or two.
 const KEEP_WITH_HEADING: f32 = 14.0;
 
+/// Receives finished pages, one at a time and in order (the PDF writer, or a scan).
+pub trait PageSink {
+    fn page(&mut self, page: Page);
+}
+
+impl PageSink for Vec<Page> {
+    fn page(&mut self, page: Page) {
+        self.push(page);
+    }
+}
+
+/// Where a flow's pages go: kept until [`Flow::finish`] adds the running header and footer, or
+/// handed to a sink as soon as each is finished, with the header and footer of a document of
+/// `total` pages (so that a report of any length needs the memory of one page).
+enum Output<'a> {
+    Keep(Vec<Page>),
+    Stream {
+        sink: &'a mut dyn PageSink,
+        furniture: Furniture,
+        total: usize,
+    },
+}
+
 /// Content flowing down portrait pages.
 pub struct Flow<'a> {
     pub fonts: &'a Fonts,
-    pub pages: Vec<Page>,
-    /// Index in `pages` of the page being filled.
-    current: Option<usize>,
+    output: Output<'a>,
+    /// The page being filled, if any.
+    current: Option<Page>,
+    /// Pages begun so far, the current one included.
+    count: usize,
     pub y: f32,
     pub size: (f32, f32),
 }
@@ -277,10 +318,55 @@ impl<'a> Flow<'a> {
     pub fn new(fonts: &'a Fonts) -> Flow<'a> {
         Flow {
             fonts,
-            pages: Vec::new(),
+            output: Output::Keep(Vec::new()),
             current: None,
+            count: 0,
             y: TOP,
             size: A4,
+        }
+    }
+
+    /// A flow that hands every finished page, with its header and footer ("Page n of
+    /// `total`"), to `sink` instead of keeping it.
+    pub fn streaming(
+        fonts: &'a Fonts,
+        sink: &'a mut dyn PageSink,
+        furniture: Furniture,
+        total: usize,
+    ) -> Flow<'a> {
+        Flow {
+            output: Output::Stream {
+                sink,
+                furniture,
+                total,
+            },
+            ..Flow::new(fonts)
+        }
+    }
+
+    /// Pages begun so far.
+    pub fn page_count(&self) -> usize {
+        self.count
+    }
+
+    /// Hands a finished page on (or keeps it).
+    fn emit(&mut self, mut page: Page) {
+        match &mut self.output {
+            Output::Keep(pages) => pages.push(page),
+            Output::Stream {
+                sink,
+                furniture,
+                total,
+            } => {
+                furnish(self.fonts, &mut page, furniture, self.count, *total);
+                sink.page(page);
+            }
+        }
+    }
+
+    fn end_page(&mut self) {
+        if let Some(page) = self.current.take() {
+            self.emit(page);
         }
     }
 
@@ -298,23 +384,24 @@ impl<'a> Flow<'a> {
 
     /// Starts a new portrait page.
     pub fn new_page(&mut self) {
-        self.pages.push(Page::new(self.size.0, self.size.1));
-        self.current = Some(self.pages.len() - 1);
+        self.end_page();
+        self.current = Some(Page::new(self.size.0, self.size.1));
+        self.count += 1;
         self.y = TOP;
     }
 
     /// Adds a page laid out elsewhere (the drawing) and ends the current flow page.
     pub fn push_page(&mut self, page: Page) {
-        self.pages.push(page);
-        self.current = None;
+        self.end_page();
+        self.count += 1;
+        self.emit(page);
     }
 
     fn page(&mut self) -> &mut Page {
         if self.current.is_none() {
             self.new_page();
         }
-        let i = self.current.unwrap_or(0);
-        &mut self.pages[i]
+        self.current.get_or_insert_with(|| Page::new(A4.0, A4.1))
     }
 
     /// Makes sure `h` mm fit below the cursor, starting a new page if not.
@@ -370,7 +457,7 @@ impl<'a> Flow<'a> {
             .map(|(c, w)| wrap(self.fonts, &c.title, Weight::Bold, size, w - 2.0 * pad))
             .collect();
         let header_h = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
-        let first_page = self.pages.len();
+        let first_page = self.count;
         let mut header_drawn = false;
         for row in rows {
             let cells: Vec<Vec<String>> = row
@@ -416,7 +503,7 @@ impl<'a> Flow<'a> {
             self.table_row(&widths, &cells, row, h, size);
         }
         self.y += 2.0;
-        self.pages.len() - first_page + 1
+        self.count - first_page + 1
     }
 
     fn table_row(
@@ -481,66 +568,78 @@ impl<'a> Flow<'a> {
         self.y += h;
     }
 
-    /// Adds the running header and footer ("Page n of N") to every page.
+    /// Ends the flow. Kept pages are returned with the running header and footer ("Page n of
+    /// N") added; a streaming flow hands its last page on and returns nothing.
     pub fn finish(mut self, f: &Furniture) -> Vec<Page> {
-        let n = self.pages.len();
-        for (i, page) in self.pages.iter_mut().enumerate() {
-            let (w, h) = (page.width, page.height);
-            let size = 8.0;
-            page.text(
-                MARGIN,
-                12.0,
-                size,
-                Weight::Bold,
-                Rgb::GREY,
-                fit(self.fonts, &f.title, Weight::Bold, size, w * 0.6),
-            );
-            let title_w = text_width(self.fonts, &f.title, Weight::Bold, size).min(w * 0.6);
-            let right = fit(
-                self.fonts,
-                &format!("Doc. {}", f.document_number),
-                Weight::Regular,
-                size,
-                w - 2.0 * MARGIN - title_w - 8.0,
-            );
-            let rw = text_width(self.fonts, &right, Weight::Regular, size);
-            page.text(
-                w - MARGIN - rw,
-                12.0,
-                size,
-                Weight::Regular,
-                Rgb::GREY,
-                right,
-            );
-            page.line((MARGIN, 14.0), (w - MARGIN, 14.0), 0.2, Rgb::RULE);
-            page.line((MARGIN, h - 12.0), (w - MARGIN, h - 12.0), 0.2, Rgb::RULE);
-            page.text(
-                MARGIN,
-                h - 8.0,
-                size,
-                Weight::Regular,
-                Rgb::GREY,
-                fit(
-                    self.fonts,
-                    &format!("Revision {}", f.revision),
-                    Weight::Regular,
-                    size,
-                    w * 0.6,
-                ),
-            );
-            let pn = format!("Page {} of {n}", i + 1);
-            let pw = text_width(self.fonts, &pn, Weight::Regular, size);
-            page.text(
-                w - MARGIN - pw,
-                h - 8.0,
-                size,
-                Weight::Regular,
-                Rgb::GREY,
-                pn,
-            );
+        self.end_page();
+        match std::mem::replace(&mut self.output, Output::Keep(Vec::new())) {
+            Output::Keep(mut pages) => {
+                let n = pages.len();
+                for (i, page) in pages.iter_mut().enumerate() {
+                    furnish(self.fonts, page, f, i + 1, n);
+                }
+                pages
+            }
+            Output::Stream { .. } => Vec::new(),
         }
-        self.pages
     }
+}
+
+/// Adds the running header and footer of page `number` of `total` to `page`.
+fn furnish(fonts: &Fonts, page: &mut Page, f: &Furniture, number: usize, total: usize) {
+    let (w, h) = (page.width, page.height);
+    let size = 8.0;
+    page.text(
+        MARGIN,
+        12.0,
+        size,
+        Weight::Bold,
+        Rgb::GREY,
+        fit(fonts, &f.title, Weight::Bold, size, w * 0.6),
+    );
+    let title_w = text_width(fonts, &f.title, Weight::Bold, size).min(w * 0.6);
+    let right = fit(
+        fonts,
+        &format!("Doc. {}", f.document_number),
+        Weight::Regular,
+        size,
+        w - 2.0 * MARGIN - title_w - 8.0,
+    );
+    let rw = text_width(fonts, &right, Weight::Regular, size);
+    page.text(
+        w - MARGIN - rw,
+        12.0,
+        size,
+        Weight::Regular,
+        Rgb::GREY,
+        right,
+    );
+    page.line((MARGIN, 14.0), (w - MARGIN, 14.0), 0.2, Rgb::RULE);
+    page.line((MARGIN, h - 12.0), (w - MARGIN, h - 12.0), 0.2, Rgb::RULE);
+    page.text(
+        MARGIN,
+        h - 8.0,
+        size,
+        Weight::Regular,
+        Rgb::GREY,
+        fit(
+            fonts,
+            &format!("Revision {}", f.revision),
+            Weight::Regular,
+            size,
+            w * 0.6,
+        ),
+    );
+    let pn = format!("Page {number} of {total}");
+    let pw = text_width(fonts, &pn, Weight::Regular, size);
+    page.text(
+        w - MARGIN - pw,
+        h - 8.0,
+        size,
+        Weight::Regular,
+        Rgb::GREY,
+        pn,
+    );
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 mod content;
 mod drawing;
 pub mod fonts;
+pub mod glyphs;
 pub mod layout;
 mod pdf;
 mod risk;
@@ -76,14 +77,20 @@ pub fn layout_pages(
 }
 
 /// The tender pack as PDF bytes. Deterministic: the same project gives the same bytes.
+///
+/// Laid out twice, page by page: the first pass finds the characters each font must have and
+/// the number of pages, the second writes each page as soon as it is laid out. No pass keeps
+/// the layout of the whole report, so the memory needed grows with the finished file only.
 pub fn export_pdf(
     project: &Project,
     catalog: &Catalog,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ReportError> {
     let fonts = fonts::Fonts::load()?;
-    let pages = layout_pages(project, catalog, options, &fonts);
-    if pages.is_empty() {
+    let assessment = assess(project, catalog);
+    let mut scan = pdf::GlyphScan::new(&fonts);
+    let pages = content::stream(project, catalog, &assessment, options, &fonts, &mut scan, 0);
+    if pages == 0 {
         return Err(ReportError::Empty);
     }
     let title = if project.meta.title.is_empty() {
@@ -91,6 +98,43 @@ pub fn export_pdf(
     } else {
         &project.meta.title
     };
-    let out = pdf::write(&pages, &fonts, title);
-    Ok(out)
+    let writer = pdf::Writer::new(&fonts, &scan, title);
+    // the pages are laid out here and written on a second thread; a few pages wait at most
+    let writer = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<layout::Page>(8);
+        let worker = scope.spawn(move || {
+            let mut writer = writer;
+            for page in rx {
+                writer.add(&page);
+            }
+            writer
+        });
+        let mut sink = Pages(tx);
+        let written = content::stream(
+            project,
+            catalog,
+            &assessment,
+            options,
+            &fonts,
+            &mut sink,
+            pages,
+        );
+        debug_assert_eq!(written, pages, "the layout is deterministic");
+        drop(sink);
+        worker.join()
+    });
+    match writer {
+        Ok(writer) => Ok(writer.finish()),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// Hands laid-out pages to the writer's thread.
+struct Pages(std::sync::mpsc::SyncSender<layout::Page>);
+
+impl layout::PageSink for Pages {
+    fn page(&mut self, page: layout::Page) {
+        // fails only when the writer's thread panicked, which `join` then reports
+        let _ = self.0.send(page);
+    }
 }

@@ -1,48 +1,92 @@
 //! The only code that calls printpdf: turns laid-out pages into PDF bytes, with fonts embedded
 //! and subset, and deterministic output (fixed font ids, document id derived from the content).
+//! printpdf writes the fonts; the pages' content streams are written here, one page at a time,
+//! and compressed at once (printpdf would hold every page's operations, several times the size
+//! of the finished file).
 
 use super::fonts::{Face, Fonts};
-use super::layout::{Item, PT_PER_MM, Page, Rgb};
-use printpdf::{
-    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder,
-};
-
-fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: f32::from(c.0) / 255.0,
-        g: f32::from(c.1) / 255.0,
-        b: f32::from(c.2) / 255.0,
-        icc_profile: None,
-    })
-}
+use super::layout::{Item, PT_PER_MM, Page, PageSink, Rgb};
+use printpdf::{FontId, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt, TextItem};
+use std::collections::{BTreeSet, HashMap};
+use std::io::Write;
 
 fn font_id(face: Face) -> FontId {
-    FontId(
-        match face {
-            Face::Regular => "F1",
-            Face::Bold => "F2",
-            Face::Cjk => "F3",
-        }
-        .to_owned(),
-    )
+    FontId(font_name(face).to_owned())
 }
 
-/// A point on a page of height `h` mm given top-left coordinates in mm.
-fn pt(h: f32, x: f32, y: f32) -> Point {
-    Point {
-        x: Pt(x * PT_PER_MM),
-        y: Pt((h - y) * PT_PER_MM),
+fn font_name(face: Face) -> &'static str {
+    match face {
+        Face::Regular => "F1",
+        Face::Bold => "F2",
+        Face::Cjk => "F3",
     }
 }
 
-/// Turns page items into printpdf operations, setting colours, line widths and fonts only when
-/// they change and keeping consecutive texts in one text object (fewer operations is most of
-/// the export time of a 2,000-page report).
+fn face_index(face: Face) -> usize {
+    match face {
+        Face::Regular => 0,
+        Face::Bold => 1,
+        Face::Cjk => 2,
+    }
+}
+
+/// The character a text run shows for `c` (control characters as spaces, as measured).
+fn shown(c: char) -> char {
+    if c.is_control() { ' ' } else { c }
+}
+
+/// First pass over the pages: which characters each face shows, and how many pages there are.
+/// The fonts are subset to exactly these characters before the first page is written.
+pub struct GlyphScan<'a> {
+    fonts: &'a Fonts,
+    chars: [BTreeSet<char>; 3],
+    pub pages: usize,
+}
+
+impl<'a> GlyphScan<'a> {
+    pub fn new(fonts: &'a Fonts) -> GlyphScan<'a> {
+        let mut chars: [BTreeSet<char>; 3] = Default::default();
+        // the page numbers of the second pass ("Page 7 of 1234")
+        chars[face_index(Face::Regular)].extend('0'..='9');
+        GlyphScan {
+            fonts,
+            chars,
+            pages: 0,
+        }
+    }
+}
+
+impl PageSink for GlyphScan<'_> {
+    fn page(&mut self, page: Page) {
+        self.pages += 1;
+        for item in &page.items {
+            if let Item::Text { text, weight, .. } = item {
+                for c in text.chars() {
+                    let face = self.fonts.face_for(c, *weight);
+                    self.chars[face_index(face)].insert(shown(c));
+                }
+            }
+        }
+    }
+}
+
+/// Writes numbers the way PDF content streams want them: at most three decimals, no trailing
+/// zeros, no "-0".
+fn num(out: &mut Vec<u8>, v: f32) {
+    let s = format!("{v:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let s = if s == "-0" || s.is_empty() { "0" } else { s };
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// Turns the items of one page into its content stream, setting colours, line widths and
+/// fonts only when they change and keeping consecutive texts in one text object.
 struct Emitter<'a> {
     fonts: &'a Fonts,
+    /// Character → code in the subset font, per face.
+    codes: &'a [HashMap<char, u16>; 3],
     height: f32,
-    ops: Vec<Op>,
+    out: Vec<u8>,
     fill: Option<Rgb>,
     stroke: Option<Rgb>,
     width: Option<f32>,
@@ -51,41 +95,55 @@ struct Emitter<'a> {
 }
 
 impl Emitter<'_> {
+    fn nums(&mut self, values: &[f32], op: &str) {
+        for v in values {
+            num(&mut self.out, *v);
+            self.out.push(b' ');
+        }
+        self.out.extend_from_slice(op.as_bytes());
+        self.out.push(b'\n');
+    }
+
+    fn rgb(&mut self, c: Rgb, op: &str) {
+        let f = |v: u8| f32::from(v) / 255.0;
+        self.nums(&[f(c.0), f(c.1), f(c.2)], op);
+    }
+
     fn fill(&mut self, c: Rgb) {
         if self.fill != Some(c) {
             self.fill = Some(c);
-            self.ops.push(Op::SetFillColor { col: color(c) });
+            self.rgb(c, "rg");
         }
     }
 
     fn stroke(&mut self, c: Rgb, width: f32) {
         if self.stroke != Some(c) {
             self.stroke = Some(c);
-            self.ops.push(Op::SetOutlineColor { col: color(c) });
+            self.rgb(c, "RG");
         }
         if self.width != Some(width) {
             self.width = Some(width);
-            self.ops.push(Op::SetOutlineThickness {
-                pt: Pt(width * PT_PER_MM),
-            });
+            self.nums(&[width * PT_PER_MM], "w");
         }
     }
 
     fn end_text(&mut self) {
         if self.in_text {
-            self.ops.push(Op::EndTextSection);
+            self.out.extend_from_slice(b"ET\n");
             self.in_text = false;
         }
     }
 
-    fn points(&self, points: &[(f32, f32)]) -> Vec<LinePoint> {
-        points
-            .iter()
-            .map(|(x, y)| LinePoint {
-                p: pt(self.height, *x, *y),
-                bezier: false,
-            })
-            .collect()
+    /// A point given top-left coordinates in mm, in PDF points (origin bottom left).
+    fn pt(&self, x: f32, y: f32) -> [f32; 2] {
+        [x * PT_PER_MM, (self.height - y) * PT_PER_MM]
+    }
+
+    fn path(&mut self, points: &[(f32, f32)]) {
+        for (i, (x, y)) in points.iter().enumerate() {
+            let p = self.pt(*x, *y);
+            self.nums(&p, if i == 0 { "m" } else { "l" });
+        }
     }
 
     fn item(&mut self, item: &Item) {
@@ -98,10 +156,10 @@ impl Emitter<'_> {
                 fill,
                 stroke,
             } => {
-                let mode = match (fill, stroke) {
-                    (Some(_), Some(_)) => PaintMode::FillStroke,
-                    (Some(_), None) => PaintMode::Fill,
-                    (None, Some(_)) => PaintMode::Stroke,
+                let paint = match (fill, stroke) {
+                    (Some(_), Some(_)) => "B",
+                    (Some(_), None) => "f",
+                    (None, Some(_)) => "S",
                     (None, None) => return,
                 };
                 self.end_text();
@@ -111,16 +169,10 @@ impl Emitter<'_> {
                 if let Some((s, width)) = stroke {
                     self.stroke(*s, *width);
                 }
-                let ring = PolygonRing {
-                    points: self.points(&[(*x, *y), (x + w, *y), (x + w, y + rh), (*x, y + rh)]),
-                };
-                self.ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
-                        rings: vec![ring],
-                        mode,
-                        winding_order: WindingOrder::NonZero,
-                    },
-                });
+                let [px, py] = self.pt(*x, y + rh);
+                self.nums(&[px, py, w * PT_PER_MM, rh * PT_PER_MM], "re");
+                self.out.extend_from_slice(paint.as_bytes());
+                self.out.push(b'\n');
             }
             Item::Line {
                 points,
@@ -131,34 +183,19 @@ impl Emitter<'_> {
                 self.end_text();
                 self.stroke(*c, *width);
                 if *dashed {
-                    self.ops.push(Op::SetLineDashPattern {
-                        dash: LineDashPattern::new(0.0, &[4.0, 3.0]),
-                    });
+                    self.out.extend_from_slice(b"[4 3] 0 d\n");
                 }
-                let line = Line {
-                    points: self.points(points),
-                    is_closed: false,
-                };
-                self.ops.push(Op::DrawLine { line });
+                self.path(points);
+                self.out.extend_from_slice(b"S\n");
                 if *dashed {
-                    self.ops.push(Op::SetLineDashPattern {
-                        dash: LineDashPattern::new(0.0, &[]),
-                    });
+                    self.out.extend_from_slice(b"[] 0 d\n");
                 }
             }
             Item::Polygon { points, fill } => {
                 self.end_text();
                 self.fill(*fill);
-                let ring = PolygonRing {
-                    points: self.points(points),
-                };
-                self.ops.push(Op::DrawPolygon {
-                    polygon: Polygon {
-                        rings: vec![ring],
-                        mode: PaintMode::Fill,
-                        winding_order: WindingOrder::NonZero,
-                    },
-                });
+                self.path(points);
+                self.out.extend_from_slice(b"h f\n");
             }
             Item::Text {
                 x,
@@ -170,7 +207,7 @@ impl Emitter<'_> {
             } => {
                 self.fill(*c);
                 if !self.in_text {
-                    self.ops.push(Op::StartTextSection);
+                    self.out.extend_from_slice(b"BT\n");
                     self.in_text = true;
                     self.font = None;
                 }
@@ -178,109 +215,247 @@ impl Emitter<'_> {
                 for run in self.fonts.runs(text, *weight) {
                     if self.font != Some((run.face, *size)) {
                         self.font = Some((run.face, *size));
-                        self.ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(font_id(run.face)),
-                            size: Pt(*size),
-                        });
+                        self.out.push(b'/');
+                        self.out.extend_from_slice(font_name(run.face).as_bytes());
+                        self.out.push(b' ');
+                        self.nums(&[*size], "Tf");
                     }
-                    let p = pt(self.height, cx, *y);
-                    self.ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(p.x, p.y),
-                    });
+                    let [px, py] = self.pt(cx, *y);
+                    self.nums(&[1.0, 0.0, 0.0, 1.0, px, py], "Tm");
                     cx += run.width_per_pt * size / PT_PER_MM;
-                    self.ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(run.text)],
-                    });
+                    let codes = &self.codes[face_index(run.face)];
+                    self.out.push(b'<');
+                    for c in run.text.chars() {
+                        let code = codes.get(&c).copied().unwrap_or(0);
+                        let _ = write!(self.out, "{code:04X}");
+                    }
+                    self.out.extend_from_slice(b"> Tj\n");
                 }
             }
         }
     }
 }
 
-fn page_ops(page: &Page, fonts: &Fonts) -> Vec<Op> {
-    let mut emitter = Emitter {
-        fonts,
-        height: page.height,
-        ops: Vec::with_capacity(page.items.len() * 3),
-        fill: None,
-        stroke: None,
-        width: None,
-        in_text: false,
-        font: None,
-    };
-    for item in &page.items {
-        emitter.item(item);
-    }
-    emitter.end_text();
-    emitter.ops
+/// Writes the PDF page by page: the fonts are subset once, for the characters of the
+/// [`GlyphScan`], and every page's content stream is compressed as soon as the page arrives,
+/// so the memory needed is that of the compressed document, not of its layout.
+pub struct Writer<'a> {
+    fonts: &'a Fonts,
+    codes: [HashMap<char, u16>; 3],
+    doc: lopdf::Document,
+    pages_id: lopdf::ObjectId,
+    resources_id: lopdf::ObjectId,
+    kids: Vec<lopdf::Object>,
 }
 
-/// Writes the pages as a PDF. Same pages in, same bytes out.
-pub fn write(pages: &[Page], fonts: &Fonts, title: &str) -> Vec<u8> {
-    let mut doc = PdfDocument::new(title);
-    doc.metadata.info.producer = "zonewright".to_owned();
-    doc.metadata.info.creator = "zonewright".to_owned();
-    for face in Face::ALL {
-        if let Some(parsed) = fonts.parsed(face) {
-            doc.resources
-                .fonts
-                .map
-                .insert(font_id(face), printpdf::PdfFont::new(parsed.clone()));
+impl<'a> Writer<'a> {
+    /// A document with the fonts subset to the scanned characters. printpdf writes them, with
+    /// one page showing every character; that page's text tells the code of each character in
+    /// the subset fonts, and the page itself is then removed.
+    pub fn new(fonts: &'a Fonts, scan: &GlyphScan, title: &str) -> Writer<'a> {
+        let mut doc = PdfDocument::new(title);
+        doc.metadata.info.producer = "zonewright".to_owned();
+        doc.metadata.info.creator = "zonewright".to_owned();
+        for face in Face::ALL {
+            if let Some(parsed) = fonts.parsed(face) {
+                doc.resources
+                    .fonts
+                    .map
+                    .insert(font_id(face), printpdf::PdfFont::new(parsed.clone()));
+            }
         }
-    }
-    let pdf_pages: Vec<PdfPage> = pages
-        .iter()
-        .map(|p| PdfPage::new(Mm(p.width), Mm(p.height), page_ops(p, fonts)))
-        .collect();
-    let mut warnings = Vec::new();
-    // printpdf would compress every stream at zlib's best level, which is most of the export
-    // time on a large plant; take the document uncompressed and compress it fast, in parallel.
-    let options = PdfSaveOptions {
-        optimize: false,
-        ..PdfSaveOptions::default()
-    };
-    let mut lo = doc
-        .with_pages(pdf_pages)
-        .to_lopdf_document(&options, &mut warnings);
-    compress_streams(&mut lo);
-    let mut bytes = Vec::new();
-    // writing into a Vec cannot fail
-    let _ = lo.save_to(&mut bytes);
-    make_id_deterministic(&mut bytes);
-    bytes
-}
-
-/// Compresses every stream that has no filter yet with zlib at a fast level, spread over the
-/// machine's cores. The result does not depend on the number of threads.
-fn compress_streams(doc: &mut lopdf::Document) {
-    let mut streams: Vec<&mut lopdf::Stream> = doc
-        .objects
-        .values_mut()
-        .filter_map(|o| match o {
-            lopdf::Object::Stream(s) if s.dict.get(b"Filter").is_err() => Some(s),
-            _ => None,
-        })
-        .collect();
-    if streams.is_empty() {
-        return;
-    }
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = streams.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        for part in streams.chunks_mut(chunk) {
-            scope.spawn(move || {
-                for stream in part {
-                    compress_stream(stream);
-                }
+        let mut ops = vec![Op::StartTextSection];
+        let mut order: Vec<(Face, Vec<char>)> = Vec::new();
+        for face in Face::ALL {
+            let chars: Vec<char> = scan.chars[face_index(face)].iter().copied().collect();
+            if chars.is_empty() {
+                continue;
+            }
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_id(face)),
+                size: Pt(10.0),
             });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(chars.iter().collect())],
+            });
+            order.push((face, chars));
         }
-    });
+        ops.push(Op::EndTextSection);
+        let mut warnings = Vec::new();
+        // printpdf would compress every stream at zlib's best level; the few streams it
+        // writes here are compressed fast in `finish`
+        let options = PdfSaveOptions {
+            optimize: false,
+            ..PdfSaveOptions::default()
+        };
+        let mut lo = doc
+            .with_pages(vec![PdfPage::new(Mm(210.0), Mm(297.0), ops)])
+            .to_lopdf_document(&options, &mut warnings);
+        let codes = carrier_codes(&mut lo, &order);
+        let (pages_id, resources_id) = remove_carrier(&mut lo);
+        Writer {
+            fonts,
+            codes,
+            doc: lo,
+            pages_id,
+            resources_id,
+            kids: Vec::new(),
+        }
+    }
+
+    /// Adds one page.
+    pub fn add(&mut self, page: &Page) {
+        let mut emitter = Emitter {
+            fonts: self.fonts,
+            codes: &self.codes,
+            height: page.height,
+            out: Vec::with_capacity(page.items.len() * 40),
+            fill: None,
+            stroke: None,
+            width: None,
+            in_text: false,
+            font: None,
+        };
+        for item in &page.items {
+            emitter.item(item);
+        }
+        emitter.end_text();
+        let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), emitter.out);
+        compress_stream(&mut stream);
+        let contents = self.doc.add_object(stream);
+        let media = lopdf::Object::Array(vec![
+            0.into(),
+            0.into(),
+            (page.width * PT_PER_MM).into(),
+            (page.height * PT_PER_MM).into(),
+        ]);
+        let dict = lopdf::Dictionary::from_iter(vec![
+            ("Type", "Page".into()),
+            ("MediaBox", media.clone()),
+            ("TrimBox", media.clone()),
+            ("CropBox", media),
+            ("Parent", lopdf::Object::Reference(self.pages_id)),
+            ("Resources", lopdf::Object::Reference(self.resources_id)),
+            ("Contents", lopdf::Object::Reference(contents)),
+        ]);
+        let id = self.doc.add_object(dict);
+        self.kids.push(lopdf::Object::Reference(id));
+    }
+
+    /// The PDF bytes. Same pages in, same bytes out.
+    pub fn finish(mut self) -> Vec<u8> {
+        let count = self.kids.len() as i64;
+        if let Ok(pages) = self.doc.get_dictionary_mut(self.pages_id) {
+            pages.set("Kids", lopdf::Object::Array(std::mem::take(&mut self.kids)));
+            pages.set("Count", count);
+        }
+        compress_streams(&mut self.doc);
+        let mut bytes = Vec::new();
+        // writing into a Vec cannot fail
+        let _ = self.doc.save_to(&mut bytes);
+        make_id_deterministic(&mut bytes);
+        bytes
+    }
+}
+
+impl PageSink for Writer<'_> {
+    fn page(&mut self, page: Page) {
+        self.add(&page);
+    }
+}
+
+/// The code of every character of the carrier page in its face's subset font, read from the
+/// strings the page shows (two bytes per character, in the order they were written).
+fn carrier_codes(lo: &mut lopdf::Document, order: &[(Face, Vec<char>)]) -> [HashMap<char, u16>; 3] {
+    let mut codes: [HashMap<char, u16>; 3] = Default::default();
+    let Some(page_id) = lo.get_pages().values().next().copied() else {
+        return codes;
+    };
+    let Ok(content) = lopdf::content::Content::decode(&lo.get_page_content(page_id)) else {
+        return codes;
+    };
+    let mut face = None;
+    let mut bytes: [Vec<u8>; 3] = Default::default();
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "Tf" => {
+                face = op
+                    .operands
+                    .first()
+                    .and_then(|n| n.as_name().ok())
+                    .and_then(|n| {
+                        Face::ALL
+                            .into_iter()
+                            .find(|f| font_name(*f).as_bytes() == n)
+                    });
+            }
+            "Tj" | "TJ" => {
+                let Some(f) = face else { continue };
+                let mut strings = Vec::new();
+                for o in &op.operands {
+                    match o {
+                        lopdf::Object::String(s, _) => strings.push(s.clone()),
+                        lopdf::Object::Array(a) => strings
+                            .extend(a.iter().filter_map(|x| x.as_str().ok().map(<[u8]>::to_vec))),
+                        _ => {}
+                    }
+                }
+                for s in strings {
+                    bytes[face_index(f)].extend(s);
+                }
+            }
+            _ => {}
+        }
+    }
+    for (face, chars) in order {
+        let b = &bytes[face_index(*face)];
+        for (i, c) in chars.iter().enumerate() {
+            let code = match (b.get(2 * i), b.get(2 * i + 1)) {
+                (Some(hi), Some(lo)) => u16::from_be_bytes([*hi, *lo]),
+                _ => 0,
+            };
+            codes[face_index(*face)].insert(*c, code);
+        }
+    }
+    codes
+}
+
+/// Removes the carrier page and its content; returns the page tree's id and the resources
+/// (fonts) every page shares.
+fn remove_carrier(lo: &mut lopdf::Document) -> (lopdf::ObjectId, lopdf::ObjectId) {
+    let page_id = lo.get_pages().values().next().copied().unwrap_or((0, 0));
+    let reference =
+        |d: &lopdf::Dictionary, key: &[u8]| d.get(key).and_then(lopdf::Object::as_reference).ok();
+    let (parent, resources, contents) = match lo.get_dictionary(page_id) {
+        Ok(d) => (
+            reference(d, b"Parent"),
+            reference(d, b"Resources"),
+            reference(d, b"Contents"),
+        ),
+        Err(_) => (None, None, None),
+    };
+    lo.objects.remove(&page_id);
+    if let Some(c) = contents {
+        lo.objects.remove(&c);
+    }
+    let parent = parent.unwrap_or_else(|| lo.new_object_id());
+    let resources = resources.unwrap_or_else(|| lo.add_object(lopdf::Dictionary::new()));
+    (parent, resources)
+}
+
+/// Compresses every stream that has no filter yet (the fonts and their maps; the pages are
+/// compressed as they are added) with zlib at a fast level.
+fn compress_streams(doc: &mut lopdf::Document) {
+    for object in doc.objects.values_mut() {
+        if let lopdf::Object::Stream(s) = object
+            && s.dict.get(b"Filter").is_err()
+        {
+            compress_stream(s);
+        }
+    }
 }
 
 fn compress_stream(stream: &mut lopdf::Stream) {
-    use std::io::Write;
     let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     if encoder.write_all(&stream.content).is_err() {
         return;

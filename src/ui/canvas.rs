@@ -353,8 +353,9 @@ impl Text<'_> {
         max_width: f32,
     ) -> std::sync::Arc<egui::Galley> {
         let font = FontId::proportional(self.screen_size(scene_size));
+        // names from the file: control and bidirectional characters shown, not interpreted
         let mut job = egui::text::LayoutJob::single_section(
-            text.to_owned(),
+            crate::model::text::visible(text).into_owned(),
             egui::TextFormat::simple(font, color),
         );
         job.wrap = egui::text::TextWrapping {
@@ -390,7 +391,9 @@ impl Text<'_> {
         let size = self.screen_size(scene_size);
         if size >= 3.0 {
             let galley = self.ctx.fonts_mut(|f| {
-                f.layout_no_wrap(text.to_string(), FontId::proportional(size), color)
+                let text = text.to_string();
+                let text = crate::model::text::visible_lines(&text).into_owned();
+                f.layout_no_wrap(text, FontId::proportional(size), color)
             });
             let pos_on_screen = align
                 .anchor_size(self.to_screen * pos_in_scene, galley.size())
@@ -1556,7 +1559,13 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 } else {
                     "↔"
                 };
-                let mut text = format!("{}\n{from} {arrow} {to}", c.name);
+                let shown = crate::model::text::visible;
+                let mut text = format!(
+                    "{}\n{} {arrow} {}",
+                    shown(&c.name),
+                    shown(&from),
+                    shown(&to)
+                );
                 let risky = risk_badge::intolerable(ea);
                 if risky > 0 {
                     text = format!(

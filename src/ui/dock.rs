@@ -4,6 +4,7 @@
 use super::{DesignerApp, DockTab, Intent, theme};
 use crate::analysis::{ElementAssessment, GapSeverity};
 use crate::edit::Edit;
+use crate::model::text::visible;
 use crate::model::{AssetParent, ElementRef, Fr, RequirementAssessment, Requirements, Status};
 
 /// Filters of the requirements table.
@@ -93,15 +94,15 @@ fn findings_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                         );
                         ui.label(egui::RichText::new(f.code.code()).monospace());
                         if ui
-                            .link(doc.project.element_name(f.element))
+                            .link(visible(&doc.project.element_name(f.element)))
                             .on_hover_text("Select and centre it")
                             .clicked()
                         {
                             clicked = Some(f.element);
                         }
                         if ui
-                            .add(egui::Label::new(&f.message).sense(egui::Sense::click()))
-                            .on_hover_text(format!("What to do: {}", f.remedy))
+                            .add(egui::Label::new(visible(&f.message)).sense(egui::Sense::click()))
+                            .on_hover_text(format!("What to do: {}", visible(f.remedy)))
                             .clicked()
                         {
                             clicked = Some(f.element);
@@ -134,7 +135,7 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     let (name, reqs, ea): (String, &Requirements, Option<&ElementAssessment>) = match target {
         ElementRef::Zone(id) => match doc.project.zone(id) {
             Some(z) => (
-                format!("Zone {}", z.name),
+                format!("Zone {}", visible(&z.name)),
                 &z.requirements,
                 doc.assessment.element(&doc.project, target),
             ),
@@ -142,7 +143,7 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         },
         ElementRef::Conduit(id) => match doc.project.conduit(id) {
             Some(c) => (
-                format!("Conduit {}", c.name),
+                format!("Conduit {}", visible(&c.name)),
                 &c.requirements,
                 doc.assessment.element(&doc.project, target),
             ),

@@ -11,7 +11,8 @@ use std::time::{Duration, Instant};
 pub struct ExportJob {
     pub path: PathBuf,
     pub started: Instant,
-    result: mpsc::Receiver<Result<usize, String>>,
+    /// The size written and the warnings about characters no bundled font has.
+    result: mpsc::Receiver<Result<(usize, Vec<String>), String>>,
 }
 
 impl ExportJob {
@@ -31,7 +32,8 @@ impl ExportJob {
                     crate::file::replace_atomic(&target, &bytes)
                         .map(|()| bytes.len())
                         .map_err(|e| e.to_string())
-                });
+                })
+                .map(|size| (size, glyph_warnings(&project)));
             // the app may have been closed meanwhile; nobody to tell then
             let _ = tx.send(result);
         });
@@ -41,6 +43,16 @@ impl ExportJob {
             result: rx,
         }
     }
+}
+
+/// What `export` on the command line warns about too: text that prints as boxes.
+fn glyph_warnings(project: &crate::model::Project) -> Vec<String> {
+    crate::report::glyphs::shared_fonts()
+        .map(|fonts| crate::report::glyphs::missing_glyphs(project, fonts))
+        .unwrap_or_default()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 /// The name offered for the PDF: the project file's name, else the document number or title.
@@ -111,13 +123,20 @@ impl DesignerApp {
     pub(super) fn poll_export(&mut self, ctx: &egui::Context) {
         let Some(job) = &self.export else { return };
         match job.result.try_recv() {
-            Ok(Ok(bytes)) => {
-                self.status = Some(format!(
+            Ok(Ok((bytes, warnings))) => {
+                let mut status = format!(
                     "Exported {} ({} KB in {:.1} s)",
                     job.path.display(),
                     bytes.div_ceil(1024),
                     job.started.elapsed().as_secs_f32()
-                ));
+                );
+                if let Some(first) = warnings.first() {
+                    status.push_str(&format!(" — warning: {first}"));
+                    if warnings.len() > 1 {
+                        status.push_str(&format!(" (and {} more)", warnings.len() - 1));
+                    }
+                }
+                self.status = Some(status);
                 self.export = None;
             }
             Ok(Err(message)) => {

@@ -6,6 +6,7 @@ use super::{DesignerApp, Intent, theme};
 use crate::analysis::{ElementAssessment, GapSeverity};
 use crate::catalog::Catalog;
 use crate::edit::Edit;
+use crate::model::text::visible;
 use crate::model::{
     Asset, Characteristics, Compensation, Conduit, Criticality, DataFlow, Direction, ElementRef,
     Fr, Meta, Project, Revision, SlOverride, SlVector, Zone, ZoneKind,
@@ -248,7 +249,8 @@ fn findings_list_ui(ui: &mut egui::Ui, app_findings: &[&crate::analysis::Finding
                 f.severity.label().to_uppercase(),
             );
             ui.label(egui::RichText::new(f.code.code()).monospace().small());
-            ui.label(&f.message).on_hover_text(f.remedy);
+            ui.label(visible(&f.message))
+                .on_hover_text(visible(f.remedy));
         });
     }
 }
@@ -472,8 +474,10 @@ fn zone_ui(
             key(f),
         );
     };
-    ui.heading(format!("Zone {}", z.name));
-    if let Some(v) = text_field_ui(ui, out, "Name", &z.name, false) {
+    ui.heading(format!("Zone {}", visible(&z.name)));
+    let name_field = text_field_ui(ui, out, "Name", &z.name, false);
+    super::visible::name_notes_ui(ui, &z.name);
+    if let Some(v) = name_field {
         let mut n = z.clone();
         n.name = v;
         out.edit(
@@ -629,7 +633,7 @@ fn asset_ui(
     parent: crate::model::AssetParent,
 ) {
     let key = |f: &str| Some(format!("asset.{}.{f}", a.id.0));
-    ui.heading(format!("Asset {}", a.name));
+    ui.heading(format!("Asset {}", visible(&a.name)));
     let place = match parent {
         crate::model::AssetParent::Zone(z) => {
             format!("in zone {}", project.element_name(ElementRef::Zone(z)))
@@ -661,6 +665,7 @@ fn asset_ui(
             );
         }
         if i == 0 {
+            super::visible::name_notes_ui(ui, &a.name);
             ui.label(egui::RichText::new("Component type").small().weak());
             if let Some(c) = component_combo_ui(ui, "asset-type", catalog, &a.component) {
                 let mut n = a.clone();
@@ -766,8 +771,10 @@ fn conduit_ui(
 ) {
     let key = |f: &str| Some(format!("conduit.{}.{f}", c.id.0));
     let zone_name = |id| project.element_name(ElementRef::Zone(id));
-    ui.heading(format!("Conduit {}", c.name));
-    if let Some(v) = text_field_ui(ui, out, "Name", &c.name, false) {
+    ui.heading(format!("Conduit {}", visible(&c.name)));
+    let name_field = text_field_ui(ui, out, "Name", &c.name, false);
+    super::visible::name_notes_ui(ui, &c.name);
+    if let Some(v) = name_field {
         let mut n = c.clone();
         n.name = v;
         out.edit(

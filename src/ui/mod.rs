@@ -14,6 +14,7 @@ pub mod risk_matrix;
 pub mod sessions;
 pub mod theme;
 pub mod topology;
+pub mod visible;
 
 use crate::analysis::{Assessment, assess};
 use crate::catalog::Catalog;
@@ -70,15 +71,17 @@ impl Document {
         }
     }
 
+    /// The file name or title, control and bidirectional characters shown as escapes.
     pub fn display_name(&self) -> String {
-        match &self.path {
+        let name = match &self.path {
             Some(p) => p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             ),
             None if !self.project.meta.title.is_empty() => self.project.meta.title.clone(),
             None => "Untitled".to_owned(),
-        }
+        };
+        crate::model::text::visible(&name).into_owned()
     }
 }
 

@@ -5,6 +5,7 @@ use super::risk::shortened;
 use super::{DesignerApp, Intent, theme};
 use crate::analysis::Assessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
+use crate::model::text::visible;
 use crate::model::{ElementRef, Project, ThreatScenario};
 
 /// What the register is sorted by.
@@ -202,13 +203,13 @@ pub fn register_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                     for r in &rows {
                         // long names are cut so that the ratings stay in view; hover shows all
                         if ui
-                            .link(shortened(&r.element_name, 34))
-                            .on_hover_text(format!("{}: select it", r.element_name))
+                            .link(shortened(&visible(&r.element_name), 34))
+                            .on_hover_text(format!("{}: select it", visible(&r.element_name)))
                             .clicked()
                         {
                             clicked = Some(r.element);
                         }
-                        let title = r.title();
+                        let title = visible(&r.title()).into_owned();
                         if ui
                             .add(
                                 egui::Label::new(shortened(&title, 48)).sense(egui::Sense::click()),

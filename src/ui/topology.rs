@@ -564,24 +564,27 @@ impl TopologyView {
         let seeds = seed_positions(project);
         let mut graph = TopologyGraph::new();
         let mut nodes = HashMap::new();
+        // names from the file: control and bidirectional characters shown as escapes
+        let shown = |name: &str| crate::model::text::visible(name).into_owned();
         for (i, z) in project.zones.iter().enumerate() {
             let a = assessment.zones.get(i);
+            let name = shown(&z.name);
             let payload = ZoneNode {
                 zone: z.id,
-                name: z.name.clone(),
+                name: name.clone(),
                 kind: z.kind,
                 severity: a.map_or(GapSeverity::Unknown, |a| a.worst),
                 on_path: marks.zones.contains(&z.id),
                 finding_count: a.map_or(0, |a| a.finding_count),
-                wrapped: z.name.clone(),
-                size: estimate_size(&z.name),
+                wrapped: name.clone(),
+                size: estimate_size(&name),
             };
             let pos = old
                 .get(&z.id)
                 .copied()
                 .or_else(|| seeds.get(i).copied())
                 .unwrap_or(Pos2::ZERO);
-            let idx = graph.add_node_with_label_and_location(payload, z.name.clone(), pos);
+            let idx = graph.add_node_with_label_and_location(payload, name, pos);
             nodes.insert(z.id, idx);
         }
         for c in &project.conduits {
@@ -591,13 +594,14 @@ impl TopologyView {
             if a == b {
                 continue;
             }
+            let name = shown(&c.name);
             let payload = ConduitEdge {
                 conduit: c.id,
-                name: c.name.clone(),
+                name: name.clone(),
                 one_way: c.direction == Direction::OneWay,
                 on_path: marks.conduits.contains(&c.id),
             };
-            graph.add_edge_with_label(a, b, payload, c.name.clone());
+            graph.add_edge_with_label(a, b, payload, name);
         }
         self.graph = graph;
         self.nodes = nodes;
