@@ -271,7 +271,17 @@ fn read_recovery(path: &Path, key: Option<String>) -> Result<Recovered, Recovery
             meta.len()
         )));
     }
-    let bytes = std::fs::read(path).map_err(|e| err(format!("cannot read it: {e}")))?;
+    // however long the file system says it is, never read more than a recovery can be
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(MAX_RECOVERY_BYTES + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| err(format!("cannot read it: {e}")))?;
+    if bytes.len() as u64 > MAX_RECOVERY_BYTES {
+        return Err(err("it is longer than any project can need".to_owned()));
+    }
     let text = std::str::from_utf8(&bytes).map_err(|_| err("it is not UTF-8 text".to_owned()))?;
     let file: RecoveryIn = super::ron_options().from_str(text).map_err(|e| {
         err(format!(
