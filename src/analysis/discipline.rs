@@ -3,6 +3,7 @@
 //! that are still empty.
 
 use super::findings::{FindingCode, Sink};
+use crate::model::text::is_blank;
 use crate::model::{Characteristics, Compensation, ElementRef, Fr, MaybeLevels, Meta};
 
 /// One finding for an element with `count` met entries lacking evidence (none for 0).
@@ -106,7 +107,7 @@ pub(super) fn crs_element(
     s: &mut Sink,
 ) {
     let fields = characteristics(c);
-    let empty = |v: &&str| v.trim().is_empty();
+    let empty = |v: &&str| is_blank(v);
     if !no_flows && !fields.iter().any(|(_, v)| empty(v)) {
         return;
     }
@@ -151,7 +152,7 @@ pub(super) fn crs_project(meta: &Meta, s: &mut Sink) {
     ];
     let missing: Vec<&str> = items
         .iter()
-        .filter(|(_, v)| v.trim().is_empty())
+        .filter(|(_, v)| is_blank(v))
         .map(|(label, _)| *label)
         .collect();
     if missing.is_empty() {

@@ -8,6 +8,7 @@ use super::lookup::Lookup;
 use super::names;
 use super::reach::Reach;
 use crate::catalog::{ComponentClass, ComponentType};
+use crate::model::text::is_blank;
 use crate::model::{Asset, Direction, ElementRef, Project, Status};
 use serde::Serialize;
 
@@ -246,7 +247,7 @@ pub(super) fn design_findings(project: &Project, lookup: &Lookup, inputs: &Input
         let no_evidence = requirement_findings(&z.name, el, &z.requirements, lookup, known, &mut s);
         discipline::evidence_finding("Zone", &z.name, el, no_evidence, &mut s);
         if let Some(c) = &z.compensation
-            && c.justification.trim().is_empty()
+            && is_blank(&c.justification)
         {
             s.push(
                 FindingCode::CompensationNoJustification,
@@ -329,7 +330,7 @@ fn asset_findings(project: &Project, lookup: &Lookup, s: &mut Sink) {
             );
         }
         if let Some(o) = &a.sl_c_override
-            && o.source.trim().is_empty()
+            && is_blank(&o.source)
         {
             s.push(
                 FindingCode::OverrideNoSource,
@@ -442,9 +443,9 @@ fn requirement_findings(
             );
             continue;
         }
-        if ra.status == Status::Met && ra.evidence.trim().is_empty() {
+        if ra.status == Status::Met && is_blank(&ra.evidence) {
             no_evidence += 1;
-        } else if ra.status.needs_text() && ra.text.trim().is_empty() {
+        } else if ra.status.needs_text() && is_blank(&ra.text) {
             let what = if ra.status == Status::Compensated {
                 "compensated"
             } else {
@@ -474,13 +475,13 @@ fn conduit_findings(
     let el = ElementRef::Conduit(c.id);
     let missing: [(bool, FindingCode, &str, &str); 4] = [
         (
-            c.owner.trim().is_empty(),
+            is_blank(&c.owner),
             FindingCode::ConduitNoOwner,
             "owner",
             "Name the organisation or role that owns the conduit.",
         ),
         (
-            c.purpose.trim().is_empty(),
+            is_blank(&c.purpose),
             FindingCode::ConduitNoPurpose,
             "purpose",
             "Say why the conduit exists and which data it carries.",
@@ -492,7 +493,7 @@ fn conduit_findings(
             "Choose at least one control (firewall, gateway, VPN …) from the catalog.",
         ),
         (
-            c.test_method.trim().is_empty(),
+            is_blank(&c.test_method),
             FindingCode::ConduitNoTest,
             "test method",
             "Say how the conduit's controls are tested (rule review, penetration test …).",
@@ -573,7 +574,7 @@ fn conduit_findings(
     let no_evidence =
         requirement_findings(&c.name, el, &c.requirements, lookup, requirements_known, s);
     if let Some(comp) = &c.compensation
-        && comp.justification.trim().is_empty()
+        && is_blank(&comp.justification)
     {
         s.push(
             FindingCode::CompensationNoJustification,

@@ -11,6 +11,7 @@ pub mod risk;
 pub use findings::{Finding, FindingCode, FindingSeverity};
 
 use crate::catalog::Catalog;
+use crate::model::text::is_blank;
 use crate::model::{
     Asset, Compensation, Conduit, ConduitId, ElementRef, Fr, MAX_SL, MaybeLevels, Project,
     Requirements, SlVector, Status, ZoneId,
@@ -253,7 +254,7 @@ fn capability(
         }
     }
     if let Some(c) = compensation
-        && !c.justification.trim().is_empty()
+        && !is_blank(&c.justification)
     {
         for (o, level) in out.iter_mut().zip(c.sl.0) {
             *o = o.map(|v| v.max(level));
@@ -276,7 +277,7 @@ fn status_table(requirements: &Requirements, lookup: &Lookup, table: &mut Vec<En
     for (id, ra) in requirements {
         match lookup.requirement_position(id) {
             Some(i) => {
-                let no_evidence = ra.status == Status::Met && ra.evidence.trim().is_empty();
+                let no_evidence = ra.status == Status::Met && is_blank(&ra.evidence);
                 table[i] = Some((ra.status, ra.satisfies(), no_evidence));
             }
             None => all_known = false,

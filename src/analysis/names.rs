@@ -8,6 +8,7 @@
 
 use super::findings::{FindingCode, Sink};
 use super::lookup::{Lookup, WordHash};
+use crate::model::text::is_blank;
 use crate::model::{Asset, AssetParent, ElementRef, Project};
 use std::hash::Hasher;
 
@@ -44,6 +45,7 @@ fn ascii_space(b: u8) -> bool {
 }
 
 /// Appends the lower case of a character as UTF-8; ASCII without the Unicode tables.
+#[inline]
 fn push_lower(out: &mut Vec<u8>, c: char) {
     if c.is_ascii() {
         out.push((c as u8).to_ascii_lowercase());
@@ -59,6 +61,21 @@ fn push_lower(out: &mut Vec<u8>, c: char) {
 fn normalize_name(s: &str, out: &mut Vec<u8>) {
     out.clear();
     let mut in_space = false;
+    if s.is_ascii() {
+        // nearly every name: bytes, no decoding
+        for &b in s.trim().as_bytes() {
+            if ascii_space(b) {
+                if !in_space {
+                    out.push(b' ');
+                }
+                in_space = true;
+            } else {
+                in_space = false;
+                out.push(b.to_ascii_lowercase());
+            }
+        }
+        return;
+    }
     for c in s.trim().chars() {
         let space = if c.is_ascii() {
             ascii_space(c as u8)
@@ -103,7 +120,7 @@ fn duplicate_groups(
     let mut hashed: Vec<(u64, usize)> = keys
         .iter()
         .enumerate()
-        .filter(|(_, k)| !(skip_empty && k.trim().is_empty()))
+        .filter(|(_, k)| !(skip_empty && is_blank(k)))
         .map(|(i, k)| {
             normalize(k, &mut buf);
             (key_hash(&buf), i)
@@ -181,7 +198,7 @@ pub(super) fn duplicate_names(project: &Project, s: &mut Sink) {
 pub(super) fn duplicate_devices(project: &Project, lookup: &Lookup, s: &mut Sink) {
     let candidates: Vec<(&Asset, AssetParent)> = project
         .all_assets()
-        .filter(|(a, _)| !a.serial_number.trim().is_empty() || !a.tag.trim().is_empty())
+        .filter(|(a, _)| !is_blank(&a.serial_number) || !is_blank(&a.tag))
         .collect();
     if candidates.len() < 2 {
         return;

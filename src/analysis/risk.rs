@@ -3,6 +3,7 @@
 //! owner's approval still covers the content. Pure; read through `Assessment`.
 
 use super::{Finding, FindingCode};
+use crate::model::text::is_blank;
 use crate::model::{
     Approval, Decision, ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario,
     content_hash,
@@ -275,7 +276,7 @@ pub(super) fn risk_findings(
                 _ => {}
             }
         }
-        if !assessed.below_proposal.is_empty() && risk.sl_t_rationale.trim().is_empty() {
+        if !assessed.below_proposal.is_empty() && is_blank(&risk.sl_t_rationale) {
             let frs: Vec<&str> = assessed
                 .below_proposal
                 .iter()
@@ -321,12 +322,12 @@ pub(super) fn risk_findings(
                     ElementRef::Project,
                     format!(
                         "The approval by {} of revision {} is outdated: {why} since.",
-                        if a.approver.trim().is_empty() {
+                        if is_blank(&a.approver) {
                             "the asset owner"
                         } else {
                             a.approver.trim()
                         },
-                        if a.revision.trim().is_empty() {
+                        if is_blank(&a.revision) {
                             "–"
                         } else {
                             a.revision.trim()
@@ -342,7 +343,7 @@ pub(super) fn risk_findings(
                 ElementRef::Project,
                 format!(
                     "The asset owner rejected revision {}.",
-                    if a.revision.trim().is_empty() {
+                    if is_blank(&a.revision) {
                         "–"
                     } else {
                         a.revision.trim()
@@ -358,7 +359,7 @@ pub(super) fn risk_findings(
 
 /// A scenario's title for messages (its position when it has none).
 fn scenario_title(s: &ThreatScenario) -> &str {
-    if s.title.trim().is_empty() {
+    if is_blank(&s.title) {
         "(untitled)"
     } else {
         s.title.trim()

@@ -354,7 +354,7 @@ impl RequirementAssessment {
     pub fn satisfies(&self) -> bool {
         match self.status {
             Status::Met => true,
-            Status::Compensated | Status::NotApplicable => !self.text.trim().is_empty(),
+            Status::Compensated | Status::NotApplicable => !text::is_blank(&self.text),
             Status::NotAssessed | Status::NotMet => false,
         }
     }

@@ -63,8 +63,36 @@ pub fn visible_lines(s: &str) -> Cow<'_, str> {
     escape_where(s, |c| c != '\n' && is_hidden(c))
 }
 
+/// Whether `s` is empty or only whitespace: `s.trim().is_empty()` without the Unicode scan for
+/// the usual text that starts with an ASCII letter (the checks of `assess` ask this of every
+/// requirement status, characteristic and name).
+pub fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
+        _ => s.trim().is_empty(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blank_is_trim_is_empty() {
+        for s in [
+            "",
+            " ",
+            "\t\n",
+            "\u{a0}",
+            "\u{3000}x",
+            "x",
+            " x ",
+            "Ä",
+            "\u{a0}\u{2003}",
+        ] {
+            assert_eq!(super::is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
