@@ -59,24 +59,27 @@ pub(super) fn sl_a_above_sl_c(
     if !Fr::ALL.iter().any(above) {
         return;
     }
-    let list: Vec<String> = Fr::ALL
-        .iter()
-        .filter(|fr| above(fr))
-        .map(|fr| {
-            format!(
-                "{fr}: SL-A {} > SL-C {}",
-                sl_a[fr.index()].unwrap_or(0),
-                sl_c[fr.index()].unwrap_or(0)
-            )
-        })
-        .collect();
+    use std::fmt::Write;
+    // one string written in place: this finding is frequent in partly assessed plants
+    let mut message = String::with_capacity(name.len() + 160);
+    let _ = write!(
+        message,
+        "{what} \"{name}\" is assessed above what its components can do: "
+    );
+    for (n, fr) in Fr::ALL.iter().filter(|fr| above(fr)).enumerate() {
+        let _ = write!(
+            message,
+            "{}{fr}: SL-A {} > SL-C {}",
+            if n == 0 { "" } else { "; " },
+            sl_a[fr.index()].unwrap_or(0),
+            sl_c[fr.index()].unwrap_or(0)
+        );
+    }
+    message.push('.');
     s.push(
         FindingCode::SlAAboveSlC,
         el,
-        format!(
-            "{what} \"{name}\" is assessed above what its components can do: {}.",
-            list.join("; ")
-        ),
+        message,
         "Components cannot achieve more than they are capable of: review the requirement statuses, take the SL-C from the vendors' certificates, or record a justified compensating countermeasure for these FRs.",
     );
 }

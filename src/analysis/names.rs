@@ -60,27 +60,20 @@ fn push_lower(out: &mut Vec<u8>, c: char) {
 /// A name as names compare ([`name_chars`]), as UTF-8 bytes in `out`.
 fn normalize_name(s: &str, out: &mut Vec<u8>) {
     out.clear();
+    let t = s.trim();
+    let bytes = t.as_bytes();
     let mut in_space = false;
-    if s.is_ascii() {
-        // nearly every name: bytes, no decoding
-        for &b in s.trim().as_bytes() {
-            if ascii_space(b) {
-                if !in_space {
-                    out.push(b' ');
-                }
-                in_space = true;
-            } else {
-                in_space = false;
-                out.push(b.to_ascii_lowercase());
-            }
-        }
-        return;
-    }
-    for c in s.trim().chars() {
-        let space = if c.is_ascii() {
-            ascii_space(c as u8)
+    let mut at = 0;
+    // byte by byte through ASCII (nearly all of a name), char by char through the rest
+    while at < bytes.len() {
+        let b = bytes[at];
+        let (space, len) = if b.is_ascii() {
+            (ascii_space(b), 1)
         } else {
-            c.is_whitespace()
+            match t[at..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            }
         };
         if space {
             if !in_space {
@@ -89,8 +82,13 @@ fn normalize_name(s: &str, out: &mut Vec<u8>) {
             in_space = true;
         } else {
             in_space = false;
-            push_lower(out, c);
+            if b.is_ascii() {
+                out.push(b.to_ascii_lowercase());
+            } else if let Some(c) = t[at..].chars().next() {
+                push_lower(out, c);
+            }
         }
+        at += len;
     }
 }
 
