@@ -115,27 +115,35 @@ pub(super) fn crs_element(
         return;
     }
     let (before, after) = fields.split_at(6);
-    let mut missing: Vec<&str> = before
+    let flows = no_flows.then_some("h) Data flows");
+    let missing = before
         .iter()
         .filter(|(_, v)| empty(v))
         .map(|(label, _)| *label)
-        .collect();
-    if no_flows {
-        missing.push("h) Data flows");
+        .chain(flows)
+        .chain(
+            after
+                .iter()
+                .filter(|(_, v)| empty(v))
+                .map(|(label, _)| *label),
+        );
+    // one string written in place: every element of an early design has this note
+    let mut message = String::with_capacity(name.len() + 200);
+    message.push_str(what);
+    message.push_str(" \"");
+    message.push_str(name);
+    message.push_str("\" has empty ZCR 6.4 characteristics: ");
+    for (n, label) in missing.enumerate() {
+        if n > 0 {
+            message.push_str(", ");
+        }
+        message.push_str(label);
     }
-    missing.extend(
-        after
-            .iter()
-            .filter(|(_, v)| empty(v))
-            .map(|(label, _)| *label),
-    );
+    message.push('.');
     s.push(
         FindingCode::CrsIncomplete,
         el,
-        format!(
-            "{what} \"{name}\" has empty ZCR 6.4 characteristics: {}.",
-            missing.join(", ")
-        ),
+        message,
         "Describe them, so that the cybersecurity requirements specification covers the element (ZCR 6.4).",
     );
 }
