@@ -223,6 +223,8 @@ struct Step {
     edit: Edit,
     /// Consecutive edits with the same key (typing in one field) merge into one step.
     merge_key: Option<String>,
+    /// The document state after this step (see [`History::state`]).
+    state: u64,
 }
 
 /// Undo and redo stacks. One step per user action: a whole drag, one field edit.
@@ -232,8 +234,13 @@ pub struct History {
     redo: Vec<Step>,
     /// Set by [`History::seal`]: the next edit starts a new step even with the same key.
     sealed: bool,
-    /// Counts changes; the designer compares it with the value at the last save.
+    /// Counts changes (also undo and redo): the staleness key of what is derived from the
+    /// project.
     revision: u64,
+    /// The last state number handed out.
+    last_state: u64,
+    /// The state when the undo stack is empty.
+    base_state: u64,
 }
 
 /// Most undo steps kept.
@@ -266,14 +273,22 @@ impl History {
             && merge_key.is_some()
             && self.undo.last().is_some_and(|s| s.merge_key == merge_key);
         self.sealed = false;
-        if !merges {
-            self.undo.push(Step {
-                label: label.into(),
-                edit: inverse,
-                merge_key,
-            });
-            if self.undo.len() > MAX_STEPS {
-                self.undo.remove(0);
+        self.last_state += 1;
+        let state = self.last_state;
+        match self.undo.last_mut() {
+            // the merged step now leads to a state of its own
+            Some(last) if merges => last.state = state,
+            _ => {
+                self.undo.push(Step {
+                    label: label.into(),
+                    edit: inverse,
+                    merge_key,
+                    state,
+                });
+                if self.undo.len() > MAX_STEPS {
+                    let dropped = self.undo.remove(0);
+                    self.base_state = dropped.state;
+                }
             }
         }
         Ok(())
@@ -290,6 +305,7 @@ impl History {
                 label: first.label,
                 edit: Edit::Batch(vec![second.edit, first.edit]),
                 merge_key: None,
+                state: second.state,
             });
         }
     }
@@ -325,6 +341,7 @@ impl History {
                     label: step.label,
                     edit: forward,
                     merge_key: None,
+                    state: step.state,
                 });
                 self.revision += 1;
                 self.sealed = true;
@@ -347,6 +364,7 @@ impl History {
                     label: step.label,
                     edit: inverse,
                     merge_key: None,
+                    state: step.state,
                 });
                 self.revision += 1;
                 self.sealed = true;
@@ -364,10 +382,19 @@ impl History {
         self.revision
     }
 
+    /// Which document state the undo and redo steps have led to: the same number whenever the
+    /// project is back where it was (undone to the saved state, say), a new one after every new
+    /// or merged edit. The designer compares it with the state at the last save.
+    pub fn state(&self) -> u64 {
+        self.undo.last().map_or(self.base_state, |s| s.state)
+    }
+
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
         self.sealed = false;
+        self.last_state += 1;
+        self.base_state = self.last_state;
     }
 }
 

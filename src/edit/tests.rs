@@ -249,3 +249,43 @@ proptest! {
         prop_assert_eq!(&p, &last);
     }
 }
+
+#[test]
+fn state_comes_back_when_undo_returns_to_it() {
+    let mut p = base();
+    let mut h = History::default();
+    let saved = h.state();
+    let mut z = p.zones[0].clone();
+    z.name = "A".into();
+    h.apply(&mut p, "rename", Edit::ReplaceZone(z.clone()))
+        .unwrap();
+    let after_rename = h.state();
+    assert_ne!(after_rename, saved);
+    h.undo(&mut p).unwrap();
+    assert_eq!(h.state(), saved, "undone to the saved state: clean again");
+    h.redo(&mut p).unwrap();
+    assert_eq!(h.state(), after_rename);
+    // typing that merges into the step leads to a new state, not back to the old one
+    z.name = "AB".into();
+    h.apply_merging(
+        &mut p,
+        "rename",
+        Edit::ReplaceZone(z.clone()),
+        Some("k".into()),
+    )
+    .unwrap();
+    z.name = "ABC".into();
+    let before_merge = h.state();
+    h.apply_merging(&mut p, "rename", Edit::ReplaceZone(z), Some("k".into()))
+        .unwrap();
+    assert_ne!(h.state(), before_merge);
+    // a new edit after an undo is a new state even at the same depth
+    h.undo(&mut p).unwrap();
+    let mut z = p.zones[0].clone();
+    z.name = "other".into();
+    h.apply(&mut p, "rename", Edit::ReplaceZone(z)).unwrap();
+    assert_ne!(h.state(), before_merge);
+    assert_ne!(h.state(), saved);
+    h.clear();
+    assert_ne!(h.state(), saved, "a cleared history is a state of its own");
+}

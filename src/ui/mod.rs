@@ -31,7 +31,7 @@ pub struct Document {
     pub project: Project,
     pub path: Option<PathBuf>,
     pub history: History,
-    saved_revision: u64,
+    saved_state: u64,
     pub assessment: Assessment,
     assessed_revision: u64,
     /// Derived drawing data, refreshed with the assessment.
@@ -47,19 +47,19 @@ impl Document {
             project,
             path,
             history: History::default(),
-            saved_revision: 0,
+            saved_state: 0,
             assessment,
             assessed_revision: 0,
         }
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.history.revision() != self.saved_revision
+        self.history.state() != self.saved_state
     }
 
     /// Marks the document as holding changes that are in no file (restored unsaved work).
     pub fn mark_unsaved(&mut self) {
-        self.saved_revision = u64::MAX;
+        self.saved_state = u64::MAX;
     }
 
     /// Re-runs `assess` when the project changed since the last run.
@@ -395,7 +395,7 @@ impl DesignerApp {
         match crate::file::save(&doc.project, path) {
             Ok(()) => {
                 doc.path = Some(path.to_owned());
-                doc.saved_revision = doc.history.revision();
+                doc.saved_state = doc.history.state();
                 self.recent.add(path);
                 self.status = Some(format!("Saved {}", path.display()));
                 self.discard_recovery();
@@ -1193,7 +1193,7 @@ impl DesignerApp {
                         if ui.button("Discard changes").clicked() {
                             self.modal = None;
                             if let Some(d) = &mut self.doc {
-                                d.saved_revision = d.history.revision();
+                                d.saved_state = d.history.state();
                             }
                             self.discard_recovery();
                             self.run_pending(then.clone());

@@ -421,7 +421,7 @@ impl DesignerApp {
         };
         if let Some(d) = &mut self.doc {
             // the reload replaces it: no question about unsaved changes when it arrives
-            d.saved_revision = d.history.revision();
+            d.saved_state = d.history.state();
         }
         self.start_open(&path, mode);
     }
