@@ -171,6 +171,32 @@ fn an_open_file_is_polled_without_keeping_the_window_busy() {
     // kittest's run() fails with "exceeded max_steps" on immediate repaints
     let steps = h.run();
     assert!(steps < 10, "settles after {steps} steps");
+    // and no delayed repaint either: the file is watched on a thread that wakes the window
+    // only when the file changes
+    h.step();
+    assert!(
+        !h.ctx.has_requested_repaint(),
+        "an idle window with a file open asks for a repaint: {:?}",
+        h.ctx.repaint_causes()
+    );
+    // a change on disk wakes it and is noticed without any input
+    let mut theirs = water();
+    theirs.meta.title = "Changed elsewhere".into();
+    std::fs::write(&x, zonewright::file::to_string(&theirs).expect("serialise"))
+        .expect("external change");
+    let started = std::time::Instant::now();
+    while h.state().modal.is_none() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the change on disk was not offered"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+        if h.ctx.has_requested_repaint() {
+            h.step();
+        }
+    }
+    h.run();
+    h.get_by_label("Keep this version");
 }
 
 fn large_plant(dir: &Path) -> (PathBuf, u64) {

@@ -15,6 +15,7 @@ pub mod sessions;
 pub mod theme;
 pub mod topology;
 pub mod visible;
+pub mod watch;
 
 use crate::analysis::{Assessment, assess};
 use crate::catalog::Catalog;

@@ -66,9 +66,12 @@ pub struct Sessions {
     pub missing_on_disk: bool,
     /// A change the user chose not to reload (not offered again).
     declined: Option<DiskStamp>,
+    /// How often the watch looks at the file; `Duration::ZERO` (tests) checks every frame.
     pub poll_interval: Duration,
     last_poll: Instant,
     last_heartbeat: Instant,
+    /// The background watch of the open file (wakes the window only on a change).
+    watch: Option<super::watch::FileWatch>,
     /// Files at least this large load in the background (tests lower it).
     pub background_from_bytes: u64,
     pub load: Option<LoadJob>,
@@ -93,6 +96,7 @@ impl Default for Sessions {
             poll_interval: DISK_POLL_INTERVAL,
             last_poll: Instant::now(),
             last_heartbeat: Instant::now(),
+            watch: None,
             background_from_bytes: BACKGROUND_LOAD_BYTES,
             load: None,
             arrived: None,
@@ -458,10 +462,13 @@ impl DesignerApp {
         }
     }
 
-    /// Each frame: a finished load, the lock's heartbeat, the disk poll. Asks only for delayed
-    /// repaints (every few seconds), so an idle window stays idle.
+    /// Each frame: a finished load, the lock's heartbeat (not on Linux), and what the file
+    /// watch noticed. The watch runs on its own thread and wakes the window only when the file
+    /// changed, so an idle window stays idle.
     pub(super) fn sessions_tick(&mut self, ctx: &egui::Context) {
         self.poll_load(ctx);
+        // On Linux a lock's liveness is its process (`/proc/<pid>`): no heartbeat, no wake-up.
+        #[cfg(not(target_os = "linux"))]
         if let Some(held) = &self.sessions.lock {
             let since = self.sessions.last_heartbeat.elapsed();
             if since >= lock::LOCK_HEARTBEAT {
@@ -472,30 +479,35 @@ impl DesignerApp {
                 ctx.request_repaint_after(lock::LOCK_HEARTBEAT - since);
             }
         }
-        let watching =
-            self.sessions.stamp.is_some() && self.doc.as_ref().is_some_and(|d| d.path.is_some());
-        if watching {
-            let since = self.sessions.last_poll.elapsed();
-            if since >= self.sessions.poll_interval {
-                let before = (
+        let watched = match (&self.sessions.stamp, &self.doc) {
+            (Some(_), Some(doc)) => doc.path.clone(),
+            _ => None,
+        };
+        if self.sessions.watch.as_ref().map(|w| w.path()) != watched.as_deref() {
+            self.sessions.watch = watched.map(|path| {
+                super::watch::FileWatch::start(ctx.clone(), path, self.sessions.poll_interval)
+            });
+        }
+        let due = self.sessions.poll_interval.is_zero()
+            || self
+                .sessions
+                .watch
+                .as_ref()
+                .is_some_and(|w| w.take_changed());
+        if due && self.sessions.stamp.is_some() {
+            let before = (
+                self.sessions.changed_on_disk.clone(),
+                self.sessions.missing_on_disk,
+            );
+            self.check_disk_now();
+            if before
+                != (
                     self.sessions.changed_on_disk.clone(),
                     self.sessions.missing_on_disk,
-                );
-                self.check_disk_now();
-                if before
-                    != (
-                        self.sessions.changed_on_disk.clone(),
-                        self.sessions.missing_on_disk,
-                    )
-                {
-                    // the status line or the offer shows it at once
-                    ctx.request_repaint();
-                }
-                ctx.request_repaint_after(self.sessions.poll_interval.max(Duration::from_secs(1)));
-            } else {
-                ctx.request_repaint_after(
-                    (self.sessions.poll_interval - since).max(Duration::from_millis(10)),
-                );
+                )
+            {
+                // the status line or the offer shows it at once
+                ctx.request_repaint();
             }
         }
     }
