@@ -220,11 +220,11 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
             }
             writeln!(
                 out,
-                "wrote {}: {} zones, {} assets, {} conduits (seed {seed})",
+                "wrote {}: {}, {}, {} (seed {seed})",
                 visible(&output.display().to_string()),
-                project.zones.len(),
-                project.asset_count(),
-                project.conduits.len()
+                crate::count_of(project.zones.len(), "zone", "zones"),
+                crate::count_of(project.asset_count(), "asset", "assets"),
+                crate::count_of(project.conduits.len(), "conduit", "conduits")
             )
             .map(|()| EXIT_OK)
         }
@@ -319,10 +319,10 @@ fn write_check_text(
     }
     writeln!(
         out,
-        "{} zones, {} conduits, {} assets",
-        project.zones.len(),
-        project.conduits.len(),
-        project.asset_count()
+        "{}, {}, {}",
+        crate::count_of(project.zones.len(), "zone", "zones"),
+        crate::count_of(project.conduits.len(), "conduit", "conduits"),
+        crate::count_of(project.asset_count(), "asset", "assets")
     )?;
     writeln!(out)?;
     writeln!(
@@ -389,10 +389,10 @@ fn write_check_text(
         .count();
     writeln!(
         out,
-        "Findings: {} errors, {} warnings, {} notes",
-        a.error_count(),
-        a.warning_count(),
-        infos
+        "Findings: {}, {}, {}",
+        crate::count_of(a.error_count(), "error", "errors"),
+        crate::count_of(a.warning_count(), "warning", "warnings"),
+        crate::count_of(infos, "note", "notes")
     )?;
     // every column as wide as its widest entry (in characters), so the element never runs
     // into the finding
@@ -622,7 +622,11 @@ fn write_catalog(
                     .iter()
                     .filter(|r| r.level <= level)
                     .count();
-                writeln!(out, "Required at SL {level}: {n} items")?;
+                writeln!(
+                    out,
+                    "Required at SL {level}: {}",
+                    crate::count_of(n, "item", "items")
+                )?;
             }
         }
     }

@@ -1512,8 +1512,11 @@ pub fn generate(params: &GenerateParams) -> Project {
 
     let mut meta = Meta {
         title: format!(
-            "Generated plant: {} zones, {} assets, {} conduits (seed {})",
-            params.zones, params.assets, params.conduits, params.seed
+            "Generated plant: {}, {}, {} (seed {})",
+            crate::count_of(params.zones, "zone", "zones"),
+            crate::count_of(params.assets, "asset", "assets"),
+            crate::count_of(params.conduits, "conduit", "conduits"),
+            params.seed
         ),
         site: "Generated sites".to_owned(),
         organisation: "zonewright generator".to_owned(),

@@ -1336,7 +1336,7 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 t.text(
                     er.min + vec2(14.0, layout::HEADER_H + 6.0),
                     egui::Align2::LEFT_TOP,
-                    format!("{} assets", z.assets.len()),
+                    crate::count_of(z.assets.len(), "asset", "assets"),
                     13.0 * ls,
                     sub_color,
                 );
@@ -1494,7 +1494,10 @@ fn draw_scene_ui(ui: &mut egui::Ui, f: &Frame, to_screen: &TSTransform, t: &Text
                 if c.devices.len() > usize::from(boundary.is_some())
                     || (boundary.is_some() && c.devices.len() > 1)
                 {
-                    label = format!("{label} · {} devices", c.devices.len());
+                    label = format!(
+                        "{label} · {}",
+                        crate::count_of(c.devices.len(), "device", "devices")
+                    );
                 }
                 // a label across a short, mostly horizontal conduit must not spill onto the zones
                 let span = p1 - p0;

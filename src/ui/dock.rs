@@ -2,7 +2,7 @@
 //! conduit, the topology view and the risk register.
 
 use super::{DesignerApp, DockTab, Intent, theme};
-use crate::analysis::{ElementAssessment, GapSeverity};
+use crate::analysis::ElementAssessment;
 use crate::edit::Edit;
 use crate::model::text::visible;
 use crate::model::{AssetParent, ElementRef, Fr, RequirementAssessment, Requirements, Status};
@@ -41,7 +41,11 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         (d.assessment.error_count(), d.assessment.warning_count())
     });
     ui.horizontal(|ui| {
-        let findings = format!("Findings ({} errors, {} warnings)", errors, warnings);
+        let findings = format!(
+            "Findings ({}, {})",
+            crate::count_of(errors, "error", "errors"),
+            crate::count_of(warnings, "warning", "warnings")
+        );
         for (tab, name) in [
             (DockTab::Findings, findings.as_str()),
             (DockTab::Requirements, "Requirements"),
@@ -113,15 +117,6 @@ fn findings_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         });
     if let Some(e) = clicked {
         app.emit(Intent::FocusElement(e));
-    }
-}
-
-fn status_color(s: Status) -> egui::Color32 {
-    match s {
-        Status::Met => theme::gap_color(GapSeverity::None),
-        Status::Compensated | Status::NotApplicable => egui::Color32::from_rgb(0x1e, 0x6f, 0xd9),
-        Status::NotMet => theme::gap_color(GapSeverity::Two),
-        Status::NotAssessed => theme::gap_color(GapSeverity::Unknown),
     }
 }
 
@@ -267,7 +262,8 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                             let mut status = current.status;
                             egui::ComboBox::from_id_salt(("status", &name, &r.id))
                                 .selected_text(
-                                    egui::RichText::new(status.label()).color(status_color(status)),
+                                    egui::RichText::new(status.label())
+                                        .color(theme::status_color(status, ui.visuals().dark_mode)),
                                 )
                                 .width(120.0)
                                 .show_ui(ui, |ui| {

@@ -369,6 +369,13 @@ fn project_ui(ui: &mut egui::Ui, out: &mut Out, meta: &Meta) {
     }
     ui.separator();
     ui.label(egui::RichText::new("Revision history").strong());
+    // revision and date narrow, author medium, the change takes the rest of the panel
+    let spacing = ui.spacing().item_spacing.x;
+    // what the row takes besides the fields (the remove button, gaps) is allowed for with room
+    // to spare: a row wider than the panel would widen the panel, and the fields with it
+    let spare = (ui.available_width() - 36.0 - 82.0 - 40.0 - 6.0 * spacing).max(120.0);
+    let author_w = (spare * 0.4).clamp(60.0, 160.0);
+    let change_w = spare - author_w;
     egui::Grid::new("revisions").striped(true).show(ui, |ui| {
         for h in ["Rev.", "Date", "Author", "Change", ""] {
             ui.label(egui::RichText::new(h).small().strong());
@@ -377,14 +384,16 @@ fn project_ui(ui: &mut egui::Ui, out: &mut Out, meta: &Meta) {
         for (i, r) in meta.revisions.iter().enumerate() {
             let cells: [Cell<Revision>; 4] = [
                 (|r| &mut r.revision, 36.0),
-                (|r| &mut r.date, 78.0),
-                (|r| &mut r.author, 70.0),
-                (|r| &mut r.change, 120.0),
+                (|r| &mut r.date, 82.0),
+                (|r| &mut r.author, author_w),
+                (|r| &mut r.change, change_w),
             ];
             for (k, (get, w)) in cells.into_iter().enumerate() {
                 let mut row = r.clone();
                 let mut text = get(&mut row).clone();
-                let resp = ui.add(
+                // a grid cell offers only last frame's column width: the field takes its own
+                let resp = ui.add_sized(
+                    [w, ui.spacing().interact_size.y],
                     egui::TextEdit::singleline(&mut text)
                         .desired_width(w)
                         .id_salt(("rev", i, k)),

@@ -221,6 +221,9 @@ pub struct DesignerApp {
     intents: Vec<Intent>,
     title_shown: String,
     quit_confirmed: bool,
+    /// The path prompt whose typed path just failed: it reopens with that text when the error
+    /// is dismissed.
+    prompt_after_error: Option<(PathPurpose, String)>,
 }
 
 impl DesignerApp {
@@ -253,6 +256,7 @@ impl DesignerApp {
             intents: Vec::new(),
             title_shown: String::new(),
             quit_confirmed: false,
+            prompt_after_error: None,
         }
     }
 
@@ -586,7 +590,7 @@ impl DesignerApp {
                         "Move zone {}",
                         doc.project.element_name(ElementRef::Zone(*one))
                     ),
-                    _ => format!("Move {} zones", ids.len()),
+                    _ => format!("Move {}", crate::count_of(ids.len(), "zone", "zones")),
                 };
                 if !edits.is_empty() {
                     self.edit(label, Edit::Batch(edits));
@@ -706,7 +710,10 @@ impl DesignerApp {
                 };
                 format!("Delete {kind} {}", p.element_name(*e))
             }
-            _ => format!("Delete {} items", self.selection.len()),
+            _ => format!(
+                "Delete {}",
+                crate::count_of(self.selection.len(), "item", "items")
+            ),
         };
         self.edit(label, Edit::Batch(edits));
         self.selection.clear();
@@ -771,7 +778,10 @@ impl DesignerApp {
             return;
         }
         self.edit(
-            format!("Duplicate {} items", edits.len()),
+            format!(
+                "Duplicate {}",
+                crate::count_of(edits.len(), "item", "items")
+            ),
             Edit::Batch(edits),
         );
         self.selection = new_selection.into_iter().collect();
@@ -1075,11 +1085,9 @@ impl DesignerApp {
                 {
                     self.toggle_presentation();
                 }
-                if ui
-                    .add(egui::Button::selectable(self.dark, "Dark theme"))
-                    .clicked()
-                {
-                    self.dark = !self.dark;
+                let mut dark = self.dark;
+                if ui.checkbox(&mut dark, "Dark theme").clicked() {
+                    self.dark = dark;
                     ui.ctx().set_theme(if self.dark {
                         egui::Theme::Dark
                     } else {
@@ -1128,10 +1136,10 @@ impl DesignerApp {
                 ui.label(sel);
                 ui.separator();
                 ui.label(format!(
-                    "{} zones · {} conduits · {} assets",
-                    doc.project.zones.len(),
-                    doc.project.conduits.len(),
-                    doc.project.asset_count()
+                    "{} · {} · {}",
+                    crate::count_of(doc.project.zones.len(), "zone", "zones"),
+                    crate::count_of(doc.project.conduits.len(), "conduit", "conduits"),
+                    crate::count_of(doc.project.asset_count(), "asset", "assets")
                 ));
                 ui.separator();
                 ui.colored_label(
@@ -1140,11 +1148,11 @@ impl DesignerApp {
                 );
                 ui.colored_label(
                     theme::finding_color(crate::analysis::FindingSeverity::Error),
-                    format!("{} errors", a.error_count()),
+                    crate::count_of(a.error_count(), "error", "errors"),
                 );
                 ui.colored_label(
                     theme::finding_color(crate::analysis::FindingSeverity::Warning),
-                    format!("{} warnings", a.warning_count()),
+                    crate::count_of(a.warning_count(), "warning", "warnings"),
                 );
             }
             if self.export.is_some() {
@@ -1173,7 +1181,9 @@ impl DesignerApp {
                     ui.add_space(6.0);
                     ui.label(egui::RichText::new(message).monospace());
                     ui.add_space(10.0);
-                    ui.label("The document you had open is unchanged.");
+                    if self.doc.is_some() {
+                        ui.label("The document you had open is unchanged.");
+                    }
                     if ui.button("OK").clicked() {
                         close = true;
                     }
@@ -1241,6 +1251,9 @@ impl DesignerApp {
                                 }
                                 PathPurpose::ExportPdf => self.start_export(path),
                             }
+                            if matches!(self.modal, Some(Modal::Error { .. })) {
+                                self.prompt_after_error = Some((*purpose, text.clone()));
+                            }
                             return;
                         }
                         if ui.button("Cancel").clicked() {
@@ -1288,6 +1301,11 @@ impl DesignerApp {
         }
         if close {
             self.modal = None;
+            if matches!(modal, Modal::Error { .. })
+                && let Some((purpose, text)) = self.prompt_after_error.take()
+            {
+                self.modal = Some(Modal::PathPrompt { purpose, text });
+            }
         } else if let (Some(n), Some(_)) = (next, &self.modal)
             && matches!(self.modal, Some(Modal::PathPrompt { .. }))
         {

@@ -1,7 +1,7 @@
 //! Colours for gap severities and zone kinds, fonts with Latin/Greek/Cyrillic/CJK coverage.
 
 use crate::analysis::{FindingSeverity, GapSeverity};
-use crate::model::ZoneKind;
+use crate::model::{Status, ZoneKind};
 use egui::Color32;
 
 /// Strong colour of a gap severity (strokes, FR cells).
@@ -38,6 +38,19 @@ pub fn gap_fill(s: GapSeverity, dark: bool) -> Color32 {
             (255 - (255 - c.b() as u16) * 14 / 100) as u8,
         )
     }
+}
+
+/// Text colour of a requirement status, readable on the panel background of either theme
+/// (contrast at least 4.5:1 against egui's light and dark panels).
+pub fn status_color(s: Status, dark: bool) -> Color32 {
+    let (light, on_dark) = match s {
+        Status::Met => ((0x1b, 0x5e, 0x20), (0x81, 0xc7, 0x84)),
+        Status::Compensated | Status::NotApplicable => ((0x0d, 0x47, 0xa1), (0x90, 0xca, 0xf9)),
+        Status::NotMet => ((0xb7, 0x1c, 0x1c), (0xef, 0x9a, 0x9a)),
+        Status::NotAssessed => ((0x5f, 0x63, 0x68), (0xbd, 0xc1, 0xc6)),
+    };
+    let (r, g, b) = if dark { on_dark } else { light };
+    Color32::from_rgb(r, g, b)
 }
 
 pub fn finding_color(s: FindingSeverity) -> Color32 {
@@ -136,6 +149,40 @@ pub fn missing_field_color() -> Color32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn luminance(c: Color32) -> f32 {
+        let ch = |v: u8| {
+            let v = f32::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(c.r()) + 0.7152 * ch(c.g()) + 0.0722 * ch(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    #[test]
+    fn status_colours_read_on_both_themes() {
+        for dark in [false, true] {
+            let visuals = if dark {
+                egui::Visuals::dark()
+            } else {
+                egui::Visuals::light()
+            };
+            for bg in [visuals.panel_fill, visuals.widgets.inactive.weak_bg_fill] {
+                for s in Status::ALL {
+                    let c = contrast(status_color(s, dark), bg);
+                    assert!(c >= 4.5, "{s:?} dark={dark}: contrast {c:.2} on {bg:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn risk_colours_run_from_green_to_red_and_text_stays_readable() {
