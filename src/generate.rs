@@ -1487,24 +1487,17 @@ pub fn generate(params: &GenerateParams) -> Project {
         if rng.percent(80) {
             c.test_method = st.test.to_owned();
         }
-        if rng.percent(20) {
-            let ta = zones[l.from].sl_t;
-            let tb = zones[l.to].sl_t;
-            let t = match (ta, tb) {
-                (Some(x), Some(y)) => Some(x.max(&y)),
-                (x, y) => x.or(y),
-            };
-            if let Some(t) = t {
-                c.requirements = assess_some(t, catalog, &mut rng, &mut report);
-            }
+        // the conduit's default target: the element-wise maximum of its zones'
+        let t = match (zones[l.from].sl_t, zones[l.to].sl_t) {
+            (Some(x), Some(y)) => Some(x.max(&y)),
+            (x, y) => x.or(y),
+        };
+        if rng.percent(20)
+            && let Some(t) = t
+        {
+            c.requirements = assess_some(t, catalog, &mut rng, &mut report);
         }
         c.characteristics = conduit_characteristics(st.owner, &mut risk_rng);
-        let t = c
-            .sl_t_override
-            .or_else(|| match (zones[l.from].sl_t, zones[l.to].sl_t) {
-                (Some(x), Some(y)) => Some(x.max(&y)),
-                (x, y) => x.or(y),
-            });
         let device_ids: Vec<AssetId> = c.devices.iter().map(|a| a.id).collect();
         c.risk = risk::element_risk(ZoneKind::Dmz, t, &device_ids, &mut risk_rng);
         conduits.push(c);

@@ -182,6 +182,14 @@ pub(super) struct Sink {
 }
 
 impl Sink {
+    pub(super) fn new() -> Sink {
+        Sink { out: Vec::new() }
+    }
+
+    pub(super) fn finish(self) -> Vec<Finding> {
+        self.out
+    }
+
     pub(super) fn push(
         &mut self,
         code: FindingCode,
@@ -220,7 +228,7 @@ pub(super) struct Inputs<'a> {
 
 /// All findings, in a stable order: assets, zones, conduits, then project-wide checks.
 pub(super) fn design_findings(project: &Project, lookup: &Lookup, inputs: &Inputs) -> Vec<Finding> {
-    let mut s = Sink { out: Vec::new() };
+    let mut s = Sink::new();
     asset_findings(project, lookup, &mut s);
     names::duplicate_devices(project, lookup, &mut s);
     for (i, z) in project.zones.iter().enumerate() {

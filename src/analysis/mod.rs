@@ -485,9 +485,12 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         },
     );
     {
-        let zr: Vec<&risk::ElementRiskAssessment> = zones.iter().map(|e| &e.risk).collect();
-        let cr: Vec<&risk::ElementRiskAssessment> = conduits.iter().map(|e| &e.risk).collect();
-        findings.extend(risk::risk_findings(project, &zr, &cr, &project_risk));
+        findings.extend(risk::risk_findings(
+            project,
+            &zones,
+            &conduits,
+            &project_risk,
+        ));
     }
     // Attribute findings (including those on assets) to their zone or conduit. An asset id
     // used twice belongs to its first container in document order.

@@ -2,6 +2,7 @@
 //! threat scenario, the SL-T each zone and conduit's worst risk proposes, and whether the asset
 //! owner's approval still covers the content. Pure; read through `Assessment`.
 
+use super::findings::Sink;
 use super::{Finding, FindingCode};
 use crate::model::text::is_blank;
 use crate::model::{
@@ -205,38 +206,40 @@ pub fn project_risk(project: &Project) -> ProjectRiskAssessment {
 
 /// The risk findings: elements without scenarios, unrated scenarios, residual risk above the
 /// tolerable, an SL-T below the proposal without rationale; for the project, a missing initial
-/// assessment and the approval's state. `zones` / `conduits` are the element risks in project
-/// order.
+/// assessment and the approval's state. `zones` / `conduits` are the element assessments in
+/// project order (their `risk` is read).
 pub(super) fn risk_findings(
     project: &Project,
-    zones: &[&ElementRiskAssessment],
-    conduits: &[&ElementRiskAssessment],
+    zones: &[super::ElementAssessment],
+    conduits: &[super::ElementAssessment],
     overall: &ProjectRiskAssessment,
 ) -> Vec<Finding> {
-    let mut out = Vec::new();
+    let mut sink = Sink::new();
     let matrix = &project.risk.matrix;
     let mut push =
         |code: FindingCode, element: ElementRef, message: String, remedy: &'static str| {
-            out.push(Finding {
-                code,
-                severity: code.severity(),
-                element,
-                message,
-                remedy,
-            });
+            sink.push(code, element, message, remedy)
         };
     let elements = project
         .zones
         .iter()
         .zip(zones)
-        .map(|(z, r)| (ElementRef::Zone(z.id), "Zone", z.name.as_str(), &z.risk, *r))
-        .chain(project.conduits.iter().zip(conduits).map(|(c, r)| {
+        .map(|(z, e)| {
+            (
+                ElementRef::Zone(z.id),
+                "Zone",
+                z.name.as_str(),
+                &z.risk,
+                &e.risk,
+            )
+        })
+        .chain(project.conduits.iter().zip(conduits).map(|(c, e)| {
             (
                 ElementRef::Conduit(c.id),
                 "Conduit",
                 c.name.as_str(),
                 &c.risk,
-                *r,
+                &e.risk,
             )
         }));
     for (el, kind, name, risk, assessed) in elements {
@@ -354,7 +357,7 @@ pub(super) fn risk_findings(
             _ => {}
         }
     }
-    out
+    sink.finish()
 }
 
 /// A scenario's title for messages (its position when it has none).

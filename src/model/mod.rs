@@ -1,11 +1,13 @@
 //! The document model: project, zones, assets, conduits, requirement assessments, geometry in
 //! scene units. Knows nothing of the UI, the catalog contents or the file format.
 
+mod content;
 pub mod layout;
 pub mod risk;
 mod sl;
 pub mod text;
 
+pub use content::content_hash;
 pub use risk::{
     Approval, Countermeasure, Decision, ElementRisk, ProjectRisk, RiskLevel, RiskMatrix, ScaleStep,
     ThreatScenario,
@@ -713,160 +715,9 @@ impl Project {
     }
 }
 
-/// SHA-256 (lower-case hex) of what an approval covers: the whole project except the approval
-/// itself, the document's revision, date and revision history (the approval names its
-/// revision separately) and where the zones sit on the canvas (moving a box changes no
-/// requirement). Stable across runs and platforms: it hashes the JSON form of [`Content`],
-/// whose field order is the declaration order. Reads the project in place (no copy).
-pub fn content_hash(project: &Project) -> String {
-    use sha2::Digest;
-    // plain data structs always serialise; a failure would hash an empty text, which can never
-    // match a real one. One buffer, then one hash: faster than feeding the hash from the
-    // serialiser's many small writes.
-    let bytes = serde_json::to_vec(&Content::of(project)).unwrap_or_default();
-    let digest = sha2::Sha256::digest(&bytes);
-    let mut out = String::with_capacity(64);
-    for b in digest.iter() {
-        out.push_str(&format!("{b:02x}"));
-    }
-    out
-}
-
-/// What an approval covers, borrowed from the project. Built by destructuring, so a field added
-/// to `Project`, `Meta` or `Zone` does not compile until it is decided here whether it counts.
-#[derive(Serialize)]
-struct Content<'a> {
-    meta: MetaContent<'a>,
-    zones: Vec<ZoneContent<'a>>,
-    conduits: &'a [Conduit],
-    risk: &'a ProjectRisk,
-}
-
-#[derive(Serialize)]
-struct MetaContent<'a> {
-    title: &'a str,
-    site: &'a str,
-    organisation: &'a str,
-    author: &'a str,
-    document_number: &'a str,
-    description: &'a str,
-    operating_environment: &'a str,
-    threat_environment: &'a str,
-    security_policies: &'a str,
-    tolerable_risk: &'a str,
-    regulatory_requirements: &'a str,
-}
-
-#[derive(Serialize)]
-struct ZoneContent<'a> {
-    id: ZoneId,
-    name: &'a str,
-    kind: ZoneKind,
-    description: &'a str,
-    sl_t: &'a Option<SlVector>,
-    compensation: &'a Option<Compensation>,
-    characteristics: &'a Characteristics,
-    assets: &'a [Asset],
-    requirements: &'a Requirements,
-    risk: &'a ElementRisk,
-}
-
-impl<'a> Content<'a> {
-    fn of(project: &'a Project) -> Content<'a> {
-        let Project {
-            meta,
-            zones,
-            conduits,
-            risk,
-            approval: _,
-        } = project;
-        let Meta {
-            title,
-            site,
-            organisation,
-            author,
-            document_number,
-            revision: _,
-            date: _,
-            description,
-            revisions: _,
-            operating_environment,
-            threat_environment,
-            security_policies,
-            tolerable_risk,
-            regulatory_requirements,
-        } = meta;
-        Content {
-            meta: MetaContent {
-                title,
-                site,
-                organisation,
-                author,
-                document_number,
-                description,
-                operating_environment,
-                threat_environment,
-                security_policies,
-                tolerable_risk,
-                regulatory_requirements,
-            },
-            zones: zones.iter().map(ZoneContent::of).collect(),
-            conduits,
-            risk,
-        }
-    }
-}
-
-impl<'a> ZoneContent<'a> {
-    fn of(zone: &'a Zone) -> ZoneContent<'a> {
-        let Zone {
-            id,
-            name,
-            kind,
-            description,
-            sl_t,
-            compensation,
-            characteristics,
-            rect: _,
-            assets,
-            requirements,
-            risk,
-        } = zone;
-        ZoneContent {
-            id: *id,
-            name,
-            kind: *kind,
-            description,
-            sl_t,
-            compensation,
-            characteristics,
-            assets,
-            requirements,
-            risk,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn content_hash_ignores_the_approval_and_the_layout_but_not_the_content() {
-        let mut p = sample();
-        let h = content_hash(&p);
-        assert_eq!(h.len(), 64);
-        assert!(h.bytes().all(|b| b.is_ascii_hexdigit()));
-        p.approval = Some(Approval {
-            approver: "A. Owner".into(),
-            content_hash: h.clone(),
-            ..Default::default()
-        });
-        p.zones[0].rect.x += 40.0;
-        assert_eq!(content_hash(&p), h);
-        p.zones[0].name.push('!');
-        assert_ne!(content_hash(&p), h);
-    }
 
     fn sample() -> Project {
         let mut p = Project::default();
