@@ -14,6 +14,7 @@ pub mod risk_matrix;
 pub mod sessions;
 pub mod theme;
 pub mod topology;
+pub mod view;
 pub mod visible;
 pub mod watch;
 
