@@ -65,7 +65,19 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         DockTab::Findings => findings_ui(app, ui),
         DockTab::Requirements => requirements_ui(app, ui),
         DockTab::Topology => super::topology_tab_ui(app, ui),
-        DockTab::Risk => super::register::register_ui(app, ui),
+        DockTab::Risk => {
+            let Some(doc) = &app.doc else { return };
+            let view = super::view::View {
+                doc,
+                selection: &app.selection,
+                catalog: app.catalog,
+                dark: app.dark,
+                presentation: app.presentation,
+            };
+            let mut out = super::view::Intents::new();
+            super::register::register_ui(view, &mut app.dock.register, &mut out, ui);
+            out.into_iter().for_each(|i| app.emit(i));
+        }
     }
 }
 

@@ -1423,7 +1423,15 @@ impl DesignerApp {
                     .resizable(true)
                     .default_size(340.0)
                     .show(ui, |ui| {
-                        inspector::inspector_ui(self, ui);
+                        let Some(doc) = &self.doc else { return };
+                        let view = view::View {
+                            doc,
+                            selection: &self.selection,
+                            catalog: self.catalog,
+                            dark: self.dark,
+                            presentation: self.presentation,
+                        };
+                        inspector::inspector_ui(view, &mut self.inspector, &mut self.intents, ui);
                     });
                 egui::Panel::bottom("dock")
                     .resizable(true)
