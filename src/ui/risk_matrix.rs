@@ -5,7 +5,7 @@
 use super::inspector::widgets::{Field, TextField, field, level_combo_ui, push_edit};
 use super::risk::{Change, rating_chip_ui, scenarios_ui};
 use super::theme;
-use super::view::Intents;
+use super::view::{Intents, View};
 use crate::analysis::Assessment;
 use crate::analysis::risk::ApprovalState;
 use crate::edit::Edit;
@@ -529,19 +529,16 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
         });
 }
 
-/// The project's Risk matrix, Initial assessment and Approval sections.
-pub fn project_risk_ui(
-    ui: &mut egui::Ui,
-    intents: &mut Intents,
-    project: &Project,
-    a: &Assessment,
-) {
+/// The project's Risk matrix, Initial assessment and Approval sections (in the inspector when
+/// nothing is selected).
+pub fn project_risk_ui(view: View<'_>, out: &mut Intents, ui: &mut egui::Ui) {
+    let (project, a) = (&view.doc.project, &view.doc.assessment);
     ui.separator();
     ui.heading("Risk assessment");
-    matrix_ui(ui, intents, project);
-    initial_ui(ui, intents, project, a);
+    matrix_ui(ui, out, project);
+    initial_ui(ui, out, project, a);
     ui.separator();
-    approval_ui(ui, intents, project, a);
+    approval_ui(ui, out, project, a);
 }
 
 #[cfg(test)]

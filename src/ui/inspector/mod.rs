@@ -38,7 +38,7 @@ pub fn inspector_ui(
             match view.selection.len() {
                 0 => {
                     project::project_ui(ui, out, &project.meta);
-                    super::risk_matrix::project_risk_ui(ui, out, project, a);
+                    super::risk_matrix::project_risk_ui(view, out, ui);
                 }
                 1 => match view.selection.iter().next().copied() {
                     Some(e @ ElementRef::Zone(id)) => {
@@ -68,3 +68,6 @@ pub fn inspector_ui(
             }
         });
 }
+
+#[cfg(test)]
+mod tests;
