@@ -477,11 +477,20 @@ impl DesignerApp {
     /// Switches the theme.
     pub fn set_dark(&mut self, dark: bool, ctx: &egui::Context) {
         self.dark = dark;
-        ctx.set_theme(if dark {
+        self.show_theme(ctx);
+    }
+
+    /// Makes egui show the theme of [`DesignerApp::dark`] (the designer's choice wins over the
+    /// system's and over whoever set egui's theme before the first frame).
+    pub(super) fn show_theme(&self, ctx: &egui::Context) {
+        let theme = if self.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
-        });
+        };
+        if ctx.options(|o| o.theme_preference) != theme.into() {
+            ctx.set_theme(theme);
+        }
     }
 
     /// Runs the commands whose shortcuts were pressed this frame. Shortcuts act unless a text

@@ -251,6 +251,7 @@ impl DesignerApp {
     /// One frame of the whole designer.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.show_theme(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         self.handle_shortcuts(&ctx);
@@ -369,14 +370,12 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         "zonewright",
         options,
         Box::new(move |cc| {
-            let mut app = DesignerApp::new(
+            let mut app = DesignerApp::with_prefs(
                 &cc.egui_ctx,
                 Box::new(dialogs::NativeDialogs::default()),
-                RecentFiles::in_memory(),
+                cc.storage,
+                RecentFiles::legacy_store().as_deref(),
             );
-            let mut prefs = cc.storage.map(prefs::Prefs::load).unwrap_or_default();
-            prefs.migrate_recent_file(RecentFiles::legacy_store().as_deref());
-            app.restore_prefs(&prefs, &cc.egui_ctx);
             let store = crate::file::recovery::RecoveryStore::default_location();
             if let Some(store) = &store {
                 crate::file::recovery::install_panic_hook(

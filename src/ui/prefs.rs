@@ -120,6 +120,21 @@ impl Prefs {
 }
 
 impl DesignerApp {
+    /// A designer with the preferences in `storage` (the recent files of `legacy_recent`, the
+    /// text file of older versions, taken over once).
+    pub fn with_prefs(
+        ctx: &egui::Context,
+        dialogs: Box<dyn super::dialogs::FileDialogs>,
+        storage: Option<&dyn eframe::Storage>,
+        legacy_recent: Option<&Path>,
+    ) -> Self {
+        let mut app = DesignerApp::new(ctx, dialogs, RecentFiles::in_memory());
+        let mut prefs = storage.map(Prefs::load).unwrap_or_default();
+        prefs.migrate_recent_file(legacy_recent);
+        app.restore_prefs(&prefs, ctx);
+        app
+    }
+
     /// The preferences as the designer stands now.
     pub fn prefs(&self) -> Prefs {
         Prefs {
