@@ -22,7 +22,7 @@ impl DesignerApp {
         self.doc_generation += 1;
         self.document_opened();
         self.topology.request_fit();
-        self.selection.clear();
+        self.select([]);
         self.canvas.reset_view();
         self.inspector = inspector::InspectorState::default();
         self.modal = None;
@@ -81,7 +81,7 @@ impl DesignerApp {
             Pending::Close => {
                 self.doc = None;
                 self.document_closed();
-                self.selection.clear();
+                self.select([]);
                 // drops the closed plant's retained drawing too
                 self.canvas = canvas::CanvasState::default();
             }
