@@ -67,6 +67,12 @@ fn shortcuts_act_while_a_button_or_checkbox_has_the_focus() {
     h.key_press(Key::ArrowRight);
     h.run();
     assert_eq!(zone_x(&h, z), x + 10.0, "nudged");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowLeft);
+    h.run();
+    assert_eq!(zone_x(&h, z), x + 9.0, "Shift nudges a little");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(zone_x(&h, z), x + 10.0);
 
     focus_a_button_or_checkbox(&mut h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);

@@ -525,7 +525,71 @@ impl DesignerApp {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ElementRef, ZoneId};
+    use crate::ui::dialogs::{RecentFiles, ScriptedDialogs};
     use std::collections::HashSet;
+
+    fn designer() -> (DesignerApp, egui::Context) {
+        let ctx = egui::Context::default();
+        let app = DesignerApp::new(
+            &ctx,
+            Box::new(ScriptedDialogs::default()),
+            RecentFiles::in_memory(),
+        );
+        (app, ctx)
+    }
+
+    #[test]
+    fn enabled_follows_the_document_the_selection_and_the_history() {
+        let (mut app, ctx) = designer();
+        assert!(UiCommand::New.enabled(&app) && UiCommand::CommandPalette.enabled(&app));
+        for c in [
+            UiCommand::Save,
+            UiCommand::Undo,
+            UiCommand::Delete,
+            UiCommand::ZoomToFit,
+        ] {
+            assert!(!c.enabled(&app), "{c:?} needs a document");
+        }
+        app.open_sample("refinery");
+        let nudge = UiCommand::Nudge {
+            direction: Direction::Right,
+            fine: true,
+        };
+        assert!(UiCommand::Save.enabled(&app));
+        assert!(!UiCommand::Undo.enabled(&app) && !UiCommand::Delete.enabled(&app));
+        assert!(!nudge.enabled(&app), "nothing selected");
+        app.apply_intent(Intent::Select(vec![ElementRef::Zone(ZoneId(1))]));
+        assert!(UiCommand::Delete.enabled(&app) && nudge.enabled(&app));
+        let x = |app: &DesignerApp| {
+            app.doc
+                .as_ref()
+                .and_then(|d| d.project.zone(ZoneId(1)))
+                .map(|z| z.rect.x)
+        };
+        let before = x(&app);
+        assert!(app.run_command(nudge, &ctx));
+        app.apply_intents();
+        assert_eq!(x(&app), before.map(|v| v + NUDGE_FINE_STEP));
+        assert!(UiCommand::Undo.enabled(&app) && !UiCommand::Redo.enabled(&app));
+        assert_eq!(
+            UiCommand::Undo.menu_text(&app),
+            format!(
+                "Undo Move zone {}",
+                app.doc
+                    .as_ref()
+                    .map(|d| d.project.element_name(ElementRef::Zone(ZoneId(1))))
+                    .unwrap_or_default()
+            )
+        );
+        app.run_command(UiCommand::Undo, &ctx);
+        app.apply_intents();
+        assert_eq!(x(&app), before);
+        assert!(
+            !app.run_command(UiCommand::Undo, &ctx),
+            "a disabled command does not run"
+        );
+    }
 
     #[test]
     fn no_two_commands_share_a_shortcut() {

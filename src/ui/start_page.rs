@@ -1,6 +1,8 @@
-//! The start page shown when no document is open: new, open, samples and recent files.
+//! The start page shown when no document is open: new, open, samples and recent files. Its
+//! buttons run the commands of [`super::commands`].
 
-use super::{DesignerApp, Modal, PathPurpose, Pending};
+use super::commands::UiCommand;
+use super::{DesignerApp, Pending};
 
 impl DesignerApp {
     pub(super) fn start_page_ui(&mut self, ui: &mut egui::Ui) {
@@ -15,33 +17,33 @@ impl DesignerApp {
                     .add(egui::Button::new(
                         egui::RichText::new("New project").size(18.0),
                     ))
+                    .on_hover_text(UiCommand::New.tooltip())
                     .clicked()
                 {
-                    self.guarded(Pending::New);
+                    self.run_command(UiCommand::New, ui.ctx());
                 }
                 if ui
                     .add(egui::Button::new(egui::RichText::new("Open…").size(18.0)))
+                    .on_hover_text(UiCommand::Open.tooltip())
                     .clicked()
                 {
-                    self.guarded(Pending::Open);
+                    self.run_command(UiCommand::Open, ui.ctx());
                 }
                 if ui
                     .add(egui::Button::new(
                         egui::RichText::new("Open by path…").size(18.0),
                     ))
+                    .on_hover_text(UiCommand::OpenByPath.tooltip())
                     .clicked()
                 {
-                    self.modal = Some(Modal::PathPrompt {
-                        purpose: PathPurpose::Open,
-                        text: String::new(),
-                    });
+                    self.run_command(UiCommand::OpenByPath, ui.ctx());
                 }
             });
             ui.add_space(28.0);
             ui.label(egui::RichText::new("Samples").strong().size(18.0));
             for s in crate::samples::SAMPLES {
                 if ui.link(s.title).clicked() {
-                    self.guarded(Pending::OpenSample(s.name));
+                    self.run_command(UiCommand::OpenSample(s.name), ui.ctx());
                 }
             }
             ui.add_space(20.0);
