@@ -95,6 +95,18 @@ fn shortcuts_act_while_a_button_or_checkbox_has_the_focus() {
     h.run();
     assert!(!h.state().presentation);
 
+    let other = ZoneId(2);
+    select_zone(&mut h, other);
+    focus_a_button_or_checkbox(&mut h);
+    let before = zone_x(&h, other);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        zone_x(&h, other),
+        before,
+        "arrows belong to the focused widget"
+    );
+
     focus_a_button_or_checkbox(&mut h);
     h.state_mut().canvas.zoom_by(0.1);
     h.run();

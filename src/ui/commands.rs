@@ -320,6 +320,12 @@ impl UiCommand {
         )
     }
 
+    /// Whether the shortcut is left to a focused widget of any kind: arrows move the keyboard
+    /// focus and step sliders and drag values; without a focused widget they nudge.
+    pub fn yields_to_focused_widget(self) -> bool {
+        matches!(self, UiCommand::Nudge { .. })
+    }
+
     /// Whether the command can run now.
     pub fn enabled(self, app: &DesignerApp) -> bool {
         use UiCommand::*;
@@ -495,12 +501,13 @@ impl DesignerApp {
 
     /// Runs the commands whose shortcuts were pressed this frame. Shortcuts act unless a text
     /// field is being edited (then its own keys win) or a dialog is open; Esc with a menu open
-    /// is left to the menu.
+    /// is left to the menu, arrows to a focused widget.
     pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         if self.modal.is_some() || self.command_palette.is_open() {
             return;
         }
         let in_text = ctx.text_edit_focused();
+        let any_focus = ctx.memory(|m| m.focused().is_some());
         let popup_open = egui::Popup::is_any_open(ctx);
         // Ctrl+Shift+Z before Ctrl+Z: a pattern without Shift also matches a press with it
         let mut bindings: Vec<(UiCommand, &'static KeyboardShortcut)> = UiCommand::all()
@@ -510,6 +517,7 @@ impl DesignerApp {
         bindings.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s)));
         for (command, shortcut) in bindings {
             if (in_text && !command.acts_in_text_field())
+                || (any_focus && command.yields_to_focused_widget())
                 || (popup_open && command == UiCommand::Cancel)
                 || !command.enabled(self)
             {
