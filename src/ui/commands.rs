@@ -320,8 +320,8 @@ impl UiCommand {
         )
     }
 
-    /// Whether the shortcut is left to a focused widget of any kind: arrows move the keyboard
-    /// focus and step sliders and drag values; without a focused widget they nudge.
+    /// Whether the shortcut is left to a focused widget of any kind or an open menu: arrows move
+    /// the keyboard focus and step sliders and drag values; without either they nudge.
     pub fn yields_to_focused_widget(self) -> bool {
         matches!(self, UiCommand::Nudge { .. })
     }
@@ -517,7 +517,7 @@ impl DesignerApp {
         bindings.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s)));
         for (command, shortcut) in bindings {
             if (in_text && !command.acts_in_text_field())
-                || (any_focus && command.yields_to_focused_widget())
+                || ((any_focus || popup_open) && command.yields_to_focused_widget())
                 || (popup_open && command == UiCommand::Cancel)
                 || !command.enabled(self)
             {
