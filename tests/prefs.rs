@@ -81,6 +81,9 @@ fn preferences_survive_a_restart() {
     let saved = plants.path().join("plant.ron");
     let mut h = designer(dir.path(), vec![DialogResult::Picked(saved.clone())], None);
     h.run();
+    // as if the user had dragged the inspector and the dock wider
+    h.state_mut().panels.inspector_width = 420.0;
+    h.state_mut().panels.dock_height = 300.0;
     h.get_by_label("New project").click();
     h.run();
     h.get_by_label("View").click();
@@ -94,6 +97,7 @@ fn preferences_survive_a_restart() {
     h.run();
     assert!(saved.is_file());
     let panels = h.state().panels;
+    assert!((panels.inspector_width - 420.0).abs() < 1.0, "{panels:?}");
     save_and_quit(&mut h, dir.path());
     drop(h);
 
@@ -107,6 +111,11 @@ fn preferences_survive_a_restart() {
     assert_eq!(h.state().last_folder.as_deref(), Some(plants.path()));
     h.get_by_label("New project").click();
     h.run();
+    assert_eq!(
+        h.state().panels,
+        panels,
+        "the panels open at their stored sizes"
+    );
     let tab = h.get_by_label("Topology");
     assert_eq!(
         tab.accesskit_node().toggled(),
