@@ -83,7 +83,7 @@ impl DesignerApp {
                         .collect(),
                     None => return,
                 };
-                self.select(all);
+                self.apply_intent(Intent::Select(all));
                 return;
             }
             Intent::ToggleSelect(item) => {
