@@ -83,7 +83,7 @@ impl DesignerApp {
     /// After the options: ask where to write, then start.
     pub fn choose_export_path(&mut self) {
         let suggested = suggested_pdf_name(self);
-        match self.dialogs.export_pdf(&suggested) {
+        match self.ask_dialog(|d| d.export_pdf(&suggested)) {
             DialogResult::Picked(p) => self.start_export(p),
             DialogResult::Cancelled => {}
             DialogResult::Unavailable => {
