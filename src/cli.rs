@@ -14,7 +14,10 @@ use std::io::Write;
 use std::path::PathBuf;
 
 pub mod approve;
+mod components;
 mod out;
+
+pub use components::CatalogStandard;
 mod risk;
 #[doc(hidden)]
 pub mod save_loop;
@@ -51,10 +54,13 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
-    /// List the IEC 62443-3-3 requirement catalog.
+    /// List the IEC 62443-3-3 requirement catalog, or the IEC 62443-4-2 one.
     Catalog {
         #[arg(long, value_enum, default_value_t = CatalogFormat::Table)]
         format: CatalogFormat,
+        /// 3-3: system requirements; 4-2: component requirements with their class.
+        #[arg(long, value_enum, default_value_t = CatalogStandard::SystemRequirements)]
+        standard: CatalogStandard,
     },
     /// List the embedded sample plants (open one with `sample:NAME`).
     Samples,
@@ -191,7 +197,13 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
                 return EXIT_UNREADABLE;
             }
         },
-        Command::Catalog { format } => write_catalog(out, catalog, *format).map(|()| EXIT_OK),
+        Command::Catalog { format, standard } => match standard {
+            CatalogStandard::SystemRequirements => write_catalog(out, catalog, *format),
+            CatalogStandard::ComponentRequirements => {
+                components::write_component_catalog(out, catalog, *format)
+            }
+        }
+        .map(|()| EXIT_OK),
         Command::Generate {
             zones,
             assets,

@@ -1,5 +1,9 @@
-//! The embedded catalog: IEC 62443-3-3 requirements, component types and conduit controls,
-//! parsed once from `catalog/*.ron`.
+//! The embedded catalog: IEC 62443-3-3 requirements, IEC 62443-4-2 component requirements,
+//! component types and conduit controls, parsed once from `catalog/*.ron`.
+
+mod component_requirements;
+
+pub use component_requirements::{ComponentRequirement, class_of_prefix};
 
 use crate::model::{Fr, SlVector};
 use serde::{Deserialize, Serialize};
@@ -102,14 +106,18 @@ pub struct Catalog {
     pub requirements: Vec<Requirement>,
     pub components: Vec<ComponentType>,
     pub controls: Vec<Control>,
+    /// IEC 62443-4-2 rows, in the standard's order (empty in catalogs built by `new`).
+    pub component_requirements: Vec<ComponentRequirement>,
     requirement_index: HashMap<String, usize>,
     component_index: HashMap<String, usize>,
     control_index: HashMap<String, usize>,
+    component_requirement_index: HashMap<String, usize>,
 }
 
 const REQUIREMENTS_RON: &str = include_str!("../../catalog/iec62443-3-3.ron");
 const COMPONENTS_RON: &str = include_str!("../../catalog/components.ron");
 const CONTROLS_RON: &str = include_str!("../../catalog/controls.ron");
+const COMPONENT_REQUIREMENTS_RON: &str = include_str!("../../catalog/iec62443-4-2.ron");
 
 /// A catalog file that does not parse (only possible for a broken build; tests catch it).
 #[derive(Debug, thiserror::Error)]
@@ -135,7 +143,13 @@ impl Catalog {
             file: "catalog/controls.ron",
             source,
         })?;
-        Ok(Catalog::new(requirements, components, controls))
+        let component_requirements =
+            ron::from_str(COMPONENT_REQUIREMENTS_RON).map_err(|source| CatalogError {
+                file: "catalog/iec62443-4-2.ron",
+                source,
+            })?;
+        Ok(Catalog::new(requirements, components, controls)
+            .with_component_requirements(component_requirements))
     }
 
     /// Builds a catalog from parts (used by tests and by `parse_embedded`).
@@ -166,7 +180,36 @@ impl Catalog {
             requirement_index,
             component_index,
             control_index,
+            component_requirements: Vec::new(),
+            component_requirement_index: HashMap::new(),
         }
+    }
+
+    /// The catalog with these IEC 62443-4-2 rows.
+    pub fn with_component_requirements(mut self, rows: Vec<ComponentRequirement>) -> Catalog {
+        self.component_requirement_index = rows
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+        self.component_requirements = rows;
+        self
+    }
+
+    pub fn component_requirement(&self, id: &str) -> Option<&ComponentRequirement> {
+        self.component_requirement_index
+            .get(id)
+            .map(|&i| &self.component_requirements[i])
+    }
+
+    /// The 4-2 rows that apply to a component of `class`: every CR row and the class's own.
+    pub fn component_requirements_for(
+        &self,
+        class: ComponentClass,
+    ) -> impl Iterator<Item = &ComponentRequirement> {
+        self.component_requirements
+            .iter()
+            .filter(move |r| r.applies_to(class))
     }
 
     /// The embedded catalog, parsed on first use.
