@@ -4,6 +4,7 @@
 
 use proptest::prelude::*;
 use zonewright::file;
+use zonewright::model::component::{Certificate, CheckStatus, ComponentCheck};
 use zonewright::model::{
     Asset, AssetId, Compensation, Conduit, ConduitId, Countermeasure, Criticality, DataFlow,
     Direction, Project, Rect, RequirementAssessment, Revision, SlOverride, SlVector, Status,
@@ -56,6 +57,36 @@ fn requirements() -> impl Strategy<Value = std::collections::BTreeMap<String, Re
     )
 }
 
+fn certificate() -> impl Strategy<Value = Certificate> {
+    ((text(), text(), text()), (text(), text()), sl(), text()).prop_map(
+        |((scheme, number, body), (issued, valid_until), sl_c, scope)| Certificate {
+            scheme,
+            number,
+            body,
+            issued,
+            valid_until,
+            sl_c,
+            scope,
+        },
+    )
+}
+
+fn component_checks() -> impl Strategy<Value = Vec<ComponentCheck>> {
+    prop::collection::vec(
+        (
+            prop_oneof!["(CR|NDR|EDR) [1-7]\\.[1-9]( RE [1-4])?", text()],
+            prop::sample::select(CheckStatus::ALL.to_vec()),
+            text(),
+        )
+            .prop_map(|(requirement, status, evidence)| ComponentCheck {
+                requirement,
+                status,
+                evidence,
+            }),
+        0..4,
+    )
+}
+
 /// An asset; its id is assigned later so that ids are unique in the project.
 fn asset() -> impl Strategy<Value = Asset> {
     (
@@ -64,6 +95,7 @@ fn asset() -> impl Strategy<Value = Asset> {
         prop::sample::select(Criticality::ALL.to_vec()),
         text(),
         (text(), text()),
+        (proptest::option::of(certificate()), component_checks()),
     )
         .prop_map(
             |(
@@ -72,6 +104,7 @@ fn asset() -> impl Strategy<Value = Asset> {
                 criticality,
                 notes,
                 (tag, serial_number),
+                (certificate, component_checks),
             )| Asset {
                 id: AssetId(0),
                 name,
@@ -82,6 +115,8 @@ fn asset() -> impl Strategy<Value = Asset> {
                 tag,
                 serial_number,
                 sl_c_override: over.map(|(sl, source)| SlOverride { sl, source }),
+                certificate,
+                component_checks,
                 criticality,
                 notes,
             },

@@ -68,10 +68,13 @@ pub enum FindingCode {
     RiskInitialMissing,
     ApprovalOutdated,
     ApprovalRejected,
+    CertificateExpired,
+    ComponentCheckUnknown,
+    SlCTypicalOnly,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 35] = [
+    pub const ALL: [FindingCode; 38] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -107,6 +110,9 @@ impl FindingCode {
         FindingCode::RiskInitialMissing,
         FindingCode::ApprovalOutdated,
         FindingCode::ApprovalRejected,
+        FindingCode::CertificateExpired,
+        FindingCode::ComponentCheckUnknown,
+        FindingCode::SlCTypicalOnly,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -147,6 +153,9 @@ impl FindingCode {
             FindingCode::RiskInitialMissing => "RISK-INITIAL-NONE",
             FindingCode::ApprovalOutdated => "APPROVAL-OUTDATED",
             FindingCode::ApprovalRejected => "APPROVAL-REJECTED",
+            FindingCode::CertificateExpired => "SLC-CERT-EXPIRED",
+            FindingCode::ComponentCheckUnknown => "SLC-CHECK-UNKNOWN",
+            FindingCode::SlCTypicalOnly => "SLC-TYPICAL-ONLY",
         }
     }
 
@@ -160,7 +169,7 @@ impl FindingCode {
             | UntrustedPathToSafety
             | RiskResidualIntolerable => FindingSeverity::Error,
             OverrideNoSource | MetNoEvidence | CrsIncomplete | RiskNoScenario
-            | RiskInitialMissing => FindingSeverity::Info,
+            | RiskInitialMissing | SlCTypicalOnly => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
         }
     }

@@ -1,6 +1,7 @@
 //! `assess`: the pure function from project and catalog to SL-T, SL-C, SL-A, gaps and design
 //! findings. Every view (canvas, inspector, matrix, CLI, PDF) shows what this returns.
 
+pub mod components;
 mod discipline;
 mod findings;
 mod lookup;
@@ -13,8 +14,8 @@ pub use findings::{Finding, FindingCode, FindingSeverity};
 use crate::catalog::Catalog;
 use crate::model::text::is_blank;
 use crate::model::{
-    Asset, Compensation, Conduit, ConduitId, ElementRef, Fr, MAX_SL, MaybeLevels, Project,
-    Requirements, SlVector, Status, ZoneId,
+    Compensation, Conduit, ConduitId, ElementRef, Fr, MAX_SL, MaybeLevels, Project, Requirements,
+    SlVector, Status, ZoneId,
 };
 use lookup::Lookup;
 use serde::Serialize;
@@ -102,6 +103,10 @@ pub struct ElementAssessment {
     pub sl_t: Option<SlVector>,
     /// Capability: minimum over the assets per FR, raised by a justified compensation.
     pub sl_c: MaybeLevels,
+    /// Where each FR's SL-C comes from: the source of its weakest asset.
+    pub sl_c_source: [Option<components::SlCSource>; 7],
+    /// The IEC 62443-4-2 rows each component class here must meet at the SL-T.
+    pub suppliers: Vec<components::ClassRequirements>,
     /// Achieved: from the requirement statuses; `None` = nothing assessed in that FR.
     pub sl_a: MaybeLevels,
     /// SL-T − SL-C when positive (0 when met, `None` when unknown).
@@ -160,6 +165,10 @@ pub struct Assessment {
     pub untrusted_paths: Vec<Vec<ZoneId>>,
     /// The conduits that carry data along a hop of those paths, sorted.
     pub untrusted_path_conduits: Vec<ConduitId>,
+    /// SL-C and its source for every asset, in `Project::all_assets` order.
+    pub assets: Vec<components::AssetCapability>,
+    /// The date certificates are judged on (see `model::component::assessment_date`).
+    pub assessment_date: Option<crate::model::component::Date>,
 }
 
 impl Assessment {
@@ -195,17 +204,13 @@ impl Assessment {
         }
     }
 
+    /// The SL-C of an asset (the first with this id).
+    pub fn asset(&self, id: crate::model::AssetId) -> Option<&components::AssetCapability> {
+        self.assets.iter().find(|a| a.asset == id)
+    }
+
     pub fn findings_for(&self, element: ElementRef) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.element == element)
-    }
-}
-
-/// SL-C of one asset: its certificate override, else its component type's typical value.
-/// `None` when the component type is not in the catalog.
-pub fn asset_sl_c(asset: &Asset, catalog: &Catalog) -> Option<SlVector> {
-    match &asset.sl_c_override {
-        Some(o) => Some(o.sl),
-        None => catalog.component(&asset.component).map(|c| c.sl_c),
     }
 }
 
@@ -229,30 +234,12 @@ fn default_sl_t(lookup: &Lookup, conduit: &Conduit) -> Option<SlVector> {
     }
 }
 
-/// SL-C of assets whose component types (`types`, in the same order) are resolved already.
+/// SL-C of a group of asset capabilities, raised by a justified compensation.
 fn capability(
-    assets: &[Asset],
-    types: &[Option<&crate::catalog::ComponentType>],
+    caps: &[&components::AssetCapability],
     compensation: Option<&Compensation>,
-) -> MaybeLevels {
-    let mut out: MaybeLevels = [None; 7];
-    if !assets.is_empty() {
-        let mut min = Some(SlVector::uniform(MAX_SL));
-        for (a, t) in assets.iter().zip(types) {
-            // as `asset_sl_c`: the certificate override, else the type's typical value
-            let sl = match &a.sl_c_override {
-                Some(o) => Some(o.sl),
-                None => t.map(|t| t.sl_c),
-            };
-            min = match (min, sl) {
-                (Some(m), Some(s)) => Some(m.min(&s)),
-                _ => None,
-            };
-        }
-        if let Some(m) = min {
-            out = m.0.map(Some);
-        }
-    }
+) -> (MaybeLevels, [Option<components::SlCSource>; 7]) {
+    let (mut out, source) = components::group_capability(caps);
     if let Some(c) = compensation
         && !is_blank(&c.justification)
     {
@@ -260,7 +247,7 @@ fn capability(
             *o = o.map(|v| v.max(level));
         }
     }
-    out
+    (out, source)
 }
 
 /// How one catalog requirement stands for one element: its status, whether it counts towards
@@ -399,6 +386,8 @@ fn element_assessment(
         element,
         sl_t,
         sl_c,
+        sl_c_source: [None; 7],
+        suppliers: Vec::new(),
         sl_a,
         capability_gap,
         achievement_gap,
@@ -415,6 +404,34 @@ fn element_assessment(
 pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
     let lookup = Lookup::new(project, catalog);
     let mut scratch = Scratch::default();
+    let assessment_date = crate::model::component::assessment_date(&project.meta);
+    let mut asset_caps = Vec::with_capacity(project.asset_count());
+    for (i, z) in project.zones.iter().enumerate() {
+        for (a, t) in z.assets.iter().zip(lookup.zone_asset_types(i)) {
+            asset_caps.push(components::asset_capability(
+                a,
+                *t,
+                catalog,
+                assessment_date,
+            ));
+        }
+    }
+    for (i, c) in project.conduits.iter().enumerate() {
+        for (a, t) in c.devices.iter().zip(lookup.conduit_device_types(i)) {
+            asset_caps.push(components::asset_capability(
+                a,
+                *t,
+                catalog,
+                assessment_date,
+            ));
+        }
+    }
+    let mut caps_at = 0;
+    let mut caps_of = |n: usize| -> Vec<&components::AssetCapability> {
+        let slice = asset_caps.get(caps_at..caps_at + n).unwrap_or_default();
+        caps_at += n;
+        slice.iter().collect()
+    };
     // whether all requirement ids of an element are in the catalog (spares the findings a
     // second lookup of every id)
     let mut zones_known = Vec::with_capacity(project.zones.len());
@@ -422,14 +439,10 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
     let mut zones: Vec<ElementAssessment> = project
         .zones
         .iter()
-        .enumerate()
-        .map(|(i, z)| {
-            let sl_c = capability(
-                &z.assets,
-                lookup.zone_asset_types(i),
-                z.compensation.as_ref(),
-            );
-            let (e, known) = element_assessment(
+        .map(|z| {
+            let caps = caps_of(z.assets.len());
+            let (sl_c, sl_c_source) = capability(&caps, z.compensation.as_ref());
+            let (mut e, known) = element_assessment(
                 ElementRef::Zone(z.id),
                 z.sl_t,
                 sl_c,
@@ -437,6 +450,8 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
                 &lookup,
                 &mut scratch,
             );
+            e.sl_c_source = sl_c_source;
+            e.suppliers = components::supplier_requirements(z.sl_t, &z.assets, &caps, catalog);
             zones_known.push(known);
             e
         })
@@ -444,15 +459,11 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
     let mut conduits: Vec<ElementAssessment> = project
         .conduits
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
+        .map(|c| {
             let sl_t = c.sl_t_override.or_else(|| default_sl_t(&lookup, c));
-            let sl_c = capability(
-                &c.devices,
-                lookup.conduit_device_types(i),
-                c.compensation.as_ref(),
-            );
-            let (e, known) = element_assessment(
+            let caps = caps_of(c.devices.len());
+            let (sl_c, sl_c_source) = capability(&caps, c.compensation.as_ref());
+            let (mut e, known) = element_assessment(
                 ElementRef::Conduit(c.id),
                 sl_t,
                 sl_c,
@@ -460,6 +471,8 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
                 &lookup,
                 &mut scratch,
             );
+            e.sl_c_source = sl_c_source;
+            e.suppliers = components::supplier_requirements(sl_t, &c.devices, &caps, catalog);
             conduits_known.push(known);
             e
         })
@@ -484,6 +497,11 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
             reach: &reach,
         },
     );
+    findings.extend(components::component_findings(
+        project,
+        &asset_caps,
+        catalog,
+    ));
     {
         findings.extend(risk::risk_findings(
             project,
@@ -538,6 +556,8 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         risk: project_risk,
         untrusted_paths: reach.paths,
         untrusted_path_conduits: reach.path_conduits,
+        assets: asset_caps,
+        assessment_date,
     }
 }
 

@@ -382,6 +382,16 @@ pub(crate) fn controls<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D
     seq(d, l, Text { name: false })
 }
 
+/// Assessed IEC 62443-4-2 items of one asset (the catalog has 122 rows).
+pub const MAX_COMPONENT_CHECKS: usize = 256;
+
+pub(crate) fn component_checks<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<crate::model::component::ComponentCheck>, D::Error> {
+    let l = list("component checks", MAX_COMPONENT_CHECKS, "an asset");
+    seq(d, framed(l, "component check"), plain())
+}
+
 pub(crate) fn revisions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Revision>, D::Error> {
     let l = list("revisions", MAX_REVISIONS, "the revision history");
     seq(d, framed(l, "revision"), plain())

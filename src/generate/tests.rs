@@ -217,10 +217,15 @@ fn assess_has_work_to_do() {
         assert!(!codes.contains(&absent), "{absent:?} found");
     }
     // a design with a DMZ in every site and diodes is mostly sound: findings stay a minority
+    // (generated assets carry no 4-2 evidence, so every zone rests on typical SL-C: not counted)
+    let design_findings = a
+        .findings
+        .iter()
+        .filter(|f| f.code != FindingCode::SlCTypicalOnly)
+        .count();
     assert!(
-        a.findings.len() < project.zones.len() + project.conduits.len(),
-        "{} findings",
-        a.findings.len()
+        design_findings < project.zones.len() + project.conduits.len(),
+        "{design_findings} findings"
     );
 }
 

@@ -1,6 +1,7 @@
 //! The document model: project, zones, assets, conduits, requirement assessments, geometry in
 //! scene units. Knows nothing of the UI, the catalog contents or the file format.
 
+pub mod component;
 mod content;
 pub mod layout;
 pub mod risk;
@@ -214,6 +215,13 @@ pub struct Asset {
     pub serial_number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sl_c_override: Option<SlOverride>,
+    /// The product's IEC 62443-4-2 certificate, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<component::Certificate>,
+    /// Assessed IEC 62443-4-2 items of this asset, in entry order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::component_checks")]
+    pub component_checks: Vec<component::ComponentCheck>,
     #[serde(default)]
     pub criticality: Criticality,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -233,6 +241,8 @@ impl Asset {
             tag: String::new(),
             serial_number: String::new(),
             sl_c_override: None,
+            certificate: None,
+            component_checks: Vec::new(),
             criticality: Criticality::default(),
             notes: String::new(),
         }

@@ -92,6 +92,8 @@ impl Check<'_> {
             tag,
             serial_number,
             sl_c_override,
+            certificate,
+            component_checks,
             criticality: _,
             notes,
         } = a;
@@ -111,6 +113,42 @@ impl Check<'_> {
         );
         if let Some(SlOverride { sl: _, source }) = sl_c_override {
             self.text(&owner, source);
+        }
+        self.component_evidence(&owner, certificate.as_ref(), component_checks);
+    }
+
+    fn component_evidence(
+        &mut self,
+        owner: &str,
+        certificate: Option<&crate::model::component::Certificate>,
+        checks: &[crate::model::component::ComponentCheck],
+    ) {
+        use crate::model::component::{Certificate, ComponentCheck};
+        if let Some(Certificate {
+            scheme,
+            number,
+            body,
+            issued,
+            valid_until,
+            sl_c: _,
+            scope,
+        }) = certificate
+        {
+            self.texts(owner, &[scheme, number, body, issued, valid_until, scope]);
+        }
+        self.count(
+            owner,
+            "component checks",
+            checks.len(),
+            MAX_COMPONENT_CHECKS,
+        );
+        for ComponentCheck {
+            requirement,
+            status: _,
+            evidence,
+        } in checks
+        {
+            self.texts(owner, &[requirement, evidence]);
         }
     }
 
