@@ -392,6 +392,8 @@ fn write_check_text(
         row(out, c.id.to_string(), &c.name, e)?;
     }
     writeln!(out)?;
+    components::write_sources_text(out, project, a)?;
+    writeln!(out)?;
     risk::write_text(out, project, a)?;
     writeln!(out)?;
     let infos = a
@@ -457,6 +459,8 @@ struct JsonElement<'a> {
     kind: &'static str,
     sl_t: Option<[u8; 7]>,
     sl_c: [Option<u8>; 7],
+    /// Per FR, where the SL-C comes from (the weakest asset's source).
+    sl_c_source: [Option<&'static str>; 7],
     sl_a: [Option<u8>; 7],
     capability_gap: [Option<u8>; 7],
     achievement_gap: [Option<u8>; 7],
@@ -488,6 +492,8 @@ struct JsonCheck<'a> {
     /// The risk assessment and the approval (added in file format 2; the fields above are
     /// unchanged).
     risk: risk::JsonRisk<'a>,
+    /// IEC 62443-4-2: SL-C and its source per asset, what to ask suppliers for.
+    components: components::JsonComponents<'a>,
 }
 
 fn json_element<'a>(
@@ -502,6 +508,7 @@ fn json_element<'a>(
         kind,
         sl_t: e.sl_t.map(|t| t.0),
         sl_c: e.sl_c,
+        sl_c_source: components::source_labels(&e.sl_c_source),
         sl_a: e.sl_a,
         capability_gap: e.capability_gap,
         achievement_gap: e.achievement_gap,
@@ -558,6 +565,7 @@ fn write_check_json(
         errors: a.error_count(),
         warnings: a.warning_count(),
         risk: risk::json(project, a),
+        components: components::json_components(project, a, Catalog::embedded()),
     };
     out::json_pretty(out, &doc)
 }
