@@ -96,6 +96,9 @@ pub enum Command {
         /// Leave out the overview matrix.
         #[arg(long)]
         no_matrix: bool,
+        /// Leave out the IEC 62443-4-2 component requirements for suppliers.
+        #[arg(long)]
+        no_components: bool,
         /// Leave out the findings register.
         #[arg(long)]
         no_findings: bool,
@@ -250,6 +253,7 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
             no_risk,
             no_details,
             no_matrix,
+            no_components,
             no_findings,
         } => {
             let project = match load_project(file) {
@@ -271,6 +275,7 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
                     risk: !no_risk,
                     details: !no_details,
                     matrix: !no_matrix,
+                    components: !no_components,
                     findings: !no_findings,
                 },
             };

@@ -217,6 +217,7 @@ fn the_findings_register_lists_every_finding() {
     let all = text(&read(&pdf(
         &project,
         &only(Sections {
+            components: true,
             findings: true,
             ..NONE
         }),

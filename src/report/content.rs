@@ -162,6 +162,9 @@ fn sections(
         flow.new_page();
         matrix(flow, project, catalog, a);
     }
+    if s.components {
+        super::components::suppliers_section(flow, project, catalog, a);
+    }
     if s.findings {
         flow.new_page();
         findings(flow, project, a);
@@ -323,13 +326,22 @@ fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
 
 /// The assets of a zone or the devices of a conduit under a heading, or a line saying there
 /// are none.
-fn assets_table(flow: &mut Flow, catalog: &Catalog, heading: &str, what: &str, assets: &[Asset]) {
+fn assets_table(
+    flow: &mut Flow,
+    (catalog, a): (&Catalog, &Assessment),
+    heading: &str,
+    what: &str,
+    assets: &[Asset],
+) {
     flow.heading(heading, 10.0);
     if assets.is_empty() {
         flow.paragraph(&format!("No {}s.", what.to_lowercase()), 8.5, Rgb::GREY);
         return;
     }
-    let rows: Vec<Vec<Cell>> = assets.iter().map(|x| asset_row(x, catalog)).collect();
+    let rows: Vec<Vec<Cell>> = assets
+        .iter()
+        .map(|x| asset_row(x, catalog, a.asset(x.id)))
+        .collect();
     flow.table(
         &[
             col(what, 42.0),
@@ -471,7 +483,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         );
         levels_table(flow, e);
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t);
-        assets_table(flow, catalog, "j) Assets", "Asset", &z.assets);
+        assets_table(flow, (catalog, a), "j) Assets", "Asset", &z.assets);
         flow.heading("Requirement matrix", 10.0);
         requirement_table(flow, catalog, &z.requirements, e);
     }
@@ -576,7 +588,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         }
         assets_table(
             flow,
-            catalog,
+            (catalog, a),
             "j) Devices on the conduit",
             "Device",
             &c.devices,
@@ -586,25 +598,17 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
     }
 }
 
-fn asset_row(x: &crate::model::Asset, catalog: &Catalog) -> Vec<Cell> {
+fn asset_row(
+    x: &crate::model::Asset,
+    catalog: &Catalog,
+    cap: Option<&crate::analysis::components::AssetCapability>,
+) -> Vec<Cell> {
     let t = catalog.component(&x.component);
     let vmf: Vec<&str> = [x.vendor.as_str(), x.model.as_str(), x.firmware.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect();
-    let slc = match (&x.sl_c_override, t) {
-        (Some(o), _) => format!(
-            "{} ({})",
-            o.sl,
-            if o.source.is_empty() {
-                "certificate"
-            } else {
-                &o.source
-            }
-        ),
-        (None, Some(t)) => format!("{} (typical)", t.sl_c),
-        (None, None) => "unknown".to_owned(),
-    };
+    let slc = super::components::sl_c_text(x, cap);
     vec![
         Cell::new(&x.name),
         Cell::new(t.map_or_else(

@@ -3,6 +3,7 @@
 //! register, approval). Layout is
 //! computed in `layout`/`content` without PDF calls; `pdf` is the only user of printpdf.
 
+mod components;
 mod content;
 mod drawing;
 pub mod fonts;
@@ -33,6 +34,8 @@ pub struct Sections {
     pub risk: bool,
     pub details: bool,
     pub matrix: bool,
+    /// IEC 62443-4-2 requirements per zone, conduit and component class, with SL-C sources.
+    pub components: bool,
     pub findings: bool,
 }
 
@@ -45,6 +48,7 @@ impl Default for Sections {
             risk: true,
             details: true,
             matrix: true,
+            components: true,
             findings: true,
         }
     }

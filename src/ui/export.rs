@@ -204,8 +204,16 @@ pub fn export_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> Opti
         "Per zone and conduit: characteristics, assets, flows, requirement matrix",
     );
     ui.checkbox(&mut s.matrix, "Overview matrix");
+    ui.checkbox(&mut s.components, "Component requirements for suppliers");
     ui.checkbox(&mut s.findings, "Findings register");
-    let any = s.title || s.drawing || s.summary || s.risk || s.details || s.matrix || s.findings;
+    let any = s.title
+        || s.drawing
+        || s.summary
+        || s.risk
+        || s.details
+        || s.matrix
+        || s.components
+        || s.findings;
     ui.add_space(8.0);
     let mut answer = None;
     ui.horizontal(|ui| {

@@ -12,6 +12,7 @@ pub const NONE: Sections = Sections {
     risk: false,
     details: false,
     matrix: false,
+    components: false,
     findings: false,
 };
 

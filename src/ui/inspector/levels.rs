@@ -53,7 +53,12 @@ pub fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment) {
                     ui,
                     lvl(e.sl_c[i]),
                     Some(sev),
-                    format!("{}: capability gap {}", fr.code(), sev.label()),
+                    format!(
+                        "{}: capability gap {} · SL-C from {}",
+                        fr.code(),
+                        sev.label(),
+                        e.sl_c_source[i].map_or("unknown", |s| s.label())
+                    ),
                 );
             }
             ui.end_row();
@@ -69,6 +74,7 @@ pub fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment) {
             }
             ui.end_row();
         });
+    super::components::sl_c_source_ui(ui, e);
     ui.label(
         egui::RichText::new(format!(
             "{} applicable requirements, {} open · – = unknown (no assets / nothing assessed)",

@@ -4,6 +4,7 @@
 //! widgets are in [`widgets`]).
 
 mod asset;
+mod components;
 mod conduit;
 mod levels;
 mod multi;
@@ -45,6 +46,7 @@ pub fn inspector_ui(
                         if let (Some(z), Some(i)) = (project.zone(id), project.zone_index(id)) {
                             let ea = a.zones.get(i);
                             zone::zone_ui(ui, out, view.catalog, project, z, ea);
+                            ea.inspect(|e| components::suppliers_ui(ui, view.catalog, e));
                             sections::findings_list_ui(ui, a.findings_for(e));
                         }
                     }
@@ -53,12 +55,15 @@ pub fn inspector_ui(
                         {
                             let ea = a.conduits.get(i);
                             conduit::conduit_ui(ui, out, view.catalog, project, c, ea);
+                            ea.inspect(|e| components::suppliers_ui(ui, view.catalog, e));
                             sections::findings_list_ui(ui, a.findings_for(e));
                         }
                     }
                     Some(e @ ElementRef::Asset(id)) => {
                         if let Some((asset, parent)) = project.asset(id) {
                             asset::asset_ui(ui, out, view.catalog, project, asset, parent);
+                            let cap = a.asset(id);
+                            components::asset_evidence_ui(ui, out, view.catalog, asset, cap);
                             sections::findings_list_ui(ui, a.findings_for(e));
                         }
                     }
