@@ -269,7 +269,21 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                             };
                             let current = reqs.get(&r.id).cloned().unwrap_or_default();
                             ui.label(egui::RichText::new(&r.id).monospace())
-                                .on_hover_text(&r.explanation);
+                                .on_hover_ui(|ui| {
+                                    crate::ui::crosswalk::requirement_hover_ui(
+                                        ui,
+                                        &r.explanation,
+                                        || {
+                                            crate::ui::crosswalk::crosswalk_lines(
+                                                &doc.project,
+                                                &doc.assessment,
+                                                catalog,
+                                                target,
+                                                &r.id,
+                                            )
+                                        },
+                                    )
+                                });
                             ui.label(&r.title).on_hover_text(&r.explanation);
                             ui.label(format!("SL {}", r.level));
                             let mut status = current.status;

@@ -6,6 +6,7 @@ mod apply;
 pub mod canvas;
 pub mod command_palette;
 pub mod commands;
+pub mod crosswalk;
 pub mod dialogs;
 pub mod dock;
 mod document;

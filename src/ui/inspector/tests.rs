@@ -138,3 +138,32 @@ fn typing_in_an_asset_field_replaces_the_asset_under_one_key_per_field() {
     assert_eq!(key.as_deref(), Some(format!("asset.{}.1", id.0).as_str()));
     assert_eq!(new_tag, &format!("{tag}x"));
 }
+
+/// An asset with a valid IEC 62443-4-2 certificate shows it as the source of its SL-C, and so
+/// does the levels table of its zone.
+#[test]
+fn the_inspector_shows_the_certificate_as_the_sl_c_source() {
+    let probe = panel(Vec::new());
+    let p = &probe.state().doc.project;
+    let Some((asset, parent)) = p.all_assets().find(|(a, _)| a.certificate.is_some()) else {
+        panic!("the refinery has a certified asset");
+    };
+    let (id, parent) = (asset.id, parent);
+    let mut h = panel(vec![ElementRef::Asset(id)]);
+    h.run();
+    assert!(h.query_by_label_contains("from certificate").is_some());
+    assert!(
+        h.query_by_label_contains("IEC 62443-4-2 product certificate")
+            .is_some()
+    );
+    let crate::model::AssetParent::Zone(z) = parent else {
+        panic!("the certified asset sits in a zone")
+    };
+    let mut h = panel(vec![ElementRef::Zone(z)]);
+    h.run();
+    assert!(h.query_by_label_contains("SL-C from").is_some());
+    assert!(
+        h.query_by_label_contains("Component requirements for suppliers")
+            .is_some()
+    );
+}
