@@ -171,12 +171,11 @@ fn zone_sl_c_takes_the_weakest_asset_and_its_source() {
     for fr in 0..7 {
         let h = hmi_typical.map_or(0, |t| t.0[fr]);
         assert_eq!(sl_c[fr], Some(h.min(2)));
-        let expected = if h < 2 {
-            SlCSource::Typical
-        } else if h > 2 {
+        // below 2 the HMI is weakest; on a tie the weaker source shows
+        let expected = if h > 2 {
             SlCSource::Certificate
         } else {
-            SlCSource::Typical // a tie shows the weaker source
+            SlCSource::Typical
         };
         assert_eq!(source[fr], Some(expected), "FR {fr}");
     }
