@@ -386,6 +386,7 @@ fn the_export_command_writes_the_pack() {
             "--no-risk",
             "--no-details",
             "--no-matrix",
+            "--no-components",
             "--no-findings",
         ])
         .output()
