@@ -309,7 +309,11 @@ pub fn canvas_ui(
                 labels: &retained.labels,
                 overlay: egui::Painter::new(ctx.clone(), overlay_layer, screen_rect),
             };
-            let sink = Sink::default();
+            let sink = if reuse {
+                Sink::default()
+            } else {
+                Sink::with_capacity(retained.shape_counts)
+            };
             let text = Text {
                 ctx: ctx.clone(),
                 sink: &sink,
@@ -324,6 +328,7 @@ pub fn canvas_ui(
     canvas.to_screen = to_screen;
     if let Some((sink, region_in_scene)) = built {
         let texts = retained::texts_of(&sink);
+        let shape_counts = sink.counts();
         // after drawing: the galleys laid out this frame may have grown the atlas
         let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
         canvas.drawing_builds += 1;
@@ -344,6 +349,7 @@ pub fn canvas_ui(
             texts,
             font_image_size: fonts.0,
             labels: std::mem::take(&mut out.labels),
+            shape_counts,
         };
     }
     // the retained drawing, moved by whole pixels to where the view is now

@@ -48,6 +48,22 @@ pub(super) struct Sink {
     pub text: RefCell<Vec<Shape>>,
 }
 
+impl Sink {
+    /// Room for `(geometry, text)` shapes: a drawing built again is about as large as the
+    /// last one, and growing a vector of shapes step by step copies it again and again.
+    pub fn with_capacity((geometry, text): (usize, usize)) -> Self {
+        Sink {
+            geometry: RefCell::new(Vec::with_capacity(geometry)),
+            text: RefCell::new(Vec::with_capacity(text)),
+        }
+    }
+
+    /// How many geometry and text shapes it holds.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.geometry.borrow().len(), self.text.borrow().len())
+    }
+}
+
 /// Painter-like access to the geometry of a [`Sink`] (scene coordinates).
 pub(super) struct Geometry<'a>(pub &'a Sink);
 

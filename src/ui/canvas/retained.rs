@@ -55,6 +55,8 @@ pub(super) struct Retained {
     pub font_image_size: [usize; 2],
     /// Conduit label rectangles (scene coordinates) by conduit index, for hit testing.
     pub labels: Vec<Option<egui::Rect>>,
+    /// How many geometry and text shapes the drawing had (the next build reserves as many).
+    pub shape_counts: (usize, usize),
 }
 
 impl Default for Retained {
@@ -70,6 +72,7 @@ impl Default for Retained {
             texts: Vec::new(),
             font_image_size: [0, 0],
             labels: Vec::new(),
+            shape_counts: (0, 0),
         }
     }
 }
