@@ -8,6 +8,7 @@ pub mod edit;
 pub mod file;
 pub mod generate;
 pub mod model;
+pub mod palette;
 pub mod report;
 pub mod samples;
 pub mod ui;
