@@ -705,6 +705,7 @@ fn asset_ui(
             }
         }
     }
+    super::asset_network::asset_network_ui(ui, &mut out.intents, a);
     ui.separator();
     ui.label(egui::RichText::new("Capability (SL-C)").strong());
     if let Some(t) = catalog.component(&a.component) {

@@ -1,6 +1,7 @@
 //! The designer: an eframe app. Views read the project each frame and emit [`Intent`]s; the
 //! app applies them in one place ([`DesignerApp::apply_intent`]) as undoable edits.
 
+pub mod asset_network;
 pub mod canvas;
 pub mod dialogs;
 pub mod dock;
