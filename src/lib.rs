@@ -6,6 +6,7 @@ pub mod cli;
 pub mod edit;
 pub mod file;
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod report;
 pub mod samples;
