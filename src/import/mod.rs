@@ -14,6 +14,7 @@ pub mod zones;
 pub use merge::{Added, Changed, Preview, Rejected, plan, thousands};
 pub use table::{
     MAX_CELL_BYTES, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, Table, read_bytes, read_path,
+    read_path_counting,
 };
 
 use crate::model::network::{

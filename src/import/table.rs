@@ -4,6 +4,7 @@
 
 use super::ImportError;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Larger inventory files are refused before they are read to the end.
 pub const MAX_INPUT_BYTES: u64 = 64 * 1024 * 1024;
@@ -34,6 +35,16 @@ pub struct Table {
 
 /// Reads a file (only a regular file, at most [`MAX_INPUT_BYTES`]).
 pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
+    read_path_counting(path, sheet, &AtomicUsize::new(0))
+}
+
+/// [`read_path`], counting the rows read into `rows` (for a progress display on another
+/// thread).
+pub fn read_path_counting(
+    path: &Path,
+    sheet: Option<&str>,
+    rows: &AtomicUsize,
+) -> Result<Table, ImportError> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
@@ -55,7 +66,7 @@ pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError>
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(err(too_large(bytes.len() as u64)));
     }
-    read_bytes(&name, &bytes, sheet)
+    read_bytes_counting(&name, &bytes, sheet, rows)
 }
 
 fn too_large(bytes: u64) -> String {
@@ -68,11 +79,20 @@ fn too_large(bytes: u64) -> String {
 
 /// Reads an inventory from its bytes: XLSX when it is a ZIP archive, else delimited text.
 pub fn read_bytes(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
+    read_bytes_counting(name, bytes, sheet, &AtomicUsize::new(0))
+}
+
+fn read_bytes_counting(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    rows: &AtomicUsize,
+) -> Result<Table, ImportError> {
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(ImportError::file(name, too_large(bytes.len() as u64)));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return super::xlsx::read(name, bytes, sheet);
+        return super::xlsx::read(name, bytes, sheet, rows);
     }
     if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         return Err(ImportError::file(
@@ -87,7 +107,7 @@ pub fn read_bytes(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Table
         ));
     }
     let (text, encoding) = decode(name, bytes)?;
-    read_csv(name, &text, encoding)
+    read_csv(name, &text, encoding, rows)
 }
 
 /// The text of a CSV file and the name of its encoding.
@@ -157,14 +177,19 @@ pub fn sniff_delimiter(text: &str) -> u8 {
     best.0
 }
 
-fn read_csv(name: &str, text: &str, encoding: &'static str) -> Result<Table, ImportError> {
+fn read_csv(
+    name: &str,
+    text: &str,
+    encoding: &'static str,
+    rows: &AtomicUsize,
+) -> Result<Table, ImportError> {
     let delimiter = sniff_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut builder = Builder::new(name);
+    let mut builder = Builder::new(name, rows);
     let mut record = csv::StringRecord::new();
     let mut row = 0usize;
     loop {
@@ -191,14 +216,16 @@ fn read_csv(name: &str, text: &str, encoding: &'static str) -> Result<Table, Imp
 /// Collects rows with the limits checked as they come.
 pub(super) struct Builder<'a> {
     name: &'a str,
+    counter: &'a AtomicUsize,
     headers: Option<Vec<String>>,
     rows: Vec<(usize, Vec<String>)>,
 }
 
 impl<'a> Builder<'a> {
-    pub(super) fn new(name: &'a str) -> Self {
+    pub(super) fn new(name: &'a str, counter: &'a AtomicUsize) -> Self {
         Builder {
             name,
+            counter,
             headers: None,
             rows: Vec::new(),
         }
@@ -252,6 +279,7 @@ impl<'a> Builder<'a> {
             ));
         }
         self.rows.push((row, cells));
+        self.counter.store(self.rows.len(), Ordering::Relaxed);
         Ok(())
     }
 

@@ -5,7 +5,12 @@ use super::ImportError;
 use super::table::{Builder, MAX_CELL_BYTES, MAX_COLUMNS, MAX_ROWS, Table};
 use calamine::{DataRef, Reader, Xlsx};
 
-pub(super) fn read(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Table, ImportError> {
+pub(super) fn read(
+    name: &str,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    rows: &std::sync::atomic::AtomicUsize,
+) -> Result<Table, ImportError> {
     let err = |m: String| ImportError::file(name, m);
     let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e| err(format!("not a readable XLSX workbook: {e}")))?;
@@ -30,7 +35,7 @@ pub(super) fn read(name: &str, bytes: &[u8], sheet: Option<&str>) -> Result<Tabl
     let mut reader = wb
         .worksheet_cells_reader(&chosen)
         .map_err(|e| err(format!("sheet \"{chosen}\" cannot be read: {e}")))?;
-    let mut builder = Builder::new(name);
+    let mut builder = Builder::new(name, rows);
     let mut current: Option<(u32, Vec<String>)> = None;
     loop {
         let cell = reader

@@ -18,6 +18,10 @@ pub trait FileDialogs {
     fn save(&mut self, suggested_name: &str) -> DialogResult;
     /// Where to write an exported PDF.
     fn export_pdf(&mut self, suggested_name: &str) -> DialogResult;
+    /// An asset inventory to import (CSV or XLSX).
+    fn open_inventory(&mut self) -> DialogResult {
+        DialogResult::Unavailable
+    }
 }
 
 /// rfd dialogs. rfd answers "nothing" both when the user cancels and when no dialog could be
@@ -63,6 +67,15 @@ impl FileDialogs for NativeDialogs {
             .save_file();
         interpret(picked, started)
     }
+
+    fn open_inventory(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = rfd::FileDialog::new()
+            .set_title("Import asset inventory")
+            .add_filter("Inventory", &["csv", "txt", "tsv", "xlsx"])
+            .pick_file();
+        interpret(picked, started)
+    }
 }
 
 /// Dialogs that answer from a queue (for tests and scripted use).
@@ -85,6 +98,12 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn export_pdf(&mut self, _suggested_name: &str) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+
+    fn open_inventory(&mut self) -> DialogResult {
         self.answers
             .pop_front()
             .unwrap_or(DialogResult::Unavailable)

@@ -6,6 +6,7 @@ pub mod canvas;
 pub mod dialogs;
 pub mod dock;
 pub mod export;
+pub mod import;
 pub mod inspector;
 pub mod palette;
 pub mod recovery;
@@ -211,6 +212,8 @@ pub struct DesignerApp {
     pub export_options: crate::report::ExportOptions,
     /// A PDF export running in the background.
     pub export: Option<export::ExportJob>,
+    /// File → Import assets…: the inventory import dialog.
+    pub import: import::ImportDialog,
     /// Recovery file and panic snapshot of unsaved work.
     pub autosave: recovery::Autosave,
     /// Locks, changes on disk and background loading.
@@ -250,6 +253,7 @@ impl DesignerApp {
             topology: topology::TopologyView::new(),
             export_options: crate::report::ExportOptions::default(),
             export: None,
+            import: import::ImportDialog::default(),
             autosave: recovery::Autosave::new(None),
             sessions: sessions::Sessions::default(),
             doc_generation: 0,
@@ -988,6 +992,9 @@ impl DesignerApp {
                 {
                     self.ask_export();
                 }
+                if let (true, Some(d)) = (ui.button("Import assets…").clicked(), &self.doc) {
+                    self.import.open(&d.project.import_settings);
+                }
                 ui.separator();
                 if ui
                     .add_enabled(has_doc, egui::Button::new("Close"))
@@ -1440,6 +1447,7 @@ impl DesignerApp {
                 });
         }
         self.modal_ui(&ctx);
+        import::import_dialog_ui(self, &ctx);
         self.apply_intents();
         self.update_title(&ctx);
         self.poll_export(&ctx);
