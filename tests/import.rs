@@ -322,17 +322,19 @@ fn limits_stop_reading_with_the_row_named() {
 #[test]
 fn a_column_mapping_chosen_by_the_user_wins_and_is_kept() {
     let t = read_bytes("m.csv", b"Kennung;Adresse\nP-1;10.0.0.1\n", None).unwrap();
-    let mut s = ImportSettings::default();
-    s.columns = vec![
-        zonewright::model::network::ColumnChoice {
-            header: "kennung".into(),
-            field: ImportField::Name,
-        },
-        zonewright::model::network::ColumnChoice {
-            header: "ADRESSE".into(),
-            field: ImportField::IpAddresses,
-        },
-    ];
+    let s = ImportSettings {
+        columns: vec![
+            zonewright::model::network::ColumnChoice {
+                header: "kennung".into(),
+                field: ImportField::Name,
+            },
+            zonewright::model::network::ColumnChoice {
+                header: "ADRESSE".into(),
+                field: ImportField::IpAddresses,
+            },
+        ],
+        ..ImportSettings::default()
+    };
     let p = import::plan(&Project::default(), &t, &s).unwrap();
     let after = applied(&Project::default(), &p);
     assert_eq!(

@@ -166,7 +166,7 @@ pub fn parse_mapping(
             .collect::<Result<_, _>>()?;
         // the most specific subnet first
         s.subnets
-            .sort_by(|a, b| b.subnet.prefix.cmp(&a.subnet.prefix));
+            .sort_by_key(|z| std::cmp::Reverse(z.subnet.prefix));
     }
     if let Some(vlans) = f.vlans {
         s.vlans = vlans

@@ -128,12 +128,12 @@ pub fn parse(
             }
             ImportField::Mac => {
                 // several MACs (one device, several ports): the first is kept
-                if d.network.mac.is_none() {
-                    if let Some(first) = split_list(v).next().filter(|s| !blank(s)) {
-                        d.network.mac = Some(MacAddr::parse(first).ok_or_else(|| {
-                            format!("bad MAC address \"{}\"", crate::file::short(first))
-                        })?);
-                    }
+                if d.network.mac.is_none()
+                    && let Some(first) = split_list(v).next().filter(|s| !blank(s))
+                {
+                    d.network.mac = Some(MacAddr::parse(first).ok_or_else(|| {
+                        format!("bad MAC address \"{}\"", crate::file::short(first))
+                    })?);
                 }
             }
             ImportField::Vlan => {

@@ -72,10 +72,10 @@ pub(super) fn read(
                 ),
             ));
         }
-        if current.as_ref().is_some_and(|(cr, _)| *cr != r) {
-            if let Some((cr, cells)) = current.take() {
-                builder.push(cr as usize + 1, cells)?;
-            }
+        if current.as_ref().is_some_and(|(cr, _)| *cr != r)
+            && let Some((cr, cells)) = current.take()
+        {
+            builder.push(cr as usize + 1, cells)?;
         }
         let (_, cells) = current.get_or_insert_with(|| (r, Vec::new()));
         if cells.len() <= c as usize {

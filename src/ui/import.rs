@@ -146,13 +146,14 @@ fn parse_table<T>(
     Ok(out)
 }
 
-fn parse_tables(
-    d: &ImportDialog,
-) -> Result<(Vec<SubnetZone>, Vec<VlanZone>, Vec<LevelZone>), String> {
+/// The subnet, VLAN and level tables as typed.
+type Tables = (Vec<SubnetZone>, Vec<VlanZone>, Vec<LevelZone>);
+
+fn parse_tables(d: &ImportDialog) -> Result<Tables, String> {
     let mut subnets = parse_table(&d.subnets_text, "subnet", |k, zone| {
         Cidr::parse(k).map(|subnet| SubnetZone { subnet, zone })
     })?;
-    subnets.sort_by(|a, b| b.subnet.prefix.cmp(&a.subnet.prefix));
+    subnets.sort_by_key(|z| std::cmp::Reverse(z.subnet.prefix));
     let vlans = parse_table(&d.vlans_text, "VLAN", |k, zone| {
         k.parse::<u16>()
             .ok()
@@ -174,12 +175,12 @@ fn file_ui(d: &mut ImportDialog, ui: &mut egui::Ui, dialogs: &mut dyn super::dia
                 .desired_width(320.0)
                 .hint_text("path of a .csv or .xlsx inventory"),
         );
-        if ui.button("Browse…").clicked() {
-            if let DialogResult::Picked(p) = dialogs.open_inventory() {
-                d.path = p.display().to_string();
-                d.sheet.clear();
-                d.start_reading();
-            }
+        if ui.button("Browse…").clicked()
+            && let DialogResult::Picked(p) = dialogs.open_inventory()
+        {
+            d.path = p.display().to_string();
+            d.sheet.clear();
+            d.start_reading();
         }
     });
     ui.horizontal(|ui| {
