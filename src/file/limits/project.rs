@@ -440,7 +440,10 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
     }
     let ProjectRisk { matrix, initial } = risk;
     c.matrix(matrix);
-    c.import_settings(import_settings);
+    // the default settings are not written, so reading counts nothing for them
+    if !import_settings.is_default() {
+        c.import_settings(import_settings);
+    }
     c.scenarios("the initial risk assessment", initial);
     if c.entries > MAX_ENTRIES {
         let n = c.entries;
