@@ -106,3 +106,74 @@ fn a_changed_rule_order_changes_the_preview() {
         "kept for the next import"
     );
 }
+
+/// 2,000 devices over 12 cells and a few VLAN-only rows.
+fn big_inventory() -> String {
+    let mut s = String::from("name,ips,mac_address,vlan_id,roles,level,zones\n");
+    let roles = [
+        "PLC",
+        "HMI",
+        "I/O",
+        "switch",
+        "Engineering Workstation",
+        "drive",
+    ];
+    for i in 0..2_000usize {
+        let zone = if i % 50 == 0 {
+            String::new()
+        } else {
+            format!("Cell {}", i % 12)
+        };
+        s.push_str(&format!(
+            "dev-{i},10.{}.{}.{},02:00:00:00:{:02x}:{:02x},{},{},{},{zone}\n",
+            i % 12,
+            i / 250,
+            i % 250 + 1,
+            i >> 8,
+            i & 0xff,
+            i % 12 + 100,
+            roles[i % roles.len()],
+            i % 3,
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_2000_row_inventory_fills_the_canvas_with_zones_that_do_not_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plant-inventory.csv");
+    std::fs::write(&path, big_inventory()).unwrap();
+    let mut h = harness_with(vec![DialogResult::Picked(path)]);
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    open_dialog(&mut h);
+    h.get_by_label_contains("2,000 rows: 2,000 added");
+    h.get_by_label("Import").click();
+    h.run();
+    let p = &h.state().doc.as_ref().unwrap().project;
+    assert_eq!(p.asset_count(), 2_000);
+    // 12 cells and the 6 VLAN zones of the rows without a zone (every 50th)
+    assert_eq!(
+        p.zones.len(),
+        12 + 6,
+        "{:?}",
+        p.zones.iter().map(|z| &z.name).collect::<Vec<_>>()
+    );
+    for (i, a) in p.zones.iter().enumerate() {
+        let l = zonewright::model::layout::asset_chips(&a.rect, a.assets.len());
+        assert_eq!(l.hidden, 0, "zone {} shows all its assets", a.name);
+        for b in &p.zones[i + 1..] {
+            let (r, s) = (a.rect, b.rect);
+            let apart =
+                r.x + r.w <= s.x || s.x + s.w <= r.x || r.y + r.h <= s.y || s.y + s.h <= r.y;
+            assert!(apart, "{} overlaps {}", a.name, b.name);
+        }
+    }
+    h.run();
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().history.undo_label(),
+        Some("Import 2,000 assets from plant-inventory.csv")
+    );
+}

@@ -96,10 +96,10 @@ impl ImportDialog {
         self.preview = None;
     }
 
-    fn replan(&mut self, app_project: &crate::model::Project) {
+    fn replan(&mut self, project: &crate::model::Project) {
         if let Some(t) = &self.table {
             self.preview =
-                Some(import::plan(app_project, t, &self.settings).map_err(|e| e.to_string()));
+                Some(import::plan(project, t, &self.settings).map_err(|e| e.to_string()));
         }
     }
 }
@@ -399,7 +399,7 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
         app.import.open = false;
         return;
     };
-    let project = doc.project.clone();
+    let project = &doc.project;
     let d = &mut app.import;
     // a finished read: keep the table and plan it
     if let Some(r) = &d.reading {
@@ -407,7 +407,7 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
             Ok(Ok(t)) => {
                 d.reading = None;
                 d.table = Some(Arc::new(t));
-                d.replan(&project);
+                d.replan(project);
             }
             Ok(Err(e)) => {
                 d.reading = None;
@@ -489,7 +489,7 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
             });
         });
     if replan {
-        d.replan(&project);
+        d.replan(project);
     }
     if import_now {
         if let Some(Ok(p)) = d.preview.take() {
