@@ -14,6 +14,8 @@ use std::io::Write;
 use std::path::PathBuf;
 
 pub mod approve;
+mod assets;
+pub mod import;
 mod out;
 mod risk;
 #[doc(hidden)]
@@ -121,6 +123,12 @@ pub enum Command {
     ///
     /// Exit status 0 on success, 2 when the project cannot be read or written.
     Approve(approve::ApproveArgs),
+    /// Import an asset inventory (CSV or XLSX from an OT monitoring platform or a plant
+    /// spreadsheet) into a new project or merge it into an existing one.
+    ///
+    /// Exit status 0 when every row was imported, 1 when some rows were rejected (listed on
+    /// stderr), 2 when an input cannot be read (then no output is written).
+    Import(import::ImportArgs),
     /// Test support (the kill -9 test): saves versions of a large plant in a loop.
     #[command(name = "__save-loop", hide = true)]
     SaveLoop(save_loop::SaveLoopArgs),
@@ -288,6 +296,7 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
             .map(|()| EXIT_OK)
         }
         Command::Approve(args) => return approve::run(args, out, err),
+        Command::Import(args) => return import::run(args, out, err),
         Command::SaveLoop(args) => return save_loop::run(args, out, err),
         Command::Samples => crate::samples::SAMPLES
             .iter()
@@ -476,6 +485,8 @@ struct JsonCheck<'a> {
     /// The risk assessment and the approval (added in file format 2; the fields above are
     /// unchanged).
     risk: risk::JsonRisk<'a>,
+    /// Every asset with its zone or conduit and its network fields (added in file format 3).
+    assets: Vec<assets::JsonAsset<'a>>,
 }
 
 fn json_element<'a>(
@@ -546,6 +557,7 @@ fn write_check_json(
         errors: a.error_count(),
         warnings: a.warning_count(),
         risk: risk::json(project, a),
+        assets: assets::json(project),
     };
     out::json_pretty(out, &doc)
 }

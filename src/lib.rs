@@ -7,6 +7,7 @@ pub mod command;
 pub mod edit;
 pub mod file;
 pub mod generate;
+pub mod import;
 pub mod model;
 pub mod palette;
 pub mod report;

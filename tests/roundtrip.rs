@@ -56,6 +56,43 @@ fn requirements() -> impl Strategy<Value = std::collections::BTreeMap<String, Re
     )
 }
 
+/// Network fields: IPv4/IPv6 addresses, MAC, VLAN, level, lists of texts.
+fn network() -> impl Strategy<Value = zonewright::model::AssetNetwork> {
+    use zonewright::model::{MacAddr, PurdueLevel};
+    (
+        (text(), text(), text()),
+        prop::collection::vec(any::<std::net::IpAddr>(), 0..3),
+        proptest::option::of(any::<[u8; 6]>().prop_map(MacAddr)),
+        proptest::option::of(1u16..=4094),
+        proptest::option::of(prop::sample::select(PurdueLevel::ALL.to_vec())),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(text(), 0..3),
+    )
+        .prop_map(
+            |(
+                (hostname, building, cabinet),
+                ip_addresses,
+                mac,
+                vlan,
+                purdue_level,
+                protocols,
+                tags,
+            )| {
+                zonewright::model::AssetNetwork {
+                    hostname,
+                    ip_addresses,
+                    mac,
+                    vlan,
+                    purdue_level,
+                    protocols,
+                    building,
+                    cabinet,
+                    tags,
+                }
+            },
+        )
+}
+
 /// An asset; its id is assigned later so that ids are unique in the project.
 fn asset() -> impl Strategy<Value = Asset> {
     (
@@ -64,6 +101,7 @@ fn asset() -> impl Strategy<Value = Asset> {
         prop::sample::select(Criticality::ALL.to_vec()),
         text(),
         (text(), text()),
+        network(),
     )
         .prop_map(
             |(
@@ -72,6 +110,7 @@ fn asset() -> impl Strategy<Value = Asset> {
                 criticality,
                 notes,
                 (tag, serial_number),
+                network,
             )| Asset {
                 id: AssetId(0),
                 name,
@@ -81,6 +120,7 @@ fn asset() -> impl Strategy<Value = Asset> {
                 firmware,
                 tag,
                 serial_number,
+                network,
                 sl_c_override: over.map(|(sl, source)| SlOverride { sl, source }),
                 criticality,
                 notes,

@@ -55,6 +55,8 @@ pub enum UiCommand {
     SaveAs,
     SaveAsByPath,
     ExportPdf,
+    /// File → Import assets…: an asset inventory (CSV/XLSX) into the open project.
+    ImportAssets,
     Close,
     Quit,
     Undo,
@@ -110,6 +112,7 @@ impl UiCommand {
             SaveAs,
             SaveAsByPath,
             ExportPdf,
+            ImportAssets,
             Close,
             Quit,
             Undo,
@@ -149,6 +152,7 @@ impl UiCommand {
             SaveAs => "Save As…",
             SaveAsByPath => "Save As by path…",
             ExportPdf => "Export PDF…",
+            ImportAssets => "Import assets…",
             Close => "Close",
             Quit => "Quit",
             Undo => "Undo",
@@ -188,6 +192,7 @@ impl UiCommand {
             SaveAs => "Save the project to a new file",
             SaveAsByPath => "Type the path to save the project to",
             ExportPdf => "Write the tender pack as a PDF document",
+            ImportAssets => "Add or update assets from an inventory (CSV or XLSX) with a preview first",
             Close => "Close the project",
             Quit => "Quit zonewright",
             Undo => "Undo the last change",
@@ -304,7 +309,8 @@ impl UiCommand {
                 logical_key: Key::P,
             }],
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
-            OpenByPath | OpenSample(_) | SaveAsByPath | Close | DarkTheme | ShowTab(_) | About => {
+            OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | Close | DarkTheme
+            | ShowTab(_) | About => {
                 &[]
             }
         }
@@ -337,6 +343,7 @@ impl UiCommand {
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
+            ImportAssets => doc.is_some(),
             Undo => doc.is_some_and(|d| d.history.can_undo()),
             Redo => doc.is_some_and(|d| d.history.can_redo()),
             Duplicate | Delete => doc.is_some() && !app.selection.is_empty(),
@@ -445,6 +452,11 @@ impl DesignerApp {
                 });
             }
             ExportPdf => self.ask_export(),
+            ImportAssets => {
+                if let Some(d) = &self.doc {
+                    self.import.open(&d.project.import_settings);
+                }
+            }
             Close => self.guarded(Pending::Close),
             Quit => self.guarded(Pending::Quit),
             Undo => self.emit(Intent::Undo),

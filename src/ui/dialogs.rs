@@ -20,6 +20,10 @@ pub trait FileDialogs {
     fn export_pdf(&mut self, suggested_name: &str) -> DialogResult;
     /// The folder the next dialog starts in (the last one used).
     fn start_in(&mut self, _folder: Option<&Path>) {}
+    /// An asset inventory to import (CSV or XLSX).
+    fn open_inventory(&mut self) -> DialogResult {
+        DialogResult::Unavailable
+    }
 }
 
 /// rfd dialogs. rfd answers "nothing" both when the user cancels and when no dialog could be
@@ -82,6 +86,15 @@ impl FileDialogs for NativeDialogs {
     fn start_in(&mut self, folder: Option<&Path>) {
         self.folder = folder.map(Path::to_owned);
     }
+
+    fn open_inventory(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog("Import asset inventory")
+            .add_filter("Inventory", &["csv", "txt", "tsv", "xlsx"])
+            .pick_file();
+        interpret(picked, started)
+    }
 }
 
 /// Dialogs that answer from a queue (for tests and scripted use).
@@ -104,6 +117,12 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn export_pdf(&mut self, _suggested_name: &str) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+
+    fn open_inventory(&mut self) -> DialogResult {
         self.answers
             .pop_front()
             .unwrap_or(DialogResult::Unavailable)

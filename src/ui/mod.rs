@@ -3,6 +3,7 @@
 //! file owns the app's state, the intents, and the layout of one frame.
 
 mod apply;
+pub mod asset_network;
 pub mod canvas;
 pub mod command_palette;
 pub mod commands;
@@ -11,6 +12,7 @@ pub mod dock;
 mod document;
 pub mod export;
 mod file_actions;
+pub mod import;
 pub mod inspector;
 mod menus;
 mod modals;
@@ -190,6 +192,8 @@ pub struct DesignerApp {
     pub export_options: crate::report::ExportOptions,
     /// A PDF export running in the background.
     pub export: Option<export::ExportJob>,
+    /// File → Import assets…: the inventory import dialog.
+    pub import: import::ImportDialog,
     /// Recovery file and panic snapshot of unsaved work.
     pub autosave: recovery::Autosave,
     /// Locks, changes on disk and background loading.
@@ -234,6 +238,7 @@ impl DesignerApp {
             topology: topology::TopologyView::new(),
             export_options: crate::report::ExportOptions::default(),
             export: None,
+            import: import::ImportDialog::default(),
             autosave: recovery::Autosave::new(None),
             sessions: sessions::Sessions::default(),
             doc_generation: 0,
@@ -303,6 +308,7 @@ impl DesignerApp {
         }
         self.modal_ui(&ctx);
         self.command_palette_ui(&ctx);
+        import::import_dialog_ui(self, &ctx);
         self.apply_intents();
         self.update_title(&ctx);
         self.poll_export(&ctx);
