@@ -23,6 +23,7 @@ fn bench_pdf(c: &mut criterion::Criterion) {
             details: false,
             ..Sections::default()
         },
+        compact: false,
     };
     let mut group = c.benchmark_group("pdf_export");
     group.sample_size(10);

@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod catalog;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod generate;
 pub mod model;

@@ -40,7 +40,7 @@ fn export_pdf_from_the_file_menu_with_options() {
     h.run();
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export PDF").click();
+    h.get_by_label_contains("Export…").click();
     h.run();
     h.get_by_label("Export PDF tender pack");
     // leave out the per-element details: a shorter pack
@@ -74,7 +74,7 @@ fn export_pdf_from_the_file_menu_with_options() {
         "no backup of an export"
     );
     // the options are remembered for the next export
-    assert!(!h.state().export_options.sections.details);
+    assert!(!h.state().export_options.pdf.sections.details);
 }
 
 #[test]

@@ -2,11 +2,11 @@
 //! details with requirement matrices, overview matrix and findings register. Every figure comes
 //! from the `Assessment`.
 
+use super::ExportOptions;
 use super::drawing;
 use super::fonts::{Fonts, Weight};
 use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width};
 use super::risk;
-use super::{ExportOptions, Paper};
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
@@ -142,10 +142,7 @@ fn sections(
         title_page(flow, project, a);
     }
     if s.drawing {
-        let size = match options.paper {
-            Paper::A4 => (297.0, 210.0),
-            Paper::A3 => (420.0, 297.0),
-        };
+        let size = options.paper.landscape_mm();
         flow.push_page(drawing::drawing_page(project, catalog, a, fonts, size));
     }
     if s.summary {
@@ -156,7 +153,7 @@ fn sections(
         risk::risk_section(flow, project, a);
     }
     if s.details {
-        details(flow, project, catalog, a);
+        details(flow, project, catalog, a, options.compact);
     }
     if s.matrix {
         flow.new_page();
@@ -310,15 +307,27 @@ type LabelledRows = Vec<(String, String)>;
 
 /// ZCR 6.4 items b–g (first) and m–n (second) from the free-text characteristics.
 fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
-    let letters = ["b", "c", "d", "e", "f", "g", "m", "n", "n"];
-    let all: Vec<(String, String)> = c
-        .fields()
+    let f = c.fields();
+    // b–g, then m; n is assumptions and external dependencies as one item (ZCR 6.4)
+    let first = f[..6]
         .iter()
-        .zip(letters)
+        .zip(["b", "c", "d", "e", "f", "g"])
         .map(|((label, v), l)| (format!("{l}) {label}"), or_dash(v)))
         .collect();
-    let (first, second) = all.split_at(6);
-    (first.to_vec(), second.to_vec())
+    let (assumptions, dependencies) = (f[7].1.trim(), f[8].1.trim());
+    let n = match (assumptions.is_empty(), dependencies.is_empty()) {
+        (true, true) => "—".to_owned(),
+        (false, true) => format!("Assumptions: {assumptions}"),
+        (true, false) => format!("External dependencies: {dependencies}"),
+        (false, false) => {
+            format!("Assumptions: {assumptions}\nExternal dependencies: {dependencies}")
+        }
+    };
+    let second = vec![
+        (format!("m) {}", f[6].0), or_dash(f[6].1)),
+        ("n) Assumptions and external dependencies".to_owned(), n),
+    ];
+    (first, second)
 }
 
 /// The assets of a zone or the devices of a conduit under a heading, or a line saying there
@@ -380,6 +389,7 @@ fn requirement_table(
     catalog: &Catalog,
     reqs: &crate::model::Requirements,
     e: &ElementAssessment,
+    compact: bool,
 ) {
     if e.applicable.is_empty() {
         flow.paragraph(
@@ -389,9 +399,35 @@ fn requirement_table(
         );
         return;
     }
+    // compact: a row nobody has touched (not assessed, no text, evidence or notes) is left out
+    let untouched = |x: &&crate::analysis::Applicable| {
+        x.status == Status::NotAssessed
+            && catalog
+                .requirements
+                .get(x.requirement)
+                .and_then(|r| reqs.get(&r.id))
+                .is_none_or(|ra| ra.is_default())
+    };
+    let left_out = if compact {
+        e.applicable.iter().filter(untouched).count()
+    } else {
+        0
+    };
+    if left_out == e.applicable.len() {
+        flow.paragraph(
+            &format!(
+                "None of the {} applicable requirements has been assessed yet (compact export: their rows are left out).",
+                e.applicable.len()
+            ),
+            8.5,
+            Rgb::GREY,
+        );
+        return;
+    }
     let rows: Vec<Vec<Cell>> = e
         .applicable
         .iter()
+        .filter(|x| !compact || !untouched(x))
         .filter_map(|x| {
             let r = catalog.requirements.get(x.requirement)?;
             let ra = reqs.get(&r.id).cloned().unwrap_or_default();
@@ -417,9 +453,23 @@ fn requirement_table(
         &rows,
         7.5,
     );
+    if left_out > 0 {
+        flow.paragraph(
+            &format!(
+                "{} not yet assessed left out (compact export).",
+                crate::count_of(
+                    left_out,
+                    "applicable requirement",
+                    "applicable requirements"
+                )
+            ),
+            8.0,
+            Rgb::GREY,
+        );
+    }
 }
 
-fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
+fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
     for (z, e) in p.zones.iter().zip(&a.zones) {
         flow.new_page();
         flow.heading(&format!("Zone {} — {}", z.id, z.name), 13.0);
@@ -438,6 +488,23 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         )];
         let (b_to_g, m_to_n) = characteristics_rows(&z.characteristics);
         rows.extend(b_to_g);
+        let flows: usize = p
+            .conduits
+            .iter()
+            .filter(|c| c.from == z.id || c.to == z.id)
+            .map(|c| c.flows.len())
+            .sum();
+        rows.push((
+            "h) Data flows".into(),
+            if flows == 0 {
+                "— (none recorded on its conduits)".into()
+            } else {
+                format!(
+                    "{} on its conduits (listed with each conduit)",
+                    crate::count_of(flows, "flow", "flows")
+                )
+            },
+        ));
         rows.push((
             "i) Connected conduits".into(),
             if conduits.is_empty() {
@@ -473,7 +540,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t);
         assets_table(flow, catalog, "j) Assets", "Asset", &z.assets);
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &z.requirements, e);
+        requirement_table(flow, catalog, &z.requirements, e, compact);
     }
     for (c, e) in p.conduits.iter().zip(&a.conduits) {
         flow.new_page();
@@ -582,7 +649,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
             &c.devices,
         );
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &c.requirements, e);
+        requirement_table(flow, catalog, &c.requirements, e, compact);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The designer: an eframe app. Views read the project each frame and emit [`Intent`]s; the
 //! app applies them in one place ([`DesignerApp::apply_intent`]) as undoable edits.
 
+pub mod apply_matrix;
 pub mod canvas;
 pub mod dialogs;
 pub mod dock;
@@ -207,9 +208,11 @@ pub struct DesignerApp {
     /// The topology tab's graph and layout.
     pub topology: topology::TopologyView,
     /// Paper and sections of the last PDF export (offered again).
-    pub export_options: crate::report::ExportOptions,
+    pub export_options: export::ExportSettings,
     /// A PDF export running in the background.
     pub export: Option<export::ExportJob>,
+    /// File → Apply compliance matrix…, while open.
+    pub apply_matrix: Option<apply_matrix::ApplyMatrixDialog>,
     /// Recovery file and panic snapshot of unsaved work.
     pub autosave: recovery::Autosave,
     /// Locks, changes on disk and background loading.
@@ -247,8 +250,9 @@ impl DesignerApp {
             presentation: false,
             dark: false,
             topology: topology::TopologyView::new(),
-            export_options: crate::report::ExportOptions::default(),
+            export_options: export::ExportSettings::default(),
             export: None,
+            apply_matrix: None,
             autosave: recovery::Autosave::new(None),
             sessions: sessions::Sessions::default(),
             doc_generation: 0,
@@ -981,11 +985,17 @@ impl DesignerApp {
                 if ui
                     .add_enabled(
                         has_doc && !exporting,
-                        egui::Button::new("Export PDF…").shortcut_text("Ctrl+E"),
+                        egui::Button::new("Export…").shortcut_text("Ctrl+E"),
                     )
                     .clicked()
                 {
                     self.ask_export();
+                }
+                if ui
+                    .add_enabled(has_doc, egui::Button::new("Apply compliance matrix…"))
+                    .clicked()
+                {
+                    self.ask_apply_matrix();
                 }
                 ui.separator();
                 if ui
@@ -1438,6 +1448,7 @@ impl DesignerApp {
                     canvas::canvas_ui(self, ui);
                 });
         }
+        apply_matrix::apply_matrix_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.apply_intents();
         self.update_title(&ctx);
