@@ -34,7 +34,7 @@ const NOTES: &str = "Notes";
 /// The columns in their order, with their widths; the first five are locked.
 const COLUMNS: [(&str, f64); 9] = [
     (REQUIREMENT, 15.0),
-    (TITLE, 42.0),
+    (TITLE, 56.0),
     (LEVEL, 6.0),
     (ELEMENT_ID, 10.0),
     (ELEMENT, 24.0),
@@ -112,9 +112,8 @@ fn write_matrix(
         sheet.write_string_with_format(0, col as u16, *title, &header)?;
         sheet.set_column_width(col as u16, *width)?;
     }
-    let locked = Format::new()
-        .set_background_color(color(Rgb::HEADER_FILL))
-        .set_text_wrap();
+    // no wrapping in the locked columns: the rows keep one height in every spreadsheet
+    let locked = Format::new().set_background_color(color(Rgb::HEADER_FILL));
     let editable = Format::new().set_unlocked().set_text_wrap();
     let empty = RequirementAssessment::default();
     let mut row = 0u32;

@@ -409,9 +409,17 @@ fn tag_subset_fonts(lo: &mut lopdf::Document, order: &[(Face, Vec<char>)]) {
         else {
             continue;
         };
-        if name.get(6) == Some(&b'+') || name.is_empty() {
+        let tagged_already =
+            name.get(6) == Some(&b'+') && name[..6].iter().all(u8::is_ascii_uppercase);
+        if tagged_already || name.is_empty() {
             continue;
         }
+        // printpdf writes its own resource name as a prefix (`F1+DejaVuSans`): that is no
+        // subset tag, and goes
+        let name = match name.iter().position(|b| *b == b'+') {
+            Some(i) => name[i + 1..].to_vec(),
+            None => name,
+        };
         // a composite font's name may carry a suffix (`-Identity-H`); the tag goes first
         let base: Vec<u8> = name
             .strip_suffix(b"-Identity-H".as_ref())
