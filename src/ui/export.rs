@@ -257,25 +257,19 @@ impl DesignerApp {
 pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Option<bool> {
     ui.heading(format!("Export {}", choice_label(settings)));
     ui.add_space(4.0);
-    ui.horizontal(|ui| {
-        ui.label("Format:");
-        egui::ComboBox::from_id_salt("zw-export-format")
-            .selected_text(choice_label(settings))
-            .show_ui(ui, |ui| {
-                for (format, compliance) in CHOICES {
-                    let selected = settings.format == format && settings.compliance == compliance;
-                    let label = format!(
-                        "{} (.{})",
-                        choice_text(format, compliance),
-                        format.extension()
-                    );
-                    if ui.selectable_label(selected, label).clicked() {
-                        settings.format = format;
-                        settings.compliance = compliance;
-                    }
-                }
-            });
-    });
+    ui.label("Format:");
+    for (format, compliance) in CHOICES {
+        let selected = settings.format == format && settings.compliance == compliance;
+        let label = format!(
+            "{} (.{})",
+            choice_text(format, compliance),
+            format.extension()
+        );
+        if ui.radio(selected, label).clicked() {
+            settings.format = format;
+            settings.compliance = compliance;
+        }
+    }
     ui.add_space(6.0);
     let mut can_go = true;
     match settings.format {
