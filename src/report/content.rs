@@ -6,6 +6,7 @@ use super::ExportOptions;
 use super::drawing;
 use super::fonts::{Fonts, Weight};
 use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width};
+use super::requirements;
 use super::risk;
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
 use crate::catalog::Catalog;
@@ -40,7 +41,7 @@ fn gap_cell(s: GapSeverity) -> Cell {
     Cell::filled(format!("{}  {words}", s.letter()), fill, fg)
 }
 
-fn status_cell(s: Status, satisfied: bool) -> Cell {
+pub(super) fn status_cell(s: Status, satisfied: bool) -> Cell {
     let (fill, fg) = match s {
         Status::Met => (Rgb(46, 125, 50), Rgb::WHITE),
         Status::Compensated | Status::NotApplicable if satisfied => (Rgb(30, 111, 217), Rgb::WHITE),
@@ -384,91 +385,6 @@ fn levels_table(flow: &mut Flow, e: &ElementAssessment) {
     flow.table(&header, &rows, 8.0);
 }
 
-fn requirement_table(
-    flow: &mut Flow,
-    catalog: &Catalog,
-    reqs: &crate::model::Requirements,
-    e: &ElementAssessment,
-    compact: bool,
-) {
-    if e.applicable.is_empty() {
-        flow.paragraph(
-            "No SL-T is set, so no requirements apply yet.",
-            8.5,
-            Rgb::GREY,
-        );
-        return;
-    }
-    // compact: a row nobody has touched (not assessed, no text, evidence or notes) is left out
-    let untouched = |x: &&crate::analysis::Applicable| {
-        x.status == Status::NotAssessed
-            && catalog
-                .requirements
-                .get(x.requirement)
-                .and_then(|r| reqs.get(&r.id))
-                .is_none_or(|ra| ra.is_default())
-    };
-    let left_out = if compact {
-        e.applicable.iter().filter(untouched).count()
-    } else {
-        0
-    };
-    if left_out == e.applicable.len() {
-        flow.paragraph(
-            &format!(
-                "None of the {} applicable requirements has been assessed yet (compact export: their rows are left out).",
-                e.applicable.len()
-            ),
-            8.5,
-            Rgb::GREY,
-        );
-        return;
-    }
-    let rows: Vec<Vec<Cell>> = e
-        .applicable
-        .iter()
-        .filter(|x| !compact || !untouched(x))
-        .filter_map(|x| {
-            let r = catalog.requirements.get(x.requirement)?;
-            let ra = reqs.get(&r.id).cloned().unwrap_or_default();
-            Some(vec![
-                Cell::bold(&r.id),
-                Cell::new(&r.title),
-                Cell::new(format!("SL {}", r.level)),
-                status_cell(x.status, x.satisfied),
-                Cell::new(ra.text),
-                Cell::new(ra.evidence),
-            ])
-        })
-        .collect();
-    flow.table(
-        &[
-            col("Id", 20.0),
-            col("Title", 50.0),
-            col("Req.", 11.0),
-            col("Status", 22.0),
-            col("Countermeasure / justification", 45.0),
-            col("Evidence", 32.0),
-        ],
-        &rows,
-        7.5,
-    );
-    if left_out > 0 {
-        flow.paragraph(
-            &format!(
-                "{} not yet assessed left out (compact export).",
-                crate::count_of(
-                    left_out,
-                    "applicable requirement",
-                    "applicable requirements"
-                )
-            ),
-            8.0,
-            Rgb::GREY,
-        );
-    }
-}
-
 fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
     for (z, e) in p.zones.iter().zip(&a.zones) {
         flow.new_page();
@@ -540,7 +456,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t);
         assets_table(flow, catalog, "j) Assets", "Asset", &z.assets);
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &z.requirements, e, compact);
+        requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
     }
     for (c, e) in p.conduits.iter().zip(&a.conduits) {
         flow.new_page();
@@ -649,7 +565,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
             &c.devices,
         );
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &c.requirements, e, compact);
+        requirements::requirement_table(flow, catalog, &c.requirements, e, compact);
     }
 }
 

@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod glyphs;
 pub mod layout;
 mod pdf;
+mod requirements;
 mod risk;
 
 pub use content::{gap_colors, gap_tint};
