@@ -237,7 +237,7 @@ fn cell_str(d: &Data) -> String {
 fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
     let project = refinery();
     let data = bytes(&project, &Request::new(Format::Xlsx));
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(data)).expect("a workbook");
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(data.clone())).expect("a workbook");
     assert_eq!(
         book.sheet_names(),
         [
@@ -284,6 +284,29 @@ fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
     assert_eq!(reqs.height(), applicable + 1);
     let assets = book.worksheet_range("Assets").expect("Assets");
     assert_eq!(assets.height(), project.asset_count() + 1);
+    // every sheet: a frozen header row with an autofilter and set widths; gap colours as fills
+    let part = |name: &str| {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&data)).expect("a zip");
+        let mut s = String::new();
+        zip.by_name(name)
+            .expect("the part")
+            .read_to_string(&mut s)
+            .expect("XML");
+        s
+    };
+    for n in 1..=6 {
+        let sheet = part(&format!("xl/worksheets/sheet{n}.xml"));
+        assert!(sheet.contains("ySplit=\"1\""), "sheet {n}: frozen header");
+        assert!(
+            sheet.contains("<autoFilter ref=\"A1:"),
+            "sheet {n}: autofilter"
+        );
+        assert!(sheet.contains("<col "), "sheet {n}: widths");
+    }
+    let styles = part("xl/styles.xml");
+    assert!(styles.contains("FF2E7D32"), "the no-gap green as a fill");
+    assert!(styles.contains("FFC62828"), "the two-level red as a fill");
 }
 
 #[test]

@@ -294,3 +294,50 @@ fn an_unknown_element_for_the_matrix_is_an_error() {
         text(&o.stderr)
     );
 }
+
+/// One part of an XLSX file (a zip) as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut file = zip.by_name(name).expect("the part");
+    let mut s = String::new();
+    file.read_to_string(&mut s).expect("UTF-8 XML");
+    s
+}
+
+#[test]
+fn the_matrix_sheet_is_protected_with_a_status_drop_down() {
+    let project = zonewright::file::load(Path::new("samples/water.ron")).expect("sample");
+    let bytes = zonewright::export::compliance::export_matrix(
+        &project,
+        Catalog::embedded(),
+        &[project.zones[0].name.clone()],
+    )
+    .expect("the matrix");
+    let sheet = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(sheet.contains("<sheetProtection"), "the sheet is protected");
+    assert!(
+        sheet.contains("autoFilter=\"0\""),
+        "filtering stays allowed"
+    );
+    let validation = sheet
+        .split("<dataValidation ")
+        .nth(1)
+        .expect("a data validation");
+    assert!(validation.contains("type=\"list\""));
+    assert!(validation.contains("sqref=\"F2:F"), "on the Status column");
+    assert!(
+        validation.contains("\"Not assessed,Met,Compensated,Not met,Not applicable\""),
+        "{validation}"
+    );
+    // editable cells carry a style that is not locked; the id columns keep the default lock
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains("<protection locked=\"0\"/>"),
+        "unlocked styles exist"
+    );
+    assert!(
+        sheet.contains("<pane xSplit=\"2\" ySplit=\"1\""),
+        "frozen header and ids"
+    );
+}
