@@ -4,12 +4,13 @@
 //! that cannot be applied (unknown id, element or status) listed with the reason and skipped.
 
 use super::ExportError;
-use super::xlsx::{color, header_format, status_colors};
+use super::xlsx::{color, header_format};
 use crate::analysis::assess;
 use crate::catalog::Catalog;
 use crate::edit::Edit;
 use crate::model::{ElementRef, Project, RequirementAssessment, Requirements, Status};
 use crate::report::layout::Rgb;
+use crate::report::status_colors;
 use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{DataValidation, Format, ProtectionOptions, Workbook, XlsxError};
 use std::collections::HashMap;

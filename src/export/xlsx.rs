@@ -7,9 +7,9 @@ use super::Table;
 use super::tables::{Register, Value, gap_words, register, risk};
 use crate::analysis::{GapSeverity, assess};
 use crate::catalog::Catalog;
-use crate::model::{Project, Status};
-use crate::report::gap_colors;
+use crate::model::Project;
 use crate::report::layout::Rgb;
+use crate::report::{gap_colors, status_colors};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 /// Rows a sheet can hold below its header (Excel's limit is 1,048,576 rows).
@@ -49,17 +49,6 @@ fn gap_format(g: GapSeverity) -> Format {
     Format::new()
         .set_background_color(color(fill))
         .set_font_color(color(fg))
-}
-
-/// Fill and text colour of a requirement status (as in the PDF's requirement matrices).
-pub(super) fn status_colors(s: Status, satisfied: bool) -> (Rgb, Rgb) {
-    match s {
-        Status::Met => (Rgb(46, 125, 50), Rgb::WHITE),
-        Status::Compensated | Status::NotApplicable if satisfied => (Rgb(30, 111, 217), Rgb::WHITE),
-        Status::Compensated | Status::NotApplicable => (Rgb(239, 154, 0), Rgb::BLACK),
-        Status::NotMet => (Rgb(198, 40, 40), Rgb::WHITE),
-        Status::NotAssessed => (Rgb(225, 227, 230), Rgb::BLACK),
-    }
 }
 
 /// Writes `r` as a sheet with a frozen header, an autofilter and the column widths.

@@ -41,14 +41,20 @@ fn gap_cell(s: GapSeverity) -> Cell {
     Cell::filled(format!("{}  {words}", s.letter()), fill, fg)
 }
 
-pub(super) fn status_cell(s: Status, satisfied: bool) -> Cell {
-    let (fill, fg) = match s {
+/// Fill and text colour of a requirement status (`satisfied`: compensated or not applicable
+/// with its text).
+pub fn status_colors(s: Status, satisfied: bool) -> (Rgb, Rgb) {
+    match s {
         Status::Met => (Rgb(46, 125, 50), Rgb::WHITE),
         Status::Compensated | Status::NotApplicable if satisfied => (Rgb(30, 111, 217), Rgb::WHITE),
         Status::Compensated | Status::NotApplicable => (Rgb(239, 154, 0), Rgb::BLACK),
         Status::NotMet => (Rgb(198, 40, 40), Rgb::WHITE),
         Status::NotAssessed => (Rgb(225, 227, 230), Rgb::BLACK),
-    };
+    }
+}
+
+pub(super) fn status_cell(s: Status, satisfied: bool) -> Cell {
+    let (fill, fg) = status_colors(s, satisfied);
     Cell::filled(s.label(), fill, fg)
 }
 

@@ -12,7 +12,7 @@ mod pdf;
 mod requirements;
 mod risk;
 
-pub use content::{gap_colors, gap_tint};
+pub use content::{gap_colors, gap_tint, status_colors};
 
 use crate::analysis::assess;
 use crate::catalog::Catalog;
