@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod catalog;
 pub mod cli;
+pub mod command;
 pub mod edit;
 pub mod export;
 pub mod file;

@@ -2,8 +2,8 @@
 //! a project goes through [`History::apply`].
 
 use crate::model::{
-    Approval, Asset, AssetId, AssetParent, Conduit, ConduitId, Meta, Project, ProjectRisk, Zone,
-    ZoneId,
+    Approval, Asset, AssetId, AssetParent, Conduit, ConduitId, Meta, Project, ProjectRisk, Rect,
+    Zone, ZoneId,
 };
 use std::fmt;
 
@@ -19,6 +19,11 @@ pub enum Edit {
         id: ZoneId,
     },
     ReplaceZone(Zone),
+    /// Moves or resizes a zone; everything else about it is kept.
+    SetZoneRect {
+        id: ZoneId,
+        rect: Rect,
+    },
     AddConduit {
         index: usize,
         conduit: Conduit,
@@ -123,6 +128,11 @@ impl Edit {
             Edit::ReplaceZone(zone) => {
                 let slot = project.zone_mut(zone.id).ok_or_else(|| missing(zone.id))?;
                 Ok(Edit::ReplaceZone(std::mem::replace(slot, zone)))
+            }
+            Edit::SetZoneRect { id, rect } => {
+                let zone = project.zone_mut(id).ok_or_else(|| missing(id))?;
+                let old = std::mem::replace(&mut zone.rect, rect);
+                Ok(Edit::SetZoneRect { id, rect: old })
             }
             Edit::AddConduit { index, conduit } => {
                 if project.zone(conduit.from).is_none() {
@@ -292,22 +302,6 @@ impl History {
             }
         }
         Ok(())
-    }
-
-    /// Folds the last two steps into one (an action and the follow-up change it caused), so
-    /// that one undo reverts both.
-    pub fn fold_last_two(&mut self) {
-        if self.undo.len() < 2 {
-            return;
-        }
-        if let (Some(second), Some(first)) = (self.undo.pop(), self.undo.pop()) {
-            self.undo.push(Step {
-                label: first.label,
-                edit: Edit::Batch(vec![second.edit, first.edit]),
-                merge_key: None,
-                state: second.state,
-            });
-        }
     }
 
     /// Ends the current step: the next edit is a new step even with the same merge key.

@@ -18,6 +18,8 @@ pub trait FileDialogs {
     fn save(&mut self, suggested_name: &str) -> DialogResult;
     /// Where to write an exported PDF.
     fn export_pdf(&mut self, suggested_name: &str) -> DialogResult;
+    /// The folder the next dialog starts in (the last one used).
+    fn start_in(&mut self, _folder: Option<&Path>) {}
     /// Where to write an export of the format `label` (file extension `extension`).
     fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
         let _ = (label, extension);
@@ -31,7 +33,20 @@ pub trait FileDialogs {
 
 /// rfd dialogs. rfd answers "nothing" both when the user cancels and when no dialog could be
 /// shown at all; an answer within a fraction of a second means no person saw a dialog.
-pub struct NativeDialogs;
+#[derive(Debug, Default)]
+pub struct NativeDialogs {
+    folder: Option<PathBuf>,
+}
+
+impl NativeDialogs {
+    fn dialog(&self, title: &str) -> rfd::FileDialog {
+        let d = rfd::FileDialog::new().set_title(title);
+        match &self.folder {
+            Some(f) if f.is_dir() => d.set_directory(f),
+            _ => d,
+        }
+    }
+}
 
 const NO_DIALOG_THRESHOLD: Duration = Duration::from_millis(250);
 
@@ -46,8 +61,8 @@ fn interpret(result: Option<PathBuf>, started: Instant) -> DialogResult {
 impl FileDialogs for NativeDialogs {
     fn open(&mut self) -> DialogResult {
         let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Open zonewright project")
+        let picked = self
+            .dialog("Open zonewright project")
             .add_filter("zonewright project", &["ron"])
             .pick_file();
         interpret(picked, started)
@@ -55,8 +70,8 @@ impl FileDialogs for NativeDialogs {
 
     fn save(&mut self, suggested_name: &str) -> DialogResult {
         let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Save zonewright project")
+        let picked = self
+            .dialog("Save zonewright project")
             .add_filter("zonewright project", &["ron"])
             .set_file_name(suggested_name)
             .save_file();
@@ -65,18 +80,22 @@ impl FileDialogs for NativeDialogs {
 
     fn export_pdf(&mut self, suggested_name: &str) -> DialogResult {
         let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Export PDF tender pack")
+        let picked = self
+            .dialog("Export PDF tender pack")
             .add_filter("PDF document", &["pdf"])
             .set_file_name(suggested_name)
             .save_file();
         interpret(picked, started)
     }
 
+    fn start_in(&mut self, folder: Option<&Path>) {
+        self.folder = folder.map(Path::to_owned);
+    }
+
     fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
         let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title(format!("Export {label}"))
+        let picked = self
+            .dialog(&format!("Export {label}"))
             .add_filter(label, &[extension])
             .set_file_name(suggested_name)
             .save_file();
@@ -85,8 +104,8 @@ impl FileDialogs for NativeDialogs {
 
     fn open_matrix(&mut self) -> DialogResult {
         let started = Instant::now();
-        let picked = rfd::FileDialog::new()
-            .set_title("Apply compliance matrix")
+        let picked = self
+            .dialog("Apply compliance matrix")
             .add_filter("Excel workbook", &["xlsx"])
             .pick_file();
         interpret(picked, started)
@@ -124,19 +143,32 @@ pub fn state_dir() -> Option<PathBuf> {
     crate::file::recovery::state_dir()
 }
 
-/// Most recently used project files, newest first, kept in a text file (one path a line).
+/// Most recently used project files, newest first. The designer keeps them in its preferences
+/// ([`super::prefs`]); older versions kept them in a text file (one path a line), read once.
 #[derive(Debug, Clone, Default)]
 pub struct RecentFiles {
     paths: Vec<PathBuf>,
     store: Option<PathBuf>,
 }
 
-const MAX_RECENT: usize = 10;
+/// Most recent files kept.
+pub const MAX_RECENT: usize = 10;
 
 impl RecentFiles {
     /// A list that is not stored anywhere.
     pub fn in_memory() -> Self {
         RecentFiles::default()
+    }
+
+    /// A list held in memory, starting with `paths` (at most [`MAX_RECENT`]).
+    pub fn from_paths(mut paths: Vec<PathBuf>) -> Self {
+        paths.truncate(MAX_RECENT);
+        RecentFiles { paths, store: None }
+    }
+
+    /// The text file of versions before preferences, in the program's state folder.
+    pub fn legacy_store() -> Option<PathBuf> {
+        state_dir().map(|d| d.join("recent.txt"))
     }
 
     /// Reads the list from `store`; a missing or unreadable file gives an empty list.
@@ -157,8 +189,8 @@ impl RecentFiles {
     }
 
     pub fn load_default() -> Self {
-        match state_dir() {
-            Some(d) => RecentFiles::load(d.join("recent.txt")),
+        match Self::legacy_store() {
+            Some(store) => RecentFiles::load(store),
             None => RecentFiles::in_memory(),
         }
     }

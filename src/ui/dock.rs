@@ -1,6 +1,7 @@
 //! The bottom dock: the findings register, the requirements table of the selected zone or
 //! conduit, the topology view and the risk register.
 
+use super::inspector::widgets::TextField;
 use super::{DesignerApp, DockTab, Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::edit::Edit;
@@ -65,7 +66,19 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         DockTab::Findings => findings_ui(app, ui),
         DockTab::Requirements => requirements_ui(app, ui),
         DockTab::Topology => super::topology_tab_ui(app, ui),
-        DockTab::Risk => super::register::register_ui(app, ui),
+        DockTab::Risk => {
+            let Some(doc) = &app.doc else { return };
+            let view = super::view::View {
+                doc,
+                selection: &app.selection,
+                catalog: app.catalog,
+                dark: app.dark,
+                presentation: app.presentation,
+            };
+            let mut out = super::view::Intents::new();
+            super::register::register_ui(view, &mut app.dock.register, &mut out, ui);
+            out.into_iter().for_each(|i| app.emit(i));
+        }
     }
 }
 
@@ -282,41 +295,31 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                                     status.label().to_lowercase()
                                 ));
                             }
-                            let mut text = current.text.clone();
                             let hint = match current.status {
                                 Status::Compensated => "compensating countermeasure (required)",
                                 Status::NotApplicable => "justification (required)",
                                 _ => "",
                             };
-                            let resp = ui.add(
-                                egui::TextEdit::singleline(&mut text)
-                                    .hint_text(hint)
-                                    .desired_width(220.0)
-                                    .id_salt(("text", &name, &r.id)),
-                            );
-                            if resp.lost_focus() {
-                                intents.push(Some(Intent::SealEdit));
-                            }
-                            if resp.changed() {
+                            let mut sink = super::view::Intents::new();
+                            if let Some(text) =
+                                TextField::cell(("text", &name, &r.id), &current.text, 220.0)
+                                    .hint(hint)
+                                    .show_ui(ui, &mut sink)
+                            {
                                 next.text = text;
                                 key = Some(format!("{name}.{}.text", r.id));
                                 label = Some(format!("Edit {} reason of {name}", r.id));
                             }
-                            let mut ev = current.evidence.clone();
-                            let resp = ui.add(
-                                egui::TextEdit::singleline(&mut ev)
-                                    .hint_text("document, report …")
-                                    .desired_width(160.0)
-                                    .id_salt(("ev", &name, &r.id)),
-                            );
-                            if resp.lost_focus() {
-                                intents.push(Some(Intent::SealEdit));
-                            }
-                            if resp.changed() {
+                            if let Some(ev) =
+                                TextField::cell(("ev", &name, &r.id), &current.evidence, 160.0)
+                                    .hint("document, report …")
+                                    .show_ui(ui, &mut sink)
+                            {
                                 next.evidence = ev;
                                 key = Some(format!("{name}.{}.evidence", r.id));
                                 label = Some(format!("Edit {} evidence of {name}", r.id));
                             }
+                            intents.extend(sink.into_iter().map(Some));
                             if let Some(label) = label {
                                 intents
                                     .push(requirement_edit(doc, target, &r.id, next, label, key));

@@ -152,10 +152,7 @@ impl DesignerApp {
     pub fn choose_export_path(&mut self) {
         let suggested = suggested_pdf_name(self);
         let format = self.export_options.format;
-        match self
-            .dialogs
-            .export_as(&suggested, format.label(), format.extension())
-        {
+        match self.ask_dialog(|d| d.export_as(&suggested, format.label(), format.extension())) {
             DialogResult::Picked(p) => self.start_export(p),
             DialogResult::Cancelled => {}
             DialogResult::Unavailable => {

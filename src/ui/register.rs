@@ -2,7 +2,8 @@
 //! zone and conduit, with the risk `assess` gives it, sortable; a click selects the element.
 
 use super::risk::shortened;
-use super::{DesignerApp, Intent, theme};
+use super::view::{Intents, View};
+use super::{Intent, theme};
 use crate::analysis::Assessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
 use crate::model::text::visible;
@@ -164,12 +165,18 @@ fn header_ui(ui: &mut egui::Ui, state: &mut RegisterState, by: SortBy, text: &st
     }
 }
 
-pub fn register_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.doc.as_ref() else { return };
+/// The register tab: reads the document through `view`, sorts by `state`, pushes the element
+/// clicked as [`Intent::FocusElement`].
+pub fn register_ui(
+    view: View<'_>,
+    state: &mut RegisterState,
+    out: &mut Intents,
+    ui: &mut egui::Ui,
+) {
+    let doc = view.doc;
     let project = &doc.project;
     let m = &project.risk.matrix;
     let mut rows = register_rows(project, &doc.assessment);
-    let state = &mut app.dock.register;
     sort_rows(&mut rows, *state);
     let intolerable = rows
         .iter()
@@ -246,7 +253,7 @@ pub fn register_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                 });
         });
     if let Some(e) = clicked {
-        app.emit(Intent::FocusElement(e));
+        out.push(Intent::FocusElement(e));
     }
 }
 

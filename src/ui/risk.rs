@@ -2,6 +2,8 @@
 //! field by field, the risk `assess` gives each, and the SL-T the worst risk proposes beside the
 //! chosen one. Also the scenario editor the project's initial assessment reuses.
 
+use super::inspector::widgets::{Field, TextField, field};
+use super::view::Intents;
 use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
@@ -112,31 +114,6 @@ impl Owner<'_> {
                 .collect(),
         }
     }
-}
-
-/// A single- or multi-line text field with a small label above; pushes a seal when it loses
-/// focus. Returns the new text when it changed.
-pub fn text_ui(
-    ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
-    id: impl std::hash::Hash + std::fmt::Debug,
-    label: &str,
-    value: &str,
-    multiline: bool,
-) -> Option<String> {
-    ui.label(egui::RichText::new(label).small().weak());
-    let mut text = value.to_owned();
-    let edit = if multiline {
-        egui::TextEdit::multiline(&mut text).desired_rows(2)
-    } else {
-        egui::TextEdit::singleline(&mut text)
-    };
-    let r = ui.add(edit.desired_width(f32::INFINITY).id_salt(id));
-    let r = r.on_hover_text(label);
-    if r.lost_focus() {
-        intents.push(Intent::SealEdit);
-    }
-    (r.changed() && text != value).then_some(text)
 }
 
 /// A coloured chip with the level name and score of a rating ("–" when unrated).
@@ -304,7 +281,7 @@ fn affected_ui(
 /// The additional countermeasures (measure + owner), add and remove.
 fn countermeasures_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     id: &str,
     list: &[Countermeasure],
 ) -> Option<Change<Vec<Countermeasure>>> {
@@ -329,15 +306,9 @@ fn countermeasures_ui(
                     .into_iter()
                     .enumerate()
                 {
-                    let mut text = value.clone();
-                    let r = ui.add_sized(
-                        [w, 18.0],
-                        egui::TextEdit::singleline(&mut text).id_salt((id, "cm", i, k)),
-                    );
-                    if r.lost_focus() {
-                        intents.push(Intent::SealEdit);
-                    }
-                    if r.changed() {
+                    if let Some(text) =
+                        TextField::cell((id, "cm", i, k), value, w).show_ui(ui, intents)
+                    {
                         let mut n = list.to_vec();
                         if k == 0 {
                             n[i].measure = text;
@@ -367,25 +338,28 @@ fn countermeasures_ui(
     out
 }
 
-/// The text fields of a scenario: label, getter.
-type ScenarioField = (&'static str, fn(&mut ThreatScenario) -> &mut String, bool);
-
-const FIELDS: [ScenarioField; 5] = [
-    ("Title", |s| &mut s.title, false),
-    ("Threat source", |s| &mut s.threat_source, false),
-    (
+/// The text fields of a scenario.
+const FIELDS: [Field<ThreatScenario>; 5] = [
+    field!(ThreatScenario, "Title", title),
+    field!(ThreatScenario, "Threat source", threat_source),
+    field!(
+        ThreatScenario,
         "Source capability (skills, resources, motivation)",
-        |s| &mut s.source_capability,
-        false,
+        source_capability
     ),
-    ("Vector (how the attack arrives)", |s| &mut s.vector, false),
-    ("Vulnerability exploited", |s| &mut s.vulnerability, true),
+    field!(ThreatScenario, "Vector (how the attack arrives)", vector),
+    field!(
+        ThreatScenario,
+        "Vulnerability exploited",
+        vulnerability,
+        multiline
+    ),
 ];
 
 /// Every field of one scenario; returns the changed scenario.
 fn scenario_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     id: &str,
     matrix: &RiskMatrix,
     s: &ThreatScenario,
@@ -393,14 +367,11 @@ fn scenario_ui(
     assets: &[(AssetId, String)],
 ) -> Option<Change<ThreatScenario>> {
     let mut out = None;
-    for (k, (label, get, multi)) in FIELDS.into_iter().enumerate() {
-        let mut n = s.clone();
-        let cur = get(&mut n).clone();
-        if let Some(v) = text_ui(ui, intents, (id, "f", k), label, &cur, multi) {
-            *get(&mut n) = v;
+    for (k, f) in FIELDS.iter().enumerate() {
+        if let Some(n) = f.show_with_id_ui(ui, intents, s, (id, "f", k)) {
             out = Some(typed(
                 n,
-                &format!("Edit scenario {}", label.to_lowercase()),
+                &format!("Edit scenario {}", f.label.to_lowercase()),
                 format!("f{k}"),
             ));
         }
@@ -435,16 +406,18 @@ fn scenario_ui(
         rating_chip_ui(ui, matrix, rated.and_then(|r| r.unmitigated));
     });
     ui.add_space(4.0);
-    let mut n = s.clone();
-    if let Some(v) = text_ui(
-        ui,
-        intents,
-        (id, "existing"),
+    if let Some(v) = TextField::labelled(
         "Existing countermeasures (ZCR 5.8)",
         &s.existing_countermeasures,
-        true,
-    ) {
-        n.existing_countermeasures = v;
+    )
+    .id((id, "existing"))
+    .multiline(true)
+    .show_ui(ui, intents)
+    {
+        let n = ThreatScenario {
+            existing_countermeasures: v,
+            ..s.clone()
+        };
         out = Some(typed(n, "Edit existing countermeasures", "existing".into()));
     }
     if let Some(ch) = countermeasures_ui(ui, intents, id, &s.additional_countermeasures) {
@@ -526,7 +499,7 @@ fn scenario_header(
 /// keeps the widgets of different lists apart; `rated` is what `assess` says of each.
 pub fn scenarios_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     id: &str,
     matrix: &RiskMatrix,
     scenarios: &[ThreatScenario],
@@ -578,7 +551,7 @@ pub fn scenarios_ui(
 /// below it, the rationale (tinted while empty).
 pub fn proposal_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     owner: Owner<'_>,
     ea: Option<&ElementAssessment>,
 ) {
@@ -623,14 +596,11 @@ pub fn proposal_ui(
     } else {
         label.as_str()
     };
-    if let Some(v) = text_ui(
-        ui,
-        intents,
-        (owner.id(), "rationale"),
-        shown,
-        &risk.sl_t_rationale,
-        true,
-    ) {
+    if let Some(v) = TextField::labelled(shown, &risk.sl_t_rationale)
+        .id((owner.id(), "rationale"))
+        .multiline(true)
+        .show_ui(ui, intents)
+    {
         let mut n = risk.clone();
         n.sl_t_rationale = v;
         intents.push(owner.intent(typed(n, "Edit SL-T rationale", "rationale".into())));
@@ -640,7 +610,7 @@ pub fn proposal_ui(
 /// The collapsible Risk section of a zone or conduit.
 pub fn element_risk_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     project: &Project,
     owner: Owner<'_>,
     ea: Option<&ElementAssessment>,

@@ -2,26 +2,20 @@
 //! (scales, categories, levels, cells, tolerable risk), the initial risk assessment (ZCR 2, 4)
 //! and the asset owner's approval (ZCR 7) with its state as `assess` reports it.
 
-use super::risk::{Change, rating_chip_ui, scenarios_ui, text_ui};
-use super::{Intent, theme};
+use super::inspector::widgets::{Field, TextField, field, level_combo_ui, push_edit};
+use super::risk::{Change, rating_chip_ui, scenarios_ui};
+use super::theme;
+use super::view::{Intents, View};
 use crate::analysis::Assessment;
 use crate::analysis::risk::ApprovalState;
 use crate::edit::Edit;
 use crate::model::{Approval, Decision, Project, ProjectRisk, RiskMatrix};
 
-fn push(intents: &mut Vec<Intent>, label: impl Into<String>, edit: Edit, key: Option<String>) {
-    intents.push(Intent::Edit {
-        label: label.into(),
-        edit: Box::new(edit),
-        merge_key: key,
-    });
-}
-
 /// Applies a changed matrix as one `SetRisk` step.
-fn set_matrix(intents: &mut Vec<Intent>, project: &Project, change: Change<RiskMatrix>) {
+fn set_matrix(intents: &mut Intents, project: &Project, change: Change<RiskMatrix>) {
     let mut r = project.risk.clone();
     r.matrix = change.value;
-    push(
+    push_edit(
         intents,
         change.label,
         Edit::SetRisk(r),
@@ -29,33 +23,22 @@ fn set_matrix(intents: &mut Vec<Intent>, project: &Project, change: Change<RiskM
     );
 }
 
-/// A small single-line field in a grid cell; seals on focus loss.
+/// A small single-line field in a grid cell; hovering shows the whole text.
 fn cell_text_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     id: impl std::hash::Hash + std::fmt::Debug,
     value: &str,
     width: f32,
 ) -> Option<String> {
-    let mut text = value.to_owned();
-    let r = ui.add_sized(
-        [width, 18.0],
-        egui::TextEdit::singleline(&mut text).id_salt(id),
-    );
-    let r = if value.is_empty() {
-        r
-    } else {
-        r.on_hover_text(value)
-    };
-    if r.lost_focus() {
-        intents.push(Intent::SealEdit);
-    }
-    (r.changed() && text != value).then_some(text)
+    TextField::cell(id, value, width)
+        .hover_value()
+        .show_ui(ui, intents)
 }
 
 fn scales_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     m: &RiskMatrix,
 ) -> Option<Change<RiskMatrix>> {
     let mut out = None;
@@ -102,7 +85,7 @@ fn scales_ui(
 
 /// The categories: rename, add, remove. Removing one also removes its ratings from every
 /// scenario (the ratings are kept in category order), in the same undo step.
-fn categories_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project) {
+fn categories_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
     let m = &project.risk.matrix;
     ui.label(egui::RichText::new("Consequence categories").strong());
     let mut remove = None;
@@ -142,11 +125,11 @@ fn categories_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project
         r.matrix
             .categories
             .push(format!("Category {}", m.categories.len() + 1));
-        push(intents, "Add consequence category", Edit::SetRisk(r), None);
+        push_edit(intents, "Add consequence category", Edit::SetRisk(r), None);
     }
     if let Some(i) = remove {
         let name = m.categories.get(i).cloned().unwrap_or_default();
-        push(
+        push_edit(
             intents,
             format!("Remove consequence category {name}"),
             remove_category(project, i),
@@ -192,7 +175,7 @@ pub fn remove_category(project: &Project, i: usize) -> Edit {
 
 fn levels_ui(
     ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
+    intents: &mut Intents,
     m: &RiskMatrix,
 ) -> Option<Change<RiskMatrix>> {
     let mut out = None;
@@ -217,15 +200,8 @@ fn levels_ui(
                         key: Some(format!("level.{i}")),
                     });
                 }
-                let mut sl = l.proposed_sl_t;
-                egui::ComboBox::from_id_salt(("level-sl", i))
-                    .width(40.0)
-                    .selected_text(sl.to_string())
-                    .show_ui(ui, |ui| {
-                        for v in 0..=crate::model::MAX_SL {
-                            ui.selectable_value(&mut sl, v, v.to_string());
-                        }
-                    });
+                let sl =
+                    level_combo_ui(ui, ("level-sl", i), l.proposed_sl_t).unwrap_or(l.proposed_sl_t);
                 if sl != l.proposed_sl_t {
                     let mut n = m.clone();
                     n.levels[i].proposed_sl_t = sl;
@@ -340,7 +316,7 @@ fn tolerable_ui(ui: &mut egui::Ui, m: &RiskMatrix) -> Option<Change<RiskMatrix>>
     })
 }
 
-fn matrix_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project) {
+fn matrix_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
     let m = &project.risk.matrix;
     egui::CollapsingHeader::new("Risk matrix")
         .id_salt("risk-matrix")
@@ -364,7 +340,7 @@ fn matrix_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project) {
         });
 }
 
-fn initial_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, a: &Assessment) {
+fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &Assessment) {
     let m = &project.risk.matrix;
     egui::CollapsingHeader::new(format!(
         "Initial risk assessment ({})",
@@ -418,7 +394,7 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, a
                 initial: ch.value,
                 ..project.risk.clone()
             };
-            push(
+            push_edit(
                 intents,
                 format!("{} in the initial assessment", ch.label),
                 Edit::SetRisk(risk),
@@ -477,7 +453,15 @@ fn approval_state_ui(ui: &mut egui::Ui, state: ApprovalState) {
     ui.label(egui::RichText::new(text).color(color).strong());
 }
 
-fn approval_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, a: &Assessment) {
+const APPROVAL: [Field<Approval>; 5] = [
+    field!(Approval, "Approver", approver),
+    field!(Approval, "Role", role),
+    field!(Approval, "Organisation", organisation),
+    field!(Approval, "Date", date, date),
+    field!(Approval, "Conditions", conditions, multiline),
+];
+
+fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &Assessment) {
     egui::CollapsingHeader::new("Approval (ZCR 7)")
         .id_salt("approval")
         .default_open(true)
@@ -485,22 +469,11 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, 
             approval_state_ui(ui, a.risk.approval);
             let current = project.approval.as_ref();
             if let Some(ap) = current {
-                type Get = fn(&mut Approval) -> &mut String;
-                let fields: [(&str, Get, bool); 5] = [
-                    ("Approver", |a| &mut a.approver, false),
-                    ("Role", |a| &mut a.role, false),
-                    ("Organisation", |a| &mut a.organisation, false),
-                    ("Date", |a| &mut a.date, false),
-                    ("Conditions", |a| &mut a.conditions, true),
-                ];
-                for (k, (label, get, multi)) in fields.into_iter().enumerate() {
-                    let mut n = ap.clone();
-                    let cur = get(&mut n).clone();
-                    if let Some(v) = text_ui(ui, intents, ("approval", k), label, &cur, multi) {
-                        *get(&mut n) = v;
-                        push(
+                for (k, f) in APPROVAL.iter().enumerate() {
+                    if let Some(n) = f.show_with_id_ui(ui, intents, ap, ("approval", k)) {
+                        push_edit(
                             intents,
-                            format!("Edit approval {}", label.to_lowercase()),
+                            format!("Edit approval {}", f.label.to_lowercase()),
                             Edit::SetApproval(Some(n)),
                             Some(format!("approval.{k}")),
                         );
@@ -518,7 +491,7 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, 
                         if d != ap.decision {
                             let mut n = ap.clone();
                             n.decision = d;
-                            push(intents, "Change approval decision", Edit::SetApproval(Some(n)), None);
+                            push_edit(intents, "Change approval decision", Edit::SetApproval(Some(n)), None);
                         }
                     }
                 }
@@ -542,7 +515,7 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, 
                     ))
                     .clicked()
                 {
-                    push(
+                    push_edit(
                         intents,
                         "Record approval",
                         Edit::SetApproval(Some(record_approval(project, current))),
@@ -550,25 +523,22 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, project: &Project, 
                     );
                 }
                 if current.is_some() && ui.button("Withdraw approval").clicked() {
-                    push(intents, "Withdraw approval", Edit::SetApproval(None), None);
+                    push_edit(intents, "Withdraw approval", Edit::SetApproval(None), None);
                 }
             });
         });
 }
 
-/// The project's Risk matrix, Initial assessment and Approval sections.
-pub fn project_risk_ui(
-    ui: &mut egui::Ui,
-    intents: &mut Vec<Intent>,
-    project: &Project,
-    a: &Assessment,
-) {
+/// The project's Risk matrix, Initial assessment and Approval sections (in the inspector when
+/// nothing is selected).
+pub fn project_risk_ui(view: View<'_>, out: &mut Intents, ui: &mut egui::Ui) {
+    let (project, a) = (&view.doc.project, &view.doc.assessment);
     ui.separator();
     ui.heading("Risk assessment");
-    matrix_ui(ui, intents, project);
-    initial_ui(ui, intents, project, a);
+    matrix_ui(ui, out, project);
+    initial_ui(ui, out, project, a);
     ui.separator();
-    approval_ui(ui, intents, project, a);
+    approval_ui(ui, out, project, a);
 }
 
 #[cfg(test)]

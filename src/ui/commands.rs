@@ -1,0 +1,688 @@
+//! The command table: every menu, keyboard and palette action of the designer with its menu
+//! text, tooltip, default shortcuts and enabled state, and the keyboard handling generated from
+//! it. No shortcut is written anywhere else.
+
+use super::{DesignerApp, DockTab, Intent, Modal, PathPurpose, Pending};
+use crate::command::{NUDGE_FINE_STEP, NUDGE_STEP};
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A direction of the arrow keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+impl Direction {
+    pub const ALL: [Direction; 4] = [
+        Direction::Left,
+        Direction::Right,
+        Direction::Up,
+        Direction::Down,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Direction::Left => "left",
+            Direction::Right => "right",
+            Direction::Up => "up",
+            Direction::Down => "down",
+        }
+    }
+
+    /// The scene offset of one step.
+    fn offset(self, step: f32) -> (f32, f32) {
+        match self {
+            Direction::Left => (-step, 0.0),
+            Direction::Right => (step, 0.0),
+            Direction::Up => (0.0, -step),
+            Direction::Down => (0.0, step),
+        }
+    }
+}
+
+/// Every action of the designer's menus, keys and command palette.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    New,
+    Open,
+    OpenByPath,
+    /// A bundled sample, by name.
+    OpenSample(&'static str),
+    Save,
+    SaveAs,
+    SaveAsByPath,
+    ExportPdf,
+    /// File → Apply compliance matrix…
+    ApplyMatrix,
+    Close,
+    Quit,
+    Undo,
+    Redo,
+    Duplicate,
+    Delete,
+    SelectAll,
+    /// Esc: ends a gesture or the conduit tool, else clears the selection.
+    Cancel,
+    ZoomToFit,
+    ResetZoom,
+    ZoomIn,
+    ZoomOut,
+    Presentation,
+    DarkTheme,
+    CommandPalette,
+    ShowTab(DockTab),
+    /// Moves the selected zones; `fine` is the small step (with Shift).
+    Nudge {
+        direction: Direction,
+        fine: bool,
+    },
+    About,
+}
+
+/// How a command shows its on/off state in a menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Check {
+    None,
+    /// A checkbox (a setting).
+    Toggle(bool),
+    /// A highlighted item (a mode or the shown tab).
+    Selected(bool),
+}
+
+const fn sc(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CMD: Modifiers = Modifiers::COMMAND;
+const CMD_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+const NONE: Modifiers = Modifiers::NONE;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+
+impl UiCommand {
+    /// Every command, in menu order (one per sample, four nudges each way).
+    pub fn all() -> Vec<UiCommand> {
+        use UiCommand::*;
+        let mut all = vec![New, Open, OpenByPath];
+        all.extend(crate::samples::SAMPLES.iter().map(|s| OpenSample(s.name)));
+        all.extend([
+            Save,
+            SaveAs,
+            SaveAsByPath,
+            ExportPdf,
+            ApplyMatrix,
+            Close,
+            Quit,
+            Undo,
+            Redo,
+            Duplicate,
+            Delete,
+            SelectAll,
+            Cancel,
+            ZoomToFit,
+            ResetZoom,
+            ZoomIn,
+            ZoomOut,
+            Presentation,
+            DarkTheme,
+            CommandPalette,
+        ]);
+        all.extend(DockTab::ALL.map(ShowTab));
+        for fine in [false, true] {
+            all.extend(Direction::ALL.map(|direction| Nudge { direction, fine }));
+        }
+        all.push(About);
+        all
+    }
+
+    /// The menu and palette text.
+    pub fn text(self) -> String {
+        use UiCommand::*;
+        let s = match self {
+            New => "New",
+            Open => "Open…",
+            OpenByPath => "Open by path…",
+            OpenSample(name) => {
+                let title = crate::samples::find(name).map_or(name, |s| s.title);
+                return format!("Open sample: {title}");
+            }
+            Save => "Save",
+            SaveAs => "Save As…",
+            SaveAsByPath => "Save As by path…",
+            ExportPdf => "Export…",
+            ApplyMatrix => "Apply compliance matrix…",
+            Close => "Close",
+            Quit => "Quit",
+            Undo => "Undo",
+            Redo => "Redo",
+            Duplicate => "Duplicate",
+            Delete => "Delete",
+            SelectAll => "Select all zones",
+            Cancel => "Cancel gesture or clear selection",
+            ZoomToFit => "Zoom to fit",
+            ResetZoom => "Reset zoom (100%)",
+            ZoomIn => "Zoom in",
+            ZoomOut => "Zoom out",
+            Presentation => "Presentation mode",
+            DarkTheme => "Dark theme",
+            CommandPalette => "Command palette…",
+            ShowTab(tab) => return format!("Show {}", tab.label()),
+            Nudge { direction, fine } => {
+                let size = if fine { "a little" } else { "" };
+                return format!("Nudge selected zones {} {size}", direction.name())
+                    .trim_end()
+                    .to_owned();
+            }
+            About => "About zonewright",
+        };
+        s.to_owned()
+    }
+
+    /// Hover text in menus.
+    pub fn tooltip(self) -> &'static str {
+        use UiCommand::*;
+        match self {
+            New => "Start a new, empty project",
+            Open => "Open a project file (.ron)",
+            OpenByPath => "Type the path of a project file to open",
+            OpenSample(_) => "Open a bundled example plant (Save As to keep changes)",
+            Save => "Save the project to its file",
+            SaveAs => "Save the project to a new file",
+            SaveAsByPath => "Type the path to save the project to",
+            ExportPdf => {
+                "Write the tender pack (PDF), the drawing (SVG, PNG, draw.io), the registers or the compliance matrix (XLSX, CSV)"
+            }
+            ApplyMatrix => {
+                "Read back a compliance matrix a supplier filled in: preview, then apply as one undo step"
+            }
+            Close => "Close the project",
+            Quit => "Quit zonewright",
+            Undo => "Undo the last change",
+            Redo => "Redo the change last undone",
+            Duplicate => "Copy the selected zones and assets",
+            Delete => "Delete the selected elements",
+            SelectAll => "Select every zone",
+            Cancel => "End the current gesture or tool, or clear the selection",
+            ZoomToFit => "Fit the whole plant into the canvas",
+            ResetZoom => "Show the canvas at 100%",
+            ZoomIn => "Zoom the canvas in",
+            ZoomOut => "Zoom the canvas out",
+            Presentation => "Hide the side panels and enlarge the labels",
+            DarkTheme => "Switch between the light and the dark theme",
+            CommandPalette => "Find any command by typing",
+            ShowTab(_) => "Show this tab in the bottom dock",
+            Nudge { .. } => "Move the selected zones",
+            About => "Version, licences and credits",
+        }
+    }
+
+    /// Default shortcuts; the first is the one menus show.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        use UiCommand::*;
+        match self {
+            New => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::N,
+            }],
+            Open => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::O,
+            }],
+            Save => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::S,
+            }],
+            SaveAs => &[KeyboardShortcut {
+                modifiers: CMD_SHIFT,
+                logical_key: Key::S,
+            }],
+            ExportPdf => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::E,
+            }],
+            Quit => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::Q,
+            }],
+            Undo => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::Z,
+            }],
+            Redo => &[
+                KeyboardShortcut {
+                    modifiers: CMD_SHIFT,
+                    logical_key: Key::Z,
+                },
+                KeyboardShortcut {
+                    modifiers: CMD,
+                    logical_key: Key::Y,
+                },
+            ],
+            Duplicate => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::D,
+            }],
+            Delete => &[
+                KeyboardShortcut {
+                    modifiers: NONE,
+                    logical_key: Key::Delete,
+                },
+                KeyboardShortcut {
+                    modifiers: NONE,
+                    logical_key: Key::Backspace,
+                },
+            ],
+            SelectAll => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::A,
+            }],
+            Cancel => &[KeyboardShortcut {
+                modifiers: NONE,
+                logical_key: Key::Escape,
+            }],
+            ZoomToFit => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::Num0,
+            }],
+            ResetZoom => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::Num1,
+            }],
+            ZoomIn => &[
+                KeyboardShortcut {
+                    modifiers: CMD,
+                    logical_key: Key::Plus,
+                },
+                KeyboardShortcut {
+                    modifiers: CMD,
+                    logical_key: Key::Equals,
+                },
+            ],
+            ZoomOut => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::Minus,
+            }],
+            Presentation => &[KeyboardShortcut {
+                modifiers: NONE,
+                logical_key: Key::F5,
+            }],
+            CommandPalette => &[KeyboardShortcut {
+                modifiers: CMD_SHIFT,
+                logical_key: Key::P,
+            }],
+            Nudge { direction, fine } => nudge_shortcut(direction, fine),
+            OpenByPath | OpenSample(_) | SaveAsByPath | ApplyMatrix | Close | DarkTheme
+            | ShowTab(_) | About => &[],
+        }
+    }
+
+    /// Whether the shortcut also acts while a text field is being edited (none of these keys
+    /// means anything to a text field).
+    pub fn acts_in_text_field(self) -> bool {
+        use UiCommand::*;
+        matches!(
+            self,
+            New | Open | Save | SaveAs | ExportPdf | Quit | CommandPalette
+        )
+    }
+
+    /// Whether the shortcut is left to a focused widget of any kind or an open menu: arrows move
+    /// the keyboard focus and step sliders and drag values; without either they nudge.
+    pub fn yields_to_focused_widget(self) -> bool {
+        matches!(self, UiCommand::Nudge { .. })
+    }
+
+    /// Whether the command can run now.
+    pub fn enabled(self, app: &DesignerApp) -> bool {
+        use UiCommand::*;
+        let doc = app.doc.as_ref();
+        match self {
+            New | Open | OpenByPath | OpenSample(_) | Quit | DarkTheme | CommandPalette | About => {
+                true
+            }
+            Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
+            | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
+            ExportPdf => doc.is_some() && app.export.is_none(),
+            ApplyMatrix => doc.is_some(),
+            Undo => doc.is_some_and(|d| d.history.can_undo()),
+            Redo => doc.is_some_and(|d| d.history.can_redo()),
+            Duplicate | Delete => doc.is_some() && !app.selection.is_empty(),
+            Nudge { .. } => {
+                doc.is_some()
+                    && app
+                        .selection
+                        .iter()
+                        .any(|e| matches!(e, crate::model::ElementRef::Zone(_)))
+            }
+        }
+    }
+
+    /// The on/off state menus show.
+    pub fn check(self, app: &DesignerApp) -> Check {
+        match self {
+            UiCommand::DarkTheme => Check::Toggle(app.dark),
+            UiCommand::Presentation => Check::Selected(app.presentation),
+            UiCommand::ShowTab(tab) => Check::Selected(app.dock_tab == tab),
+            _ => Check::None,
+        }
+    }
+
+    /// The menu text with what it would act on ("Undo Move zone BPCS").
+    pub fn menu_text(self, app: &DesignerApp) -> String {
+        let history = app.doc.as_ref().map(|d| &d.history);
+        let label = match self {
+            UiCommand::Undo => history.and_then(|h| h.undo_label()),
+            UiCommand::Redo => history.and_then(|h| h.redo_label()),
+            UiCommand::ShowTab(tab) => return tab.label().to_owned(),
+            UiCommand::OpenSample(name) => {
+                return crate::samples::find(name)
+                    .map_or(name, |s| s.title)
+                    .to_owned();
+            }
+            _ => None,
+        };
+        match label {
+            Some(l) => format!("{} {l}", self.text()),
+            None => self.text(),
+        }
+    }
+}
+
+fn nudge_shortcut(direction: Direction, fine: bool) -> &'static [KeyboardShortcut] {
+    const fn pair(key: Key) -> [KeyboardShortcut; 2] {
+        [sc(NONE, key), sc(SHIFT, key)]
+    }
+    const LEFT: [KeyboardShortcut; 2] = pair(Key::ArrowLeft);
+    const RIGHT: [KeyboardShortcut; 2] = pair(Key::ArrowRight);
+    const UP: [KeyboardShortcut; 2] = pair(Key::ArrowUp);
+    const DOWN: [KeyboardShortcut; 2] = pair(Key::ArrowDown);
+    let pair: &'static [KeyboardShortcut; 2] = match direction {
+        Direction::Left => &LEFT,
+        Direction::Right => &RIGHT,
+        Direction::Up => &UP,
+        Direction::Down => &DOWN,
+    };
+    &pair[usize::from(fine)..=usize::from(fine)]
+}
+
+/// The shortcut as README and tests spell it (Ctrl, not ⌘).
+pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
+    shortcut.format(&egui::ModifierNames::NAMES, false)
+}
+
+fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
+    let m = shortcut.modifiers;
+    [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
+        .into_iter()
+        .filter(|b| *b)
+        .count()
+}
+
+impl DesignerApp {
+    /// Runs `command` if it is enabled; returns whether it ran.
+    pub fn run_command(&mut self, command: UiCommand, ctx: &egui::Context) -> bool {
+        if !command.enabled(self) {
+            return false;
+        }
+        use UiCommand::*;
+        match command {
+            New => self.guarded(Pending::New),
+            Open => self.guarded(Pending::Open),
+            OpenByPath => {
+                self.modal = Some(Modal::PathPrompt {
+                    purpose: PathPurpose::Open,
+                    text: String::new(),
+                })
+            }
+            OpenSample(name) => self.guarded(Pending::OpenSample(name)),
+            Save => {
+                self.save();
+            }
+            SaveAs => self.save_as(),
+            SaveAsByPath => {
+                let text = self
+                    .doc
+                    .as_ref()
+                    .and_then(|d| d.path.as_ref())
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default();
+                self.modal = Some(Modal::PathPrompt {
+                    purpose: PathPurpose::SaveAs,
+                    text,
+                });
+            }
+            ExportPdf => self.ask_export(),
+            ApplyMatrix => self.ask_apply_matrix(),
+            Close => self.guarded(Pending::Close),
+            Quit => self.guarded(Pending::Quit),
+            Undo => self.emit(Intent::Undo),
+            Redo => self.emit(Intent::Redo),
+            Duplicate => self.emit(Intent::DuplicateSelection),
+            Delete => self.emit(Intent::DeleteSelection),
+            SelectAll => self.emit(Intent::SelectAll),
+            Cancel => {
+                if !self.canvas.cancel_gesture() && !self.palette.cancel_tool() {
+                    self.emit(Intent::Select(Vec::new()));
+                }
+            }
+            ZoomToFit => self.canvas.request_fit(),
+            ResetZoom => {
+                let zoom = self.canvas.zoom();
+                if zoom > 0.0 {
+                    self.canvas.zoom_by(1.0 / zoom);
+                }
+            }
+            ZoomIn => self.canvas.zoom_by(1.25),
+            ZoomOut => self.canvas.zoom_by(0.8),
+            Presentation => self.toggle_presentation(),
+            DarkTheme => self.set_dark(!self.dark, ctx),
+            CommandPalette => self.command_palette.open(),
+            ShowTab(tab) => self.dock_tab = tab,
+            Nudge { direction, fine } => {
+                let step = if fine { NUDGE_FINE_STEP } else { NUDGE_STEP };
+                let (dx, dy) = direction.offset(step);
+                self.emit(Intent::Nudge { dx, dy });
+            }
+            About => self.modal = Some(Modal::About),
+        }
+        true
+    }
+
+    /// Switches the theme.
+    pub fn set_dark(&mut self, dark: bool, ctx: &egui::Context) {
+        self.dark = dark;
+        self.show_theme(ctx);
+    }
+
+    /// Makes egui show the theme of [`DesignerApp::dark`] (the designer's choice wins over the
+    /// system's and over whoever set egui's theme before the first frame).
+    pub(super) fn show_theme(&self, ctx: &egui::Context) {
+        let theme = if self.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        };
+        if ctx.options(|o| o.theme_preference) != theme.into() {
+            ctx.set_theme(theme);
+        }
+    }
+
+    /// Runs the commands whose shortcuts were pressed this frame. Shortcuts act unless a text
+    /// field is being edited (then its own keys win) or a dialog is open; Esc with a menu open
+    /// is left to the menu, arrows to a focused widget.
+    pub(super) fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        if self.modal.is_some() || self.command_palette.is_open() {
+            return;
+        }
+        let in_text = ctx.text_edit_focused();
+        let any_focus = ctx.memory(|m| m.focused().is_some());
+        let popup_open = egui::Popup::is_any_open(ctx);
+        // Ctrl+Shift+Z before Ctrl+Z: a pattern without Shift also matches a press with it
+        let mut bindings: Vec<(UiCommand, &'static KeyboardShortcut)> = UiCommand::all()
+            .into_iter()
+            .flat_map(|c| c.shortcuts().iter().map(move |s| (c, s)))
+            .collect();
+        bindings.sort_by_key(|(_, s)| std::cmp::Reverse(modifier_count(s)));
+        for (command, shortcut) in bindings {
+            if (in_text && !command.acts_in_text_field())
+                || ((any_focus || popup_open) && command.yields_to_focused_widget())
+                || (popup_open && command == UiCommand::Cancel)
+                || !command.enabled(self)
+            {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
+                self.run_command(command, ctx);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ElementRef, ZoneId};
+    use crate::ui::dialogs::{RecentFiles, ScriptedDialogs};
+    use std::collections::HashSet;
+
+    fn designer() -> (DesignerApp, egui::Context) {
+        let ctx = egui::Context::default();
+        let app = DesignerApp::new(
+            &ctx,
+            Box::new(ScriptedDialogs::default()),
+            RecentFiles::in_memory(),
+        );
+        (app, ctx)
+    }
+
+    #[test]
+    fn enabled_follows_the_document_the_selection_and_the_history() {
+        let (mut app, ctx) = designer();
+        assert!(UiCommand::New.enabled(&app) && UiCommand::CommandPalette.enabled(&app));
+        for c in [
+            UiCommand::Save,
+            UiCommand::Undo,
+            UiCommand::Delete,
+            UiCommand::ZoomToFit,
+        ] {
+            assert!(!c.enabled(&app), "{c:?} needs a document");
+        }
+        app.open_sample("refinery");
+        let nudge = UiCommand::Nudge {
+            direction: Direction::Right,
+            fine: true,
+        };
+        assert!(UiCommand::Save.enabled(&app));
+        assert!(!UiCommand::Undo.enabled(&app) && !UiCommand::Delete.enabled(&app));
+        assert!(!nudge.enabled(&app), "nothing selected");
+        app.apply_intent(Intent::Select(vec![ElementRef::Zone(ZoneId(1))]));
+        assert!(UiCommand::Delete.enabled(&app) && nudge.enabled(&app));
+        let x = |app: &DesignerApp| {
+            app.doc
+                .as_ref()
+                .and_then(|d| d.project.zone(ZoneId(1)))
+                .map(|z| z.rect.x)
+        };
+        let before = x(&app);
+        assert!(app.run_command(nudge, &ctx));
+        app.apply_intents();
+        assert_eq!(x(&app), before.map(|v| v + NUDGE_FINE_STEP));
+        assert!(UiCommand::Undo.enabled(&app) && !UiCommand::Redo.enabled(&app));
+        assert_eq!(
+            UiCommand::Undo.menu_text(&app),
+            format!(
+                "Undo Move zone {}",
+                app.doc
+                    .as_ref()
+                    .map(|d| d.project.element_name(ElementRef::Zone(ZoneId(1))))
+                    .unwrap_or_default()
+            )
+        );
+        app.run_command(UiCommand::Undo, &ctx);
+        app.apply_intents();
+        assert_eq!(x(&app), before);
+        assert!(
+            !app.run_command(UiCommand::Undo, &ctx),
+            "a disabled command does not run"
+        );
+    }
+
+    #[test]
+    fn no_two_commands_share_a_shortcut() {
+        let mut seen = HashSet::new();
+        for c in UiCommand::all() {
+            for s in c.shortcuts() {
+                assert!(
+                    seen.insert((s.modifiers, s.logical_key)),
+                    "{} is bound twice ({c:?})",
+                    shortcut_text(s)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_text_and_a_tooltip_and_appears_once() {
+        let all = UiCommand::all();
+        let unique: HashSet<_> = all.iter().collect();
+        assert_eq!(unique.len(), all.len());
+        let texts: HashSet<String> = all.iter().map(|c| c.text()).collect();
+        assert_eq!(texts.len(), all.len(), "palette rows are distinguishable");
+        for c in all {
+            assert!(!c.text().is_empty() && !c.tooltip().is_empty(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn nudges_are_bound_to_plain_and_shifted_arrows() {
+        let plain = UiCommand::Nudge {
+            direction: Direction::Left,
+            fine: false,
+        };
+        let fine = UiCommand::Nudge {
+            direction: Direction::Left,
+            fine: true,
+        };
+        assert_eq!(plain.shortcuts(), &[sc(NONE, Key::ArrowLeft)]);
+        assert_eq!(fine.shortcuts(), &[sc(SHIFT, Key::ArrowLeft)]);
+        assert_eq!(shortcut_text(&fine.shortcuts()[0]), "Shift+Left");
+    }
+
+    /// The README's list of shortcuts is the table's.
+    #[test]
+    fn readme_lists_every_shortcut_of_the_table() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("<!-- shortcuts:start -->")
+            .expect("shortcut list start marker in README");
+        let end = readme
+            .find("<!-- shortcuts:end -->")
+            .expect("shortcut list end marker in README");
+        let listed = &readme[start..end];
+        assert_eq!(
+            listed.trim_start_matches("<!-- shortcuts:start -->").trim(),
+            readme_shortcut_table().trim(),
+            "README shortcut list differs from the command table; paste:\n{}",
+            readme_shortcut_table()
+        );
+    }
+
+    /// The README table generated from the commands.
+    fn readme_shortcut_table() -> String {
+        let mut out = String::from("| Shortcut | Command |\n|---|---|\n");
+        for c in UiCommand::all() {
+            if c.shortcuts().is_empty() {
+                continue;
+            }
+            let keys: Vec<String> = c
+                .shortcuts()
+                .iter()
+                .map(|s| format!("`{}`", shortcut_text(s)))
+                .collect();
+            out.push_str(&format!("| {} | {} |\n", keys.join(", "), c.text()));
+        }
+        out
+    }
+}

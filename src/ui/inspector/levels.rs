@@ -1,0 +1,81 @@
+//! The levels table of a zone or conduit: SL-T, SL-C and SL-A per FR side by side, each cell
+//! coloured by its gap as `assess` reports it.
+
+use crate::analysis::{ElementAssessment, GapSeverity};
+use crate::model::Fr;
+use crate::ui::theme;
+
+fn cell_ui(ui: &mut egui::Ui, text: String, sev: Option<GapSeverity>, hover: String) {
+    let (fill, fg) = match sev {
+        Some(s) => (theme::gap_color(s), theme::gap_text_color(s)),
+        None => (ui.visuals().faint_bg_color, ui.visuals().text_color()),
+    };
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(egui::Margin::symmetric(6, 2))
+        .corner_radius(3)
+        .show(ui, |ui| {
+            ui.label(egui::RichText::new(text).color(fg).monospace());
+        })
+        .response
+        .on_hover_text(hover);
+}
+
+fn lvl(l: Option<u8>) -> String {
+    l.map_or_else(|| "–".to_owned(), |l| l.to_string())
+}
+
+/// SL-T, SL-C and SL-A per FR side by side, each cell coloured by its gap.
+pub fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment) {
+    egui::Grid::new(("levels", id))
+        .spacing([3.0, 3.0])
+        .show(ui, |ui| {
+            ui.label("");
+            for fr in Fr::ALL {
+                ui.label(egui::RichText::new(fr.code()).small().strong())
+                    .on_hover_text(fr.title());
+            }
+            ui.end_row();
+            ui.label("SL-T");
+            for (i, fr) in Fr::ALL.iter().enumerate() {
+                cell_ui(
+                    ui,
+                    lvl(e.sl_t.map(|t| t.0[i])),
+                    None,
+                    format!("{}: target", fr.code()),
+                );
+            }
+            ui.end_row();
+            ui.label("SL-C");
+            for (i, fr) in Fr::ALL.iter().enumerate() {
+                let sev = GapSeverity::from_gap(e.capability_gap[i]);
+                cell_ui(
+                    ui,
+                    lvl(e.sl_c[i]),
+                    Some(sev),
+                    format!("{}: capability gap {}", fr.code(), sev.label()),
+                );
+            }
+            ui.end_row();
+            ui.label("SL-A");
+            for (i, fr) in Fr::ALL.iter().enumerate() {
+                let sev = GapSeverity::from_gap(e.achievement_gap[i]);
+                cell_ui(
+                    ui,
+                    lvl(e.sl_a[i]),
+                    Some(sev),
+                    format!("{}: achievement gap {}", fr.code(), sev.label()),
+                );
+            }
+            ui.end_row();
+        });
+    ui.label(
+        egui::RichText::new(format!(
+            "{} applicable requirements, {} open · – = unknown (no assets / nothing assessed)",
+            e.applicable.len(),
+            e.open_items()
+        ))
+        .small()
+        .weak(),
+    );
+}

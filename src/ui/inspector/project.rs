@@ -1,0 +1,141 @@
+//! The project form (nothing selected): the title block, the revision history and the
+//! cybersecurity requirements specification (ZCR 6.5–6.9).
+
+use super::widgets::{DATE_HINT, Field, TextField, field, push_edit};
+use crate::edit::Edit;
+use crate::model::{Meta, Revision};
+use crate::ui::view::Intents;
+
+const TITLE_BLOCK: [Field<Meta>; 8] = [
+    field!(Meta, "Title", title),
+    field!(Meta, "Plant / site", site),
+    field!(Meta, "Organisation", organisation),
+    field!(Meta, "Author", author),
+    field!(Meta, "Document number", document_number),
+    field!(Meta, "Revision", revision),
+    field!(Meta, "Date", date, date),
+    field!(Meta, "Description (SUC, ZCR 6.2)", description, multiline),
+];
+
+const SPECIFICATION: [Field<Meta>; 5] = [
+    field!(
+        Meta,
+        "Operating environment assumptions",
+        operating_environment,
+        multiline
+    ),
+    field!(Meta, "Threat environment", threat_environment, multiline),
+    field!(
+        Meta,
+        "Organisational security policies",
+        security_policies,
+        multiline
+    ),
+    field!(Meta, "Tolerable risk", tolerable_risk, multiline),
+    field!(
+        Meta,
+        "Regulatory requirements",
+        regulatory_requirements,
+        multiline
+    ),
+];
+
+/// A column of the revision history: read, write, width.
+type Column = (fn(&Revision) -> &str, fn(&mut Revision, String), f32);
+
+pub fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
+    ui.heading("Project");
+    ui.label(
+        egui::RichText::new(
+            "Title block for the PDF and the file. Select an element on the canvas to edit it.",
+        )
+        .small()
+        .weak(),
+    );
+    for f in &TITLE_BLOCK {
+        if let Some(m) = f.show_ui(ui, out, meta) {
+            push_edit(
+                out,
+                format!("Edit project {}", f.label.to_lowercase()),
+                Edit::SetMeta(m),
+                Some(format!("meta.{}", f.label)),
+            );
+        }
+    }
+    ui.separator();
+    revisions_ui(ui, out, meta);
+    ui.separator();
+    egui::CollapsingHeader::new("Cybersecurity requirements specification (ZCR 6.5–6.9)").show(
+        ui,
+        |ui| {
+            for f in &SPECIFICATION {
+                if let Some(m) = f.show_ui(ui, out, meta) {
+                    push_edit(
+                        out,
+                        format!("Edit {}", f.label.to_lowercase()),
+                        Edit::SetMeta(m),
+                        Some(format!("meta.{}", f.label)),
+                    );
+                }
+            }
+        },
+    );
+}
+
+fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
+    ui.label(egui::RichText::new("Revision history").strong());
+    // revision and date narrow, author medium, the change takes the rest of the panel
+    let spacing = ui.spacing().item_spacing.x;
+    // what the row takes besides the fields (the remove button, gaps) is allowed for with room
+    // to spare: a row wider than the panel would widen the panel, and the fields with it
+    let spare = (ui.available_width() - 36.0 - 82.0 - 40.0 - 6.0 * spacing).max(120.0);
+    let author_w = (spare * 0.4).clamp(60.0, 160.0);
+    let change_w = spare - author_w;
+    let columns: [Column; 4] = [
+        (|r| r.revision.as_str(), |r, v| r.revision = v, 36.0),
+        (|r| r.date.as_str(), |r, v| r.date = v, 82.0),
+        (|r| r.author.as_str(), |r, v| r.author = v, author_w),
+        (|r| r.change.as_str(), |r, v| r.change = v, change_w),
+    ];
+    egui::Grid::new("revisions").striped(true).show(ui, |ui| {
+        for h in ["Rev.", "Date", "Author", "Change", ""] {
+            ui.label(egui::RichText::new(h).small().strong());
+        }
+        ui.end_row();
+        for (i, r) in meta.revisions.iter().enumerate() {
+            for (k, (get, set, w)) in columns.iter().enumerate() {
+                let mut cell = TextField::cell(("rev", i, k), get(r), *w);
+                if k == 1 {
+                    cell = cell.hint(DATE_HINT);
+                }
+                cell.edit_ui(ui, out, format!("rev.{i}.{k}"), |text| {
+                    let mut m = meta.clone();
+                    if let Some(row) = m.revisions.get_mut(i) {
+                        set(row, text);
+                    }
+                    ("Edit revision history".into(), Edit::SetMeta(m))
+                });
+            }
+            if ui
+                .small_button("✖")
+                .on_hover_text("Remove this revision")
+                .clicked()
+            {
+                let mut m = meta.clone();
+                m.revisions.remove(i);
+                push_edit(out, "Remove revision", Edit::SetMeta(m), None);
+            }
+            ui.end_row();
+        }
+    });
+    if ui.button("Add revision").clicked() {
+        let mut m = meta.clone();
+        m.revisions.push(Revision {
+            revision: m.revision.clone(),
+            date: m.date.clone(),
+            author: m.author.clone(),
+            change: String::new(),
+        });
+        push_edit(out, "Add revision", Edit::SetMeta(m), None);
+    }
+}
