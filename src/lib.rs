@@ -9,6 +9,7 @@ pub mod export;
 pub mod file;
 pub mod generate;
 pub mod model;
+pub mod palette;
 pub mod report;
 pub mod samples;
 pub mod ui;

@@ -14,12 +14,18 @@ use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, form
 
 /// Fill and text colour of a gap severity; the letter carries the meaning in greyscale.
 pub fn gap_colors(s: GapSeverity) -> (Rgb, Rgb) {
-    match s {
-        GapSeverity::None => (Rgb(46, 125, 50), Rgb::WHITE),
-        GapSeverity::One => (Rgb(239, 154, 0), Rgb::BLACK),
-        GapSeverity::Two => (Rgb(198, 40, 40), Rgb::WHITE),
-        GapSeverity::Unknown => (Rgb(200, 202, 206), Rgb::BLACK),
-    }
+    (
+        Rgb::of(crate::palette::gap(s)),
+        Rgb::of(crate::palette::gap_text(s)),
+    )
+}
+
+/// Fill and text colour of a finding severity (the designer's badge colours).
+pub fn finding_colors(s: FindingSeverity) -> (Rgb, Rgb) {
+    (
+        Rgb::of(crate::palette::finding(s)),
+        Rgb::of(crate::palette::finding_text(s)),
+    )
 }
 
 /// Light tint of a gap colour for large areas.
@@ -45,10 +51,12 @@ fn gap_cell(s: GapSeverity) -> Cell {
 /// with its text).
 pub fn status_colors(s: Status, satisfied: bool) -> (Rgb, Rgb) {
     match s {
-        Status::Met => (Rgb(46, 125, 50), Rgb::WHITE),
-        Status::Compensated | Status::NotApplicable if satisfied => (Rgb(30, 111, 217), Rgb::WHITE),
-        Status::Compensated | Status::NotApplicable => (Rgb(239, 154, 0), Rgb::BLACK),
-        Status::NotMet => (Rgb(198, 40, 40), Rgb::WHITE),
+        Status::Met => gap_colors(GapSeverity::None),
+        Status::Compensated | Status::NotApplicable if satisfied => {
+            (Rgb::of(crate::palette::INFO), Rgb::WHITE)
+        }
+        Status::Compensated | Status::NotApplicable => gap_colors(GapSeverity::One),
+        Status::NotMet => gap_colors(GapSeverity::Two),
         Status::NotAssessed => (Rgb(225, 227, 230), Rgb::BLACK),
     }
 }
@@ -691,11 +699,7 @@ fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
         .findings
         .iter()
         .map(|f| {
-            let (fill, fg) = match f.severity {
-                FindingSeverity::Error => (Rgb(198, 40, 40), Rgb::WHITE),
-                FindingSeverity::Warning => (Rgb(239, 154, 0), Rgb::BLACK),
-                FindingSeverity::Info => (Rgb(30, 111, 217), Rgb::WHITE),
-            };
+            let (fill, fg) = finding_colors(f.severity);
             vec![
                 Cell::bold(f.code.code()),
                 Cell::filled(f.severity.label().to_uppercase(), fill, fg),
@@ -728,4 +732,48 @@ fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
         &rows,
         7.5,
     );
+}
+
+#[cfg(test)]
+mod palette_tests {
+    use super::*;
+    use crate::palette;
+    use crate::ui::{theme, topology};
+
+    fn rgb(c: egui::Color32) -> [u8; 3] {
+        [c.r(), c.g(), c.b()]
+    }
+
+    #[test]
+    fn canvas_topology_and_pdf_colour_each_severity_from_one_definition() {
+        for s in [
+            GapSeverity::None,
+            GapSeverity::One,
+            GapSeverity::Two,
+            GapSeverity::Unknown,
+        ] {
+            let def = palette::gap(s);
+            // canvas outlines, conduits and FR cells; the inspector and dock
+            assert_eq!(rgb(theme::gap_color(s)), def, "{s:?}");
+            // topology node fills
+            assert_eq!(rgb(topology::zone_fill(s)), def, "{s:?}");
+            // PDF cells, drawing and risk scale
+            let (fill, text) = gap_colors(s);
+            assert_eq!([fill.0, fill.1, fill.2], def, "{s:?}");
+            assert_eq!([text.0, text.1, text.2], palette::gap_text(s), "{s:?}");
+            assert_eq!(rgb(theme::gap_text_color(s)), palette::gap_text(s), "{s:?}");
+        }
+        for s in [
+            FindingSeverity::Error,
+            FindingSeverity::Warning,
+            FindingSeverity::Info,
+        ] {
+            let (fill, _) = finding_colors(s);
+            assert_eq!(rgb(theme::finding_color(s)), palette::finding(s));
+            assert_eq!([fill.0, fill.1, fill.2], palette::finding(s));
+        }
+        for k in crate::model::ZoneKind::ALL {
+            assert_eq!(rgb(theme::kind_color(k)), palette::zone_kind(k));
+        }
+    }
 }

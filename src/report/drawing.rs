@@ -223,11 +223,6 @@ pub fn drawing(
             layout::conduit_segment(&za.rect, &zb.rect, lanes.get(i).copied().unwrap_or(0.0));
         let (a0, a1) = (map(x0, y0), map(x1, y1));
         let (color, _) = gap_colors(e.worst);
-        let color = if e.worst == GapSeverity::Unknown {
-            Rgb(120, 124, 130)
-        } else {
-            color
-        };
         page.items.push(Item::Line {
             points: vec![a0, a1],
             width: 0.6,
@@ -343,19 +338,7 @@ pub fn label_along(name: &str, dx: f32, dy: f32) -> String {
 }
 
 pub(crate) fn kind_rgb(kind: crate::model::ZoneKind) -> Rgb {
-    use crate::model::ZoneKind as K;
-    match kind {
-        K::Enterprise => Rgb(92, 107, 192),
-        K::Dmz => Rgb(142, 36, 170),
-        K::Supervisory => Rgb(0, 131, 143),
-        K::Control => Rgb(30, 136, 229),
-        K::Safety => Rgb(216, 67, 21),
-        K::Field => Rgb(109, 76, 65),
-        K::RemoteAccess => Rgb(0, 137, 123),
-        K::External => Rgb(84, 110, 122),
-        K::Wireless => Rgb(124, 179, 66),
-        K::Other => Rgb(117, 117, 117),
-    }
+    Rgb::of(crate::palette::zone_kind(kind))
 }
 
 fn title_strip(
@@ -444,7 +427,7 @@ fn title_strip(
     page.items.push(Item::Line {
         points: vec![(x0 + 76.0, ly), (x0 + 86.0, ly)],
         width: 0.6,
-        color: Rgb(120, 124, 130),
+        color: gap_colors(GapSeverity::Unknown).0,
         dashed: true,
     });
     page.text(

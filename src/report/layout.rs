@@ -17,6 +17,11 @@ impl Rgb {
     pub const GREY: Rgb = Rgb(110, 110, 110);
     pub const RULE: Rgb = Rgb(170, 170, 170);
     pub const HEADER_FILL: Rgb = Rgb(228, 231, 236);
+
+    /// A colour of the shared [`crate::palette`] (the designer shows the same definitions).
+    pub const fn of(c: crate::palette::Rgb) -> Rgb {
+        Rgb(c[0], c[1], c[2])
+    }
 }
 
 /// One thing drawn on a page.

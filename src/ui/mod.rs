@@ -302,7 +302,7 @@ impl DesignerApp {
             egui::CentralPanel::default()
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| {
-                    canvas::canvas_ui(self, ui);
+                    canvas::canvas_in_app_ui(self, ui);
                 });
         }
         apply_matrix::apply_matrix_ui(self, &ctx);
@@ -335,21 +335,6 @@ impl eframe::App for DesignerApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // releases the document's lock even where the app is never dropped
         self.document_closed();
-    }
-}
-
-/// The topology tab: zones and conduits as a graph (egui_graphs), untrusted paths to safety
-/// zones highlighted; clicking a zone selects it and centres it on the canvas.
-pub fn topology_tab_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.doc.as_ref() else { return };
-    let revision = (app.doc_generation << 40) | doc.history.revision();
-    app.topology.sync(&doc.project, &doc.assessment, revision);
-    let selected = match app.selection.iter().next() {
-        Some(ElementRef::Zone(z)) if app.selection.len() == 1 => Some(*z),
-        _ => None,
-    };
-    if let Some(zone) = app.topology.show_ui(ui, selected) {
-        app.emit(Intent::FocusElement(ElementRef::Zone(zone)));
     }
 }
 
