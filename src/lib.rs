@@ -5,6 +5,7 @@ pub mod catalog;
 pub mod cli;
 pub mod command;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod generate;
 pub mod import;

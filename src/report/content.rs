@@ -2,11 +2,12 @@
 //! details with requirement matrices, overview matrix and findings register. Every figure comes
 //! from the `Assessment`.
 
+use super::ExportOptions;
 use super::drawing;
 use super::fonts::{Fonts, Weight};
 use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width};
+use super::requirements;
 use super::risk;
-use super::{ExportOptions, Paper};
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
@@ -46,8 +47,10 @@ fn gap_cell(s: GapSeverity) -> Cell {
     Cell::filled(format!("{}  {words}", s.letter()), fill, fg)
 }
 
-fn status_cell(s: Status, satisfied: bool) -> Cell {
-    let (fill, fg) = match s {
+/// Fill and text colour of a requirement status (`satisfied`: compensated or not applicable
+/// with its text).
+pub fn status_colors(s: Status, satisfied: bool) -> (Rgb, Rgb) {
+    match s {
         Status::Met => gap_colors(GapSeverity::None),
         Status::Compensated | Status::NotApplicable if satisfied => {
             (Rgb::of(crate::palette::INFO), Rgb::WHITE)
@@ -55,7 +58,11 @@ fn status_cell(s: Status, satisfied: bool) -> Cell {
         Status::Compensated | Status::NotApplicable => gap_colors(GapSeverity::One),
         Status::NotMet => gap_colors(GapSeverity::Two),
         Status::NotAssessed => (Rgb(225, 227, 230), Rgb::BLACK),
-    };
+    }
+}
+
+pub(super) fn status_cell(s: Status, satisfied: bool) -> Cell {
+    let (fill, fg) = status_colors(s, satisfied);
     Cell::filled(s.label(), fill, fg)
 }
 
@@ -150,10 +157,7 @@ fn sections(
         title_page(flow, project, a);
     }
     if s.drawing {
-        let size = match options.paper {
-            Paper::A4 => (297.0, 210.0),
-            Paper::A3 => (420.0, 297.0),
-        };
+        let size = options.paper.landscape_mm();
         flow.push_page(drawing::drawing_page(project, catalog, a, fonts, size));
     }
     if s.summary {
@@ -164,7 +168,7 @@ fn sections(
         risk::risk_section(flow, project, a);
     }
     if s.details {
-        details(flow, project, catalog, a);
+        details(flow, project, catalog, a, options.compact);
     }
     if s.matrix {
         flow.new_page();
@@ -318,15 +322,27 @@ type LabelledRows = Vec<(String, String)>;
 
 /// ZCR 6.4 items b–g (first) and m–n (second) from the free-text characteristics.
 fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
-    let letters = ["b", "c", "d", "e", "f", "g", "m", "n", "n"];
-    let all: Vec<(String, String)> = c
-        .fields()
+    let f = c.fields();
+    // b–g, then m; n is assumptions and external dependencies as one item (ZCR 6.4)
+    let first = f[..6]
         .iter()
-        .zip(letters)
+        .zip(["b", "c", "d", "e", "f", "g"])
         .map(|((label, v), l)| (format!("{l}) {label}"), or_dash(v)))
         .collect();
-    let (first, second) = all.split_at(6);
-    (first.to_vec(), second.to_vec())
+    let (assumptions, dependencies) = (f[7].1.trim(), f[8].1.trim());
+    let n = match (assumptions.is_empty(), dependencies.is_empty()) {
+        (true, true) => "—".to_owned(),
+        (false, true) => format!("Assumptions: {assumptions}"),
+        (true, false) => format!("External dependencies: {dependencies}"),
+        (false, false) => {
+            format!("Assumptions: {assumptions}\nExternal dependencies: {dependencies}")
+        }
+    };
+    let second = vec![
+        (format!("m) {}", f[6].0), or_dash(f[6].1)),
+        ("n) Assumptions and external dependencies".to_owned(), n),
+    ];
+    (first, second)
 }
 
 /// The assets of a zone or the devices of a conduit under a heading, or a line saying there
@@ -384,51 +400,7 @@ fn levels_table(flow: &mut Flow, e: &ElementAssessment) {
     flow.table(&header, &rows, 8.0);
 }
 
-fn requirement_table(
-    flow: &mut Flow,
-    catalog: &Catalog,
-    reqs: &crate::model::Requirements,
-    e: &ElementAssessment,
-) {
-    if e.applicable.is_empty() {
-        flow.paragraph(
-            "No SL-T is set, so no requirements apply yet.",
-            8.5,
-            Rgb::GREY,
-        );
-        return;
-    }
-    let rows: Vec<Vec<Cell>> = e
-        .applicable
-        .iter()
-        .filter_map(|x| {
-            let r = catalog.requirements.get(x.requirement)?;
-            let ra = reqs.get(&r.id).cloned().unwrap_or_default();
-            Some(vec![
-                Cell::bold(&r.id),
-                Cell::new(&r.title),
-                Cell::new(format!("SL {}", r.level)),
-                status_cell(x.status, x.satisfied),
-                Cell::new(ra.text),
-                Cell::new(ra.evidence),
-            ])
-        })
-        .collect();
-    flow.table(
-        &[
-            col("Id", 20.0),
-            col("Title", 50.0),
-            col("Req.", 11.0),
-            col("Status", 22.0),
-            col("Countermeasure / justification", 45.0),
-            col("Evidence", 32.0),
-        ],
-        &rows,
-        7.5,
-    );
-}
-
-fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
+fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
     for (z, e) in p.zones.iter().zip(&a.zones) {
         flow.new_page();
         flow.heading(&format!("Zone {} — {}", z.id, z.name), 13.0);
@@ -447,6 +419,23 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         )];
         let (b_to_g, m_to_n) = characteristics_rows(&z.characteristics);
         rows.extend(b_to_g);
+        let flows: usize = p
+            .conduits
+            .iter()
+            .filter(|c| c.from == z.id || c.to == z.id)
+            .map(|c| c.flows.len())
+            .sum();
+        rows.push((
+            "h) Data flows".into(),
+            if flows == 0 {
+                "— (none recorded on its conduits)".into()
+            } else {
+                format!(
+                    "{} on its conduits (listed with each conduit)",
+                    crate::count_of(flows, "flow", "flows")
+                )
+            },
+        ));
         rows.push((
             "i) Connected conduits".into(),
             if conduits.is_empty() {
@@ -482,7 +471,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t);
         assets_table(flow, catalog, "j) Assets", "Asset", &z.assets);
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &z.requirements, e);
+        requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
     }
     for (c, e) in p.conduits.iter().zip(&a.conduits) {
         flow.new_page();
@@ -591,7 +580,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
             &c.devices,
         );
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &c.requirements, e);
+        requirements::requirement_table(flow, catalog, &c.requirements, e, compact);
     }
 }
 

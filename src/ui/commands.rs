@@ -57,6 +57,8 @@ pub enum UiCommand {
     ExportPdf,
     /// File → Import assets…: an asset inventory (CSV/XLSX) into the open project.
     ImportAssets,
+    /// File → Apply compliance matrix…
+    ApplyMatrix,
     Close,
     Quit,
     Undo,
@@ -113,6 +115,7 @@ impl UiCommand {
             SaveAsByPath,
             ExportPdf,
             ImportAssets,
+            ApplyMatrix,
             Close,
             Quit,
             Undo,
@@ -151,8 +154,9 @@ impl UiCommand {
             Save => "Save",
             SaveAs => "Save As…",
             SaveAsByPath => "Save As by path…",
-            ExportPdf => "Export PDF…",
+            ExportPdf => "Export…",
             ImportAssets => "Import assets…",
+            ApplyMatrix => "Apply compliance matrix…",
             Close => "Close",
             Quit => "Quit",
             Undo => "Undo",
@@ -191,8 +195,15 @@ impl UiCommand {
             Save => "Save the project to its file",
             SaveAs => "Save the project to a new file",
             SaveAsByPath => "Type the path to save the project to",
-            ExportPdf => "Write the tender pack as a PDF document",
-            ImportAssets => "Add or update assets from an inventory (CSV or XLSX) with a preview first",
+            ExportPdf => {
+                "Write the tender pack (PDF), the drawing (SVG, PNG, draw.io), the registers or the compliance matrix (XLSX, CSV)"
+            }
+            ApplyMatrix => {
+                "Read back a compliance matrix a supplier filled in: preview, then apply as one undo step"
+            }
+            ImportAssets => {
+                "Add or update assets from an inventory (CSV or XLSX) with a preview first"
+            }
             Close => "Close the project",
             Quit => "Quit zonewright",
             Undo => "Undo the last change",
@@ -309,10 +320,8 @@ impl UiCommand {
                 logical_key: Key::P,
             }],
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
-            OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | Close | DarkTheme
-            | ShowTab(_) | About => {
-                &[]
-            }
+            OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
+            | DarkTheme | ShowTab(_) | About => &[],
         }
     }
 
@@ -344,6 +353,7 @@ impl UiCommand {
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
             ImportAssets => doc.is_some(),
+            ApplyMatrix => doc.is_some(),
             Undo => doc.is_some_and(|d| d.history.can_undo()),
             Redo => doc.is_some_and(|d| d.history.can_redo()),
             Duplicate | Delete => doc.is_some() && !app.selection.is_empty(),
@@ -457,6 +467,7 @@ impl DesignerApp {
                     self.import.open(&d.project.import_settings);
                 }
             }
+            ApplyMatrix => self.ask_apply_matrix(),
             Close => self.guarded(Pending::Close),
             Quit => self.guarded(Pending::Quit),
             Undo => self.emit(Intent::Undo),

@@ -24,6 +24,15 @@ pub trait FileDialogs {
     fn open_inventory(&mut self) -> DialogResult {
         DialogResult::Unavailable
     }
+    /// Where to write an export of the format `label` (file extension `extension`).
+    fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
+        let _ = (label, extension);
+        self.export_pdf(suggested_name)
+    }
+    /// A filled-in compliance matrix to read (.xlsx).
+    fn open_matrix(&mut self) -> DialogResult {
+        self.open()
+    }
 }
 
 /// rfd dialogs. rfd answers "nothing" both when the user cancels and when no dialog could be
@@ -92,6 +101,25 @@ impl FileDialogs for NativeDialogs {
         let picked = self
             .dialog("Import asset inventory")
             .add_filter("Inventory", &["csv", "txt", "tsv", "xlsx"])
+            .pick_file();
+        interpret(picked, started)
+    }
+
+    fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog(&format!("Export {label}"))
+            .add_filter(label, &[extension])
+            .set_file_name(suggested_name)
+            .save_file();
+        interpret(picked, started)
+    }
+
+    fn open_matrix(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog("Apply compliance matrix")
+            .add_filter("Excel workbook", &["xlsx"])
             .pick_file();
         interpret(picked, started)
     }

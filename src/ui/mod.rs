@@ -3,6 +3,7 @@
 //! file owns the app's state, the intents, and the layout of one frame.
 
 mod apply;
+pub mod apply_matrix;
 pub mod asset_network;
 pub mod canvas;
 pub mod command_palette;
@@ -189,11 +190,13 @@ pub struct DesignerApp {
     /// The topology tab's graph and layout.
     pub topology: topology::TopologyView,
     /// Paper and sections of the last PDF export (offered again).
-    pub export_options: crate::report::ExportOptions,
+    pub export_options: export::ExportSettings,
     /// A PDF export running in the background.
     pub export: Option<export::ExportJob>,
     /// File → Import assets…: the inventory import dialog.
     pub import: import::ImportDialog,
+    /// File → Apply compliance matrix…, while open.
+    pub apply_matrix: Option<apply_matrix::ApplyMatrixDialog>,
     /// Recovery file and panic snapshot of unsaved work.
     pub autosave: recovery::Autosave,
     /// Locks, changes on disk and background loading.
@@ -236,9 +239,10 @@ impl DesignerApp {
             presentation: false,
             dark: false,
             topology: topology::TopologyView::new(),
-            export_options: crate::report::ExportOptions::default(),
+            export_options: export::ExportSettings::default(),
             export: None,
             import: import::ImportDialog::default(),
+            apply_matrix: None,
             autosave: recovery::Autosave::new(None),
             sessions: sessions::Sessions::default(),
             doc_generation: 0,
@@ -306,6 +310,7 @@ impl DesignerApp {
                     canvas::canvas_in_app_ui(self, ui);
                 });
         }
+        apply_matrix::apply_matrix_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.command_palette_ui(&ctx);
         import::import_dialog_ui(self, &ctx);
