@@ -57,7 +57,7 @@ impl DesignerApp {
                     ui.heading(match purpose {
                         PathPurpose::Open => "Open project",
                         PathPurpose::SaveAs => "Save project as",
-                        PathPurpose::ExportPdf => "Export",
+                        PathPurpose::ExportPdf => "Export to a file",
                     });
                     ui.label(match purpose {
                         PathPurpose::ExportPdf => {
