@@ -37,15 +37,15 @@ fn bench_canvas(c: &mut criterion::Criterion) {
             let mut h = Headless::new();
             let mut app = app_with(&h, &plant);
             h.warm_up(WARM_UP_FRAMES, |ui| {
-                zonewright::ui::canvas::canvas_ui(&mut app, ui)
+                zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui)
             });
             if view == "zoomed_in" {
                 app.canvas.zoom_by(4.0);
                 h.warm_up(WARM_UP_FRAMES, |ui| {
-                    zonewright::ui::canvas::canvas_ui(&mut app, ui)
+                    zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui)
                 });
             }
-            let stats = h.frame(|ui| zonewright::ui::canvas::canvas_ui(&mut app, ui));
+            let stats = h.frame(|ui| zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui));
             eprintln!("  {view}: zoom {:.2}, {stats:?}", app.canvas.zoom());
             assert!(
                 !stats.repaint_requested,
@@ -61,7 +61,7 @@ fn bench_canvas(c: &mut criterion::Criterion) {
                         "fit_zooming" => app.canvas.zoom_by(1.01_f32.powf(sign)),
                         _ => {}
                     }
-                    h.frame(|ui| zonewright::ui::canvas::canvas_ui(&mut app, ui))
+                    h.frame(|ui| zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui))
                 })
             });
         }

@@ -1,6 +1,7 @@
 //! PDF export (`report::export_pdf`: assess, layout, printpdf, compression) on the samples and
-//! the generated plants, with every section and without the per-element details (the part that
-//! grows to thousands of pages). Also the layout alone, without any PDF call.
+//! the generated plants, with every section, compact (unassessed requirement rows left out),
+//! and without the per-element details (the part that grows to thousands of pages). Also the
+//! layout alone, without any PDF call.
 //! Budget: ≤ 1 s on the 150-zone / 3,000-asset / 400-conduit plant.
 
 mod common;
@@ -23,14 +24,24 @@ fn bench_pdf(c: &mut criterion::Criterion) {
             details: false,
             ..Sections::default()
         },
+        compact: false,
+    };
+    // the designer's default: requirement rows nobody assessed are left out
+    let compact = ExportOptions {
+        compact: true,
+        ..ExportOptions::default()
     };
     let mut group = c.benchmark_group("pdf_export");
     group.sample_size(10);
     for plant in common::plants() {
         eprintln!("{}", common::describe(&plant));
         let big = plant.project.zones.len() > 300;
-        for (name, options) in [("full", full), ("no_details", no_details)] {
-            if big && name == "full" {
+        for (name, options) in [
+            ("full", full),
+            ("compact", compact),
+            ("no_details", no_details),
+        ] {
+            if big && name != "no_details" {
                 // about 9,000 pages; measured once with `time zonewright export` instead
                 continue;
             }

@@ -22,7 +22,7 @@ fn measure(h: &mut Headless, app: &mut DesignerApp, view: &str, frames: u32) -> 
             _ => {}
         }
         vertices += h
-            .frame(|ui| zonewright::ui::canvas::canvas_ui(app, ui))
+            .frame(|ui| zonewright::ui::canvas::canvas_in_app_ui(app, ui))
             .vertices;
     }
     vertices
@@ -46,10 +46,14 @@ fn main() {
         RecentFiles::in_memory(),
     );
     app.set_document(project, None);
-    h.warm_up(5, |ui| zonewright::ui::canvas::canvas_ui(&mut app, ui));
+    h.warm_up(5, |ui| {
+        zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui)
+    });
     if view == "zoomed_in" {
         app.canvas.zoom_by(4.0);
-        h.warm_up(5, |ui| zonewright::ui::canvas::canvas_ui(&mut app, ui));
+        h.warm_up(5, |ui| {
+            zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui)
+        });
     }
     let vertices = measure(&mut h, &mut app, &view, frames);
     println!(

@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the headless subcommands (`check`, `catalog`,
-//! `samples`, `generate`).
+//! `samples`, `generate`, `export`, `apply-matrix`).
 //! The binary's `main` only dispatches here or to the designer.
 
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, assess};
@@ -14,7 +14,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 pub mod approve;
+mod assets;
 mod components;
+pub mod export;
+pub mod import;
+pub mod matrix;
 mod out;
 
 pub use components::CatalogStandard;
@@ -64,45 +68,22 @@ pub enum Command {
     },
     /// List the embedded sample plants (open one with `sample:NAME`).
     Samples,
-    /// Export the tender pack as PDF: title page with the approval, drawing, SL summary, risk
-    /// assessment and register, per-element details, risk and requirement matrices, overview
-    /// matrix, findings register.
+    /// Export the project; the extension of `-o` chooses the format: the PDF tender pack
+    /// (title page with the approval, drawing, SL summary, risk assessment and register,
+    /// per-element details, risk and requirement matrices, overview matrix, findings register),
+    /// the drawing as SVG or PNG, a draw.io diagram, the registers as XLSX (or the supplier
+    /// compliance matrix with --compliance), one register as CSV.
     ///
-    /// Exit status 0 on success, 2 when the project cannot be read or the PDF cannot be written.
-    Export {
-        /// Project file (.ron), or `sample:NAME` for an embedded sample.
-        file: String,
-        /// Where to write the PDF; written atomically.
-        #[arg(short, long)]
-        output: PathBuf,
-        /// Paper of the (landscape) drawing page; text pages are A4 portrait.
-        #[arg(long, value_enum, default_value_t = PaperArg::A4)]
-        paper: PaperArg,
-        /// Leave out the title page.
-        #[arg(long)]
-        no_title: bool,
-        /// Leave out the architecture drawing.
-        #[arg(long)]
-        no_drawing: bool,
-        /// Leave out the zone and conduit summary.
-        #[arg(long)]
-        no_summary: bool,
-        /// Leave out the risk method, the initial risk assessment and the risk register.
-        #[arg(long)]
-        no_risk: bool,
-        /// Leave out the per-zone and per-conduit details and requirement matrices.
-        #[arg(long)]
-        no_details: bool,
-        /// Leave out the overview matrix.
-        #[arg(long)]
-        no_matrix: bool,
-        /// Leave out the IEC 62443-4-2 component requirements for suppliers.
-        #[arg(long)]
-        no_components: bool,
-        /// Leave out the findings register.
-        #[arg(long)]
-        no_findings: bool,
-    },
+    /// Exit status 0 on success, 2 for an unknown format, a project that cannot be read or a
+    /// file that cannot be written (nothing is written then).
+    Export(export::ExportArgs),
+    /// Read back a compliance matrix a supplier filled in: every change of status,
+    /// countermeasure and evidence is listed, rows with unknown IDs, elements or statuses are
+    /// listed and skipped, and the project with the changes is written to -o.
+    ///
+    /// Exit status as for `check` on the result: 0 no error findings, 1 error findings, 2 when
+    /// the project or the matrix cannot be read or the result cannot be written.
+    ApplyMatrix(matrix::ApplyMatrixArgs),
     /// Generate a large synthetic plant (for benchmarks and trials) and save it.
     ///
     /// The same parameters always give the same file. Exit status 2 for impossible parameters
@@ -130,6 +111,12 @@ pub enum Command {
     ///
     /// Exit status 0 on success, 2 when the project cannot be read or written.
     Approve(approve::ApproveArgs),
+    /// Import an asset inventory (CSV or XLSX from an OT monitoring platform or a plant
+    /// spreadsheet) into a new project or merge it into an existing one.
+    ///
+    /// Exit status 0 when every row was imported, 1 when some rows were rejected (listed on
+    /// stderr), 2 when an input cannot be read (then no output is written).
+    Import(import::ImportArgs),
     /// Test support (the kill -9 test): saves versions of a large plant in a loop.
     #[command(name = "__save-loop", hide = true)]
     SaveLoop(save_loop::SaveLoopArgs),
@@ -243,68 +230,10 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
             )
             .map(|()| EXIT_OK)
         }
-        Command::Export {
-            file,
-            output,
-            paper,
-            no_title,
-            no_drawing,
-            no_summary,
-            no_risk,
-            no_details,
-            no_matrix,
-            no_components,
-            no_findings,
-        } => {
-            let project = match load_project(file) {
-                Ok(p) => p,
-                Err(message) => {
-                    let _ = writeln!(err, "error: {}", visible(&message));
-                    return EXIT_UNREADABLE;
-                }
-            };
-            let options = crate::report::ExportOptions {
-                paper: match paper {
-                    PaperArg::A4 => crate::report::Paper::A4,
-                    PaperArg::A3 => crate::report::Paper::A3,
-                },
-                sections: crate::report::Sections {
-                    title: !no_title,
-                    drawing: !no_drawing,
-                    summary: !no_summary,
-                    risk: !no_risk,
-                    details: !no_details,
-                    matrix: !no_matrix,
-                    components: !no_components,
-                    findings: !no_findings,
-                },
-            };
-            let bytes = match crate::report::export_pdf(&project, catalog, &options) {
-                Ok(b) => b,
-                Err(e) => {
-                    let _ = writeln!(err, "error: {}", visible(&e.to_string()));
-                    return EXIT_UNREADABLE;
-                }
-            };
-            if let Err(e) = file::replace_atomic(output, &bytes) {
-                let _ = writeln!(err, "error: {}", visible(&e.to_string()));
-                return EXIT_UNREADABLE;
-            }
-            // characters that print as boxes: said, but the pack is written all the same
-            if let Some(fonts) = crate::report::glyphs::shared_fonts() {
-                for w in crate::report::glyphs::missing_glyphs(&project, fonts) {
-                    let _ = writeln!(err, "warning: {w}");
-                }
-            }
-            writeln!(
-                out,
-                "wrote {} ({} KB)",
-                visible(&output.display().to_string()),
-                bytes.len() / 1024
-            )
-            .map(|()| EXIT_OK)
-        }
+        Command::Export(args) => return export::run(args, out, err),
+        Command::ApplyMatrix(args) => return matrix::run(args, out, err),
         Command::Approve(args) => return approve::run(args, out, err),
+        Command::Import(args) => return import::run(args, out, err),
         Command::SaveLoop(args) => return save_loop::run(args, out, err),
         Command::Samples => crate::samples::SAMPLES
             .iter()
@@ -499,6 +428,8 @@ struct JsonCheck<'a> {
     risk: risk::JsonRisk<'a>,
     /// IEC 62443-4-2: SL-C and its source per asset, what to ask suppliers for.
     components: components::JsonComponents<'a>,
+    /// Every asset with its zone or conduit and its network fields (added in file format 3).
+    assets: Vec<assets::JsonAsset<'a>>,
 }
 
 fn json_element<'a>(
@@ -571,6 +502,7 @@ fn write_check_json(
         warnings: a.warning_count(),
         risk: risk::json(project, a),
         components: components::json_components(project, a, Catalog::embedded()),
+        assets: assets::json(project),
     };
     out::json_pretty(out, &doc)
 }

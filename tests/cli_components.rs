@@ -109,6 +109,7 @@ fn the_pdf_section_lists_requirements_and_sources() {
     let project = file::from_str(sample.text).expect("sample loads");
     let options = ExportOptions {
         paper: Paper::A4,
+        compact: false,
         sections: Sections {
             components: true,
             ..NONE
@@ -129,6 +130,7 @@ fn the_pdf_section_lists_requirements_and_sources() {
     // switched off, it is not there
     let none = ExportOptions {
         paper: Paper::A4,
+        compact: false,
         sections: Sections {
             summary: true,
             ..NONE

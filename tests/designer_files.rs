@@ -40,7 +40,7 @@ fn export_pdf_from_the_file_menu_with_options() {
     h.run();
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label_contains("Export PDF").click();
+    h.get_by_label_contains("Export…").click();
     h.run();
     h.get_by_label("Export PDF tender pack");
     // leave out the per-element details: a shorter pack
@@ -74,7 +74,7 @@ fn export_pdf_from_the_file_menu_with_options() {
         "no backup of an export"
     );
     // the options are remembered for the next export
-    assert!(!h.state().export_options.sections.details);
+    assert!(!h.state().export_options.pdf.sections.details);
 }
 
 #[test]
@@ -90,7 +90,9 @@ fn ctrl_e_with_no_dialog_asks_for_a_path_in_the_app() {
     h.get_by_label("Export…").click();
     h.run();
     let prompt_bottom = h
-        .get_by_label("Type the path of the PDF file to write:")
+        .get_by_label(
+            "Type the path of the file to write (.pdf, .svg, .png, .drawio, .xlsx or .csv):",
+        )
         .rect()
         .bottom();
     let field = h

@@ -51,7 +51,7 @@ fn the_export_status_line_warns_about_characters_no_bundled_font_has() {
     if let Some(doc) = h.state_mut().doc.as_mut() {
         doc.project.zones[0].name = "Intake \u{13000}".to_owned();
     }
-    h.state_mut().export_options.sections.details = false;
+    h.state_mut().export_options.pdf.sections.details = false;
     h.state_mut().start_export(out.clone());
     let ctx = h.ctx.clone();
     assert!(

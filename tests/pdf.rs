@@ -47,6 +47,7 @@ fn only(sections: Sections) -> ExportOptions {
     ExportOptions {
         paper: Paper::A4,
         sections,
+        compact: false,
     }
 }
 
@@ -130,6 +131,7 @@ fn the_drawing_is_one_landscape_page_on_the_chosen_paper() {
                 drawing: true,
                 ..NONE
             },
+            compact: false,
         };
         let doc = read(&pdf(&project, &options));
         let sizes = page_sizes(&doc);
@@ -318,6 +320,7 @@ fn a_generated_plant_of_3000_assets_exports() {
     let options = ExportOptions {
         paper: Paper::A3,
         sections: Sections::default(),
+        compact: false,
     };
     let bytes = pdf(&project, &options);
     let doc = read(&bytes);

@@ -28,6 +28,7 @@ fn escape_sequences_and_bidi_overrides_are_printed_as_escapes() {
             details: true,
             ..NONE
         },
+        compact: false,
     };
     let bytes = export_pdf(&project, Catalog::embedded(), &options).expect("export");
     let text = pdf_text(&bytes);

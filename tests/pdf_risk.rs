@@ -15,6 +15,7 @@ fn text(p: &Project, sections: Sections) -> String {
     let options = ExportOptions {
         paper: Paper::A4,
         sections,
+        compact: false,
     };
     pdf_text(&export_pdf(p, Catalog::embedded(), &options).expect("export works"))
 }

@@ -87,6 +87,43 @@ fn component_checks() -> impl Strategy<Value = Vec<ComponentCheck>> {
     )
 }
 
+/// Network fields: IPv4/IPv6 addresses, MAC, VLAN, level, lists of texts.
+fn network() -> impl Strategy<Value = zonewright::model::AssetNetwork> {
+    use zonewright::model::{MacAddr, PurdueLevel};
+    (
+        (text(), text(), text()),
+        prop::collection::vec(any::<std::net::IpAddr>(), 0..3),
+        proptest::option::of(any::<[u8; 6]>().prop_map(MacAddr)),
+        proptest::option::of(1u16..=4094),
+        proptest::option::of(prop::sample::select(PurdueLevel::ALL.to_vec())),
+        prop::collection::vec(text(), 0..3),
+        prop::collection::vec(text(), 0..3),
+    )
+        .prop_map(
+            |(
+                (hostname, building, cabinet),
+                ip_addresses,
+                mac,
+                vlan,
+                purdue_level,
+                protocols,
+                tags,
+            )| {
+                zonewright::model::AssetNetwork {
+                    hostname,
+                    ip_addresses,
+                    mac,
+                    vlan,
+                    purdue_level,
+                    protocols,
+                    building,
+                    cabinet,
+                    tags,
+                }
+            },
+        )
+}
+
 /// An asset; its id is assigned later so that ids are unique in the project.
 fn asset() -> impl Strategy<Value = Asset> {
     (
@@ -96,6 +133,7 @@ fn asset() -> impl Strategy<Value = Asset> {
         text(),
         (text(), text()),
         (proptest::option::of(certificate()), component_checks()),
+        network(),
     )
         .prop_map(
             |(
@@ -105,6 +143,7 @@ fn asset() -> impl Strategy<Value = Asset> {
                 notes,
                 (tag, serial_number),
                 (certificate, component_checks),
+                network,
             )| Asset {
                 id: AssetId(0),
                 name,
@@ -114,6 +153,7 @@ fn asset() -> impl Strategy<Value = Asset> {
                 firmware,
                 tag,
                 serial_number,
+                network,
                 sl_c_override: over.map(|(sl, source)| SlOverride { sl, source }),
                 certificate,
                 component_checks,

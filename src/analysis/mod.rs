@@ -120,6 +120,8 @@ pub struct ElementAssessment {
     pub applicable: Vec<Applicable>,
     /// Findings on this element or on the assets in it.
     pub finding_count: usize,
+    /// The most serious of those findings (the colour of the element's finding badge).
+    pub worst_finding: Option<FindingSeverity>,
     /// Its threat scenarios rated, and the SL-T they propose.
     pub risk: risk::ElementRiskAssessment,
 }
@@ -395,6 +397,7 @@ fn element_assessment(
         fr_severity,
         applicable,
         finding_count: 0,
+        worst_finding: None,
         risk: risk::ElementRiskAssessment::default(),
     };
     (assessment, all_known)
@@ -547,6 +550,8 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         };
         if let Some(e) = slot {
             e.finding_count += 1;
+            // Error < Warning < Info: the smallest is the most serious
+            e.worst_finding = Some(e.worst_finding.map_or(f.severity, |w| w.min(f.severity)));
         }
     }
     Assessment {

@@ -644,4 +644,39 @@ fn findings_are_counted_on_their_zone_or_conduit() {
     assert_eq!(a.zones[1].finding_count, 0);
 }
 
+#[test]
+fn the_worst_finding_of_an_element_and_its_assets_is_kept_with_it() {
+    let mut p = clean();
+    let a = assess(&p, &catalog());
+    assert_eq!(a.zones[0].worst_finding, None);
+    p.zones[0].assets.push(asset(50, "laptop")); // zone finding
+    p.zones[0].assets[0].sl_c_override = Some(SlOverride {
+        sl: SlVector::uniform(2),
+        source: String::new(),
+    }); // asset finding
+    p.conduits[0].owner.clear();
+    let a = assess(&p, &catalog());
+    let worst_of = |element: ElementRef| {
+        a.findings
+            .iter()
+            .filter(|f| {
+                f.element == element
+                    || matches!(f.element, ElementRef::Asset(id)
+                    if p.asset(id).is_some_and(|(_, parent)| match (parent, element) {
+                        (crate::model::AssetParent::Zone(z), ElementRef::Zone(e)) => z == e,
+                        (crate::model::AssetParent::Conduit(c), ElementRef::Conduit(e)) => c == e,
+                        _ => false,
+                    }))
+            })
+            .map(|f| f.severity)
+            .min()
+    };
+    let zone = ElementRef::Zone(p.zones[0].id);
+    let conduit = ElementRef::Conduit(p.conduits[0].id);
+    assert!(worst_of(zone).is_some());
+    assert_eq!(a.zones[0].worst_finding, worst_of(zone));
+    assert_eq!(a.conduits[0].worst_finding, worst_of(conduit));
+    assert_eq!(a.zones[1].worst_finding, None);
+}
+
 mod rules;

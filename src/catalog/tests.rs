@@ -312,8 +312,11 @@ fn component_icons_and_capabilities() {
     }
 }
 
-const COMPONENT_IDS: [(&str, &str); 37] = [
+const COMPONENT_IDS: [(&str, &str); 40] = [
     ("plc", "Control"),
+    ("remote_io", "Control"),
+    ("ot_server", "Supervisory"),
+    ("unclassified_device", "Other"),
     ("dcs_controller", "Control"),
     ("rtu", "Control"),
     ("robot_controller", "Control"),
@@ -400,6 +403,7 @@ fn named_component_types_exist_in_their_groups() {
             "Temporary",
             "Business IT",
             "External",
+            "Other",
         ]
     );
 }

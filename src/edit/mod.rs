@@ -51,6 +51,8 @@ pub enum Edit {
     SetRisk(ProjectRisk),
     /// Records, replaces or withdraws the asset owner's approval.
     SetApproval(Option<Approval>),
+    /// How inventory imports are set up (kept for the next import).
+    SetImportSettings(Box<crate::model::ImportSettings>),
     /// Applied in order; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -205,6 +207,10 @@ impl Edit {
                 &mut project.approval,
                 approval,
             ))),
+            Edit::SetImportSettings(s) => Ok(Edit::SetImportSettings(Box::new(std::mem::replace(
+                &mut project.import_settings,
+                *s,
+            )))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

@@ -7,7 +7,7 @@ use crate::model::{
     Asset, AssetId, Conduit, Countermeasure, DataFlow, RequirementAssessment, Requirements,
     Revision, RiskLevel, ScaleStep, ThreatScenario, Zone,
 };
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::cell::RefCell;
 use std::fmt;
 use std::marker::PhantomData;
@@ -572,7 +572,16 @@ fn not_a_file(t: &std::fs::FileType) -> Option<&'static str> {
     Some("not a regular file")
 }
 
+mod network;
 mod project;
+pub use network::{
+    MAX_IMPORT_COLUMNS, MAX_IMPORT_TABLE, MAX_IPS_PER_ASSET, MAX_PROTOCOLS_PER_ASSET,
+    MAX_TAGS_PER_ASSET,
+};
+pub(crate) use network::{
+    import_columns, ip_addresses, level_zones, protocols, subnet_zones, tags, type_choices, vlan,
+    vlan_id, vlan_zones, zone_rules,
+};
 pub(crate) use project::problems as project_problems;
 
 #[cfg(test)]

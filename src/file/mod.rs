@@ -23,9 +23,11 @@ pub use limits::{
 /// The value of the `format` field of every project file.
 pub const FORMAT: &str = "zonewright";
 /// The newest format version this program reads and the one it writes. Version 2 added the
-/// risk assessment, the approval and asset tags and serial numbers; version 1 files load as
+/// risk assessment, the approval and asset tags and serial numbers; version 3 the asset network
+/// fields (hostname, IPs, MAC, VLAN, Purdue level …) and the import settings, which version 2
+/// would refuse as unknown fields. Older files load as
 /// they are (the new fields are empty).
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;
 

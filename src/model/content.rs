@@ -73,6 +73,8 @@ impl<'a> Content<'a> {
             conduits,
             risk,
             approval: _,
+            // how the inventory was read, not what was designed
+            import_settings: _,
         } = project;
         let Meta {
             title,
@@ -174,5 +176,21 @@ mod tests {
         assert_eq!(content_hash(&p), h);
         p.zones[0].name.push('!');
         assert_ne!(content_hash(&p), h);
+    }
+
+    #[test]
+    fn content_hash_covers_the_network_fields_but_not_the_import_settings() {
+        let mut p = sample();
+        let h = content_hash(&p);
+        p.import_settings.rules.clear();
+        assert_eq!(content_hash(&p), h);
+        p.zones[0].assets[0].network.vlan = Some(20);
+        let with_vlan = content_hash(&p);
+        assert_ne!(with_vlan, h);
+        p.zones[0].assets[0]
+            .network
+            .ip_addresses
+            .push("10.0.0.1".parse().unwrap());
+        assert_ne!(content_hash(&p), with_vlan);
     }
 }

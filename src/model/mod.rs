@@ -4,11 +4,13 @@
 pub mod component;
 mod content;
 pub mod layout;
+pub mod network;
 pub mod risk;
 mod sl;
 pub mod text;
 
 pub use content::content_hash;
+pub use network::{AssetNetwork, ImportSettings, MacAddr, PurdueLevel};
 pub use risk::{
     Approval, Countermeasure, Decision, ElementRisk, ProjectRisk, RiskLevel, RiskMatrix, ScaleStep,
     ThreatScenario,
@@ -213,6 +215,8 @@ pub struct Asset {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub serial_number: String,
+    #[serde(default, skip_serializing_if = "AssetNetwork::is_empty")]
+    pub network: AssetNetwork,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sl_c_override: Option<SlOverride>,
     /// The product's IEC 62443-4-2 certificate, if it has one.
@@ -240,6 +244,7 @@ impl Asset {
             firmware: String::new(),
             tag: String::new(),
             serial_number: String::new(),
+            network: AssetNetwork::default(),
             sl_c_override: None,
             certificate: None,
             component_checks: Vec::new(),
@@ -606,6 +611,8 @@ pub struct Project {
     /// The asset owner's approval (ZCR 7), if given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub approval: Option<Approval>,
+    #[serde(skip_serializing_if = "ImportSettings::is_default")]
+    pub import_settings: ImportSettings,
 }
 
 impl Project {

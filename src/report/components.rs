@@ -10,7 +10,7 @@ use crate::model::component::Validity;
 use crate::model::{Asset, Project, format_levels};
 
 /// The SL-C cell of an asset: the vector in use and its sources, with the certificate number.
-pub(super) fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
+pub fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
     let Some(cap) = cap else {
         return "unknown".to_owned();
     };

@@ -2,23 +2,30 @@
 //! details with requirement matrices, overview matrix and findings register. Every figure comes
 //! from the `Assessment`.
 
+use super::ExportOptions;
 use super::drawing;
 use super::fonts::{Fonts, Weight};
 use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width};
+use super::requirements;
 use super::risk;
-use super::{ExportOptions, Paper};
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
 
 /// Fill and text colour of a gap severity; the letter carries the meaning in greyscale.
 pub fn gap_colors(s: GapSeverity) -> (Rgb, Rgb) {
-    match s {
-        GapSeverity::None => (Rgb(46, 125, 50), Rgb::WHITE),
-        GapSeverity::One => (Rgb(239, 154, 0), Rgb::BLACK),
-        GapSeverity::Two => (Rgb(198, 40, 40), Rgb::WHITE),
-        GapSeverity::Unknown => (Rgb(200, 202, 206), Rgb::BLACK),
-    }
+    (
+        Rgb::of(crate::palette::gap(s)),
+        Rgb::of(crate::palette::gap_text(s)),
+    )
+}
+
+/// Fill and text colour of a finding severity (the designer's badge colours).
+pub fn finding_colors(s: FindingSeverity) -> (Rgb, Rgb) {
+    (
+        Rgb::of(crate::palette::finding(s)),
+        Rgb::of(crate::palette::finding_text(s)),
+    )
 }
 
 /// Light tint of a gap colour for large areas.
@@ -40,14 +47,22 @@ fn gap_cell(s: GapSeverity) -> Cell {
     Cell::filled(format!("{}  {words}", s.letter()), fill, fg)
 }
 
-fn status_cell(s: Status, satisfied: bool) -> Cell {
-    let (fill, fg) = match s {
-        Status::Met => (Rgb(46, 125, 50), Rgb::WHITE),
-        Status::Compensated | Status::NotApplicable if satisfied => (Rgb(30, 111, 217), Rgb::WHITE),
-        Status::Compensated | Status::NotApplicable => (Rgb(239, 154, 0), Rgb::BLACK),
-        Status::NotMet => (Rgb(198, 40, 40), Rgb::WHITE),
+/// Fill and text colour of a requirement status (`satisfied`: compensated or not applicable
+/// with its text).
+pub fn status_colors(s: Status, satisfied: bool) -> (Rgb, Rgb) {
+    match s {
+        Status::Met => gap_colors(GapSeverity::None),
+        Status::Compensated | Status::NotApplicable if satisfied => {
+            (Rgb::of(crate::palette::INFO), Rgb::WHITE)
+        }
+        Status::Compensated | Status::NotApplicable => gap_colors(GapSeverity::One),
+        Status::NotMet => gap_colors(GapSeverity::Two),
         Status::NotAssessed => (Rgb(225, 227, 230), Rgb::BLACK),
-    };
+    }
+}
+
+pub(super) fn status_cell(s: Status, satisfied: bool) -> Cell {
+    let (fill, fg) = status_colors(s, satisfied);
     Cell::filled(s.label(), fill, fg)
 }
 
@@ -142,10 +157,7 @@ fn sections(
         title_page(flow, project, a);
     }
     if s.drawing {
-        let size = match options.paper {
-            Paper::A4 => (297.0, 210.0),
-            Paper::A3 => (420.0, 297.0),
-        };
+        let size = options.paper.landscape_mm();
         flow.push_page(drawing::drawing_page(project, catalog, a, fonts, size));
     }
     if s.summary {
@@ -156,7 +168,7 @@ fn sections(
         risk::risk_section(flow, project, a);
     }
     if s.details {
-        details(flow, project, catalog, a);
+        details(flow, project, catalog, a, options.compact);
     }
     if s.matrix {
         flow.new_page();
@@ -313,15 +325,27 @@ type LabelledRows = Vec<(String, String)>;
 
 /// ZCR 6.4 items b–g (first) and m–n (second) from the free-text characteristics.
 fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
-    let letters = ["b", "c", "d", "e", "f", "g", "m", "n", "n"];
-    let all: Vec<(String, String)> = c
-        .fields()
+    let f = c.fields();
+    // b–g, then m; n is assumptions and external dependencies as one item (ZCR 6.4)
+    let first = f[..6]
         .iter()
-        .zip(letters)
+        .zip(["b", "c", "d", "e", "f", "g"])
         .map(|((label, v), l)| (format!("{l}) {label}"), or_dash(v)))
         .collect();
-    let (first, second) = all.split_at(6);
-    (first.to_vec(), second.to_vec())
+    let (assumptions, dependencies) = (f[7].1.trim(), f[8].1.trim());
+    let n = match (assumptions.is_empty(), dependencies.is_empty()) {
+        (true, true) => "—".to_owned(),
+        (false, true) => format!("Assumptions: {assumptions}"),
+        (true, false) => format!("External dependencies: {dependencies}"),
+        (false, false) => {
+            format!("Assumptions: {assumptions}\nExternal dependencies: {dependencies}")
+        }
+    };
+    let second = vec![
+        (format!("m) {}", f[6].0), or_dash(f[6].1)),
+        ("n) Assumptions and external dependencies".to_owned(), n),
+    ];
+    (first, second)
 }
 
 /// The assets of a zone or the devices of a conduit under a heading, or a line saying there
@@ -344,11 +368,12 @@ fn assets_table(
         .collect();
     flow.table(
         &[
-            col(what, 42.0),
-            col("Type", 32.0),
-            col("Vendor / model / firmware", 50.0),
-            col("Criticality", 18.0),
-            col("SL-C", 38.0),
+            col(what, 34.0),
+            col("Type", 28.0),
+            col("Vendor / model / firmware", 38.0),
+            col("Network", 36.0),
+            col("Criticality", 14.0),
+            col("SL-C", 30.0),
         ],
         &rows,
         7.5,
@@ -387,51 +412,7 @@ fn levels_table(flow: &mut Flow, e: &ElementAssessment) {
     flow.table(&header, &rows, 8.0);
 }
 
-fn requirement_table(
-    flow: &mut Flow,
-    catalog: &Catalog,
-    reqs: &crate::model::Requirements,
-    e: &ElementAssessment,
-) {
-    if e.applicable.is_empty() {
-        flow.paragraph(
-            "No SL-T is set, so no requirements apply yet.",
-            8.5,
-            Rgb::GREY,
-        );
-        return;
-    }
-    let rows: Vec<Vec<Cell>> = e
-        .applicable
-        .iter()
-        .filter_map(|x| {
-            let r = catalog.requirements.get(x.requirement)?;
-            let ra = reqs.get(&r.id).cloned().unwrap_or_default();
-            Some(vec![
-                Cell::bold(&r.id),
-                Cell::new(&r.title),
-                Cell::new(format!("SL {}", r.level)),
-                status_cell(x.status, x.satisfied),
-                Cell::new(ra.text),
-                Cell::new(ra.evidence),
-            ])
-        })
-        .collect();
-    flow.table(
-        &[
-            col("Id", 20.0),
-            col("Title", 50.0),
-            col("Req.", 11.0),
-            col("Status", 22.0),
-            col("Countermeasure / justification", 45.0),
-            col("Evidence", 32.0),
-        ],
-        &rows,
-        7.5,
-    );
-}
-
-fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
+fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
     for (z, e) in p.zones.iter().zip(&a.zones) {
         flow.new_page();
         flow.heading(&format!("Zone {} — {}", z.id, z.name), 13.0);
@@ -450,6 +431,23 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         )];
         let (b_to_g, m_to_n) = characteristics_rows(&z.characteristics);
         rows.extend(b_to_g);
+        let flows: usize = p
+            .conduits
+            .iter()
+            .filter(|c| c.from == z.id || c.to == z.id)
+            .map(|c| c.flows.len())
+            .sum();
+        rows.push((
+            "h) Data flows".into(),
+            if flows == 0 {
+                "— (none recorded on its conduits)".into()
+            } else {
+                format!(
+                    "{} on its conduits (listed with each conduit)",
+                    crate::count_of(flows, "flow", "flows")
+                )
+            },
+        ));
         rows.push((
             "i) Connected conduits".into(),
             if conduits.is_empty() {
@@ -485,7 +483,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t);
         assets_table(flow, (catalog, a), "j) Assets", "Asset", &z.assets);
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &z.requirements, e);
+        requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
     }
     for (c, e) in p.conduits.iter().zip(&a.conduits) {
         flow.new_page();
@@ -594,8 +592,40 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
             &c.devices,
         );
         flow.heading("Requirement matrix", 10.0);
-        requirement_table(flow, catalog, &c.requirements, e);
+        requirements::requirement_table(flow, catalog, &c.requirements, e, compact);
     }
+}
+
+/// Hostname, addresses, MAC, VLAN, Purdue level, serial and location, " · "-separated.
+fn network_text(x: &crate::model::Asset) -> String {
+    let n = &x.network;
+    let mut parts: Vec<String> = Vec::new();
+    if !n.hostname.is_empty() {
+        parts.push(n.hostname.clone());
+    }
+    if !n.ip_addresses.is_empty() {
+        parts.push(n.ips_text());
+    }
+    if let Some(m) = n.mac {
+        parts.push(m.to_string());
+    }
+    if let Some(v) = n.vlan {
+        parts.push(format!("VLAN {v}"));
+    }
+    if let Some(l) = n.purdue_level {
+        parts.push(l.label().to_owned());
+    }
+    if !x.serial_number.is_empty() {
+        parts.push(format!("S/N {}", x.serial_number));
+    }
+    let place: Vec<&str> = [n.building.as_str(), n.cabinet.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+    if !place.is_empty() {
+        parts.push(place.join(" / "));
+    }
+    parts.join(" · ")
 }
 
 fn asset_row(
@@ -616,6 +646,7 @@ fn asset_row(
             |t| t.name.clone(),
         )),
         Cell::new(or_dash(&vmf.join(" / "))),
+        Cell::new(or_dash(&network_text(x))),
         Cell::new(x.criticality.label()),
         Cell::new(slc),
     ]
@@ -706,11 +737,7 @@ fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
         .findings
         .iter()
         .map(|f| {
-            let (fill, fg) = match f.severity {
-                FindingSeverity::Error => (Rgb(198, 40, 40), Rgb::WHITE),
-                FindingSeverity::Warning => (Rgb(239, 154, 0), Rgb::BLACK),
-                FindingSeverity::Info => (Rgb(30, 111, 217), Rgb::WHITE),
-            };
+            let (fill, fg) = finding_colors(f.severity);
             vec![
                 Cell::bold(f.code.code()),
                 Cell::filled(f.severity.label().to_uppercase(), fill, fg),
@@ -743,4 +770,48 @@ fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
         &rows,
         7.5,
     );
+}
+
+#[cfg(test)]
+mod palette_tests {
+    use super::*;
+    use crate::palette;
+    use crate::ui::{theme, topology};
+
+    fn rgb(c: egui::Color32) -> [u8; 3] {
+        [c.r(), c.g(), c.b()]
+    }
+
+    #[test]
+    fn canvas_topology_and_pdf_colour_each_severity_from_one_definition() {
+        for s in [
+            GapSeverity::None,
+            GapSeverity::One,
+            GapSeverity::Two,
+            GapSeverity::Unknown,
+        ] {
+            let def = palette::gap(s);
+            // canvas outlines, conduits and FR cells; the inspector and dock
+            assert_eq!(rgb(theme::gap_color(s)), def, "{s:?}");
+            // topology node fills
+            assert_eq!(rgb(topology::zone_fill(s)), def, "{s:?}");
+            // PDF cells, drawing and risk scale
+            let (fill, text) = gap_colors(s);
+            assert_eq!([fill.0, fill.1, fill.2], def, "{s:?}");
+            assert_eq!([text.0, text.1, text.2], palette::gap_text(s), "{s:?}");
+            assert_eq!(rgb(theme::gap_text_color(s)), palette::gap_text(s), "{s:?}");
+        }
+        for s in [
+            FindingSeverity::Error,
+            FindingSeverity::Warning,
+            FindingSeverity::Info,
+        ] {
+            let (fill, _) = finding_colors(s);
+            assert_eq!(rgb(theme::finding_color(s)), palette::finding(s));
+            assert_eq!([fill.0, fill.1, fill.2], palette::finding(s));
+        }
+        for k in crate::model::ZoneKind::ALL {
+            assert_eq!(rgb(theme::kind_color(k)), palette::zone_kind(k));
+        }
+    }
 }

@@ -19,12 +19,27 @@ fn overlaps(a: &(f32, f32, f32, f32), b: &(f32, f32, f32, f32)) -> bool {
     a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
 }
 
+/// The drawing page of the PDF (with the title block).
 pub fn drawing_page(
     p: &crate::model::Project,
     catalog: &Catalog,
     a: &Assessment,
     fonts: &Fonts,
     size: (f32, f32),
+) -> Page {
+    drawing(p, catalog, a, fonts, size, true)
+}
+
+/// The drawing as backend-free primitives (text runs, rectangles, lines, polygons in mm, y
+/// down): the one description that the PDF, the SVG and the PNG render. Without the title
+/// block the legend stays where it was.
+pub fn drawing(
+    p: &crate::model::Project,
+    catalog: &Catalog,
+    a: &Assessment,
+    fonts: &Fonts,
+    size: (f32, f32),
+    title_block: bool,
 ) -> Page {
     let (w, h) = size;
     let mut page = Page::new(w, h);
@@ -208,11 +223,6 @@ pub fn drawing_page(
             layout::conduit_segment(&za.rect, &zb.rect, lanes.get(i).copied().unwrap_or(0.0));
         let (a0, a1) = (map(x0, y0), map(x1, y1));
         let (color, _) = gap_colors(e.worst);
-        let color = if e.worst == GapSeverity::Unknown {
-            Rgb(120, 124, 130)
-        } else {
-            color
-        };
         page.items.push(Item::Line {
             points: vec![a0, a1],
             width: 0.6,
@@ -269,7 +279,13 @@ pub fn drawing_page(
         } else {
             60.0
         };
-        let full = fit(fonts, &c.name, Weight::Regular, label_size, max_w);
+        let full = fit(
+            fonts,
+            &label_along(&c.name, dx, dy),
+            Weight::Regular,
+            label_size,
+            max_w,
+        );
         let candidates = [full, c.id.to_string()];
         'place: for text in candidates.iter().filter(|t| !t.is_empty()) {
             let tw = text_width(fonts, text, Weight::Regular, label_size) + 2.0;
@@ -295,32 +311,51 @@ pub fn drawing_page(
         }
     }
 
-    title_strip(&mut page, p, fonts, w, h);
+    title_strip(&mut page, p, fonts, w, h, title_block);
     page
 }
 
-fn kind_rgb(kind: crate::model::ZoneKind) -> Rgb {
-    use crate::model::ZoneKind as K;
-    match kind {
-        K::Enterprise => Rgb(92, 107, 192),
-        K::Dmz => Rgb(142, 36, 170),
-        K::Supervisory => Rgb(0, 131, 143),
-        K::Control => Rgb(30, 136, 229),
-        K::Safety => Rgb(216, 67, 21),
-        K::Field => Rgb(109, 76, 65),
-        K::RemoteAccess => Rgb(0, 137, 123),
-        K::External => Rgb(84, 110, 122),
-        K::Wireless => Rgb(124, 179, 66),
-        K::Other => Rgb(117, 117, 117),
+/// The conduit's name with its arrow ("BPCS → DMZ") turned the way the conduit runs on the
+/// page (`dx`, `dy`, y down), so that the label never reads against the drawn arrow: an arrow
+/// drawn leftwards gives "DMZ ← BPCS", one drawn up or down "BPCS ↑ DMZ" or "BPCS ↓ DMZ".
+pub fn label_along(name: &str, dx: f32, dy: f32) -> String {
+    let name = name.replace("->", "→");
+    if !name.contains('→') {
+        return name;
+    }
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 {
+            name
+        } else {
+            let parts: Vec<&str> = name.split('→').map(str::trim).rev().collect();
+            parts.join(" ← ")
+        }
+    } else if dy >= 0.0 {
+        name.replace('→', "↓")
+    } else {
+        name.replace('→', "↑")
     }
 }
 
-fn title_strip(page: &mut Page, p: &crate::model::Project, fonts: &Fonts, w: f32, h: f32) {
+pub(crate) fn kind_rgb(kind: crate::model::ZoneKind) -> Rgb {
+    Rgb::of(crate::palette::zone_kind(kind))
+}
+
+fn title_strip(
+    page: &mut Page,
+    p: &crate::model::Project,
+    fonts: &Fonts,
+    w: f32,
+    h: f32,
+    title_block: bool,
+) {
     let m = &p.meta;
     let y = h - MARGIN - STRIP_H;
     let x0 = MARGIN;
     let width = w - 2.0 * MARGIN;
-    page.rect(x0, y, width, STRIP_H, None, Some((Rgb::BLACK, 0.35)));
+    if title_block {
+        page.rect(x0, y, width, STRIP_H, None, Some((Rgb::BLACK, 0.35)));
+    }
     // legend on the left
     let legend_w = 120.0_f32.min(width * 0.45);
     page.rect(x0, y, legend_w, STRIP_H, None, Some((Rgb::BLACK, 0.25)));
@@ -392,7 +427,7 @@ fn title_strip(page: &mut Page, p: &crate::model::Project, fonts: &Fonts, w: f32
     page.items.push(Item::Line {
         points: vec![(x0 + 76.0, ly), (x0 + 86.0, ly)],
         width: 0.6,
-        color: Rgb(120, 124, 130),
+        color: gap_colors(GapSeverity::Unknown).0,
         dashed: true,
     });
     page.text(
@@ -411,6 +446,9 @@ fn title_strip(page: &mut Page, p: &crate::model::Project, fonts: &Fonts, w: f32
         Rgb::GREY,
         "Letters repeat the colours for greyscale prints. Asset chips: component type and name.",
     );
+    if !title_block {
+        return;
+    }
     // title block on the right
     let tx = x0 + legend_w;
     let tw = width - legend_w;
@@ -475,5 +513,21 @@ fn title_strip(page: &mut Page, p: &crate::model::Project, fonts: &Fonts, w: f32
             fit(fonts, value, Weight::Bold, size, cw - 3.0),
         );
         cx += cw;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::label_along;
+
+    #[test]
+    fn a_conduit_label_reads_along_its_arrow() {
+        let name = "BPCS → DMZ historian";
+        assert_eq!(label_along(name, 10.0, 1.0), name);
+        assert_eq!(label_along(name, -10.0, 1.0), "DMZ historian ← BPCS");
+        assert_eq!(label_along(name, 1.0, -10.0), "BPCS ↑ DMZ historian");
+        assert_eq!(label_along(name, 1.0, 10.0), "BPCS ↓ DMZ historian");
+        assert_eq!(label_along("A -> B", -1.0, 0.0), "B ← A");
+        assert_eq!(label_along("Plain name", -1.0, 0.0), "Plain name");
     }
 }

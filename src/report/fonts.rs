@@ -26,9 +26,9 @@ pub enum Weight {
     Bold,
 }
 
-const DEJAVU: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-const DEJAVU_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
-const WQY: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
+pub(crate) const DEJAVU: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+pub(crate) const DEJAVU_BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub(crate) const WQY: &[u8] = include_bytes!("../../assets/fonts/wqy-microhei.ttc");
 
 /// The parsed faces with their metrics.
 pub struct Fonts {

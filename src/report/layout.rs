@@ -17,6 +17,11 @@ impl Rgb {
     pub const GREY: Rgb = Rgb(110, 110, 110);
     pub const RULE: Rgb = Rgb(170, 170, 170);
     pub const HEADER_FILL: Rgb = Rgb(228, 231, 236);
+
+    /// A colour of the shared [`crate::palette`] (the designer shows the same definitions).
+    pub const fn of(c: crate::palette::Rgb) -> Rgb {
+        Rgb(c[0], c[1], c[2])
+    }
 }
 
 /// One thing drawn on a page.
@@ -261,6 +266,28 @@ impl Cell {
             ..Cell::default()
         }
     }
+
+    fn weight(&self) -> Weight {
+        if self.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        }
+    }
+}
+
+/// The size at which every word of `text` fits `max_w` mm: `size`, or smaller down to 70 % of
+/// it (below that the word is broken as any other).
+pub fn label_size(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> f32 {
+    let widest = text
+        .split_whitespace()
+        .map(|w| text_width(fonts, w, weight, size))
+        .fold(0.0_f32, f32::max);
+    if widest <= max_w || widest <= 0.0 {
+        size
+    } else {
+        (size * max_w / widest * 0.98).max(size * 0.7)
+    }
 }
 
 /// Running header and footer text.
@@ -276,6 +303,8 @@ pub const A3: (f32, f32) = (297.0, 420.0);
 const MARGIN: f32 = 15.0;
 const TOP: f32 = 22.0;
 const BOTTOM: f32 = 18.0;
+/// A table's last rows never stand alone on a page in fewer than this many plus one.
+const ORPHAN_ROWS: usize = 3;
 /// Space (mm) below a heading that must fit on its page: a table header and a row or two.
 const KEEP_WITH_HEADING: f32 = 14.0;
 
@@ -459,30 +488,54 @@ impl<'a> Flow<'a> {
         let header_h = header.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
         let first_page = self.count;
         let mut header_drawn = false;
-        for row in rows {
-            let cells: Vec<Vec<String>> = row
+        let max_lines = ((self.size.1 - TOP - BOTTOM - header_h) / lh - 1.0).max(1.0) as usize;
+        let fonts = self.fonts;
+        let measure = |row: &[Cell]| {
+            // a filled cell holds a label ("Compensated"): smaller text rather than a word
+            // broken in two
+            let sizes: Vec<f32> = row
                 .iter()
                 .zip(&widths)
                 .map(|(c, w)| {
-                    let weight = if c.bold {
-                        Weight::Bold
+                    if c.fill.is_some() {
+                        label_size(fonts, &c.text, c.weight(), size, w - 2.0 * pad)
                     } else {
-                        Weight::Regular
-                    };
-                    wrap(self.fonts, &c.text, weight, size, w - 2.0 * pad)
+                        size
+                    }
                 })
                 .collect();
-            let max_lines = ((self.size.1 - TOP - BOTTOM - header_h) / lh - 1.0).max(1.0) as usize;
+            let cells: Vec<Vec<String>> = row
+                .iter()
+                .zip(&widths)
+                .zip(&sizes)
+                .map(|((c, w), cs)| wrap(fonts, &c.text, c.weight(), *cs, w - 2.0 * pad))
+                .collect();
             let lines = cells
                 .iter()
                 .map(Vec::len)
                 .max()
                 .unwrap_or(1)
                 .clamp(1, max_lines);
-            let h = lines as f32 * lh + 2.0 * pad;
-            if self.current.is_none() || self.y + h > self.bottom() || !header_drawn {
-                if self.current.is_none() || self.y + header_h + h > self.bottom() {
+            (sizes, cells, lines as f32 * lh + 2.0 * pad)
+        };
+        let mut rows_on_page = 0usize;
+        for (j, row) in rows.iter().enumerate() {
+            let (sizes, cells, h) = measure(row);
+            // no page with only the last few rows of a table: when the last rows will not fit
+            // here, the last four go over together
+            let tail = rows.len() - j;
+            let orphans = tail == ORPHAN_ROWS + 1
+                && rows_on_page > ORPHAN_ROWS
+                && self.current.is_some()
+                && {
+                    let rest: f32 = rows[j..].iter().map(|r| measure(r).2).sum();
+                    let fresh = self.size.1 - TOP - BOTTOM - header_h;
+                    self.y + rest > self.bottom() && rest <= fresh
+                };
+            if orphans || self.current.is_none() || self.y + h > self.bottom() || !header_drawn {
+                if orphans || self.current.is_none() || self.y + header_h + h > self.bottom() {
                     self.new_page();
+                    rows_on_page = 0;
                 }
                 self.table_row(
                     &widths,
@@ -497,10 +550,12 @@ impl<'a> Flow<'a> {
                     ],
                     header_h,
                     size,
+                    &[],
                 );
                 header_drawn = true;
             }
-            self.table_row(&widths, &cells, row, h, size);
+            rows_on_page += 1;
+            self.table_row(&widths, &cells, row, h, size, &sizes);
         }
         self.y += 2.0;
         self.count - first_page + 1
@@ -513,6 +568,7 @@ impl<'a> Flow<'a> {
         style: &[Cell],
         h: f32,
         size: f32,
+        sizes: &[f32],
     ) {
         let pad = 1.2;
         let lh = line_height(size);
@@ -556,7 +612,7 @@ impl<'a> Flow<'a> {
                     page.text(
                         x + pad,
                         y0 + pad + lh * (k as f32 + 1.0) - lh * 0.25,
-                        size,
+                        sizes.get(i).copied().unwrap_or(size),
                         weight,
                         color,
                         text,

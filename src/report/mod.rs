@@ -4,13 +4,17 @@
 //! computed in `layout`/`content` without PDF calls; `pdf` is the only user of printpdf.
 
 mod components;
+pub use components::sl_c_text;
 mod content;
-mod drawing;
+pub(crate) mod drawing;
 pub mod fonts;
 pub mod glyphs;
 pub mod layout;
 mod pdf;
+mod requirements;
 mod risk;
+
+pub use content::{gap_colors, gap_tint, status_colors};
 
 use crate::analysis::assess;
 use crate::catalog::Catalog;
@@ -22,6 +26,16 @@ pub enum Paper {
     #[default]
     A4,
     A3,
+}
+
+impl Paper {
+    /// Width and height in mm of the landscape sheet.
+    pub fn landscape_mm(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (297.0, 210.0),
+            Paper::A3 => (420.0, 297.0),
+        }
+    }
 }
 
 /// Which sections to include, in their fixed order.
@@ -58,6 +72,9 @@ impl Default for Sections {
 pub struct ExportOptions {
     pub paper: Paper,
     pub sections: Sections,
+    /// Leave out the requirement rows nobody has assessed (no status, text, evidence or notes);
+    /// each matrix says how many it leaves out.
+    pub compact: bool,
 }
 
 /// Why a report could not be made.
@@ -131,6 +148,26 @@ pub fn export_pdf(
         Ok(writer) => Ok(writer.finish()),
         Err(panic) => std::panic::resume_unwind(panic),
     }
+}
+
+/// The architecture drawing on its own landscape `paper` page, with or without the title block
+/// (the legend is always there): what the SVG and PNG exports render.
+pub fn drawing(
+    project: &Project,
+    catalog: &Catalog,
+    paper: Paper,
+    title_block: bool,
+    fonts: &fonts::Fonts,
+) -> layout::Page {
+    let assessment = assess(project, catalog);
+    drawing::drawing(
+        project,
+        catalog,
+        &assessment,
+        fonts,
+        paper.landscape_mm(),
+        title_block,
+    )
 }
 
 /// Hands laid-out pages to the writer's thread.

@@ -293,6 +293,7 @@ impl<'a> Writer<'a> {
             .to_lopdf_document(&options, &mut warnings);
         let codes = carrier_codes(&mut lo, &order);
         let (pages_id, resources_id) = remove_carrier(&mut lo);
+        tag_subset_fonts(&mut lo, &order);
         Writer {
             fonts,
             codes,
@@ -361,6 +362,76 @@ impl<'a> Writer<'a> {
 impl PageSink for Writer<'_> {
     fn page(&mut self, page: Page) {
         self.add(&page);
+    }
+}
+
+/// Six capital letters from a hash of the face and its characters: the subset tag that PDF
+/// readers expect before the name of a subset font (ISO 32000-1, 9.6.4).
+fn subset_tag(name: &[u8], chars: &[char]) -> String {
+    use sha2::Digest;
+    let mut h = sha2::Sha256::new();
+    h.update(name);
+    for c in chars {
+        h.update(u32::from(*c).to_be_bytes());
+    }
+    h.finalize()
+        .iter()
+        .take(6)
+        .map(|b| char::from(b'A' + b % 26))
+        .collect()
+}
+
+/// Puts the subset tag (`ABCDEF+DejaVuSans`) before the font names printpdf writes (the
+/// `BaseFont` of the fonts and the `FontName` of their descriptors), so that tools report the
+/// fonts as embedded subsets.
+fn tag_subset_fonts(lo: &mut lopdf::Document, order: &[(Face, Vec<char>)]) {
+    let chars: Vec<char> = order.iter().flat_map(|(_, c)| c.iter().copied()).collect();
+    let mut tags: HashMap<Vec<u8>, Vec<u8>> = HashMap::new();
+    for object in lo.objects.values_mut() {
+        let lopdf::Object::Dictionary(dict) = object else {
+            continue;
+        };
+        let is_font = dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Font".as_ref());
+        let is_descriptor =
+            dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor".as_ref());
+        let key: &[u8] = if is_font {
+            b"BaseFont"
+        } else if is_descriptor {
+            b"FontName"
+        } else {
+            continue;
+        };
+        let Some(name) = dict
+            .get(key)
+            .and_then(|n| n.as_name())
+            .ok()
+            .map(<[u8]>::to_vec)
+        else {
+            continue;
+        };
+        let tagged_already =
+            name.get(6) == Some(&b'+') && name[..6].iter().all(u8::is_ascii_uppercase);
+        if tagged_already || name.is_empty() {
+            continue;
+        }
+        // printpdf writes its own resource name as a prefix (`F1+DejaVuSans`): that is no
+        // subset tag, and goes
+        let name = match name.iter().position(|b| *b == b'+') {
+            Some(i) => name[i + 1..].to_vec(),
+            None => name,
+        };
+        // a composite font's name may carry a suffix (`-Identity-H`); the tag goes first
+        let base: Vec<u8> = name
+            .strip_suffix(b"-Identity-H".as_ref())
+            .unwrap_or(&name)
+            .to_vec();
+        let tag = tags
+            .entry(base.clone())
+            .or_insert_with(|| subset_tag(&base, &chars).into_bytes());
+        let mut tagged = tag.clone();
+        tagged.push(b'+');
+        tagged.extend_from_slice(&name);
+        dict.set(key, lopdf::Object::Name(tagged));
     }
 }
 

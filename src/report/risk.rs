@@ -30,7 +30,7 @@ pub fn risk_colors(m: &RiskMatrix, level: u8) -> (Rgb, Rgb) {
     let luminance =
         0.299 * f32::from(fill.0) + 0.587 * f32::from(fill.1) + 0.114 * f32::from(fill.2);
     let text = if luminance > 140.0 {
-        Rgb::BLACK
+        Rgb::of(crate::palette::TEXT_DARK)
     } else {
         Rgb::WHITE
     };

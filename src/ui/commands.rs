@@ -55,6 +55,10 @@ pub enum UiCommand {
     SaveAs,
     SaveAsByPath,
     ExportPdf,
+    /// File → Import assets…: an asset inventory (CSV/XLSX) into the open project.
+    ImportAssets,
+    /// File → Apply compliance matrix…
+    ApplyMatrix,
     Close,
     Quit,
     Undo,
@@ -110,6 +114,8 @@ impl UiCommand {
             SaveAs,
             SaveAsByPath,
             ExportPdf,
+            ImportAssets,
+            ApplyMatrix,
             Close,
             Quit,
             Undo,
@@ -148,7 +154,9 @@ impl UiCommand {
             Save => "Save",
             SaveAs => "Save As…",
             SaveAsByPath => "Save As by path…",
-            ExportPdf => "Export PDF…",
+            ExportPdf => "Export…",
+            ImportAssets => "Import assets…",
+            ApplyMatrix => "Apply compliance matrix…",
             Close => "Close",
             Quit => "Quit",
             Undo => "Undo",
@@ -187,7 +195,15 @@ impl UiCommand {
             Save => "Save the project to its file",
             SaveAs => "Save the project to a new file",
             SaveAsByPath => "Type the path to save the project to",
-            ExportPdf => "Write the tender pack as a PDF document",
+            ExportPdf => {
+                "Write the tender pack (PDF), the drawing (SVG, PNG, draw.io), the registers or the compliance matrix (XLSX, CSV)"
+            }
+            ApplyMatrix => {
+                "Read back a compliance matrix a supplier filled in: preview, then apply as one undo step"
+            }
+            ImportAssets => {
+                "Add or update assets from an inventory (CSV or XLSX) with a preview first"
+            }
             Close => "Close the project",
             Quit => "Quit zonewright",
             Undo => "Undo the last change",
@@ -304,9 +320,8 @@ impl UiCommand {
                 logical_key: Key::P,
             }],
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
-            OpenByPath | OpenSample(_) | SaveAsByPath | Close | DarkTheme | ShowTab(_) | About => {
-                &[]
-            }
+            OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
+            | DarkTheme | ShowTab(_) | About => &[],
         }
     }
 
@@ -337,6 +352,8 @@ impl UiCommand {
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
+            ImportAssets => doc.is_some(),
+            ApplyMatrix => doc.is_some(),
             Undo => doc.is_some_and(|d| d.history.can_undo()),
             Redo => doc.is_some_and(|d| d.history.can_redo()),
             Duplicate | Delete => doc.is_some() && !app.selection.is_empty(),
@@ -445,6 +462,12 @@ impl DesignerApp {
                 });
             }
             ExportPdf => self.ask_export(),
+            ImportAssets => {
+                if let Some(d) = &self.doc {
+                    self.import.open(&d.project.import_settings);
+                }
+            }
+            ApplyMatrix => self.ask_apply_matrix(),
             Close => self.guarded(Pending::Close),
             Quit => self.guarded(Pending::Quit),
             Undo => self.emit(Intent::Undo),

@@ -20,6 +20,19 @@ pub trait FileDialogs {
     fn export_pdf(&mut self, suggested_name: &str) -> DialogResult;
     /// The folder the next dialog starts in (the last one used).
     fn start_in(&mut self, _folder: Option<&Path>) {}
+    /// An asset inventory to import (CSV or XLSX).
+    fn open_inventory(&mut self) -> DialogResult {
+        DialogResult::Unavailable
+    }
+    /// Where to write an export of the format `label` (file extension `extension`).
+    fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
+        let _ = (label, extension);
+        self.export_pdf(suggested_name)
+    }
+    /// A filled-in compliance matrix to read (.xlsx).
+    fn open_matrix(&mut self) -> DialogResult {
+        self.open()
+    }
 }
 
 /// rfd dialogs. rfd answers "nothing" both when the user cancels and when no dialog could be
@@ -82,6 +95,34 @@ impl FileDialogs for NativeDialogs {
     fn start_in(&mut self, folder: Option<&Path>) {
         self.folder = folder.map(Path::to_owned);
     }
+
+    fn open_inventory(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog("Import asset inventory")
+            .add_filter("Inventory", &["csv", "txt", "tsv", "xlsx"])
+            .pick_file();
+        interpret(picked, started)
+    }
+
+    fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog(&format!("Export {label}"))
+            .add_filter(label, &[extension])
+            .set_file_name(suggested_name)
+            .save_file();
+        interpret(picked, started)
+    }
+
+    fn open_matrix(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog("Apply compliance matrix")
+            .add_filter("Excel workbook", &["xlsx"])
+            .pick_file();
+        interpret(picked, started)
+    }
 }
 
 /// Dialogs that answer from a queue (for tests and scripted use).
@@ -104,6 +145,12 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn export_pdf(&mut self, _suggested_name: &str) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+
+    fn open_inventory(&mut self) -> DialogResult {
         self.answers
             .pop_front()
             .unwrap_or(DialogResult::Unavailable)

@@ -1,7 +1,9 @@
-//! The bottom dock: the findings register, the requirements table of the selected zone or
-//! conduit, the topology view and the risk register.
+//! The bottom dock: its tab bar, the findings register, the requirements table of the
+//! selected zone or conduit, the topology view and the risk register. The findings and
+//! requirements tabs read a [`View`] and push [`Intent`]s.
 
 use super::inspector::widgets::TextField;
+use super::view::{Intents, View};
 use super::{DesignerApp, DockTab, Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::edit::Edit;
@@ -22,12 +24,12 @@ pub struct DockState {
 
 /// The zone or conduit the requirements tab shows: the selection, or the container of a
 /// selected asset.
-pub fn requirements_target(app: &DesignerApp) -> Option<ElementRef> {
-    let doc = app.doc.as_ref()?;
-    if app.selection.len() != 1 {
+pub fn requirements_target(view: View) -> Option<ElementRef> {
+    let doc = view.doc;
+    if view.selection.len() != 1 {
         return None;
     }
-    match *app.selection.iter().next()? {
+    match *view.selection.iter().next()? {
         e @ (ElementRef::Zone(_) | ElementRef::Conduit(_)) => Some(e),
         ElementRef::Asset(a) => match doc.project.asset(a)?.1 {
             AssetParent::Zone(z) => Some(ElementRef::Zone(z)),
@@ -62,28 +64,33 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         }
     });
     ui.separator();
+    let Some(doc) = app.doc.as_ref() else { return };
+    let view = View {
+        doc,
+        selection: &app.selection,
+        catalog: app.catalog,
+        dark: app.dark,
+        presentation: app.presentation,
+    };
+    let mut intents = Intents::new();
     match app.dock_tab {
-        DockTab::Findings => findings_ui(app, ui),
-        DockTab::Requirements => requirements_ui(app, ui),
-        DockTab::Topology => super::topology_tab_ui(app, ui),
-        DockTab::Risk => {
-            let Some(doc) = &app.doc else { return };
-            let view = super::view::View {
-                doc,
-                selection: &app.selection,
-                catalog: app.catalog,
-                dark: app.dark,
-                presentation: app.presentation,
-            };
-            let mut out = super::view::Intents::new();
-            super::register::register_ui(view, &mut app.dock.register, &mut out, ui);
-            out.into_iter().for_each(|i| app.emit(i));
+        DockTab::Findings => findings_ui(view, &mut intents, ui),
+        DockTab::Requirements => requirements_ui(view, &mut app.dock, &mut intents, ui),
+        DockTab::Topology => {
+            super::topology::topology_tab_ui(view, &mut app.topology, &mut intents, ui);
         }
+        DockTab::Risk => {
+            super::register::register_ui(view, &mut app.dock.register, &mut intents, ui);
+        }
+    }
+    for i in intents {
+        app.emit(i);
     }
 }
 
-fn findings_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.doc.as_ref() else { return };
+/// Every design finding, worst first as `assess` ordered them; a click focuses its element.
+pub fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
+    let doc = view.doc;
     let mut clicked = None;
     if doc.assessment.findings.is_empty() {
         ui.label("No design findings.");
@@ -129,17 +136,19 @@ fn findings_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                 });
         });
     if let Some(e) = clicked {
-        app.emit(Intent::FocusElement(e));
+        out.push(Intent::FocusElement(e));
     }
 }
 
-fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
-    let Some(target) = requirements_target(app) else {
+/// The requirements table of the selected zone or conduit, filtered by `filters`; status,
+/// reason and evidence edits become intents.
+pub fn requirements_ui(view: View, filters: &mut DockState, out: &mut Intents, ui: &mut egui::Ui) {
+    let Some(target) = requirements_target(view) else {
         ui.label("Select a zone or conduit to assess its requirements.");
         return;
     };
-    let Some(doc) = app.doc.as_ref() else { return };
-    let catalog = app.catalog;
+    let doc = view.doc;
+    let catalog = view.catalog;
     let (name, reqs, ea): (String, &Requirements, Option<&ElementAssessment>) = match target {
         ElementRef::Zone(id) => match doc.project.zone(id) {
             Some(z) => (
@@ -164,10 +173,10 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(&name).strong());
         ui.separator();
-        ui.checkbox(&mut app.dock.only_open, "Only open items");
+        ui.checkbox(&mut filters.only_open, "Only open items");
         let missing = ea.applicable.iter().filter(|a| a.evidence_missing).count();
         ui.checkbox(
-            &mut app.dock.only_no_evidence,
+            &mut filters.only_no_evidence,
             format!("Only met without evidence ({missing})"),
         )
         .on_hover_text(
@@ -175,26 +184,26 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         );
         egui::ComboBox::from_id_salt("req-fr")
             .selected_text(
-                app.dock
+                filters
                     .fr
                     .map_or_else(|| "All FRs".to_owned(), |f| f.to_string()),
             )
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.dock.fr, None, "All FRs");
+                ui.selectable_value(&mut filters.fr, None, "All FRs");
                 for fr in Fr::ALL {
-                    ui.selectable_value(&mut app.dock.fr, Some(fr), fr.to_string());
+                    ui.selectable_value(&mut filters.fr, Some(fr), fr.to_string());
                 }
             });
         egui::ComboBox::from_id_salt("req-level")
-            .selected_text(app.dock.level.map_or_else(
+            .selected_text(filters.level.map_or_else(
                 || "All levels".to_owned(),
                 |l| format!("Required from SL {l}"),
             ))
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut app.dock.level, None, "All levels");
+                ui.selectable_value(&mut filters.level, None, "All levels");
                 for l in 1..=4u8 {
                     ui.selectable_value(
-                        &mut app.dock.level,
+                        &mut filters.level,
                         Some(l),
                         format!("Required from SL {l}"),
                     );
@@ -205,7 +214,7 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         ui.label("Set an SL-T first: the applicable requirements follow from it.");
         return;
     }
-    let filter = app.dock.clone();
+    let filter = filters.clone();
     egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -344,9 +353,7 @@ fn requirements_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                 ui.add_space(6.0);
             }
         });
-    for i in intents.into_iter().flatten() {
-        app.emit(i);
-    }
+    out.extend(intents.into_iter().flatten());
 }
 
 /// The edit that stores one requirement assessment on a zone or conduit (a default entry is

@@ -1,7 +1,9 @@
-//! PDF export from the designer: the options dialog, and the export itself on a background
-//! thread so that a large plant never freezes the window.
+//! Export from the designer: the dialog with the format choice and its options, and the
+//! export itself on a background thread so that a large plant never freezes the window. The
+//! format follows the extension of the chosen file, as on the command line.
 
 use super::{DesignerApp, Modal, PathPurpose, dialogs::DialogResult};
+use crate::export::{Format, PngOptions, Request, Table};
 use crate::report::{ExportOptions, Paper, Sections};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -15,18 +17,82 @@ pub struct ExportJob {
     result: mpsc::Receiver<Result<(usize, Vec<String>), String>>,
 }
 
+/// The choices of the Export dialog, offered again next time.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ExportSettings {
+    /// The PDF's paper and sections (the paper also shapes the SVG and PNG drawing).
+    pub pdf: ExportOptions,
+    pub format: Format,
+    /// XLSX: the supplier compliance matrix instead of the registers.
+    pub compliance: bool,
+    /// SVG and PNG: the title block under the drawing.
+    pub title_block: bool,
+    pub png_width: u32,
+    pub transparent: bool,
+    /// CSV: the register.
+    pub table: Table,
+}
+
+impl Default for ExportSettings {
+    fn default() -> Self {
+        ExportSettings {
+            // the designer leaves unassessed requirement rows out unless asked
+            pdf: ExportOptions {
+                compact: true,
+                ..ExportOptions::default()
+            },
+            format: Format::Pdf,
+            compliance: false,
+            title_block: true,
+            png_width: crate::export::png::DEFAULT_WIDTH,
+            transparent: false,
+            table: Table::Zones,
+        }
+    }
+}
+
+impl ExportSettings {
+    /// The request for a file at `path`: its extension chooses the format.
+    pub fn request_for(&self, path: &Path) -> Result<Request, String> {
+        let format = Format::from_path(path).map_err(|e| e.to_string())?;
+        let mut r = Request::new(format);
+        r.pdf = self.pdf;
+        r.title_block = self.title_block;
+        r.table = (format == Format::Csv).then_some(self.table);
+        r.compliance = (format == Format::Xlsx && self.compliance).then(Vec::new);
+        if format == Format::Png {
+            r.png = PngOptions {
+                width: Some(self.png_width),
+                dpi: None,
+                transparent: self.transparent,
+            };
+        }
+        Ok(r)
+    }
+
+    /// The file name offered for `stem`.
+    fn file_name(&self, stem: &str) -> String {
+        let ext = self.format.extension();
+        match self.format {
+            Format::Csv => format!("{stem}-{}.{ext}", self.table.name()),
+            Format::Xlsx if self.compliance => format!("{stem}-compliance.{ext}"),
+            _ => format!("{stem}.{ext}"),
+        }
+    }
+}
+
 impl ExportJob {
-    /// Starts writing the tender pack of `project` to `path` on its own thread.
+    /// Starts writing the export of `project` to `path` on its own thread.
     pub fn start(
         project: crate::model::Project,
         catalog: &'static crate::catalog::Catalog,
-        options: ExportOptions,
+        request: Request,
         path: PathBuf,
     ) -> ExportJob {
         let (tx, rx) = mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
-            let result = crate::report::export_pdf(&project, catalog, &options)
+            let result = crate::export::export(&project, catalog, &request)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
                     crate::file::replace_atomic(&target, &bytes)
@@ -55,13 +121,15 @@ fn glyph_warnings(project: &crate::model::Project) -> Vec<String> {
         .collect()
 }
 
-/// The name offered for the PDF: the project file's name, else the document number or title.
+/// The name offered for the export: the project file's name, else the document number or
+/// title, with the chosen format's extension.
 pub fn suggested_pdf_name(app: &DesignerApp) -> String {
+    let settings = &app.export_options;
     let Some(doc) = &app.doc else {
-        return "plant.pdf".to_owned();
+        return settings.file_name("plant");
     };
     if let Some(stem) = doc.path.as_deref().and_then(Path::file_stem) {
-        return format!("{}.pdf", stem.to_string_lossy());
+        return settings.file_name(&stem.to_string_lossy());
     }
     let meta = &doc.project.meta;
     let base = if meta.document_number.trim().is_empty() {
@@ -69,7 +137,7 @@ pub fn suggested_pdf_name(app: &DesignerApp) -> String {
     } else {
         &meta.document_number
     };
-    format!("{}.pdf", super::sanitize_file_name(base))
+    settings.file_name(&super::sanitize_file_name(base))
 }
 
 impl DesignerApp {
@@ -83,7 +151,8 @@ impl DesignerApp {
     /// After the options: ask where to write, then start.
     pub fn choose_export_path(&mut self) {
         let suggested = suggested_pdf_name(self);
-        match self.ask_dialog(|d| d.export_pdf(&suggested)) {
+        let format = self.export_options.format;
+        match self.ask_dialog(|d| d.export_as(&suggested, format.label(), format.extension())) {
             DialogResult::Picked(p) => self.start_export(p),
             DialogResult::Cancelled => {}
             DialogResult::Unavailable => {
@@ -109,11 +178,21 @@ impl DesignerApp {
             self.status = Some("An export is already running".to_owned());
             return;
         }
+        let request = match self.export_options.request_for(&path) {
+            Ok(r) => r,
+            Err(message) => {
+                self.modal = Some(Modal::Error {
+                    title: "Cannot export".to_owned(),
+                    message,
+                });
+                return;
+            }
+        };
         self.status = Some(format!("Exporting {} …", path.display()));
         self.export = Some(ExportJob::start(
             doc.project.clone(),
             self.catalog,
-            self.export_options,
+            request,
             path,
         ));
     }
@@ -141,7 +220,7 @@ impl DesignerApp {
             }
             Ok(Err(message)) => {
                 self.modal = Some(Modal::Error {
-                    title: "Cannot export the PDF".to_owned(),
+                    title: "Cannot export".to_owned(),
                     message,
                 });
                 self.status = None;
@@ -150,7 +229,7 @@ impl DesignerApp {
             Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(Duration::from_millis(100)),
             Err(mpsc::TryRecvError::Disconnected) => {
                 self.modal = Some(Modal::Error {
-                    title: "Cannot export the PDF".to_owned(),
+                    title: "Cannot export".to_owned(),
                     message: "the export stopped before it finished (an internal error)".to_owned(),
                 });
                 self.status = None;
@@ -170,10 +249,118 @@ impl DesignerApp {
     }
 }
 
-/// The body of the export options dialog. Returns true when the user asked to go on.
-pub fn export_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> Option<bool> {
-    ui.heading("Export PDF tender pack");
+/// The body of the Export dialog: the format and its options. Returns `Some(true)` when the
+/// user asked to go on, `Some(false)` on Cancel.
+pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Option<bool> {
+    ui.heading(format!("Export {}", choice_label(settings)));
     ui.add_space(4.0);
+    ui.label("Format:");
+    for (format, compliance) in CHOICES {
+        let selected = settings.format == format && settings.compliance == compliance;
+        let label = format!(
+            "{} (.{})",
+            choice_text(format, compliance),
+            format.extension()
+        );
+        if ui.radio(selected, label).clicked() {
+            settings.format = format;
+            settings.compliance = compliance;
+        }
+    }
+    ui.add_space(6.0);
+    let mut can_go = true;
+    match settings.format {
+        Format::Pdf => can_go = pdf_options_ui(&mut settings.pdf, ui),
+        Format::Svg | Format::Png => {
+            ui.horizontal(|ui| {
+                ui.label("Paper shape:");
+                ui.radio_value(&mut settings.pdf.paper, Paper::A4, "A4 landscape");
+                ui.radio_value(&mut settings.pdf.paper, Paper::A3, "A3 landscape");
+            });
+            ui.checkbox(
+                &mut settings.title_block,
+                "Title block under the drawing (the legend is always there)",
+            );
+            if settings.format == Format::Png {
+                ui.horizontal(|ui| {
+                    ui.label("Width:");
+                    ui.add(
+                        egui::DragValue::new(&mut settings.png_width)
+                            .range(100..=crate::export::png::MAX_WIDTH)
+                            .suffix(" px"),
+                    );
+                });
+                ui.checkbox(&mut settings.transparent, "Transparent background");
+            }
+        }
+        Format::Drawio => {
+            ui.label(
+                "Zones as containers with their assets, conduits as edges with their devices; \
+                 SL-T and the other fields as shape data.",
+            );
+        }
+        Format::Xlsx if settings.compliance => {
+            ui.label(
+                "Every applicable requirement of every zone and conduit, with a status drop-down \
+                 and columns for countermeasure, evidence and notes. Read it back with \
+                 File → Apply compliance matrix…",
+            );
+        }
+        Format::Xlsx => {
+            ui.label("Sheets Zones, Conduits, Assets, Requirements, Findings and Risk.");
+        }
+        Format::Csv => {
+            ui.horizontal(|ui| {
+                ui.label("Register:");
+                for t in Table::ALL {
+                    ui.radio_value(&mut settings.table, t, t.name());
+                }
+            });
+        }
+    }
+    ui.add_space(8.0);
+    let mut answer = None;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(can_go, egui::Button::new("Export…"))
+            .clicked()
+        {
+            answer = Some(true);
+        }
+        if ui.button("Cancel").clicked() {
+            answer = Some(false);
+        }
+    });
+    answer
+}
+
+/// The formats of the dialog, in their order; `true` is the compliance matrix.
+const CHOICES: [(Format, bool); 7] = [
+    (Format::Pdf, false),
+    (Format::Svg, false),
+    (Format::Png, false),
+    (Format::Drawio, false),
+    (Format::Xlsx, false),
+    (Format::Xlsx, true),
+    (Format::Csv, false),
+];
+
+fn choice_text(format: Format, compliance: bool) -> String {
+    if compliance {
+        "compliance matrix for suppliers".to_owned()
+    } else if format == Format::Xlsx {
+        "registers workbook".to_owned()
+    } else {
+        format.label().to_owned()
+    }
+}
+
+fn choice_label(s: &ExportSettings) -> String {
+    choice_text(s.format, s.format == Format::Xlsx && s.compliance)
+}
+
+/// The PDF's paper and sections; false when no section is chosen.
+fn pdf_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> bool {
     ui.label(
         "Text pages are A4 portrait; the architecture drawing gets a landscape page of its own.",
     );
@@ -183,6 +370,10 @@ pub fn export_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> Opti
         ui.radio_value(&mut options.paper, Paper::A4, "A4 landscape");
         ui.radio_value(&mut options.paper, Paper::A3, "A3 landscape");
     });
+    ui.checkbox(
+        &mut options.compact,
+        "Compact: leave out requirement rows nobody has assessed",
+    );
     ui.add_space(6.0);
     ui.label("Sections:");
     let s: &mut Sections = &mut options.sections;
@@ -214,18 +405,8 @@ pub fn export_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> Opti
         || s.matrix
         || s.components
         || s.findings;
-    ui.add_space(8.0);
-    let mut answer = None;
-    ui.horizontal(|ui| {
-        if ui.add_enabled(any, egui::Button::new("Export…")).clicked() {
-            answer = Some(true);
-        }
-        if ui.button("Cancel").clicked() {
-            answer = Some(false);
-        }
-    });
     if !any {
         ui.label("Choose at least one section.");
     }
-    answer
+    any
 }

@@ -58,7 +58,7 @@ impl DesignerApp {
                 ui.separator();
                 self.command_items_ui(ui, &[Save, SaveAs, SaveAsByPath]);
                 ui.separator();
-                self.command_item_ui(ui, ExportPdf);
+                self.command_items_ui(ui, &[ExportPdf, ImportAssets, ApplyMatrix]);
                 ui.separator();
                 self.command_items_ui(ui, &[Close, Quit]);
             });

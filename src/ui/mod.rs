@@ -3,6 +3,8 @@
 //! file owns the app's state, the intents, and the layout of one frame.
 
 mod apply;
+pub mod apply_matrix;
+pub mod asset_network;
 pub mod canvas;
 pub mod command_palette;
 pub mod commands;
@@ -12,6 +14,7 @@ pub mod dock;
 mod document;
 pub mod export;
 mod file_actions;
+pub mod import;
 pub mod inspector;
 mod menus;
 mod modals;
@@ -188,9 +191,13 @@ pub struct DesignerApp {
     /// The topology tab's graph and layout.
     pub topology: topology::TopologyView,
     /// Paper and sections of the last PDF export (offered again).
-    pub export_options: crate::report::ExportOptions,
+    pub export_options: export::ExportSettings,
     /// A PDF export running in the background.
     pub export: Option<export::ExportJob>,
+    /// File → Import assets…: the inventory import dialog.
+    pub import: import::ImportDialog,
+    /// File → Apply compliance matrix…, while open.
+    pub apply_matrix: Option<apply_matrix::ApplyMatrixDialog>,
     /// Recovery file and panic snapshot of unsaved work.
     pub autosave: recovery::Autosave,
     /// Locks, changes on disk and background loading.
@@ -233,8 +240,10 @@ impl DesignerApp {
             presentation: false,
             dark: false,
             topology: topology::TopologyView::new(),
-            export_options: crate::report::ExportOptions::default(),
+            export_options: export::ExportSettings::default(),
             export: None,
+            import: import::ImportDialog::default(),
+            apply_matrix: None,
             autosave: recovery::Autosave::new(None),
             sessions: sessions::Sessions::default(),
             doc_generation: 0,
@@ -299,11 +308,13 @@ impl DesignerApp {
             egui::CentralPanel::default()
                 .frame(egui::Frame::NONE)
                 .show(ui, |ui| {
-                    canvas::canvas_ui(self, ui);
+                    canvas::canvas_in_app_ui(self, ui);
                 });
         }
+        apply_matrix::apply_matrix_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.command_palette_ui(&ctx);
+        import::import_dialog_ui(self, &ctx);
         self.apply_intents();
         self.update_title(&ctx);
         self.poll_export(&ctx);
@@ -331,21 +342,6 @@ impl eframe::App for DesignerApp {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         // releases the document's lock even where the app is never dropped
         self.document_closed();
-    }
-}
-
-/// The topology tab: zones and conduits as a graph (egui_graphs), untrusted paths to safety
-/// zones highlighted; clicking a zone selects it and centres it on the canvas.
-pub fn topology_tab_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.doc.as_ref() else { return };
-    let revision = (app.doc_generation << 40) | doc.history.revision();
-    app.topology.sync(&doc.project, &doc.assessment, revision);
-    let selected = match app.selection.iter().next() {
-        Some(ElementRef::Zone(z)) if app.selection.len() == 1 => Some(*z),
-        _ => None,
-    };
-    if let Some(zone) = app.topology.show_ui(ui, selected) {
-        app.emit(Intent::FocusElement(ElementRef::Zone(zone)));
     }
 }
 

@@ -57,10 +57,12 @@ impl DesignerApp {
                     ui.heading(match purpose {
                         PathPurpose::Open => "Open project",
                         PathPurpose::SaveAs => "Save project as",
-                        PathPurpose::ExportPdf => "Export PDF",
+                        PathPurpose::ExportPdf => "Export to a file",
                     });
                     ui.label(match purpose {
-                        PathPurpose::ExportPdf => "Type the path of the PDF file to write:",
+                        PathPurpose::ExportPdf => {
+                            "Type the path of the file to write (.pdf, .svg, .png, .drawio, .xlsx or .csv):"
+                        }
                         _ => "Type the path of the project file (.ron):",
                     });
                     let hint = match purpose {

@@ -1,25 +1,25 @@
-//! Colours for gap severities and zone kinds, fonts with Latin/Greek/Cyrillic/CJK coverage.
+//! The designer's colours — gap and finding severities, zone kinds, selection and untrusted
+//! paths as egui colours of the shared [`crate::palette`] (the PDF prints the same
+//! definitions), status and risk colours — and fonts with Latin/Greek/Cyrillic/CJK coverage.
 
 use crate::analysis::{FindingSeverity, GapSeverity};
 use crate::model::{Status, ZoneKind};
+use crate::palette;
 use egui::Color32;
 
-/// Strong colour of a gap severity (strokes, FR cells).
+/// An RGB definition of [`crate::palette`] as an egui colour.
+pub const fn rgb(c: palette::Rgb) -> Color32 {
+    Color32::from_rgb(c[0], c[1], c[2])
+}
+
+/// Strong colour of a gap severity (strokes, FR cells), the same on both themes.
 pub fn gap_color(s: GapSeverity) -> Color32 {
-    match s {
-        GapSeverity::None => Color32::from_rgb(0x2e, 0x7d, 0x32),
-        GapSeverity::One => Color32::from_rgb(0xef, 0x9a, 0x00),
-        GapSeverity::Two => Color32::from_rgb(0xc6, 0x28, 0x28),
-        GapSeverity::Unknown => Color32::from_rgb(0x8a, 0x8f, 0x98),
-    }
+    rgb(palette::gap(s))
 }
 
 /// Text colour that reads on top of [`gap_color`].
 pub fn gap_text_color(s: GapSeverity) -> Color32 {
-    match s {
-        GapSeverity::One => Color32::from_rgb(0x20, 0x20, 0x20),
-        _ => Color32::WHITE,
-    }
+    rgb(palette::gap_text(s))
 }
 
 /// Light fill of a zone body with this severity.
@@ -53,32 +53,21 @@ pub fn status_color(s: Status, dark: bool) -> Color32 {
     Color32::from_rgb(r, g, b)
 }
 
+/// Colour of a finding severity (badges, register, markers), the same on both themes.
 pub fn finding_color(s: FindingSeverity) -> Color32 {
-    match s {
-        FindingSeverity::Error => Color32::from_rgb(0xc6, 0x28, 0x28),
-        FindingSeverity::Warning => Color32::from_rgb(0xef, 0x9a, 0x00),
-        FindingSeverity::Info => Color32::from_rgb(0x1e, 0x6f, 0xd9),
-    }
+    rgb(palette::finding(s))
 }
 
 /// A small accent per zone kind, used in the header stripe and the palette.
 pub fn kind_color(kind: ZoneKind) -> Color32 {
-    match kind {
-        ZoneKind::Enterprise => Color32::from_rgb(0x5c, 0x6b, 0xc0),
-        ZoneKind::Dmz => Color32::from_rgb(0x8e, 0x24, 0xaa),
-        ZoneKind::Supervisory => Color32::from_rgb(0x00, 0x83, 0x8f),
-        ZoneKind::Control => Color32::from_rgb(0x1e, 0x88, 0xe5),
-        ZoneKind::Safety => Color32::from_rgb(0xd8, 0x43, 0x15),
-        ZoneKind::Field => Color32::from_rgb(0x6d, 0x4c, 0x41),
-        ZoneKind::RemoteAccess => Color32::from_rgb(0x00, 0x89, 0x7b),
-        ZoneKind::External => Color32::from_rgb(0x54, 0x6e, 0x7a),
-        ZoneKind::Wireless => Color32::from_rgb(0x7c, 0xb3, 0x42),
-        ZoneKind::Other => Color32::from_rgb(0x75, 0x75, 0x75),
-    }
+    rgb(palette::zone_kind(kind))
 }
 
+/// Zones and conduits on an untrusted-to-safety path (topology).
+pub const UNTRUSTED_PATH: Color32 = rgb(palette::UNTRUSTED_PATH);
+
 /// Colour of the selection outline.
-pub const SELECTION: Color32 = Color32::from_rgb(0x19, 0x76, 0xd2);
+pub const SELECTION: Color32 = rgb(palette::SELECTION);
 
 /// Installs DejaVu Sans (Latin, Greek, Cyrillic) and WenQuanYi Micro Hei (CJK) as fallbacks
 /// behind egui's default fonts, so names in any of these scripts render.
@@ -109,8 +98,16 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// to deep red, spread over however many levels the matrix has.
 pub fn risk_level_color(level: u8, levels: usize) -> Color32 {
     const STOPS: [(u8, u8, u8); 4] = [
-        (0x2e, 0x7d, 0x32),
-        (0xef, 0x9a, 0x00),
+        (
+            palette::GAP_MET[0],
+            palette::GAP_MET[1],
+            palette::GAP_MET[2],
+        ),
+        (
+            palette::GAP_SMALL[0],
+            palette::GAP_SMALL[1],
+            palette::GAP_SMALL[2],
+        ),
         (0xe6, 0x51, 0x00),
         (0xb7, 0x1c, 0x1c),
     ];
@@ -139,7 +136,7 @@ pub fn text_on(fill: Color32) -> Color32 {
 }
 
 /// Fill of an unrated risk.
-pub const RISK_UNRATED: Color32 = Color32::from_rgb(0x8a, 0x8f, 0x98);
+pub const RISK_UNRATED: Color32 = rgb(palette::GAP_UNKNOWN);
 
 /// Warning tint of a required field left empty.
 pub fn missing_field_color() -> Color32 {

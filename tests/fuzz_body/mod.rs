@@ -61,6 +61,7 @@ pub fn assess_report(bytes: &[u8]) {
             Paper::A4
         },
         sections: Sections::default(),
+        compact: bytes.get(1).is_some_and(|b| b & 1 == 1),
     };
     let fonts = fonts();
     let pages = report::layout_pages(&project, catalog, &options, fonts);

@@ -3,9 +3,10 @@
 //! structs are taken apart without `..`, so a new field does not compile until it is checked.
 
 use super::*;
+use crate::model::network::ZoneRule;
 use crate::model::{
-    Approval, Characteristics, Compensation, ElementRisk, Meta, Project, ProjectRisk, RiskMatrix,
-    SlOverride,
+    Approval, AssetNetwork, Characteristics, Compensation, ElementRisk, ImportSettings, Meta,
+    Project, ProjectRisk, RiskMatrix, SlOverride,
 };
 
 struct Check<'a> {
@@ -91,6 +92,7 @@ impl Check<'_> {
             firmware,
             tag,
             serial_number,
+            network,
             sl_c_override,
             certificate,
             component_checks,
@@ -115,6 +117,80 @@ impl Check<'_> {
             self.text(&owner, source);
         }
         self.component_evidence(&owner, certificate.as_ref(), component_checks);
+        self.network(&owner, network);
+    }
+
+    fn network(&mut self, owner: &str, n: &AssetNetwork) {
+        use super::network::*;
+        let AssetNetwork {
+            hostname,
+            ip_addresses,
+            mac: _,
+            vlan,
+            purdue_level: _,
+            protocols,
+            building,
+            cabinet,
+            tags,
+        } = n;
+        self.texts(owner, &[hostname, building, cabinet]);
+        self.count(owner, "IP addresses", ip_addresses.len(), MAX_IPS_PER_ASSET);
+        self.count(owner, "protocols", protocols.len(), MAX_PROTOCOLS_PER_ASSET);
+        self.count(owner, "tags", tags.len(), MAX_TAGS_PER_ASSET);
+        for s in protocols.iter().chain(tags) {
+            self.text(owner, s);
+        }
+        if let Some(v) = vlan {
+            self.vlan(owner, *v);
+        }
+    }
+
+    fn vlan(&mut self, owner: &str, v: u16) {
+        if !(1..=4094).contains(&v) {
+            self.problems
+                .push(format!("VLAN {v} of {owner} is not a VLAN id (1–4094)"));
+        }
+    }
+
+    fn import_settings(&mut self, s: &ImportSettings) {
+        use super::network::*;
+        let ImportSettings {
+            columns,
+            rules,
+            subnets,
+            vlans,
+            levels,
+            types,
+        } = s;
+        let owner = "the import settings";
+        self.count(owner, "column choices", columns.len(), MAX_IMPORT_COLUMNS);
+        self.count(owner, "zone rules", rules.len(), ZoneRule::ALL.len());
+        for (i, r) in rules.iter().enumerate() {
+            if rules[..i].contains(r) {
+                self.problems
+                    .push(format!("{owner} list the zone rule {r:?} twice"));
+            }
+        }
+        self.count(owner, "subnet rules", subnets.len(), MAX_IMPORT_TABLE);
+        self.count(owner, "VLAN rules", vlans.len(), MAX_IMPORT_TABLE);
+        self.count(owner, "level rules", levels.len(), MAX_IMPORT_TABLE);
+        self.count(owner, "type choices", types.len(), MAX_IMPORT_TABLE);
+        for c in columns {
+            self.text(owner, &c.header);
+        }
+        for z in subnets {
+            self.text(owner, &z.zone);
+        }
+        for z in vlans {
+            self.text(owner, &z.zone);
+            self.vlan(owner, z.vlan);
+        }
+        for z in levels {
+            self.text(owner, &z.zone);
+        }
+        for t in types {
+            self.texts(owner, &[&t.value, &t.component]);
+        }
     }
 
     fn component_evidence(
@@ -321,6 +397,7 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
         conduits,
         risk,
         approval,
+        import_settings,
     } = p;
     let mut c = Check {
         problems,
@@ -401,6 +478,10 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
     }
     let ProjectRisk { matrix, initial } = risk;
     c.matrix(matrix);
+    // the default settings are not written, so reading counts nothing for them
+    if !import_settings.is_default() {
+        c.import_settings(import_settings);
+    }
     c.scenarios("the initial risk assessment", initial);
     if c.entries > MAX_ENTRIES {
         let n = c.entries;

@@ -39,6 +39,7 @@ pub fn asset_ui(
     };
     ui.label(egui::RichText::new(place).small().weak());
     identity_ui(ui, out, catalog, a);
+    super::super::asset_network::asset_network_ui(ui, out, a);
     capability_ui(ui, out, catalog, a);
 }
 

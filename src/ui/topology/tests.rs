@@ -113,11 +113,14 @@ fn gap_colours_are_distinct_and_text_contrasts() {
         GapSeverity::Two,
         GapSeverity::Unknown,
     ];
-    let colours: HashSet<Color32> = all.iter().map(|s| gap_color(*s)).collect();
+    let colours: HashSet<Color32> = all.iter().map(|s| theme::gap_color(*s)).collect();
     assert_eq!(colours.len(), 4);
     assert_eq!(text_color_on(Color32::WHITE), Color32::BLACK);
     assert_eq!(text_color_on(Color32::BLACK), Color32::WHITE);
-    assert_eq!(text_color_on(GAP_ONE_COLOR), Color32::BLACK);
+    assert_eq!(
+        text_color_on(theme::gap_color(GapSeverity::One)),
+        Color32::BLACK
+    );
 }
 
 #[test]

@@ -1,0 +1,144 @@
+//! `zonewright apply-matrix`: reads a compliance matrix a supplier filled in, shows every change
+//! and every skipped row, and writes the project with the changes (unless `--dry-run`).
+//! Exit status as `check` for the result: 0 no error findings, 1 error findings, 2 unreadable.
+
+use crate::analysis::assess;
+use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
+use crate::export::compliance::{Plan, read_matrix};
+use crate::file;
+use crate::model::text::visible;
+use crate::model::{ElementRef, Project, format_levels};
+use clap::Args;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Args)]
+pub struct ApplyMatrixArgs {
+    /// Project file (.ron), or `sample:NAME` for an embedded sample.
+    pub file: String,
+    /// The filled-in compliance matrix (.xlsx, as `export --compliance` writes it).
+    pub matrix: PathBuf,
+    /// Where to write the project with the changes; written atomically.
+    #[arg(short, long, required_unless_present = "dry_run")]
+    pub output: Option<PathBuf>,
+    /// Show the changes only; write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Reads the matrix file with its size checked first.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?
+        .len();
+    let max = crate::export::compliance::MAX_BYTES as u64;
+    if size > max {
+        return Err(format!(
+            "{shown} is {} MB; a compliance matrix can be at most {} MB",
+            size / (1024 * 1024),
+            max / (1024 * 1024)
+        ));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read {shown}: {e}"))
+}
+
+/// Runs `apply-matrix`; returns the exit status.
+pub fn run(args: &ApplyMatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let fail = |err: &mut dyn Write, message: &str| {
+        let _ = writeln!(err, "error: {}", visible(message));
+        EXIT_UNREADABLE
+    };
+    let mut project = match load_project(&args.file) {
+        Ok(p) => p,
+        Err(message) => return fail(err, &message),
+    };
+    let bytes = match read_file(&args.matrix) {
+        Ok(b) => b,
+        Err(message) => return fail(err, &message),
+    };
+    let catalog = crate::catalog::Catalog::embedded();
+    let plan = match read_matrix(&project, catalog, &bytes) {
+        Ok(p) => p,
+        Err(e) => return fail(err, &format!("{}: {e}", args.matrix.display())),
+    };
+    for s in &plan.skipped {
+        let _ = writeln!(
+            err,
+            "warning: row {} skipped: {}",
+            s.row,
+            visible(&s.reason)
+        );
+    }
+    let before = assess(&project, catalog);
+    if let Some(edit) = plan.edit(&project)
+        && let Err(e) = edit.apply(&mut project)
+    {
+        return fail(err, &format!("cannot apply the matrix: {e}"));
+    }
+    let after = assess(&project, catalog);
+    let written = report(out, &plan, &project, &before, &after, args.dry_run);
+    if let Err(e) = written {
+        return fail(err, &format!("cannot write the output: {e}"));
+    }
+    if !args.dry_run
+        && let Some(output) = &args.output
+    {
+        if let Err(e) = file::save(&project, output) {
+            return fail(err, &e.to_string());
+        }
+        let _ = writeln!(out, "wrote {}", visible(&output.display().to_string()));
+    }
+    if after.error_count() > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
+fn report(
+    out: &mut dyn Write,
+    plan: &Plan,
+    project: &Project,
+    before: &crate::analysis::Assessment,
+    after: &crate::analysis::Assessment,
+    dry_run: bool,
+) -> std::io::Result<()> {
+    for c in &plan.changes {
+        writeln!(
+            out,
+            "row {}: {} {} / {}: {}",
+            c.row,
+            crate::export::element_id(c.element),
+            visible(&c.element_name),
+            c.requirement,
+            visible(&c.describe())
+        )?;
+    }
+    // what the changes do to SL-A, per element they touch
+    let mut touched: Vec<ElementRef> = plan.changes.iter().map(|c| c.element).collect();
+    touched.dedup();
+    for e in touched {
+        let (Some(b), Some(a)) = (before.element(project, e), after.element(project, e)) else {
+            continue;
+        };
+        if b.sl_a != a.sl_a {
+            writeln!(
+                out,
+                "SL-A of {} {}: {} → {}",
+                crate::export::element_id(e),
+                visible(&project.element_name(e)),
+                format_levels(&b.sl_a),
+                format_levels(&a.sl_a)
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "{}{}, {} unchanged, {} skipped",
+        if dry_run { "dry run: " } else { "" },
+        crate::count_of(plan.changes.len(), "change", "changes"),
+        crate::count_of(plan.unchanged, "row", "rows"),
+        crate::count_of(plan.skipped.len(), "row", "rows")
+    )
+}

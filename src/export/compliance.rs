@@ -1,0 +1,474 @@
+//! The supplier compliance matrix, both ways: the applicable requirements of chosen zones and
+//! conduits as a protected XLSX sheet (status as a drop-down, the id columns locked), and a
+//! filled-in matrix read back into a plan of changes: every change with its row, and every row
+//! that cannot be applied (unknown id, element or status) listed with the reason and skipped.
+
+use super::ExportError;
+use super::xlsx::{color, header_format};
+use crate::analysis::assess;
+use crate::catalog::Catalog;
+use crate::edit::Edit;
+use crate::model::{ElementRef, Project, RequirementAssessment, Requirements, Status};
+use crate::report::layout::Rgb;
+use crate::report::status_colors;
+use calamine::{Data, Reader, Xlsx};
+use rust_xlsxwriter::{DataValidation, Format, ProtectionOptions, Workbook, XlsxError};
+use std::collections::HashMap;
+
+/// The name of the matrix's sheet.
+pub const SHEET: &str = "Compliance matrix";
+/// The largest workbook read back.
+pub const MAX_BYTES: usize = 32 * 1024 * 1024;
+/// The most rows read back (100 requirements for each of 10,000 elements).
+pub const MAX_ROWS: usize = 1_000_000;
+
+const REQUIREMENT: &str = "Requirement";
+const TITLE: &str = "Title";
+const LEVEL: &str = "Level";
+const ELEMENT_ID: &str = "Element ID";
+const ELEMENT: &str = "Element";
+const STATUS: &str = "Status";
+const COUNTERMEASURE: &str = "Countermeasure or justification";
+const EVIDENCE: &str = "Evidence";
+const NOTES: &str = "Notes";
+
+/// The columns in their order, with their widths; the first five are locked.
+const COLUMNS: [(&str, f64); 9] = [
+    (REQUIREMENT, 15.0),
+    (TITLE, 56.0),
+    (LEVEL, 6.0),
+    (ELEMENT_ID, 10.0),
+    (ELEMENT, 24.0),
+    (STATUS, 16.0),
+    (COUNTERMEASURE, 40.0),
+    (EVIDENCE, 28.0),
+    (NOTES, 28.0),
+];
+const LOCKED: usize = 5;
+
+/// The zones and conduits named in `selectors` (by id such as `Z3` or by name, any case), or
+/// all of them when there are none. A selector that names nothing is an error.
+pub fn select(project: &Project, selectors: &[String]) -> Result<Vec<ElementRef>, String> {
+    let all: Vec<(ElementRef, String, String)> = project
+        .zones
+        .iter()
+        .map(|z| (ElementRef::Zone(z.id), z.id.to_string(), z.name.clone()))
+        .chain(
+            project
+                .conduits
+                .iter()
+                .map(|c| (ElementRef::Conduit(c.id), c.id.to_string(), c.name.clone())),
+        )
+        .collect();
+    if selectors.is_empty() {
+        return Ok(all.into_iter().map(|(e, _, _)| e).collect());
+    }
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let mut chosen = Vec::new();
+    for sel in selectors {
+        let k = key(sel);
+        let found: Vec<ElementRef> = all
+            .iter()
+            .filter(|(_, id, name)| key(id) == k || key(name) == k)
+            .map(|(e, _, _)| *e)
+            .collect();
+        if found.is_empty() {
+            return Err(format!("there is no zone or conduit \"{sel}\""));
+        }
+        for e in found {
+            if !chosen.contains(&e) {
+                chosen.push(e);
+            }
+        }
+    }
+    Ok(chosen)
+}
+
+/// The compliance matrix of the `selectors`' zones and conduits (all when empty) as XLSX.
+pub fn export_matrix(
+    project: &Project,
+    catalog: &Catalog,
+    selectors: &[String],
+) -> Result<Vec<u8>, ExportError> {
+    let elements = select(project, selectors).map_err(ExportError::Compliance)?;
+    write_matrix(project, catalog, &elements).map_err(|e| ExportError::Xlsx(e.to_string()))
+}
+
+fn write_matrix(
+    project: &Project,
+    catalog: &Catalog,
+    elements: &[ElementRef],
+) -> Result<Vec<u8>, XlsxError> {
+    let a = assess(project, catalog);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(SHEET)?;
+    let header = header_format();
+    for (col, (title, width)) in COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, &header)?;
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    // no wrapping in the locked columns: the rows keep one height in every spreadsheet
+    let locked = Format::new().set_background_color(color(Rgb::HEADER_FILL));
+    let editable = Format::new().set_unlocked().set_text_wrap();
+    let empty = RequirementAssessment::default();
+    let mut row = 0u32;
+    for &element in elements {
+        let (Some(e), Some(recorded)) =
+            (a.element(project, element), requirements(project, element))
+        else {
+            continue;
+        };
+        let id = super::tables::element_id(element);
+        let name = project.element_name(element);
+        for ap in &e.applicable {
+            let Some(r) = catalog.requirements.get(ap.requirement) else {
+                continue;
+            };
+            row += 1;
+            if row as usize > super::xlsx::MAX_ROWS {
+                return Err(XlsxError::RowColumnLimitError);
+            }
+            let ra = recorded.get(&r.id).unwrap_or(&empty);
+            sheet.write_string_with_format(row, 0, &r.id, &locked)?;
+            sheet.write_string_with_format(row, 1, &r.title, &locked)?;
+            sheet.write_number_with_format(row, 2, f64::from(r.level), &locked)?;
+            sheet.write_string_with_format(row, 3, &id, &locked)?;
+            sheet.write_string_with_format(row, 4, &name, &locked)?;
+            let (fill, fg) = status_colors(ap.status, ap.satisfied);
+            let status = Format::new()
+                .set_unlocked()
+                .set_background_color(color(fill))
+                .set_font_color(color(fg));
+            sheet.write_string_with_format(row, 5, ap.status.label(), &status)?;
+            sheet.write_string_with_format(row, 6, &ra.text, &editable)?;
+            sheet.write_string_with_format(row, 7, &ra.evidence, &editable)?;
+            sheet.write_string_with_format(row, 8, &ra.notes, &editable)?;
+        }
+    }
+    if row > 0 {
+        let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+        let validation = DataValidation::new()
+            .allow_list_strings(&labels)?
+            .set_input_title("Status")?
+            .set_input_message("Met, Compensated (say how), Not met or Not applicable (say why)")?
+            .set_error_title("Not a status")?
+            .set_error_message("Choose one of the five statuses from the list.")?;
+        sheet.add_data_validation(1, 5, row, 5, &validation)?;
+        // the editable columns stay editable below the rows too (notes a supplier adds)
+        for col in LOCKED as u16..COLUMNS.len() as u16 {
+            sheet.set_column_format(col, &Format::new().set_unlocked())?;
+        }
+    }
+    sheet.set_freeze_panes(1, 2)?;
+    sheet.autofilter(0, 0, row.max(1), COLUMNS.len() as u16 - 1)?;
+    let options = ProtectionOptions {
+        use_autofilter: true,
+        sort: true,
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::default()
+    };
+    sheet.protect_with_options(&options);
+    book.save_to_buffer()
+}
+
+fn requirements(project: &Project, element: ElementRef) -> Option<&Requirements> {
+    match element {
+        ElementRef::Zone(id) => project.zone(id).map(|z| &z.requirements),
+        ElementRef::Conduit(id) => project.conduit(id).map(|c| &c.requirements),
+        ElementRef::Asset(_) | ElementRef::Project => None,
+    }
+}
+
+/// One requirement whose assessment the matrix changes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    /// The row in the sheet, counted as the spreadsheet shows it (the header is row 1).
+    pub row: usize,
+    pub element: ElementRef,
+    pub element_name: String,
+    pub requirement: String,
+    pub before: RequirementAssessment,
+    pub after: RequirementAssessment,
+}
+
+impl Change {
+    /// What changes, in one line: the status, then the texts (cut to 60 characters).
+    pub fn describe(&self) -> String {
+        let (before, after) = (&self.before, &self.after);
+        let mut parts = Vec::new();
+        if before.status != after.status {
+            parts.push(format!(
+                "{} → {}",
+                before.status.label(),
+                after.status.label()
+            ));
+        }
+        for (what, b, a) in [
+            ("countermeasure", &before.text, &after.text),
+            ("evidence", &before.evidence, &after.evidence),
+            ("notes", &before.notes, &after.notes),
+        ] {
+            if b != a {
+                let a: String = a.chars().take(60).collect();
+                parts.push(if a.is_empty() {
+                    format!("{what} cleared")
+                } else {
+                    format!("{what} \"{a}\"")
+                });
+            }
+        }
+        parts.join("; ")
+    }
+}
+
+/// A row that was not applied, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub row: usize,
+    pub reason: String,
+}
+
+/// What a filled-in matrix would change.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Plan {
+    pub changes: Vec<Change>,
+    pub skipped: Vec<Skipped>,
+    /// Rows read that change nothing.
+    pub unchanged: usize,
+}
+
+impl Plan {
+    /// The changes as one edit (one undo step), or `None` when nothing changes.
+    pub fn edit(&self, project: &Project) -> Option<Edit> {
+        let mut edits = Vec::new();
+        let mut zones: Vec<crate::model::Zone> = Vec::new();
+        let mut conduits: Vec<crate::model::Conduit> = Vec::new();
+        for c in &self.changes {
+            let target = match c.element {
+                ElementRef::Zone(id) => {
+                    if !zones.iter().any(|z| z.id == id) {
+                        zones.push(project.zone(id)?.clone());
+                    }
+                    zones
+                        .iter_mut()
+                        .find(|z| z.id == id)
+                        .map(|z| &mut z.requirements)
+                }
+                ElementRef::Conduit(id) => {
+                    if !conduits.iter().any(|k| k.id == id) {
+                        conduits.push(project.conduit(id)?.clone());
+                    }
+                    conduits
+                        .iter_mut()
+                        .find(|k| k.id == id)
+                        .map(|k| &mut k.requirements)
+                }
+                ElementRef::Asset(_) | ElementRef::Project => None,
+            }?;
+            if c.after.is_default() {
+                target.remove(&c.requirement);
+            } else {
+                target.insert(c.requirement.clone(), c.after.clone());
+            }
+        }
+        edits.extend(zones.into_iter().map(Edit::ReplaceZone));
+        edits.extend(conduits.into_iter().map(Edit::ReplaceConduit));
+        (!edits.is_empty()).then_some(Edit::Batch(edits))
+    }
+}
+
+/// Why a workbook cannot be read as a compliance matrix at all (nothing is applied then).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct MatrixError(pub String);
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.trim().to_owned(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        other => other.to_string().trim().to_owned(),
+    }
+}
+
+fn parse_status(s: &str) -> Option<Status> {
+    let k = s.trim().to_lowercase().replace(['-', '_'], " ");
+    let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
+    Status::ALL.into_iter().find(|st| {
+        st.label().to_lowercase() == k
+            || (k == "n/a" && *st == Status::NotApplicable)
+            || (k == "na" && *st == Status::NotApplicable)
+    })
+}
+
+/// Reads a filled-in matrix (XLSX bytes) against `project`: the plan of what it changes.
+pub fn read_matrix(
+    project: &Project,
+    catalog: &Catalog,
+    bytes: &[u8],
+) -> Result<Plan, MatrixError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(MatrixError(format!(
+            "the workbook is {} MB; a compliance matrix can be at most {} MB",
+            bytes.len() / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| MatrixError(format!("not an XLSX workbook: {e}")))?;
+    let range = book.worksheet_range(SHEET).map_err(|e| {
+        MatrixError(format!(
+            "the workbook has no sheet \"{SHEET}\" (export one with --compliance): {e}"
+        ))
+    })?;
+    let (height, _) = range.get_size();
+    if height > MAX_ROWS + 1 {
+        return Err(MatrixError(format!(
+            "the sheet has {height} rows; at most {MAX_ROWS} are read"
+        )));
+    }
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .map(|r| r.iter().map(cell_text).collect())
+        .unwrap_or_default();
+    let column = |title: &str| header.iter().position(|h| h.eq_ignore_ascii_case(title));
+    let need = |title: &str| {
+        column(title).ok_or_else(|| {
+            MatrixError(format!(
+                "row 1 of \"{SHEET}\" has no column \"{title}\"; the header row must stay as exported"
+            ))
+        })
+    };
+    let (c_req, c_el, c_status) = (need(REQUIREMENT)?, need(ELEMENT_ID)?, need(STATUS)?);
+    let (c_text, c_ev, c_notes) = (column(COUNTERMEASURE), column(EVIDENCE), column(NOTES));
+    // the sheet's first row may not be the spreadsheet's row 1 when leading rows are empty
+    let first_row = range.start().map_or(0, |(r, _)| r as usize);
+    let a = assess(project, catalog);
+    let mut seen: HashMap<(ElementRef, String), usize> = HashMap::new();
+    let mut plan = Plan::default();
+    let empty = RequirementAssessment::default();
+    for (i, cells) in rows.enumerate() {
+        let row = first_row + i + 2;
+        let get = |c: Option<usize>| {
+            c.and_then(|c| cells.get(c))
+                .map(cell_text)
+                .unwrap_or_default()
+        };
+        let (req, el, status) = (get(Some(c_req)), get(Some(c_el)), get(Some(c_status)));
+        if cells.iter().all(|d| cell_text(d).is_empty()) {
+            continue;
+        }
+        let mut skip = |reason: String| plan.skipped.push(Skipped { row, reason });
+        let Some(element) = element_by_id(project, &el) else {
+            skip(if el.is_empty() {
+                "no element ID".to_owned()
+            } else {
+                format!("there is no zone or conduit with ID \"{el}\"")
+            });
+            continue;
+        };
+        let Some(index) = catalog.requirements.iter().position(|r| r.id == req) else {
+            skip(if req.is_empty() {
+                "no requirement ID".to_owned()
+            } else {
+                format!("\"{req}\" is not an IEC 62443-3-3 requirement")
+            });
+            continue;
+        };
+        let applicable = a
+            .element(project, element)
+            .is_some_and(|e| e.applicable.iter().any(|ap| ap.requirement == index));
+        if !applicable {
+            skip(format!(
+                "{req} is not required of {el} at its SL-T (the SL-T may have changed since the export)"
+            ));
+            continue;
+        }
+        let new_status = if status.is_empty() {
+            None
+        } else {
+            match parse_status(&status) {
+                Some(s) => Some(s),
+                None => {
+                    skip(format!(
+                        "\"{status}\" is not a status; use Not assessed, Met, Compensated, Not met or Not applicable"
+                    ));
+                    continue;
+                }
+            }
+        };
+        let texts = [get(c_text), get(c_ev), get(c_notes)];
+        if let Some(t) = texts
+            .iter()
+            .find(|t| t.len() > crate::file::limits::MAX_TEXT_BYTES)
+        {
+            skip(format!(
+                "a cell holds {} KB of text; at most {} KB fit",
+                t.len() / 1024,
+                crate::file::limits::MAX_TEXT_BYTES / 1024
+            ));
+            continue;
+        }
+        if let Some(first) = seen.insert((element, req.clone()), row) {
+            skip(format!("{req} of {el} is already in row {first}"));
+            continue;
+        }
+        let before = requirements(project, element)
+            .and_then(|r| r.get(&req))
+            .unwrap_or(&empty)
+            .clone();
+        let [text, evidence, notes] = texts;
+        let after = RequirementAssessment {
+            status: new_status.unwrap_or(before.status),
+            text: if c_text.is_some() {
+                text
+            } else {
+                before.text.clone()
+            },
+            evidence: if c_ev.is_some() {
+                evidence
+            } else {
+                before.evidence.clone()
+            },
+            notes: if c_notes.is_some() {
+                notes
+            } else {
+                before.notes.clone()
+            },
+        };
+        if after == before {
+            plan.unchanged += 1;
+        } else {
+            plan.changes.push(Change {
+                row,
+                element,
+                element_name: project.element_name(element),
+                requirement: req,
+                before,
+                after,
+            });
+        }
+    }
+    Ok(plan)
+}
+
+fn element_by_id(project: &Project, id: &str) -> Option<ElementRef> {
+    let id = id.trim();
+    if let Some(n) = id.strip_prefix(['Z', 'z']).and_then(|n| n.parse().ok()) {
+        let id = crate::model::ZoneId(n);
+        return project.zone(id).map(|_| ElementRef::Zone(id));
+    }
+    if let Some(n) = id.strip_prefix(['C', 'c']).and_then(|n| n.parse().ok()) {
+        let id = crate::model::ConduitId(n);
+        return project.conduit(id).map(|_| ElementRef::Conduit(id));
+    }
+    None
+}

@@ -1,0 +1,233 @@
+//! Every export format but the PDF's own layout: the format chosen by the file extension, the
+//! drawing as SVG and PNG (rendered from the one drawing description in `report`), draw.io,
+//! the registers as XLSX and CSV, and the supplier compliance matrix (written and read back).
+
+pub mod compliance;
+mod csv;
+pub mod drawio;
+pub mod png;
+pub mod svg;
+mod tables;
+mod xlsx;
+
+pub use tables::element_id;
+
+use crate::catalog::Catalog;
+use crate::model::Project;
+use crate::report::{ExportOptions, ReportError};
+use std::path::Path;
+
+/// A file format the project can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Format {
+    /// The tender pack.
+    #[default]
+    Pdf,
+    /// The architecture drawing as vector graphics.
+    Svg,
+    /// The architecture drawing as a raster image.
+    Png,
+    /// The architecture for diagrams.net (uncompressed mxGraph XML).
+    Drawio,
+    /// The registers in one workbook, or the compliance matrix.
+    Xlsx,
+    /// One register as comma-separated values.
+    Csv,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Pdf,
+        Format::Svg,
+        Format::Png,
+        Format::Drawio,
+        Format::Xlsx,
+        Format::Csv,
+    ];
+
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Svg => "svg",
+            Format::Png => "png",
+            Format::Drawio => "drawio",
+            Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
+        }
+    }
+
+    /// What a person calls it (menus, file dialog filters).
+    pub fn label(self) -> &'static str {
+        match self {
+            Format::Pdf => "PDF tender pack",
+            Format::Svg => "SVG drawing",
+            Format::Png => "PNG drawing",
+            Format::Drawio => "draw.io diagram",
+            Format::Xlsx => "Excel workbook",
+            Format::Csv => "CSV register",
+        }
+    }
+
+    /// The format a file name asks for, by its extension (any case).
+    pub fn from_path(path: &Path) -> Result<Format, ExportError> {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extension() == ext)
+            .ok_or_else(|| ExportError::UnknownFormat(path.display().to_string()))
+    }
+}
+
+/// The registers, one per table of the workbook; one CSV file holds one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Table {
+    Zones,
+    Conduits,
+    Assets,
+    Requirements,
+    Findings,
+}
+
+impl Table {
+    pub const ALL: [Table; 5] = [
+        Table::Zones,
+        Table::Conduits,
+        Table::Assets,
+        Table::Requirements,
+        Table::Findings,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Table::Zones => "zones",
+            Table::Conduits => "conduits",
+            Table::Assets => "assets",
+            Table::Requirements => "requirements",
+            Table::Findings => "findings",
+        }
+    }
+}
+
+/// How the drawing is rasterised (PNG only).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PngOptions {
+    /// Width in pixels; the default is [`png::DEFAULT_WIDTH`].
+    pub width: Option<u32>,
+    /// Dots per inch of the paper (wins over `width`).
+    pub dpi: Option<f32>,
+    /// No white background.
+    pub transparent: bool,
+}
+
+/// Everything an export needs besides the project.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Request {
+    pub format: Format,
+    /// The PDF's paper and sections; the paper also sizes the drawing of SVG, PNG.
+    pub pdf: ExportOptions,
+    /// The title block under the SVG and PNG drawing (the legend is always drawn).
+    pub title_block: bool,
+    pub png: PngOptions,
+    /// The register of a CSV file.
+    pub table: Option<Table>,
+    /// An XLSX compliance matrix instead of the registers: the names or ids of the zones and
+    /// conduits to include (empty: all).
+    pub compliance: Option<Vec<String>>,
+}
+
+impl Request {
+    pub fn new(format: Format) -> Request {
+        Request {
+            format,
+            title_block: true,
+            ..Request::default()
+        }
+    }
+}
+
+/// Why an export could not be made. Nothing has been written when one is returned.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(
+        "{0}: unknown export format; the file name must end in .pdf, .svg, .png, .drawio, .xlsx or .csv"
+    )]
+    UnknownFormat(String),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(
+        "a CSV file holds one register: choose it with --table zones|conduits|assets|requirements|findings"
+    )]
+    NoTable,
+    #[error("--{option} is only for {format} files")]
+    Misplaced {
+        option: &'static str,
+        format: &'static str,
+    },
+    #[error("cannot make the PNG: {0}")]
+    Png(String),
+    #[error("cannot make the workbook: {0}")]
+    Xlsx(String),
+    #[error("{0}")]
+    Compliance(String),
+}
+
+/// The exported file's bytes. Deterministic for every format but XLSX (whose zip records the
+/// time it was written).
+pub fn export(
+    project: &Project,
+    catalog: &Catalog,
+    request: &Request,
+) -> Result<Vec<u8>, ExportError> {
+    check(request)?;
+    match request.format {
+        Format::Pdf => Ok(crate::report::export_pdf(project, catalog, &request.pdf)?),
+        Format::Svg => Ok(svg::drawing_svg(
+            project,
+            catalog,
+            request.pdf.paper,
+            request.title_block,
+            true,
+        )?
+        .into_bytes()),
+        Format::Png => png::drawing_png(project, catalog, request.pdf.paper, request),
+        Format::Drawio => Ok(drawio::drawio(project, catalog).into_bytes()),
+        Format::Xlsx => match &request.compliance {
+            Some(elements) => compliance::export_matrix(project, catalog, elements),
+            None => xlsx::registers(project, catalog),
+        },
+        Format::Csv => {
+            let table = request.table.ok_or(ExportError::NoTable)?;
+            Ok(csv::table(project, catalog, table).into_bytes())
+        }
+    }
+}
+
+/// Options that make no sense for the format are refused (rather than silently ignored).
+fn check(request: &Request) -> Result<(), ExportError> {
+    if request.table.is_some() && request.format != Format::Csv {
+        return Err(ExportError::Misplaced {
+            option: "table",
+            format: "CSV",
+        });
+    }
+    if request.compliance.is_some() && request.format != Format::Xlsx {
+        return Err(ExportError::Misplaced {
+            option: "compliance",
+            format: "XLSX",
+        });
+    }
+    let png = request.png;
+    if (png.width.is_some() || png.dpi.is_some() || png.transparent)
+        && request.format != Format::Png
+    {
+        return Err(ExportError::Misplaced {
+            option: "width, --dpi and --transparent",
+            format: "PNG",
+        });
+    }
+    Ok(())
+}

@@ -1,0 +1,157 @@
+//! Which zone an imported device goes to (the rules, in the user's order) and where zones
+//! created by an import are placed: below everything, in rows, without overlap, each sized to
+//! hold its assets.
+
+use super::rows::Device;
+use crate::model::layout::{CHIP_GAP, CHIP_H, CHIP_W, HEADER_H, zone_size_for};
+use crate::model::network::{ImportSettings, PurdueLevel, ZoneRule};
+use crate::model::{Rect, ZoneKind};
+
+/// The zone of devices no rule placed.
+pub const UNASSIGNED: &str = "Unassigned (imported)";
+
+/// The zone name for one device: the first rule that gives one, else [`UNASSIGNED`].
+pub fn zone_for(d: &Device, settings: &ImportSettings) -> String {
+    for rule in &settings.rules {
+        if let Some(z) = apply(*rule, d, settings) {
+            return z;
+        }
+    }
+    UNASSIGNED.to_owned()
+}
+
+fn apply(rule: ZoneRule, d: &Device, s: &ImportSettings) -> Option<String> {
+    let n = &d.network;
+    match rule {
+        ZoneRule::ZoneColumn => (!d.zone.is_empty()).then(|| d.zone.clone()),
+        ZoneRule::Subnet => s
+            .subnets
+            .iter()
+            .find(|z| n.ip_addresses.iter().any(|ip| z.subnet.contains(ip)))
+            .map(|z| z.zone.clone()),
+        ZoneRule::Vlan => n.vlan.map(|v| {
+            s.vlans
+                .iter()
+                .find(|z| z.vlan == v)
+                .map_or_else(|| format!("VLAN {v}"), |z| z.zone.clone())
+        }),
+        ZoneRule::PurdueLevel => n.purdue_level.map(|l| {
+            s.levels
+                .iter()
+                .find(|z| z.level == l)
+                .map_or_else(|| l.label().to_owned(), |z| z.zone.clone())
+        }),
+    }
+}
+
+/// The kind of a created zone: from its devices' Purdue level, else from its name.
+pub fn kind_for(name: &str, level: Option<PurdueLevel>) -> ZoneKind {
+    if let Some(l) = level {
+        return match l {
+            PurdueLevel::Level0 => ZoneKind::Field,
+            PurdueLevel::Level1 => ZoneKind::Control,
+            PurdueLevel::Level2 | PurdueLevel::Level3 => ZoneKind::Supervisory,
+            PurdueLevel::Dmz => ZoneKind::Dmz,
+            PurdueLevel::Level4 | PurdueLevel::Level5 => ZoneKind::Enterprise,
+        };
+    }
+    let n = name.to_lowercase();
+    let has = |k: &str| n.split(|c: char| !c.is_alphanumeric()).any(|w| w == k);
+    if has("dmz") {
+        ZoneKind::Dmz
+    } else if has("sis") || n.contains("safety") {
+        ZoneKind::Safety
+    } else if n.contains("enterprise") || n.contains("office") || has("it") {
+        ZoneKind::Enterprise
+    } else if n.contains("field") {
+        ZoneKind::Field
+    } else if n.contains("control") || has("bpcs") {
+        ZoneKind::Control
+    } else if n.contains("scada") || n.contains("supervis") {
+        ZoneKind::Supervisory
+    } else if n.contains("wireless") || has("wlan") {
+        ZoneKind::Wireless
+    } else if n.contains("remote") {
+        ZoneKind::RemoteAccess
+    } else {
+        ZoneKind::Other
+    }
+}
+
+/// Columns of chips for a zone of `count` assets: roughly twice as wide as high.
+pub fn columns_for(count: usize) -> usize {
+    let mut c = 1;
+    while c < 12 && c * c < count.div_ceil(2) {
+        c += 1;
+    }
+    c
+}
+
+/// A zone rectangle at (`x`, `y`) that holds `count` chips.
+pub fn rect_for(x: f32, y: f32, count: usize) -> Rect {
+    let (w, h) = zone_size_for(count, columns_for(count));
+    Rect::new(x, y, w, h)
+}
+
+/// The rectangle of an existing zone grown (never shrunk) to hold `count` chips at its width.
+pub fn grown(r: Rect, count: usize) -> Rect {
+    let columns = (((r.w - CHIP_GAP) / (CHIP_W + CHIP_GAP)).floor() as i64).max(1) as usize;
+    let rows = count.div_ceil(columns).max(1);
+    let h = HEADER_H + CHIP_GAP + rows as f32 * (CHIP_H + CHIP_GAP);
+    Rect::new(r.x, r.y, r.w, r.h.max(h))
+}
+
+/// Gap between zones placed by an import.
+pub const ZONE_GAP: f32 = 60.0;
+/// Zones placed by an import wrap to a new row past this width.
+pub const ROW_WIDTH: f32 = 2_400.0;
+
+/// Places zones of the given chip counts below `below` (the bottom of the drawing), left to
+/// right in rows; returns their rectangles, which overlap neither each other nor anything above.
+pub fn place_new(counts: &[usize], left: f32, below: f32) -> Vec<Rect> {
+    let mut out = Vec::with_capacity(counts.len());
+    let (mut x, mut y, mut row_h) = (left, below + ZONE_GAP, 0.0f32);
+    for &n in counts {
+        let r = rect_for(0.0, 0.0, n);
+        if x > left && x + r.w > left + ROW_WIDTH {
+            x = left;
+            y += row_h + ZONE_GAP;
+            row_h = 0.0;
+        }
+        out.push(Rect::new(x, y, r.w, r.h));
+        x += r.w + ZONE_GAP;
+        row_h = row_h.max(r.h);
+    }
+    out
+}
+
+/// Moves zones down so that none overlaps a zone that grew (`grew[i]`), keeping each one's x;
+/// zones that overlapped before are left as the user drew them.
+pub fn push_apart(rects: &mut [Rect], grew: &[bool]) {
+    // a zone that was pushed pushes the ones below it in turn
+    let mut pushes = grew.to_vec();
+    let mut order: Vec<usize> = (0..rects.len()).collect();
+    order.sort_by(|a, b| rects[*a].y.total_cmp(&rects[*b].y));
+    for (k, &i) in order.iter().enumerate() {
+        // each move can meet another zone further down: repeat until clear (bounded)
+        for _ in 0..order.len() {
+            let mut moved = false;
+            for &j in &order[..k] {
+                if !pushes[j] {
+                    continue;
+                }
+                let (a, b) = (rects[j], rects[i]);
+                let overlap_x = a.x < b.x + b.w && b.x < a.x + a.w;
+                let overlap_y = a.y < b.y + b.h && b.y < a.y + a.h;
+                if overlap_x && overlap_y {
+                    rects[i].y = a.y + a.h + ZONE_GAP / 2.0;
+                    pushes[i] = true;
+                    moved = true;
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! The colours that carry meaning — gap and finding severities, zone kinds, the selection,
+//! untrusted paths — defined once as plain RGB, free of any UI type: `ui::theme` turns them
+//! into egui colours for the screen and the PDF report prints them.
+
+use crate::analysis::{FindingSeverity, GapSeverity};
+use crate::model::ZoneKind;
+
+/// Red, green, blue.
+pub type Rgb = [u8; 3];
+
+/// Target met.
+pub const GAP_MET: Rgb = [0x2e, 0x7d, 0x32];
+/// One level short (small gap).
+pub const GAP_SMALL: Rgb = [0xef, 0x9a, 0x00];
+/// Two or more levels short (large gap).
+pub const GAP_LARGE: Rgb = [0xc6, 0x28, 0x28];
+/// Not enough known to tell.
+pub const GAP_UNKNOWN: Rgb = [0x8a, 0x8f, 0x98];
+/// Finding severity "info".
+pub const INFO: Rgb = [0x1e, 0x6f, 0xd9];
+/// Selection outline (screen only).
+pub const SELECTION: Rgb = [0x19, 0x76, 0xd2];
+/// Zones and conduits on a path from an untrusted zone to a safety zone (darker than
+/// [`GAP_LARGE`] so that a ring stays visible around a red zone).
+pub const UNTRUSTED_PATH: Rgb = [0xa5, 0x00, 0x26];
+/// Dark text on light fills.
+pub const TEXT_DARK: Rgb = [0x20, 0x20, 0x20];
+pub const WHITE: Rgb = [0xff, 0xff, 0xff];
+
+/// The strong colour of a gap severity (zone outlines, conduits, FR cells, table cells).
+pub fn gap(s: GapSeverity) -> Rgb {
+    match s {
+        GapSeverity::None => GAP_MET,
+        GapSeverity::One => GAP_SMALL,
+        GapSeverity::Two => GAP_LARGE,
+        GapSeverity::Unknown => GAP_UNKNOWN,
+    }
+}
+
+/// Text that reads on top of [`gap`]: dark on amber, white on the others.
+pub fn gap_text(s: GapSeverity) -> Rgb {
+    match s {
+        GapSeverity::One => TEXT_DARK,
+        _ => WHITE,
+    }
+}
+
+/// The colour of a finding severity: errors red and warnings amber like the gaps.
+pub fn finding(s: FindingSeverity) -> Rgb {
+    match s {
+        FindingSeverity::Error => GAP_LARGE,
+        FindingSeverity::Warning => GAP_SMALL,
+        FindingSeverity::Info => INFO,
+    }
+}
+
+/// Text that reads on top of [`finding`].
+pub fn finding_text(s: FindingSeverity) -> Rgb {
+    match s {
+        FindingSeverity::Warning => TEXT_DARK,
+        _ => WHITE,
+    }
+}
+
+/// The accent of a zone kind (header stripe, palette badge, PDF drawing).
+pub fn zone_kind(kind: ZoneKind) -> Rgb {
+    match kind {
+        ZoneKind::Enterprise => [0x5c, 0x6b, 0xc0],
+        ZoneKind::Dmz => [0x8e, 0x24, 0xaa],
+        ZoneKind::Supervisory => [0x00, 0x83, 0x8f],
+        ZoneKind::Control => [0x1e, 0x88, 0xe5],
+        ZoneKind::Safety => [0xd8, 0x43, 0x15],
+        ZoneKind::Field => [0x6d, 0x4c, 0x41],
+        ZoneKind::RemoteAccess => [0x00, 0x89, 0x7b],
+        ZoneKind::External => [0x54, 0x6e, 0x7a],
+        ZoneKind::Wireless => [0x7c, 0xb3, 0x42],
+        ZoneKind::Other => [0x75, 0x75, 0x75],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn severities_have_distinct_colours_and_findings_share_the_gap_ones() {
+        let gaps = [
+            GapSeverity::None,
+            GapSeverity::One,
+            GapSeverity::Two,
+            GapSeverity::Unknown,
+        ]
+        .map(gap);
+        for (i, a) in gaps.iter().enumerate() {
+            for b in &gaps[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(finding(FindingSeverity::Error), gap(GapSeverity::Two));
+        assert_eq!(finding(FindingSeverity::Warning), gap(GapSeverity::One));
+        assert_ne!(finding(FindingSeverity::Info), gap(GapSeverity::None));
+        assert_ne!(UNTRUSTED_PATH, GAP_LARGE);
+    }
+}

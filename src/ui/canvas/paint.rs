@@ -1,0 +1,563 @@
+//! Painting the canvas drawing: zone bodies and headers, asset chips, conduits with their
+//! labels and badges, into a [`Sink`] of shapes (geometry in scene coordinates, text laid out
+//! at its on-screen size) that the retained mesh tessellates once. No input handling here.
+
+use super::risk_badge;
+use super::scene::Frame;
+use super::{LOD_CHIP_TEXT, theme, to_egui};
+use crate::analysis::{ElementAssessment, FindingSeverity, GapSeverity};
+use crate::model::{Conduit, Direction, Zone, format_levels, layout};
+use crate::ui::palette::Tool;
+use egui::emath::TSTransform;
+use egui::epaint::RectShape;
+use egui::{Color32, CornerRadius, FontId, Pos2, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
+use std::cell::RefCell;
+
+/// The theme-dependent greys of the drawing.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Greys {
+    pub text: Color32,
+    pub sub: Color32,
+    pub chip_fill: Color32,
+}
+
+impl Greys {
+    pub fn of(dark: bool) -> Self {
+        if dark {
+            Greys {
+                text: Color32::from_gray(230),
+                sub: Color32::from_gray(180),
+                chip_fill: Color32::from_gray(45),
+            }
+        } else {
+            Greys {
+                text: Color32::from_gray(25),
+                sub: Color32::from_gray(70),
+                chip_fill: Color32::WHITE,
+            }
+        }
+    }
+}
+
+/// The shapes of one frame's drawing, collected instead of painted so that they can be
+/// tessellated once and reused (see [`Retained`]): geometry in scene coordinates, text in
+/// screen coordinates.
+#[derive(Default)]
+pub(super) struct Sink {
+    pub geometry: RefCell<Vec<Shape>>,
+    pub text: RefCell<Vec<Shape>>,
+}
+
+impl Sink {
+    /// Room for `(geometry, text)` shapes: a drawing built again is about as large as the
+    /// last one, and growing a vector of shapes step by step copies it again and again.
+    pub fn with_capacity((geometry, text): (usize, usize)) -> Self {
+        Sink {
+            geometry: RefCell::new(Vec::with_capacity(geometry)),
+            text: RefCell::new(Vec::with_capacity(text)),
+        }
+    }
+
+    /// How many geometry and text shapes it holds.
+    pub fn counts(&self) -> (usize, usize) {
+        (self.geometry.borrow().len(), self.text.borrow().len())
+    }
+}
+
+/// Painter-like access to the geometry of a [`Sink`] (scene coordinates).
+pub(super) struct Geometry<'a>(pub &'a Sink);
+
+impl Geometry<'_> {
+    pub fn add(&self, shape: impl Into<Shape>) {
+        self.0.geometry.borrow_mut().push(shape.into());
+    }
+
+    pub fn rect_filled(&self, r: egui::Rect, radius: impl Into<CornerRadius>, fill: Color32) {
+        self.add(Shape::rect_filled(r, radius, fill));
+    }
+
+    pub fn rect_stroke(
+        &self,
+        r: egui::Rect,
+        radius: impl Into<CornerRadius>,
+        stroke: Stroke,
+        kind: StrokeKind,
+    ) {
+        self.add(Shape::rect_stroke(r, radius, stroke, kind));
+    }
+
+    pub fn rect(
+        &self,
+        r: egui::Rect,
+        radius: impl Into<CornerRadius>,
+        fill: Color32,
+        stroke: Stroke,
+        kind: StrokeKind,
+    ) {
+        self.add(RectShape::new(r, radius, fill, stroke, kind));
+    }
+
+    pub fn circle_filled(&self, center: Pos2, radius: f32, fill: Color32) {
+        self.add(Shape::circle_filled(center, radius, fill));
+    }
+
+    pub fn line_segment(&self, points: [Pos2; 2], stroke: Stroke) {
+        self.add(Shape::line_segment(points, stroke));
+    }
+}
+
+/// Canvas text, crisp at every zoom: laid out at its on-screen size and placed in screen
+/// coordinates, drawn above all geometry (text scaled by the scene transform loses thin
+/// strokes when zoomed out).
+pub(super) struct Text<'a> {
+    pub ctx: egui::Context,
+    pub sink: &'a Sink,
+    pub to_screen: TSTransform,
+}
+
+impl Text<'_> {
+    /// On-screen font size for a size in scene units, in half points (keeps the layout cache warm).
+    pub fn screen_size(&self, scene_size: f32) -> f32 {
+        ((scene_size * self.to_screen.scaling) * 2.0)
+            .round()
+            .max(1.0)
+            / 2.0
+    }
+
+    /// A single-line galley cut to `max_width` (scene units) with "…".
+    pub fn fitted(
+        &self,
+        text: &str,
+        scene_size: f32,
+        color: Color32,
+        max_width: f32,
+    ) -> std::sync::Arc<egui::Galley> {
+        let font = FontId::proportional(self.screen_size(scene_size));
+        // names from the file: control and bidirectional characters shown, not interpreted
+        let mut job = egui::text::LayoutJob::single_section(
+            crate::model::text::visible(text).into_owned(),
+            egui::TextFormat::simple(font, color),
+        );
+        job.wrap = egui::text::TextWrapping {
+            max_width: (max_width * self.to_screen.scaling).max(1.0),
+            max_rows: 1,
+            break_anywhere: true,
+            overflow_character: Some('…'),
+        };
+        self.ctx.fonts_mut(|f| f.layout_job(job))
+    }
+
+    /// The size of a galley in scene units.
+    pub fn scene_size(&self, galley: &egui::Galley) -> Vec2 {
+        galley.size() / self.to_screen.scaling.max(1e-3)
+    }
+
+    pub fn galley(&self, pos_in_scene: Pos2, galley: std::sync::Arc<egui::Galley>, color: Color32) {
+        self.sink.text.borrow_mut().push(Shape::galley(
+            self.to_screen * pos_in_scene,
+            galley,
+            color,
+        ));
+    }
+
+    pub fn text(
+        &self,
+        pos_in_scene: Pos2,
+        align: egui::Align2,
+        text: impl ToString,
+        scene_size: f32,
+        color: Color32,
+    ) {
+        let size = self.screen_size(scene_size);
+        if size >= 3.0 {
+            let galley = self.ctx.fonts_mut(|f| {
+                let text = text.to_string();
+                let text = crate::model::text::visible_lines(&text).into_owned();
+                f.layout_no_wrap(text, FontId::proportional(size), color)
+            });
+            let pos_on_screen = align
+                .anchor_size(self.to_screen * pos_in_scene, galley.size())
+                .min;
+            self.sink
+                .text
+                .borrow_mut()
+                .push(Shape::galley(pos_on_screen, galley, color));
+        }
+    }
+}
+
+/// "SL-T 2 · SL-A 1", or vectors when the FRs differ.
+pub fn sl_summary(
+    sl_t: Option<crate::model::SlVector>,
+    sl_a: &crate::model::MaybeLevels,
+) -> String {
+    let t = match sl_t {
+        None => "SL-T not set".to_owned(),
+        Some(t) => match t.as_uniform() {
+            Some(n) => format!("SL-T {n}"),
+            None => format!("SL-T {t}"),
+        },
+    };
+    let first = sl_a[0];
+    let a = if sl_a.iter().all(|l| *l == first) {
+        match first {
+            Some(n) => format!("SL-A {n}"),
+            None => "SL-A –".to_owned(),
+        }
+    } else {
+        format!("SL-A {}", format_levels(sl_a))
+    };
+    format!("{t} · {a}")
+}
+
+/// A zone's body, outline, header with name and SL summary, FR strip and badges.
+pub(super) fn zone(
+    painter: &Geometry,
+    t: &Text,
+    f: &Frame,
+    z: &Zone,
+    er: egui::Rect,
+    ea: Option<&ElementAssessment>,
+    selected: bool,
+) {
+    let zoom = f.zoom.max(1e-3);
+    let ls = f.label_scale;
+    let Greys {
+        text: text_color,
+        sub: sub_color,
+        ..
+    } = Greys::of(f.dark);
+    let worst = ea.map_or(GapSeverity::Unknown, |e| e.worst);
+    let readable = 13.0 * zoom >= 4.0;
+    let project = &f.doc.project;
+    // body
+    let stroke_w = if selected { 3.0 } else { 2.0 };
+    painter.rect_filled(er, CornerRadius::same(6), theme::gap_fill(worst, f.dark));
+    painter.rect_stroke(
+        er,
+        CornerRadius::same(6),
+        Stroke::new(stroke_w, theme::gap_color(worst)),
+        StrokeKind::Inside,
+    );
+    if selected {
+        painter.rect_stroke(
+            er.expand(3.0 / zoom),
+            CornerRadius::same(8),
+            Stroke::new(2.0 / zoom, theme::SELECTION),
+            StrokeKind::Outside,
+        );
+    }
+    if matches!(f.tool, Tool::Conduit { first: Some(first) } if first == z.id) {
+        painter.rect_stroke(
+            er.expand(4.0 / zoom),
+            CornerRadius::same(8),
+            Stroke::new(3.0 / zoom, theme::SELECTION),
+            StrokeKind::Outside,
+        );
+    }
+    // header
+    let header =
+        egui::Rect::from_min_size(er.min, vec2(er.width(), layout::HEADER_H.min(er.height())));
+    painter.rect_filled(
+        egui::Rect::from_min_size(header.min, vec2(6.0, header.height())),
+        CornerRadius {
+            nw: 6,
+            sw: 0,
+            ne: 0,
+            se: 0,
+        },
+        theme::kind_color(z.kind),
+    );
+    let strip_w = if zoom >= 0.5 { 7.0 * 15.0 } else { 0.0 };
+    let finding_w = if ea.is_some_and(|e| e.finding_count > 0) {
+        30.0
+    } else {
+        0.0
+    };
+    let risk_w = if risk_badge::intolerable(ea) > 0 {
+        risk_badge::ZONE_W
+    } else {
+        0.0
+    };
+    let marker_w = finding_w + risk_w;
+    if readable {
+        let name_w = er.width() - 22.0 - strip_w - marker_w;
+        let g = t.fitted(&z.name, 17.0 * ls, text_color, name_w);
+        t.galley(er.min + vec2(14.0, 7.0), g, text_color);
+        let summary = match ea {
+            Some(e) => format!("{} · {}", z.kind.label(), sl_summary(e.sl_t, &e.sl_a)),
+            None => z.kind.label().to_owned(),
+        };
+        let g = t.fitted(
+            &summary,
+            12.5 * ls.min(1.2),
+            sub_color,
+            er.width() - 22.0 - marker_w,
+        );
+        t.galley(er.min + vec2(14.0, 31.0), g, sub_color);
+    }
+    // FR strip, zoomed in
+    if let Some(e) = ea
+        && strip_w > 0.0
+    {
+        let x0 = er.max.x - 8.0 - marker_w - strip_w;
+        for (k, fr) in crate::model::Fr::ALL.iter().enumerate() {
+            let cell = egui::Rect::from_min_size(
+                pos2(x0 + k as f32 * 15.0, er.min.y + 8.0),
+                vec2(13.0, 13.0),
+            );
+            let sev = e.fr_severity[k];
+            painter.rect_filled(cell, CornerRadius::same(2), theme::gap_color(sev));
+            t.text(
+                cell.center(),
+                egui::Align2::CENTER_CENTER,
+                fr.number().to_string(),
+                9.0,
+                theme::gap_text_color(sev),
+            );
+        }
+    }
+    // findings marker
+    if let Some(e) = ea
+        && e.finding_count > 0
+    {
+        let c = pos2(er.max.x - 19.0, er.min.y + 17.0);
+        finding_badge(painter, t, e.worst_finding, c, 11.0, e.finding_count);
+    }
+    if let Some(e) = ea
+        && e.risk.intolerable > 0
+    {
+        let r = risk_badge::zone_rect(er, e);
+        risk_badge::paint(painter, t, r, &project.risk.matrix, e);
+    }
+}
+
+/// The "+n more" box of a zone with more assets than it shows.
+pub(super) fn overflow(
+    painter: &Geometry,
+    t: &Text,
+    f: &Frame,
+    slot: &crate::model::Rect,
+    hidden: usize,
+) {
+    let ls = f.label_scale;
+    let sub_color = Greys::of(f.dark).sub;
+    let cr = to_egui(slot);
+    painter.rect_stroke(
+        cr,
+        CornerRadius::same(4),
+        Stroke::new(1.0, sub_color),
+        StrokeKind::Inside,
+    );
+    t.text(
+        cr.center(),
+        egui::Align2::CENTER_CENTER,
+        format!("+{hidden} more — enlarge the zone"),
+        12.0 * ls.min(1.15),
+        sub_color,
+    );
+}
+
+/// A conduit from `p0` to `p1` (scene coordinates): line, arrow, boundary device mark and,
+/// when readable, its label with badges; returns the label's rectangle.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn conduit(
+    painter: &Geometry,
+    t: &Text,
+    f: &Frame,
+    c: &Conduit,
+    (p0, p1): (Pos2, Pos2),
+    ea: Option<&ElementAssessment>,
+    selected: bool,
+) -> Option<egui::Rect> {
+    let zoom = f.zoom.max(1e-3);
+    let ls = f.label_scale;
+    let text_color = Greys::of(f.dark).text;
+    let project = &f.doc.project;
+    let worst = ea.map_or(GapSeverity::Unknown, |e| e.worst);
+    let color = theme::gap_color(worst);
+    if selected {
+        painter.line_segment(
+            [p0, p1],
+            Stroke::new(9.0, theme::SELECTION.gamma_multiply(0.45)),
+        );
+    }
+    painter.line_segment([p0, p1], Stroke::new(3.5, color));
+    let dir = (p1 - p0).normalized();
+    if c.direction == Direction::OneWay {
+        let tip = p1;
+        let back = tip - dir * 16.0;
+        let n = vec2(-dir.y, dir.x) * 8.0;
+        painter.add(egui::Shape::convex_polygon(
+            vec![tip, back + n, back - n],
+            color,
+            Stroke::NONE,
+        ));
+    }
+    // boundary device mark
+    let boundary = c.devices.iter().find(|d| {
+        f.catalog
+            .component(&d.component)
+            .is_some_and(|t| t.boundary)
+    });
+    if let Some(d) = boundary {
+        let icon = f
+            .catalog
+            .component(&d.component)
+            .map_or("BD", |t| t.icon.as_str());
+        let at = p0 + (p1 - p0) * 0.25;
+        let r = egui::Rect::from_center_size(at, vec2(34.0, 20.0));
+        painter.rect(
+            r,
+            CornerRadius::same(3),
+            Color32::from_rgb(0x26, 0x32, 0x38),
+            Stroke::new(1.5, color),
+            StrokeKind::Inside,
+        );
+        t.text(
+            r.center(),
+            egui::Align2::CENTER_CENTER,
+            icon,
+            11.0,
+            Color32::WHITE,
+        );
+    }
+    // label
+    if 12.0 * zoom >= 4.0 {
+        let mid = p0 + (p1 - p0) * 0.55;
+        let mut label = c.name.clone();
+        if c.devices.len() > usize::from(boundary.is_some())
+            || (boundary.is_some() && c.devices.len() > 1)
+        {
+            label = format!(
+                "{label} · {}",
+                crate::count_of(c.devices.len(), "device", "devices")
+            );
+        }
+        // a label across a short, mostly horizontal conduit must not spill onto the zones
+        let span = p1 - p0;
+        let max_w = if span.x.abs() > span.y.abs() {
+            (span.length() - 16.0).clamp(48.0, 220.0)
+        } else {
+            220.0
+        };
+        let g = t.fitted(&label, 12.0 * ls.min(1.2), text_color, max_w);
+        let size = t.scene_size(&g) + vec2(12.0, 6.0);
+        let lr = egui::Rect::from_center_size(mid, size);
+        let fill = if f.dark {
+            Color32::from_gray(40)
+        } else {
+            Color32::WHITE
+        };
+        painter.rect(
+            lr,
+            CornerRadius::same(4),
+            fill,
+            Stroke::new(
+                if selected { 2.5 } else { 1.5 },
+                if selected { theme::SELECTION } else { color },
+            ),
+            StrokeKind::Inside,
+        );
+        t.galley(lr.min + vec2(6.0, 3.0), g, text_color);
+        if let Some(e) = ea
+            && e.finding_count > 0
+        {
+            let mc = pos2(lr.max.x + 2.0, lr.min.y - 2.0);
+            finding_badge(painter, t, e.worst_finding, mc, 8.0, e.finding_count);
+        }
+        if let Some(e) = ea
+            && e.risk.intolerable > 0
+        {
+            let r = risk_badge::conduit_rect(lr);
+            risk_badge::paint(painter, t, r, &project.risk.matrix, e);
+        }
+        Some(lr)
+    } else {
+        None
+    }
+}
+
+/// The number of findings on an element in a circle of the colour of the worst one.
+pub(super) fn finding_badge(
+    painter: &Geometry,
+    t: &Text,
+    worst: Option<FindingSeverity>,
+    center: Pos2,
+    radius: f32,
+    count: usize,
+) {
+    let fill = theme::finding_color(worst.unwrap_or(FindingSeverity::Warning));
+    painter.circle_filled(center, radius, fill);
+    let text_size = if radius > 10.0 { 12.0 } else { 10.0 };
+    t.text(
+        center,
+        egui::Align2::CENTER_CENTER,
+        count.to_string(),
+        text_size,
+        Color32::WHITE,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn draw_chip(
+    t: &Text,
+    painter: &Geometry,
+    f: &Frame,
+    asset: &crate::model::Asset,
+    cr: egui::Rect,
+    fill: Color32,
+    text_color: Color32,
+    selected: bool,
+    faded: bool,
+    zoom: f32,
+) {
+    let fill = if faded {
+        fill.gamma_multiply(0.4)
+    } else {
+        fill
+    };
+    let stroke = if selected {
+        Stroke::new(2.5, theme::SELECTION)
+    } else {
+        Stroke::new(1.0, Color32::from_gray(150))
+    };
+    if zoom < LOD_CHIP_TEXT {
+        // too small for text: a plain box (its 4-unit corners and 1-unit border would be
+        // under 2 and 0.5 pixels, and cost eight times the vertices)
+        if selected {
+            painter.rect(cr, CornerRadius::ZERO, fill, stroke, StrokeKind::Inside);
+        } else {
+            painter.rect_filled(cr, CornerRadius::ZERO, fill);
+        }
+        return;
+    }
+    painter.rect(cr, CornerRadius::same(4), fill, stroke, StrokeKind::Inside);
+    let comp = f.catalog.component(&asset.component);
+    let icon = comp.map_or("?", |c| c.icon.as_str());
+    let badge = egui::Rect::from_min_size(cr.min + vec2(3.0, 3.0), vec2(36.0, cr.height() - 6.0));
+    let badge_color = match comp {
+        Some(c) if c.safety => Color32::from_rgb(0xd8, 0x43, 0x15),
+        Some(c) if c.boundary => Color32::from_rgb(0x26, 0x32, 0x38),
+        Some(c) if c.business_it => Color32::from_rgb(0x5c, 0x6b, 0xc0),
+        Some(c) if c.wireless || c.external || c.temporary => Color32::from_rgb(0x00, 0x89, 0x7b),
+        Some(_) => Color32::from_rgb(0x45, 0x5a, 0x64),
+        None => Color32::from_rgb(0xc6, 0x28, 0x28),
+    };
+    painter.rect_filled(badge, CornerRadius::same(3), badge_color);
+    t.text(
+        badge.center(),
+        egui::Align2::CENTER_CENTER,
+        icon,
+        10.5,
+        Color32::WHITE,
+    );
+    let g = t.fitted(
+        &asset.name,
+        12.5 * f.label_scale.min(1.25),
+        text_color,
+        cr.width() - 48.0,
+    );
+    let y = cr.center().y - t.scene_size(&g).y / 2.0;
+    t.galley(pos2(badge.max.x + 5.0, y), g, text_color);
+}

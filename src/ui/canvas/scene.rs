@@ -1,0 +1,475 @@
+//! One frame of the canvas's items: each zone, asset chip, conduit label and connector gets
+//! its hit area (`ui.interact`), its response feeds the gesture state machine
+//! ([`super::gesture`]), and — when the retained drawing is stale — its shapes are painted
+//! ([`super::paint`]). Gesture previews are drawn here too.
+
+use super::gesture::{self, Gesture, displayed_rect, edges_at};
+use super::paint::{self, Geometry, Greys, Text, draw_chip};
+use super::{EDGE_GRAB, LOD_CHIP_TEXT, LOD_CHIPS, risk_badge, to_egui};
+use crate::catalog::Catalog;
+use crate::model::{ConduitId, Direction, ElementRef, Rect, ZoneId, layout};
+use crate::ui::palette::Tool;
+use crate::ui::{Document, Intent, theme};
+use egui::emath::TSTransform;
+use egui::{Color32, CornerRadius, Pos2, Sense, Stroke, StrokeKind, Vec2, pos2, vec2};
+use std::collections::BTreeSet;
+
+/// Everything the drawing code needs for one frame, borrowed from the view and the canvas state.
+pub(super) struct Frame<'a> {
+    pub doc: &'a Document,
+    pub catalog: &'a Catalog,
+    pub selection: &'a BTreeSet<ElementRef>,
+    pub tool: Tool,
+    pub gesture: &'a Gesture,
+    pub zoom: f32,
+    pub label_scale: f32,
+    pub dark: bool,
+    /// Whether to draw the static drawing this frame (false: the retained one is reused and
+    /// only interactions and overlays run).
+    pub paint: bool,
+    /// What to draw or interact with, in scene coordinates.
+    pub region: egui::Rect,
+    /// Conduit label rectangles of the retained drawing, when not painting.
+    pub labels: &'a [Option<egui::Rect>],
+    /// Hover effects drawn every frame above the drawing, in screen coordinates.
+    pub overlay: egui::Painter,
+}
+
+/// Results of the frame's interactions.
+#[derive(Default)]
+pub(super) struct Outcome {
+    pub intents: Vec<Intent>,
+    pub gesture: Option<Gesture>,
+    pub end_gesture: bool,
+    pub tool: Option<Tool>,
+    pub hovered_item: bool,
+    /// Screen rects of conduit labels, for dropping devices onto conduits.
+    pub conduit_labels: Vec<(ConduitId, egui::Rect)>,
+    pub zone_rects: Vec<(ZoneId, Rect)>,
+    /// Conduit label rectangles by conduit index, when painting.
+    pub labels: Vec<Option<egui::Rect>>,
+}
+
+pub(super) fn press_origin_in_scene(ui: &egui::Ui, to_screen: &TSTransform) -> Option<Pos2> {
+    ui.input(|i| i.pointer.press_origin())
+        .map(|p| to_screen.inverse() * p)
+}
+
+pub(super) fn pointer_in_scene(ui: &egui::Ui, to_screen: &TSTransform) -> Option<Pos2> {
+    ui.input(|i| i.pointer.latest_pos())
+        .map(|p| to_screen.inverse() * p)
+}
+
+/// The hit area of a canvas item, announced to accessibility tools (and tests) as a button.
+pub(super) fn item_ui(
+    ui: &egui::Ui,
+    rect: egui::Rect,
+    id: egui::Id,
+    sense: Sense,
+    label: impl Fn() -> String,
+) -> egui::Response {
+    let resp = ui.interact(rect, id, sense);
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, label()));
+    resp
+}
+
+pub(super) fn click_intent(
+    resp: &egui::Response,
+    e: ElementRef,
+    selected: bool,
+    out: &mut Outcome,
+) {
+    let shift = resp.ctx.input(|i| i.modifiers.shift);
+    out.intents
+        .extend(gesture::click_intent(e, selected, shift));
+}
+
+#[allow(clippy::too_many_lines)]
+pub(super) fn draw_scene_ui(
+    ui: &mut egui::Ui,
+    f: &Frame,
+    to_screen: &TSTransform,
+    t: &Text,
+) -> Outcome {
+    let mut out = Outcome::default();
+    let doc = f.doc;
+    let project = &doc.project;
+    let a = &doc.assessment;
+    let visible = f.region;
+    let zoom = f.zoom.max(1e-3);
+    let painter = Geometry(t.sink);
+    if f.paint {
+        out.labels = vec![None; project.conduits.len()];
+    }
+    let Greys {
+        text: text_color,
+        sub: sub_color,
+        chip_fill,
+    } = Greys::of(f.dark);
+    let pointer = pointer_in_scene(ui, to_screen);
+    let ls = f.label_scale;
+
+    // --- zones and their assets
+    for (zi, z) in project.zones.iter().enumerate() {
+        let rect = displayed_rect(f.gesture, z.id, &z.rect);
+        out.zone_rects.push((z.id, rect));
+        let er = to_egui(&rect);
+        if !visible.intersects(er.expand(20.0)) {
+            continue;
+        }
+        let ea = a.zones.get(zi);
+        let selected = f.selection.contains(&ElementRef::Zone(z.id));
+        let zone_id = egui::Id::new(("zone", z.id.0));
+        let resp = item_ui(ui, er, zone_id, Sense::click_and_drag(), || {
+            format!("Zone {}", z.name)
+        });
+        if resp.hovered() {
+            out.hovered_item = true;
+        }
+        // resize cursor near the border
+        if let Some(p) = pointer
+            && (resp.hovered() || resp.dragged())
+        {
+            let e = edges_at(&rect, p, EDGE_GRAB / zoom);
+            if e.any() {
+                ui.ctx().set_cursor_icon(e.cursor());
+            }
+        }
+        if resp.clicked() {
+            let shift = ui.input(|i| i.modifiers.shift);
+            let (intent, tool) = gesture::zone_click(f.tool, z.id, selected, shift);
+            out.intents.extend(intent);
+            if tool.is_some() {
+                out.tool = tool;
+            }
+        }
+        if resp.drag_started()
+            && let Some(p) = press_origin_in_scene(ui, to_screen).or(pointer)
+        {
+            let (g, intent) =
+                gesture::zone_drag_start(z.id, &z.rect, p, EDGE_GRAB / zoom, selected, f.selection);
+            out.intents.extend(intent);
+            out.gesture = Some(g);
+        }
+        match f.gesture {
+            Gesture::MoveZones {
+                ids,
+                grabbed,
+                start,
+                ..
+            } if *grabbed == z.id => {
+                if let Some(p) = pointer {
+                    if resp.drag_stopped() {
+                        out.intents.extend(gesture::move_zones_end(ids, *start, p));
+                        out.end_gesture = true;
+                    } else if resp.dragged() {
+                        out.gesture = Some(Gesture::MoveZones {
+                            ids: ids.clone(),
+                            grabbed: z.id,
+                            start: *start,
+                            now: p,
+                        });
+                    }
+                }
+            }
+            Gesture::Resize {
+                id, edges, start, ..
+            } if *id == z.id => {
+                if let Some(p) = pointer {
+                    if resp.drag_stopped() {
+                        out.intents
+                            .extend(gesture::resize_end(z.id, &z.rect, *edges, *start, p));
+                        out.end_gesture = true;
+                    } else if resp.dragged() {
+                        out.gesture = Some(Gesture::Resize {
+                            id: *id,
+                            edges: *edges,
+                            start: *start,
+                            now: p,
+                        });
+                    }
+                }
+            }
+            _ => {}
+        }
+
+        let readable = 13.0 * zoom >= 4.0;
+        if f.paint {
+            paint::zone(&painter, t, f, z, er, ea, selected);
+        }
+        if let Some(e) = ea
+            && e.risk.intolerable > 0
+            && resp.hovered()
+        {
+            let risky = e.risk.intolerable;
+            if pointer.is_some_and(|p| risk_badge::zone_rect(er, e).contains(p)) {
+                let text = risk_badge::hover_text(risky, &project.risk.matrix);
+                resp.clone().on_hover_text(text);
+            }
+        }
+
+        // connector handle (drag to another zone to create a conduit)
+        let handle_c = pos2(er.max.x, er.center().y);
+        let show_handle = (resp.hovered()
+            || selected
+            || matches!(f.gesture, Gesture::Connect { from, .. } if *from == z.id))
+            && f.tool == Tool::Select;
+        let handle_r = (7.0 / zoom).max(7.0);
+        let handle_rect = egui::Rect::from_center_size(handle_c, Vec2::splat(handle_r * 2.4));
+        // only near the pointer, on the selection and while connecting: a widget per zone
+        // in every frame would cost more than the rest of the idle canvas
+        let connecting = matches!(f.gesture, Gesture::Connect { from, .. } if *from == z.id);
+        if resp.hovered()
+            || selected
+            || connecting
+            || pointer.is_some_and(|p| handle_rect.contains(p))
+        {
+            let handle_id = egui::Id::new(("zone-handle", z.id.0));
+            let hresp = item_ui(ui, handle_rect, handle_id, Sense::drag(), || {
+                format!("Connector of zone {}", z.name)
+            });
+            if show_handle || hresp.hovered() {
+                f.overlay.circle(
+                    *to_screen * handle_c,
+                    handle_r * zoom,
+                    theme::SELECTION,
+                    Stroke::new(2.0, Color32::WHITE),
+                );
+                hresp
+                    .clone()
+                    .on_hover_text("Drag to another zone to create a conduit");
+            }
+            if hresp.hovered() {
+                out.hovered_item = true;
+            }
+            if hresp.drag_started()
+                && let Some(p) = pointer
+            {
+                out.gesture = Some(Gesture::Connect { from: z.id, now: p });
+            }
+            if let Gesture::Connect { from, .. } = f.gesture
+                && *from == z.id
+                && let Some(p) = pointer
+            {
+                if hresp.drag_stopped() {
+                    // resolved below, once all zone rectangles are known
+                    out.end_gesture = true;
+                    out.gesture = Some(Gesture::Connect {
+                        from: *from,
+                        now: p,
+                    });
+                } else if hresp.dragged() {
+                    out.gesture = Some(Gesture::Connect {
+                        from: *from,
+                        now: p,
+                    });
+                }
+            }
+        }
+
+        // assets
+        if zoom < LOD_CHIPS {
+            if f.paint && readable && !z.assets.is_empty() {
+                t.text(
+                    er.min + vec2(14.0, layout::HEADER_H + 6.0),
+                    egui::Align2::LEFT_TOP,
+                    crate::count_of(z.assets.len(), "asset", "assets"),
+                    13.0 * ls,
+                    sub_color,
+                );
+            }
+            continue;
+        }
+        if !f.paint && zoom < LOD_CHIP_TEXT {
+            continue; // chips without text take no clicks
+        }
+        let chips = layout::asset_chips(&rect, z.assets.len());
+        for (asset, slot) in z.assets.iter().zip(&chips.slots) {
+            let cr = to_egui(slot);
+            if !visible.intersects(cr) {
+                continue;
+            }
+            let moving = matches!(f.gesture, Gesture::MoveAsset { id, .. } if *id == asset.id);
+            let asel = f.selection.contains(&ElementRef::Asset(asset.id));
+            if zoom >= LOD_CHIP_TEXT {
+                let asset_id = egui::Id::new(("asset", asset.id.0));
+                let aresp = item_ui(ui, cr, asset_id, Sense::click_and_drag(), || {
+                    format!("Asset {}", asset.name)
+                });
+                if aresp.hovered() {
+                    out.hovered_item = true;
+                }
+                if aresp.clicked() {
+                    click_intent(&aresp, ElementRef::Asset(asset.id), asel, &mut out);
+                }
+                if aresp.drag_started()
+                    && let Some(p) = pointer
+                {
+                    out.gesture = Some(Gesture::MoveAsset {
+                        id: asset.id,
+                        now: p,
+                    });
+                    out.intents
+                        .push(Intent::Select(vec![ElementRef::Asset(asset.id)]));
+                }
+                if moving && let Some(p) = pointer {
+                    if aresp.drag_stopped() {
+                        out.end_gesture = true;
+                        out.gesture = Some(Gesture::MoveAsset {
+                            id: asset.id,
+                            now: p,
+                        });
+                    } else if aresp.dragged() {
+                        out.gesture = Some(Gesture::MoveAsset {
+                            id: asset.id,
+                            now: p,
+                        });
+                    }
+                }
+            }
+            if f.paint {
+                draw_chip(
+                    t, &painter, f, asset, cr, chip_fill, text_color, asel, moving, zoom,
+                );
+            }
+        }
+        if let Some(slot) = chips.overflow_slot
+            && zoom >= LOD_CHIP_TEXT
+            && f.paint
+        {
+            paint::overflow(&painter, t, f, &slot, chips.hidden);
+        }
+    }
+
+    // --- conduits (on top of zone fills)
+    for (ci, c) in project.conduits.iter().enumerate() {
+        // the zones' rectangles as displayed this frame (pushed for every zone, in order)
+        let displayed = |id: ZoneId| {
+            let i = doc.cache.zone_index.get(&id)?;
+            out.zone_rects
+                .get(*i)
+                .filter(|(z, _)| *z == id)
+                .map(|(_, r)| *r)
+        };
+        let (Some(ra), Some(rb)) = (displayed(c.from), displayed(c.to)) else {
+            continue;
+        };
+        let ((x0, y0), (x1, y1)) = layout::conduit_segment(&ra, &rb, doc.cache.lane(ci));
+        let (p0, p1) = (pos2(x0, y0), pos2(x1, y1));
+        let bbox = egui::Rect::from_two_pos(p0, p1).expand(40.0);
+        if !visible.intersects(bbox) {
+            continue;
+        }
+        let ea = a.conduits.get(ci);
+        let selected = f.selection.contains(&ElementRef::Conduit(c.id));
+        let label_rect = if f.paint {
+            paint::conduit(&painter, t, f, c, (p0, p1), ea, selected)
+        } else {
+            f.labels.get(ci).copied().flatten()
+        };
+        if let Some(lr) = label_rect {
+            if let Some(slot) = out.labels.get_mut(ci) {
+                *slot = Some(lr);
+            }
+            let conduit_id = egui::Id::new(("conduit", c.id.0));
+            let resp = item_ui(ui, lr, conduit_id, Sense::click(), || {
+                format!("Conduit {}", c.name)
+            });
+            if resp.hovered() {
+                out.hovered_item = true;
+                let from = project.element_name(ElementRef::Zone(c.from));
+                let to = project.element_name(ElementRef::Zone(c.to));
+                let arrow = if c.direction == Direction::OneWay {
+                    "→"
+                } else {
+                    "↔"
+                };
+                let shown = crate::model::text::visible;
+                let mut text = format!(
+                    "{}\n{} {arrow} {}",
+                    shown(&c.name),
+                    shown(&from),
+                    shown(&to)
+                );
+                let risky = risk_badge::intolerable(ea);
+                if risky > 0 {
+                    text = format!(
+                        "{text}\n{}",
+                        risk_badge::hover_text(risky, &project.risk.matrix)
+                    );
+                }
+                resp.clone().on_hover_text(text);
+            }
+            if resp.clicked() && f.tool == Tool::Select {
+                click_intent(&resp, ElementRef::Conduit(c.id), selected, &mut out);
+            }
+            out.conduit_labels.push((c.id, lr));
+        }
+    }
+
+    // --- gesture overlays and their endings
+    let connect = match (&out.gesture, f.gesture) {
+        (Some(Gesture::Connect { from, now }), _) | (None, Gesture::Connect { from, now }) => {
+            Some((*from, *now))
+        }
+        _ => None,
+    };
+    if let Some((from, now)) = connect {
+        if let Some(z) = project.zone(from) {
+            let (cx, cy) = (z.rect.x + z.rect.w, z.rect.y + z.rect.h / 2.0);
+            painter.add(egui::Shape::dashed_line(
+                &[pos2(cx, cy), now],
+                Stroke::new(2.5 / zoom.min(1.0), theme::SELECTION),
+                8.0,
+                6.0,
+            ));
+        }
+        if out.end_gesture {
+            out.intents
+                .push(gesture::connect_end(&out.zone_rects, from, now));
+        }
+    }
+    let asset_gesture = match (&out.gesture, f.gesture) {
+        (Some(Gesture::MoveAsset { id, now }), _) => Some((*id, *now)),
+        (None, Gesture::MoveAsset { id, now }) => Some((*id, *now)),
+        _ => None,
+    };
+    if let Some((id, now)) = asset_gesture
+        && let Some((asset, _)) = project.asset(id)
+    {
+        let ghost = egui::Rect::from_center_size(now, vec2(layout::CHIP_W, layout::CHIP_H));
+        draw_chip(
+            t,
+            &painter,
+            f,
+            asset,
+            ghost,
+            chip_fill.gamma_multiply(0.85),
+            text_color,
+            true,
+            false,
+            zoom,
+        );
+        if out.end_gesture {
+            let intent =
+                gesture::asset_drop(project, &out.conduit_labels, &out.zone_rects, id, now);
+            out.intents.push(intent);
+        }
+    }
+    if let (None, Gesture::RubberBand { start, now })
+    | (Some(Gesture::RubberBand { start, now }), _) = (&out.gesture, f.gesture)
+    {
+        let r = egui::Rect::from_two_pos(*start, *now);
+        painter.rect(
+            r,
+            CornerRadius::ZERO,
+            theme::SELECTION.gamma_multiply(0.12),
+            Stroke::new(1.5 / zoom, theme::SELECTION),
+            StrokeKind::Inside,
+        );
+    }
+    if out.end_gesture {
+        out.gesture = None;
+    }
+    out
+}
