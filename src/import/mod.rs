@@ -175,7 +175,7 @@ pub fn parse_mapping(
                 v.trim()
                     .parse::<u16>()
                     .ok()
-                    .filter(|n| (1..=4094).contains(n))
+                    .filter(|n| crate::model::VLAN_IDS.contains(n))
                     .map(|vlan| VlanZone { vlan, zone })
                     .ok_or_else(|| err(format!("\"{v}\" is not a VLAN id (1–4094)")))
             })

@@ -141,7 +141,7 @@ pub fn parse(
                     let vlan = first
                         .parse::<u16>()
                         .ok()
-                        .filter(|n| (1..=4094).contains(n))
+                        .filter(|n| crate::model::VLAN_IDS.contains(n))
                         .ok_or_else(|| {
                             format!("bad VLAN \"{}\" (1–4094)", crate::file::short(first))
                         })?;

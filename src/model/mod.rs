@@ -10,7 +10,7 @@ mod sl;
 pub mod text;
 
 pub use content::content_hash;
-pub use network::{AssetNetwork, ImportSettings, MacAddr, PurdueLevel};
+pub use network::{AssetNetwork, ImportSettings, MacAddr, PurdueLevel, VLAN_IDS};
 pub use risk::{
     Approval, Countermeasure, Decision, ElementRisk, ProjectRisk, RiskLevel, RiskMatrix, ScaleStep,
     ThreatScenario,

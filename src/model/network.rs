@@ -5,6 +5,10 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::net::IpAddr;
+use std::ops::RangeInclusive;
+
+/// The 802.1Q VLAN ids a VLAN field may hold.
+pub const VLAN_IDS: RangeInclusive<u16> = 1..=4094;
 
 /// The Purdue reference-model level of a device (ISA-95 / IEC 62443 usage).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -435,6 +439,41 @@ impl Default for ImportSettings {
 impl ImportSettings {
     pub fn is_default(&self) -> bool {
         *self == ImportSettings::default()
+    }
+}
+
+impl super::Asset {
+    /// Hostname, addresses, MAC, VLAN, Purdue level, serial and location, " · "-separated
+    /// (the PDF asset tables).
+    pub fn network_text(&self) -> String {
+        let n = &self.network;
+        let mut parts: Vec<String> = Vec::new();
+        if !n.hostname.is_empty() {
+            parts.push(n.hostname.clone());
+        }
+        if !n.ip_addresses.is_empty() {
+            parts.push(n.ips_text());
+        }
+        if let Some(m) = n.mac {
+            parts.push(m.to_string());
+        }
+        if let Some(v) = n.vlan {
+            parts.push(format!("VLAN {v}"));
+        }
+        if let Some(l) = n.purdue_level {
+            parts.push(l.label().to_owned());
+        }
+        if !self.serial_number.is_empty() {
+            parts.push(format!("S/N {}", self.serial_number));
+        }
+        let place: Vec<&str> = [n.building.as_str(), n.cabinet.as_str()]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect();
+        if !place.is_empty() {
+            parts.push(place.join(" / "));
+        }
+        parts.join(" · ")
     }
 }
 

@@ -596,38 +596,6 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
     }
 }
 
-/// Hostname, addresses, MAC, VLAN, Purdue level, serial and location, " · "-separated.
-fn network_text(x: &crate::model::Asset) -> String {
-    let n = &x.network;
-    let mut parts: Vec<String> = Vec::new();
-    if !n.hostname.is_empty() {
-        parts.push(n.hostname.clone());
-    }
-    if !n.ip_addresses.is_empty() {
-        parts.push(n.ips_text());
-    }
-    if let Some(m) = n.mac {
-        parts.push(m.to_string());
-    }
-    if let Some(v) = n.vlan {
-        parts.push(format!("VLAN {v}"));
-    }
-    if let Some(l) = n.purdue_level {
-        parts.push(l.label().to_owned());
-    }
-    if !x.serial_number.is_empty() {
-        parts.push(format!("S/N {}", x.serial_number));
-    }
-    let place: Vec<&str> = [n.building.as_str(), n.cabinet.as_str()]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-    if !place.is_empty() {
-        parts.push(place.join(" / "));
-    }
-    parts.join(" · ")
-}
-
 fn asset_row(
     x: &crate::model::Asset,
     catalog: &Catalog,
@@ -646,7 +614,7 @@ fn asset_row(
             |t| t.name.clone(),
         )),
         Cell::new(or_dash(&vmf.join(" / "))),
-        Cell::new(or_dash(&network_text(x))),
+        Cell::new(or_dash(&x.network_text())),
         Cell::new(x.criticality.label()),
         Cell::new(slc),
     ]

@@ -57,7 +57,7 @@ fn parse_vlan(t: &str, n: &mut AssetNetwork) -> Result<(), String> {
             t.trim()
                 .parse::<u16>()
                 .ok()
-                .filter(|v| (1..=4094).contains(v))
+                .filter(|v| crate::model::VLAN_IDS.contains(v))
                 .ok_or("a VLAN id is 1–4094")?,
         )
     };

@@ -157,7 +157,7 @@ fn parse_tables(d: &ImportDialog) -> Result<Tables, String> {
     let vlans = parse_table(&d.vlans_text, "VLAN", |k, zone| {
         k.parse::<u16>()
             .ok()
-            .filter(|v| (1..=4094).contains(v))
+            .filter(|v| crate::model::VLAN_IDS.contains(v))
             .map(|vlan| VlanZone { vlan, zone })
     })?;
     let levels = parse_table(&d.levels_text, "level", |k, zone| {

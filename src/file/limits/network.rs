@@ -39,14 +39,17 @@ pub(crate) fn tags<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Er
     )
 }
 
+/// Why `v` is no VLAN id, naming its owner; `None` when it is one (loading and saving say the same).
+pub(crate) fn vlan_problem(v: u16, owner: &str) -> Option<String> {
+    (!crate::model::VLAN_IDS.contains(&v))
+        .then(|| format!("VLAN {v} of {owner} is not a VLAN id (1–4094)"))
+}
+
 fn check_vlan<E: de::Error>(v: u16) -> Result<u16, E> {
-    if (1..=4094).contains(&v) {
-        Ok(v)
-    } else {
-        let owner = current_element().unwrap_or_else(|| "the import settings".to_owned());
-        Err(E::custom(format!(
-            "VLAN {v} of {owner} is not a VLAN id (1–4094)"
-        )))
+    let owner = || current_element().unwrap_or_else(|| "the import settings".to_owned());
+    match vlan_problem(v, &owner()) {
+        None => Ok(v),
+        Some(problem) => Err(E::custom(problem)),
     }
 }
 

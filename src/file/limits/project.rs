@@ -146,10 +146,7 @@ impl Check<'_> {
     }
 
     fn vlan(&mut self, owner: &str, v: u16) {
-        if !(1..=4094).contains(&v) {
-            self.problems
-                .push(format!("VLAN {v} of {owner} is not a VLAN id (1–4094)"));
-        }
+        self.problems.extend(super::network::vlan_problem(v, owner));
     }
 
     fn import_settings(&mut self, s: &ImportSettings) {

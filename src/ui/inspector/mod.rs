@@ -32,7 +32,9 @@ pub fn inspector_ui(
     let doc = view.doc;
     let project = &doc.project;
     let a = &doc.assessment;
-    egui::ScrollArea::vertical()
+    // Both directions: a line wider than the panel scrolls instead of widening the panel,
+    // so the layout never shifts under the pointer when the selection changes.
+    egui::ScrollArea::both()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.add_space(4.0);
