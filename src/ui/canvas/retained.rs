@@ -157,7 +157,30 @@ pub(super) fn tessellate(
     }
     let text = sink.text.into_inner();
     let mut chunks = Vec::new();
-    for run in [geometry, text] {
+    // layer by layer (a zone drawn over another hides its text): geometry, then its text
+    let mut runs = Vec::new();
+    let (mut geometry, mut text) = (geometry.into_iter(), text.into_iter());
+    let (mut g_at, mut t_at) = (0, 0);
+    for (g_end, t_end) in sink
+        .layers
+        .into_inner()
+        .into_iter()
+        .chain([(usize::MAX, usize::MAX)])
+    {
+        runs.push(
+            geometry
+                .by_ref()
+                .take(g_end.saturating_sub(g_at))
+                .collect::<Vec<_>>(),
+        );
+        runs.push(
+            text.by_ref()
+                .take(t_end.saturating_sub(t_at))
+                .collect::<Vec<_>>(),
+        );
+        (g_at, t_at) = (g_end.max(g_at), t_end.max(t_at));
+    }
+    for run in runs {
         let mut shapes = run.into_iter().peekable();
         while shapes.peek().is_some() {
             let mut mesh = Mesh::default();
