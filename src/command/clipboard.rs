@@ -52,7 +52,7 @@ impl Clip {
                 ElementRef::Zone(id) => clip.zones.extend(p.zone(id).cloned()),
                 ElementRef::Asset(id) => match p.asset(id) {
                     Some((_, AssetParent::Zone(z))) if zone_selected(z) => {}
-                    Some((_, AssetParent::Conduit(c))) if selection_has_conduit(selection, c) => {}
+                    Some((_, AssetParent::Conduit(c))) if conduit_copied(p, selection, c) => {}
                     Some((a, _)) => clip.assets.push(a.clone()),
                     None => {}
                 },
@@ -137,11 +137,18 @@ impl Clip {
 
     /// The file's checks, run on the clip's elements as if they were a project.
     fn validate(&self) -> Result<(), String> {
+        // threat scenarios are rated on the target project's matrix (see `fit_risk`)
         let mut p = Project {
             zones: self.zones.clone(),
             conduits: self.conduits.clone(),
             ..Project::default()
         };
+        for z in &mut p.zones {
+            z.risk.scenarios.clear();
+        }
+        for c in &mut p.conduits {
+            c.risk.scenarios.clear();
+        }
         if !self.assets.is_empty() {
             let id = p.next_zone_id();
             let mut holder = Zone::new(
@@ -158,8 +165,13 @@ impl Clip {
     }
 }
 
-fn selection_has_conduit(selection: &Selection, c: ConduitId) -> bool {
+/// Whether the conduit goes into the clip: selected, with both its zones.
+fn conduit_copied(p: &Project, selection: &Selection, c: ConduitId) -> bool {
     selection.contains(&ElementRef::Conduit(c))
+        && p.conduit(c).is_some_and(|c| {
+            selection.contains(&ElementRef::Zone(c.from))
+                && selection.contains(&ElementRef::Zone(c.to))
+        })
 }
 
 fn first_line(s: &str) -> String {
@@ -272,8 +284,17 @@ impl<'a> Fresh<'a> {
     }
 
     /// Threat scenarios name affected assets by id: point them at the copies, drop the others.
-    fn remap_risk(&self, risk: &mut crate::model::ElementRisk) {
+    /// Their ratings are kept within the target's risk matrix (a clip from a project with
+    /// larger scales).
+    fn remap_risk(&self, risk: &mut crate::model::ElementRisk, m: &crate::model::RiskMatrix) {
+        let fit = |r: &mut u8, steps: usize| *r = (*r).min(u8::try_from(steps).unwrap_or(u8::MAX));
         for s in &mut risk.scenarios {
+            fit(&mut s.likelihood, m.likelihood.len());
+            fit(&mut s.residual_likelihood, m.likelihood.len());
+            for ranks in [&mut s.consequence, &mut s.residual_consequence] {
+                ranks.truncate(m.categories.len());
+                ranks.iter_mut().for_each(|r| fit(r, m.consequence.len()));
+            }
             s.affected_assets = s
                 .affected_assets
                 .iter()
@@ -329,7 +350,7 @@ fn insert_copies(
         }
     }
     for z in &mut new_zones {
-        fresh.remap_risk(&mut z.risk);
+        fresh.remap_risk(&mut z.risk, &p.risk.matrix);
     }
     for z in new_zones {
         edits.push(Edit::AddZone {
@@ -356,7 +377,7 @@ fn insert_copies(
     for c in conduits {
         if let (Some(from), Some(to)) = (zone_map.get(&c.from), zone_map.get(&c.to)) {
             let mut copy = fresh.conduit(c, *from, *to);
-            fresh.remap_risk(&mut copy.risk);
+            fresh.remap_risk(&mut copy.risk, &p.risk.matrix);
             selected.push(ElementRef::Conduit(copy.id));
             edits.push(Edit::AddConduit {
                 index: usize::MAX,
