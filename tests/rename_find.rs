@@ -48,9 +48,12 @@ fn title_of(h: &Harness<'_, DesignerApp>, id: ZoneId) -> Pos2 {
 fn double_click_at(h: &mut Harness<'_, DesignerApp>, pos: Pos2) {
     h.event(Event::PointerMoved(pos));
     h.step();
-    for _ in 0..2 {
+    // a harness frame is long (a quarter of a second or more): the two clicks are given
+    // their times, a tenth of a second apart
+    let start = h.ctx.input(|i| i.time) + 10.0;
+    for k in 0..2 {
+        h.input_mut().time = Some(start + 0.1 * f64::from(k));
         pointer(h, pos, true, Modifiers::NONE);
-        h.step();
         pointer(h, pos, false, Modifiers::NONE);
         h.step();
     }
@@ -67,7 +70,12 @@ fn double_click_a_zone_type_and_enter_renames_it_in_one_step() {
     let mut h = designer();
     let sis = zone_named(&h, "SIS");
     let old = project(&h).zone(sis).expect("SIS").name.clone();
-    double_click_at(&mut h, title_of(&h, sis));
+    // selected first: a selection change may still move the canvas (issue 13, defect 1)
+    h.state_mut()
+        .apply_intent(Intent::Select(vec![ElementRef::Zone(sis)]));
+    h.run();
+    let at = title_of(&h, sis);
+    double_click_at(&mut h, at);
     assert!(h.state().rename.is_open(), "the rename field is open");
     // the old name is selected: typing replaces it
     type_text(&mut h, "Safety system");

@@ -288,6 +288,7 @@ impl DesignerApp {
         self.show_theme(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
+        self.handle_field_escape(&ctx);
         self.handle_shortcuts(&ctx);
         self.handle_clipboard_events(&ctx);
         self.apply_intents();

@@ -84,6 +84,22 @@ impl DesignerApp {
         };
     }
 
+    /// Esc while renaming or with Find open ends that, before the shortcuts see it (egui
+    /// has already taken the keyboard focus away from the field by then).
+    pub(super) fn handle_field_escape(&mut self, ctx: &egui::Context) {
+        if !self.rename.is_open() && !self.find.is_open() {
+            return;
+        }
+        if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
+            if self.rename.is_open() {
+                self.rename = RenameState::default();
+                self.status = Some("Rename cancelled.".into());
+            } else {
+                self.find.close();
+            }
+        }
+    }
+
     /// The rename field, while one is open.
     pub(super) fn rename_ui(&mut self, ctx: &egui::Context) {
         let Some((element, _)) = &self.rename.editing else {
