@@ -172,3 +172,21 @@ fn find_a_requirement_lists_the_zones_and_arrows_move() {
         "{selected:?}"
     );
 }
+
+#[test]
+fn clicking_elsewhere_commits_the_rename() {
+    let mut h = designer();
+    let sis = zone_named(&h, "SIS");
+    h.state_mut()
+        .apply_intent(Intent::Select(vec![ElementRef::Zone(sis)]));
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    type_text(&mut h, "SIS renamed");
+    // the status line, outside the field and the canvas
+    let away = egui::pos2(700.0, 940.0);
+    common::click_at(&mut h, away);
+    h.run();
+    assert!(!h.state().rename.is_open());
+    assert_eq!(project(&h).zone(sis).expect("SIS").name, "SIS renamed");
+}
