@@ -82,6 +82,13 @@ pub enum UiCommand {
         fine: bool,
     },
     About,
+    // designer fluency (issue 13): clipboard, rename, find
+    Copy,
+    Cut,
+    Paste,
+    /// F2: the inline rename field on the one selected element.
+    Rename,
+    Find,
 }
 
 /// How a command shows its on/off state in a menu.
@@ -137,6 +144,7 @@ impl UiCommand {
             all.extend(Direction::ALL.map(|direction| Nudge { direction, fine }));
         }
         all.push(About);
+        all.extend([Copy, Cut, Paste, Rename, Find]);
         all
     }
 
@@ -163,7 +171,7 @@ impl UiCommand {
             Redo => "Redo",
             Duplicate => "Duplicate",
             Delete => "Delete",
-            SelectAll => "Select all zones",
+            SelectAll => "Select all",
             Cancel => "Cancel gesture or clear selection",
             ZoomToFit => "Zoom to fit",
             ResetZoom => "Reset zoom (100%)",
@@ -180,6 +188,11 @@ impl UiCommand {
                     .to_owned();
             }
             About => "About zonewright",
+            Copy => "Copy",
+            Cut => "Cut",
+            Paste => "Paste",
+            Rename => "Rename",
+            Find => "Find…",
         };
         s.to_owned()
     }
@@ -210,7 +223,7 @@ impl UiCommand {
             Redo => "Redo the change last undone",
             Duplicate => "Copy the selected zones and assets",
             Delete => "Delete the selected elements",
-            SelectAll => "Select every zone",
+            SelectAll => "Select every zone and conduit",
             Cancel => "End the current gesture or tool, or clear the selection",
             ZoomToFit => "Fit the whole plant into the canvas",
             ResetZoom => "Show the canvas at 100%",
@@ -222,6 +235,11 @@ impl UiCommand {
             ShowTab(_) => "Show this tab in the bottom dock",
             Nudge { .. } => "Move the selected zones",
             About => "Version, licences and credits",
+            Copy => "Copy the selected zones (with their assets), assets and conduits",
+            Cut => "Copy the selection, then delete it",
+            Paste => "Paste copied elements at the pointer, or beside where they were",
+            Rename => "Edit the name of the selected zone, asset or conduit in place",
+            Find => "Find zones, assets and conduits by name, tag, IP, component or requirement",
         }
     }
 
@@ -320,6 +338,26 @@ impl UiCommand {
                 logical_key: Key::P,
             }],
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
+            Copy => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::C,
+            }],
+            Cut => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::X,
+            }],
+            Paste => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::V,
+            }],
+            Rename => &[KeyboardShortcut {
+                modifiers: NONE,
+                logical_key: Key::F2,
+            }],
+            Find => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::F,
+            }],
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
             | DarkTheme | ShowTab(_) | About => &[],
         }
@@ -364,6 +402,9 @@ impl UiCommand {
                         .iter()
                         .any(|e| matches!(e, crate::model::ElementRef::Zone(_)))
             }
+            Copy | Cut => doc.is_some() && !app.selection.is_empty(),
+            Paste | Find => doc.is_some(),
+            Rename => doc.is_some() && super::rename::renameable(app).is_some(),
         }
     }
 
@@ -499,6 +540,17 @@ impl DesignerApp {
                 self.emit(Intent::Nudge { dx, dy });
             }
             About => self.modal = Some(Modal::About),
+            Copy => {
+                self.copy_command(ctx);
+            }
+            Cut => self.cut_command(ctx),
+            Paste => self.paste_command(ctx),
+            Rename => {
+                if let Some(e) = super::rename::renameable(self) {
+                    self.begin_rename(e);
+                }
+            }
+            Find => self.find.open(),
         }
         true
     }
