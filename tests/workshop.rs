@@ -205,10 +205,10 @@ fn blank_project_to_pdf_in_at_most_40_actions() {
         }
     }
 
-    // the zone just dropped is selected: name it in the inspector
-    s.click_field("Name");
-    s.key(Modifiers::COMMAND, Key::A);
+    // the zone just dropped is selected: F2 renames it in place (its name selected)
+    s.key(Modifiers::NONE, Key::F2);
     s.type_text("Leitwarte Süd");
+    s.key(Modifiers::NONE, Key::Enter);
     let leitwarte = s.zone_index(ZoneKind::Supervisory);
     let (enterprise, dmz, control, safety) = (
         s.zone_index(ZoneKind::Enterprise),
@@ -233,7 +233,7 @@ fn blank_project_to_pdf_in_at_most_40_actions() {
     assert_eq!(
         s.project().zones[leitwarte].name,
         "Leitwarte Süd",
-        "the name was committed when the pointer went on"
+        "renamed in place"
     );
 
     // four conduits, each a drag from a zone's connector onto the other zone
