@@ -9,6 +9,8 @@ use crate::model::{
 };
 use std::collections::BTreeSet;
 
+pub mod arrange;
+
 /// The selected elements.
 pub type Selection = BTreeSet<ElementRef>;
 
@@ -55,6 +57,8 @@ pub enum Action {
         edit: Box<Edit>,
         merge_key: Option<String>,
     },
+    /// Aligns or distributes the selected zones.
+    Arrange(arrange::Arrangement),
 }
 
 /// One labelled edit and what is selected after it.
@@ -124,6 +128,7 @@ pub fn plan(
                 .collect();
             move_zones(project, &ids, *dx, *dy)
         }
+        Action::Arrange(how) => arrange::plan_arrangement(project, selection, *how),
         Action::Edit {
             label,
             edit,

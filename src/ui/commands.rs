@@ -82,6 +82,13 @@ pub enum UiCommand {
         fine: bool,
     },
     About,
+    // canvasfx: arranging zones and drawing aids (src/ui/arrange.rs)
+    /// Aligns or distributes the selected zones.
+    Arrange(crate::command::arrange::Arrangement),
+    /// View → Snap to grid.
+    SnapToGrid,
+    /// View → Purdue bands (a project setting: the drawings show them too).
+    PurdueBands,
 }
 
 /// How a command shows its on/off state in a menu.
@@ -137,6 +144,8 @@ impl UiCommand {
             all.extend(Direction::ALL.map(|direction| Nudge { direction, fine }));
         }
         all.push(About);
+        all.extend(crate::command::arrange::Arrangement::ALL.map(Arrange));
+        all.extend([SnapToGrid, PurdueBands]);
         all
     }
 
@@ -180,6 +189,9 @@ impl UiCommand {
                     .to_owned();
             }
             About => "About zonewright",
+            Arrange(how) => how.label(),
+            SnapToGrid => "Snap to grid",
+            PurdueBands => "Purdue bands",
         };
         s.to_owned()
     }
@@ -222,6 +234,13 @@ impl UiCommand {
             ShowTab(_) => "Show this tab in the bottom dock",
             Nudge { .. } => "Move the selected zones",
             About => "Version, licences and credits",
+            Arrange(how) => super::arrange::arrange_tooltip(how),
+            PurdueBands => {
+                "Show the Purdue levels 0–5 and the 3.5 DMZ as bands behind the zones, here and on the drawings"
+            }
+            SnapToGrid => {
+                "Zones snap to a 10-unit grid when moved, resized or added (hold Alt while dragging to place freely)"
+            }
         }
     }
 
@@ -322,6 +341,12 @@ impl UiCommand {
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
             | DarkTheme | ShowTab(_) | About => &[],
+            Arrange(how) => super::arrange::arrange_shortcut(how),
+            PurdueBands => &[],
+            SnapToGrid => &[KeyboardShortcut {
+                modifiers: CMD_SHIFT,
+                logical_key: Key::G,
+            }],
         }
     }
 
@@ -364,6 +389,9 @@ impl UiCommand {
                         .iter()
                         .any(|e| matches!(e, crate::model::ElementRef::Zone(_)))
             }
+            Arrange(how) => super::arrange::arrange_enabled(app, how),
+            SnapToGrid => true,
+            PurdueBands => doc.is_some(),
         }
     }
 
@@ -373,6 +401,12 @@ impl UiCommand {
             UiCommand::DarkTheme => Check::Toggle(app.dark),
             UiCommand::Presentation => Check::Selected(app.presentation),
             UiCommand::ShowTab(tab) => Check::Selected(app.dock_tab == tab),
+            UiCommand::SnapToGrid => Check::Toggle(app.canvas.snap_to_grid),
+            UiCommand::PurdueBands => Check::Toggle(
+                app.doc
+                    .as_ref()
+                    .is_some_and(|d| d.project.meta.purdue_bands),
+            ),
             _ => Check::None,
         }
     }
@@ -499,6 +533,9 @@ impl DesignerApp {
                 self.emit(Intent::Nudge { dx, dy });
             }
             About => self.modal = Some(Modal::About),
+            Arrange(how) => self.plan_and_apply(crate::command::Action::Arrange(how)),
+            SnapToGrid => self.canvas.snap_to_grid = !self.canvas.snap_to_grid,
+            PurdueBands => self.toggle_purdue_bands(),
         }
         true
     }

@@ -132,6 +132,19 @@ impl Text<'_> {
         color: Color32,
         max_width: f32,
     ) -> std::sync::Arc<egui::Galley> {
+        self.fitted_rows(text, scene_size, color, max_width, 1)
+    }
+
+    /// `text` in at most `max_rows` rows of `max_width` scene units (wrapped at words where it
+    /// can), cut with "…" when it does not fit.
+    pub fn fitted_rows(
+        &self,
+        text: &str,
+        scene_size: f32,
+        color: Color32,
+        max_width: f32,
+        max_rows: usize,
+    ) -> std::sync::Arc<egui::Galley> {
         let font = FontId::proportional(self.screen_size(scene_size));
         // names from the file: control and bidirectional characters shown, not interpreted
         let mut job = egui::text::LayoutJob::single_section(
@@ -140,8 +153,8 @@ impl Text<'_> {
         );
         job.wrap = egui::text::TextWrapping {
             max_width: (max_width * self.to_screen.scaling).max(1.0),
-            max_rows: 1,
-            break_anywhere: true,
+            max_rows,
+            break_anywhere: max_rows == 1,
             overflow_character: Some('…'),
         };
         self.ctx.fonts_mut(|f| f.layout_job(job))
@@ -422,6 +435,9 @@ pub(super) fn conduit(
             Color32::WHITE,
         );
     }
+    if 10.0 * zoom >= 4.0 {
+        control_badges(painter, t, c, (p0, p1), color);
+    }
     // label
     if 12.0 * zoom >= 4.0 {
         let mid = p0 + (p1 - p0) * 0.55;
@@ -475,6 +491,34 @@ pub(super) fn conduit(
         Some(lr)
     } else {
         None
+    }
+}
+
+/// The conduit's controls (firewall, VPN, diode …) as small badges on its line.
+fn control_badges(
+    painter: &Geometry,
+    t: &Text,
+    c: &Conduit,
+    (p0, p1): (Pos2, Pos2),
+    line: Color32,
+) {
+    let fill = Color32::from_rgb(0x00, 0x5f, 0x73);
+    for (r, text) in crate::model::badges::badge_row((p0.x, p0.y), (p1.x, p1.y), &c.controls) {
+        let r = super::to_egui(&r);
+        painter.rect(
+            r,
+            CornerRadius::same(3),
+            fill,
+            Stroke::new(1.0, line),
+            StrokeKind::Inside,
+        );
+        t.text(
+            r.center(),
+            egui::Align2::CENTER_CENTER,
+            text,
+            10.0,
+            Color32::WHITE,
+        );
     }
 }
 
@@ -552,12 +596,12 @@ pub(super) fn draw_chip(
         10.5,
         Color32::WHITE,
     );
-    let g = t.fitted(
-        &asset.name,
-        12.5 * f.label_scale.min(1.25),
-        text_color,
-        cr.width() - 48.0,
-    );
+    // a name too long for one row takes two smaller ones
+    let size = 12.5 * f.label_scale.min(1.25);
+    let mut g = t.fitted(&asset.name, size, text_color, cr.width() - 48.0);
+    if g.elided {
+        g = t.fitted_rows(&asset.name, size * 0.82, text_color, cr.width() - 48.0, 2);
+    }
     let y = cr.center().y - t.scene_size(&g).y / 2.0;
     t.galley(pos2(badge.max.x + 5.0, y), g, text_color);
 }
