@@ -241,15 +241,15 @@ mod tests {
             (7.0, 3.0)
         );
         let resized = snapped_sides(
-            &r(3.0, 7.0, 204.0, 96.0),
+            &r(3.0, 7.0, 204.0, 196.0),
             Sides {
                 right: true,
                 bottom: true,
                 ..Sides::default()
             },
         );
-        // left and top stay, right 207 → 210, bottom 103 → 100
-        assert_eq!(resized, r(3.0, 7.0, 207.0, 93.0));
+        // left and top stay, right 207 → 210, bottom 203 → 200
+        assert_eq!(resized, r(3.0, 7.0, 207.0, 193.0));
         let tiny = snapped_sides(
             &r(0.0, 0.0, 4.0, 4.0),
             Sides {
