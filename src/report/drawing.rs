@@ -540,7 +540,19 @@ fn title_strip(
         5.5,
         Weight::Regular,
         Rgb::GREY,
-        "Letters repeat the colours for greyscale prints. Asset chips: component type and name.",
+        "Letters repeat the colours for greyscale prints.",
+    );
+    // the conduit control badges (model::badges)
+    let (bx, by) = (x0 + 54.0, y + STRIP_H - 4.4);
+    page.rect(bx, by, 8.0, 3.4, Some(Rgb(0, 95, 115)), None);
+    page.text(bx + 1.1, by + 2.6, 5.0, Weight::Bold, Rgb::WHITE, "VPN");
+    page.text(
+        bx + 9.5,
+        y + STRIP_H - 2.0,
+        5.5,
+        Weight::Regular,
+        Rgb::GREY,
+        "conduit controls (FW firewall, 1→ data diode …)",
     );
     if !title_block {
         return;
