@@ -288,7 +288,13 @@ pub fn canvas_ui(
     let overlay_layer = egui::LayerId::new(parent_layer.order, ui.id().with("zw-canvas-overlay"));
     let ctx = ui.ctx().clone();
     let pixels_per_point = ctx.pixels_per_point();
-    let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
+    let fonts = ctx.fonts(|f| {
+        (
+            f.font_image_size(),
+            f.font_atlas_fill_ratio().to_bits(),
+            *f.options(),
+        )
+    });
     let key = |zoom: f32, fonts| RetainedKey {
         content: doc.cache.revision,
         tool: *tool,
@@ -358,7 +364,13 @@ pub fn canvas_ui(
         let texts = retained::texts_of(&sink);
         let shape_counts = sink.counts();
         // after drawing: the galleys laid out this frame may have grown the atlas
-        let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
+        let fonts = ctx.fonts(|f| {
+            (
+                f.font_image_size(),
+                f.font_atlas_fill_ratio().to_bits(),
+                *f.options(),
+            )
+        });
         canvas.drawing_builds += 1;
         canvas.retained = Retained {
             key: (canvas.gesture == Gesture::None).then(|| key(to_screen.scaling, fonts)),

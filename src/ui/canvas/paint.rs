@@ -384,9 +384,6 @@ pub(super) fn conduit(
     selected: bool,
 ) -> Option<egui::Rect> {
     let zoom = f.zoom.max(1e-3);
-    let ls = f.label_scale;
-    let text_color = Greys::of(f.dark).text;
-    let project = &f.doc.project;
     let worst = ea.map_or(GapSeverity::Unknown, |e| e.worst);
     let color = theme::gap_color(worst);
     if selected {
@@ -435,16 +432,34 @@ pub(super) fn conduit(
             Color32::WHITE,
         );
     }
+    let label = conduit_label(painter, t, f, c, (p0, p1), ea, selected, boundary.is_some());
     if 10.0 * zoom >= 4.0 {
-        control_badges(painter, t, c, (p0, p1), color);
+        control_badges(painter, t, c, (p0, p1), color, label);
     }
-    // label
+    label
+}
+
+/// The conduit's name label (and its finding and risk marks), when readable; its rectangle.
+#[allow(clippy::too_many_arguments)]
+fn conduit_label(
+    painter: &Geometry,
+    t: &Text,
+    f: &Frame,
+    c: &Conduit,
+    (p0, p1): (Pos2, Pos2),
+    ea: Option<&ElementAssessment>,
+    selected: bool,
+    has_boundary: bool,
+) -> Option<egui::Rect> {
+    let zoom = f.zoom.max(1e-3);
+    let ls = f.label_scale;
+    let text_color = Greys::of(f.dark).text;
+    let project = &f.doc.project;
+    let color = theme::gap_color(ea.map_or(GapSeverity::Unknown, |e| e.worst));
     if 12.0 * zoom >= 4.0 {
         let mid = p0 + (p1 - p0) * 0.55;
         let mut label = c.name.clone();
-        if c.devices.len() > usize::from(boundary.is_some())
-            || (boundary.is_some() && c.devices.len() > 1)
-        {
+        if c.devices.len() > usize::from(has_boundary) || (has_boundary && c.devices.len() > 1) {
             label = format!(
                 "{label} · {}",
                 crate::count_of(c.devices.len(), "device", "devices")
@@ -494,17 +509,22 @@ pub(super) fn conduit(
     }
 }
 
-/// The conduit's controls (firewall, VPN, diode …) as small badges on its line.
+/// The conduit's controls (firewall, VPN, diode …) as small badges on its line; none over
+/// the conduit's label (`label`), which names the conduit (the tooltip lists them all).
 fn control_badges(
     painter: &Geometry,
     t: &Text,
     c: &Conduit,
     (p0, p1): (Pos2, Pos2),
     line: Color32,
+    label: Option<egui::Rect>,
 ) {
     let fill = Color32::from_rgb(0x00, 0x5f, 0x73);
     for (r, text) in crate::model::badges::badge_row((p0.x, p0.y), (p1.x, p1.y), &c.controls) {
         let r = super::to_egui(&r);
+        if label.is_some_and(|l| l.intersects(r)) {
+            continue;
+        }
         painter.rect(
             r,
             CornerRadius::same(3),
