@@ -101,6 +101,8 @@ fn start_page_offers_new_samples_and_opens_a_sample() {
 fn drag_zone_kind_from_palette_creates_a_zone_and_undo_redo_it() {
     let mut h = harness();
     h.run();
+    // free placement, to the point (snapping: tests/canvas_fluency.rs)
+    h.state_mut().canvas.snap_to_grid = false;
     new_project(&mut h);
     let target = canvas_center(&h);
     drag_from_palette(&mut h, "Control", target);
@@ -191,6 +193,8 @@ fn conduit_tool_joins_two_zones_and_undo_removes_it() {
 fn dragging_a_zone_moves_it_in_one_undo_step() {
     let mut h = harness();
     h.run();
+    // free placement, to the point (snapping: tests/canvas_fluency.rs)
+    h.state_mut().canvas.snap_to_grid = false;
     new_project(&mut h);
     let to = canvas_center(&h);
     drag_from_palette(&mut h, "Control", to);
@@ -546,6 +550,8 @@ fn dropping_a_project_file_on_the_window_opens_it() {
 fn resize_from_the_right_edge_and_undo() {
     let mut h = harness();
     h.run();
+    // free placement, to the point (snapping: tests/canvas_fluency.rs)
+    h.state_mut().canvas.snap_to_grid = false;
     new_project(&mut h);
     let to = canvas_center(&h);
     drag_from_palette(&mut h, "Control", to);

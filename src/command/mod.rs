@@ -15,6 +15,7 @@ mod rename;
 pub mod tags;
 
 pub use clipboard::{Clip, Placement};
+pub mod arrange;
 
 /// The selected elements.
 pub type Selection = BTreeSet<ElementRef>;
@@ -74,6 +75,8 @@ pub enum Action {
         element: ElementRef,
         name: String,
     },
+    /// Aligns or distributes the selected zones.
+    Arrange(arrange::Arrangement),
 }
 
 /// One labelled edit and what is selected after it.
@@ -140,6 +143,7 @@ pub fn plan(
                 .collect();
             move_zones(project, &ids, *dx, *dy)
         }
+        Action::Arrange(how) => arrange::plan_arrangement(project, selection, *how),
         Action::Edit {
             label,
             edit,

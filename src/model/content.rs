@@ -91,6 +91,8 @@ impl<'a> Content<'a> {
             security_policies,
             tolerable_risk,
             regulatory_requirements,
+            // a drawing setting, no text
+            purdue_bands: _,
         } = meta;
         Content {
             meta: MetaContent {

@@ -1,10 +1,12 @@
 //! The document model: project, zones, assets, conduits, requirement assessments, geometry in
 //! scene units. Knows nothing of the UI, the catalog contents or the file format.
 
+pub mod badges;
 pub mod component;
 mod content;
 pub mod layout;
 pub mod network;
+pub mod purdue;
 pub mod risk;
 mod sl;
 pub mod text;
@@ -578,6 +580,10 @@ pub struct Meta {
     pub tolerable_risk: String,
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub regulatory_requirements: String,
+    /// Purdue bands (Level 0 … 5 and the 3.5 DMZ) drawn behind the zones, on the canvas and
+    /// on the drawings (see [`purdue`]); written only when on.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub purdue_bands: bool,
 }
 
 /// Where something lives, for findings and selection.

@@ -56,6 +56,10 @@ pub fn drawing(
     let map = |x: f32, y: f32| (ox + x * s, oy + y * s);
     let mut occupied: Vec<(f32, f32, f32, f32)> = Vec::new();
 
+    if p.meta.purdue_bands {
+        purdue_bands(&mut page, p, fonts, area, &map);
+    }
+
     // zones
     for (z, e) in p.zones.iter().zip(&a.zones) {
         let (x, y) = map(z.rect.x, z.rect.y);
@@ -155,21 +159,20 @@ pub fn drawing(
                     Rgb::WHITE,
                     icon,
                 );
-                let name = fit(
-                    fonts,
-                    &asset.name,
-                    Weight::Regular,
-                    chip_text,
-                    cw - bw - 2.0,
-                );
-                page.text(
-                    cx + bw + 1.4,
-                    cy + ch / 2.0 + chip_text / PT_PER_MM * 0.35,
-                    chip_text,
-                    Weight::Regular,
-                    Rgb::BLACK,
-                    name,
-                );
+                let avail = cw - bw - 2.0;
+                let (lines, size) = chip_lines(fonts, &asset.name, chip_text, avail);
+                let lh = line_height(size);
+                let top = cy + ch / 2.0 - lh * (lines.len() as f32) / 2.0;
+                for (k, line) in lines.into_iter().enumerate() {
+                    page.text(
+                        cx + bw + 1.4,
+                        top + lh * (k as f32 + 0.72),
+                        size,
+                        Weight::Regular,
+                        Rgb::BLACK,
+                        line,
+                    );
+                }
             }
             if let Some(slot) = chips.overflow_slot {
                 let (cx, cy) = map(slot.x, slot.y);
@@ -273,6 +276,31 @@ pub fn drawing(
                 icon,
             );
         }
+        // the controls (firewall, VPN, diode …) as badges on the line
+        let badge_size = (label_size * 0.85).max(MIN_TEXT);
+        for (r, text) in crate::model::badges::badge_row((x0, y0), (x1, y1), &c.controls) {
+            let tw = text_width(fonts, &text, Weight::Bold, badge_size) + 1.2;
+            let bh = line_height(badge_size);
+            let (mx, my) = map(r.x + r.w / 2.0, r.y + r.h / 2.0);
+            // the row's spacing from the scene, each badge as wide as its text
+            let bw = tw.max(r.w * s * 0.6);
+            page.rect(
+                mx - bw / 2.0,
+                my - bh / 2.0,
+                bw,
+                bh,
+                Some(Rgb(0, 95, 115)),
+                Some((color, 0.2)),
+            );
+            page.text(
+                mx - tw / 2.0 + 0.6,
+                my + bh * 0.28,
+                badge_size,
+                Weight::Bold,
+                Rgb::WHITE,
+                text,
+            );
+        }
         // label: full name where it fits, else the conduit id; never on top of another label
         let max_w = if dx.abs() > dy.abs() {
             (len - 6.0).max(8.0)
@@ -313,6 +341,74 @@ pub fn drawing(
 
     title_strip(&mut page, p, fonts, w, h, title_block);
     page
+}
+
+/// The Purdue bands (see `model::purdue`) across the drawing area, behind the zones, each
+/// labelled at its top left.
+fn purdue_bands(
+    page: &mut Page,
+    p: &crate::model::Project,
+    fonts: &Fonts,
+    area: (f32, f32, f32, f32),
+    map: &dyn Fn(f32, f32) -> (f32, f32),
+) {
+    let size = 5.0;
+    for (i, band) in crate::model::purdue::bands(p).iter().enumerate() {
+        let (_, y0) = map(0.0, band.y0);
+        let (_, y1) = map(0.0, band.y1);
+        // clipped to the drawing area
+        let (y0, y1) = (y0.max(area.1 - 4.0), y1.min(area.1 + area.3 + 4.0));
+        if y1 - y0 < 0.5 {
+            continue;
+        }
+        let fill = if band.is_dmz() {
+            Rgb(253, 240, 220)
+        } else if i.is_multiple_of(2) {
+            Rgb(234, 236, 247)
+        } else {
+            Rgb(245, 246, 251)
+        };
+        page.rect(area.0, y0, area.2, y1 - y0, Some(fill), None);
+        let label = fit(fonts, &band.label(), Weight::Regular, size, area.2);
+        page.text(
+            area.0 + 1.0,
+            y0 + line_height(size) * 0.8,
+            size,
+            Weight::Regular,
+            Rgb(90, 90, 90),
+            label,
+        );
+    }
+}
+
+/// An asset name on a chip `width` mm wide and the text size: one line at `size` when it
+/// fits, else two lines at a smaller size (broken at a space where one fits), the second cut
+/// with "…" if needed.
+fn chip_lines(fonts: &Fonts, name: &str, size: f32, width: f32) -> (Vec<String>, f32) {
+    let name = &*crate::model::text::visible(name);
+    if text_width(fonts, name, Weight::Regular, size) <= width {
+        return (vec![name.to_owned()], size);
+    }
+    let small = size * 0.82;
+    let fits = |t: &str| text_width(fonts, t, Weight::Regular, small) <= width;
+    let end = name
+        .char_indices()
+        .map(|(i, _)| i)
+        .skip(1)
+        .chain([name.len()])
+        .take_while(|i| fits(&name[..*i]))
+        .last()
+        .unwrap_or(0);
+    if end == name.len() {
+        return (vec![name.to_owned()], small);
+    }
+    if end == 0 {
+        return (vec![fit(fonts, name, Weight::Regular, size, width)], size);
+    }
+    let at = name[..end].rfind(' ').filter(|i| *i > 0).unwrap_or(end);
+    let (a, b) = name.split_at(at);
+    let second = fit(fonts, b.trim_start(), Weight::Regular, small, width);
+    (vec![a.trim_end().to_owned(), second], small)
 }
 
 /// The conduit's name with its arrow ("BPCS → DMZ") turned the way the conduit runs on the
@@ -444,7 +540,19 @@ fn title_strip(
         5.5,
         Weight::Regular,
         Rgb::GREY,
-        "Letters repeat the colours for greyscale prints. Asset chips: component type and name.",
+        "Letters repeat the colours for greyscale prints.",
+    );
+    // the conduit control badges (model::badges)
+    let (bx, by) = (x0 + 54.0, y + STRIP_H - 4.4);
+    page.rect(bx, by, 8.0, 3.4, Some(Rgb(0, 95, 115)), None);
+    page.text(bx + 1.1, by + 2.6, 5.0, Weight::Bold, Rgb::WHITE, "VPN");
+    page.text(
+        bx + 9.5,
+        y + STRIP_H - 2.0,
+        5.5,
+        Weight::Regular,
+        Rgb::GREY,
+        "conduit controls (FW firewall, 1→ data diode …)",
     );
     if !title_block {
         return;

@@ -54,7 +54,7 @@ impl DesignerApp {
     }
 
     /// Plans `action` against the open document and applies it.
-    fn plan_and_apply(&mut self, action: Action) {
+    pub(super) fn plan_and_apply(&mut self, action: Action) {
         let Some(doc) = &self.doc else { return };
         match plan(&action, &doc.project, &self.selection, self.catalog) {
             Ok(p) => self.apply_plan(p),
@@ -189,7 +189,7 @@ impl DesignerApp {
 
     /// Presentation mode: side panels hidden, labels enlarged, the plant fitted to the window.
     pub fn toggle_presentation(&mut self) {
+        // the canvas keeps its zoom and position: only the user moves the view
         self.presentation = !self.presentation;
-        self.canvas.request_fit();
     }
 }

@@ -19,8 +19,11 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+mod bands;
 mod camera;
 mod gesture;
+mod grid;
+mod guides;
 mod hit;
 mod paint;
 mod retained;
@@ -40,6 +43,8 @@ const LOD_CHIP_TEXT: f32 = 0.42;
 const LOD_CHIPS: f32 = 0.2;
 /// Screen distance (points) within which a press on a zone border resizes it.
 const EDGE_GRAB: f32 = 7.0;
+/// Screen distance (points) within which a dragged zone's edge or centre snaps to another's.
+const GUIDE_SNAP: f32 = 6.0;
 
 /// View state of the canvas (not part of the document).
 #[derive(Debug, Clone)]
@@ -57,6 +62,8 @@ pub struct CanvasState {
     drawing_builds: u64,
     /// The egui pass in which the canvas last drew.
     drawn_in_pass: Option<u64>,
+    /// View → Snap to grid (Alt while dragging places freely).
+    pub snap_to_grid: bool,
 }
 
 impl Default for CanvasState {
@@ -71,6 +78,7 @@ impl Default for CanvasState {
             retained: Retained::default(),
             drawing_builds: 0,
             drawn_in_pass: None,
+            snap_to_grid: true,
         }
     }
 }
@@ -83,6 +91,11 @@ impl CanvasState {
 
     pub fn request_fit(&mut self) {
         self.fit_requested = true;
+    }
+
+    /// Where the canvas was on screen in the last frame.
+    pub fn screen_rect(&self) -> egui::Rect {
+        self.screen_rect
     }
 
     /// Screen points per scene unit.
@@ -100,11 +113,6 @@ impl CanvasState {
     /// Where a scene point appears on screen (for tests and tooltips).
     pub fn scene_to_screen(&self, x: f32, y: f32) -> Pos2 {
         self.to_screen * pos2(x, y)
-    }
-
-    /// The canvas's area on screen in the last frame.
-    pub fn screen_rect(&self) -> egui::Rect {
-        self.screen_rect
     }
 
     pub fn screen_to_scene(&self, p: Pos2) -> Pos2 {
@@ -221,17 +229,27 @@ pub fn canvas_ui(
         canvas.fit(&doc.project);
     }
     let screen_rect = ui.available_rect_before_wrap();
+    if !canvas.fit_requested {
+        canvas.scene_rect = camera::kept_on_resize(
+            canvas.scene_rect,
+            canvas.screen_rect,
+            canvas.to_screen,
+            screen_rect,
+        );
+    }
     canvas.screen_rect = screen_rect;
 
     // The wheel zooms around the cursor (Scene alone would pan with it).
-    let (scroll, hover, ctrl, shift) = ui.input(|i| {
+    let (scroll, hover, ctrl, shift, alt) = ui.input(|i| {
         (
             i.smooth_scroll_delta,
             i.pointer.hover_pos(),
             i.modifiers.command,
             i.modifiers.shift,
+            i.modifiers.alt,
         )
     });
+    let snap = canvas.snap_to_grid && !alt;
     if let Some(h) = hover
         && screen_rect.contains(h)
         && scroll.y != 0.0
@@ -270,7 +288,13 @@ pub fn canvas_ui(
     let overlay_layer = egui::LayerId::new(parent_layer.order, ui.id().with("zw-canvas-overlay"));
     let ctx = ui.ctx().clone();
     let pixels_per_point = ctx.pixels_per_point();
-    let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
+    let fonts = ctx.fonts(|f| {
+        (
+            f.font_image_size(),
+            f.font_atlas_fill_ratio().to_bits(),
+            *f.options(),
+        )
+    });
     let key = |zoom: f32, fonts| RetainedKey {
         content: doc.cache.revision,
         tool: *tool,
@@ -305,6 +329,7 @@ pub fn canvas_ui(
                 zoom: to_screen.scaling,
                 label_scale: canvas.label_scale,
                 dark: view.dark,
+                snap,
                 paint: !reuse,
                 region: if reuse {
                     visible_in_scene
@@ -331,11 +356,21 @@ pub fn canvas_ui(
     let bg_response = inner.response;
     canvas.scene_rect = scene_rect;
     canvas.to_screen = to_screen;
+    if canvas.snap_to_grid {
+        // on the panel's layer: behind the drawing's sublayers
+        grid::paint_grid(ui.painter(), &to_screen, screen_rect, view.dark);
+    }
     if let Some((sink, region_in_scene)) = built {
         let texts = retained::texts_of(&sink);
         let shape_counts = sink.counts();
         // after drawing: the galleys laid out this frame may have grown the atlas
-        let fonts = ctx.fonts(|f| (f.font_image_size(), f.font_atlas_fill_ratio().to_bits()));
+        let fonts = ctx.fonts(|f| {
+            (
+                f.font_image_size(),
+                f.font_atlas_fill_ratio().to_bits(),
+                *f.options(),
+            )
+        });
         canvas.drawing_builds += 1;
         canvas.retained = Retained {
             key: (canvas.gesture == Gesture::None).then(|| key(to_screen.scaling, fonts)),
@@ -424,11 +459,19 @@ pub fn canvas_ui(
         }
         if ui.input(|i| i.pointer.any_released()) {
             egui::DragAndDrop::clear_payload(ui.ctx());
-            out.intents
-                .push(gesture::palette_drop(&doc.project, &payload, target, p));
+            out.intents.push(gesture::palette_drop(
+                &doc.project,
+                &payload,
+                target,
+                p,
+                snap,
+            ));
         }
     }
 
+    if let Gesture::MoveZones { guides, .. } = &canvas.gesture {
+        grid::paint_guides(&overlay, &to_screen, guides);
+    }
     if out.end_gesture {
         canvas.gesture = Gesture::None;
     }

@@ -89,6 +89,13 @@ pub enum UiCommand {
     /// F2: the inline rename field on the one selected element.
     Rename,
     Find,
+    // canvasfx: arranging zones and drawing aids (src/ui/arrange.rs)
+    /// Aligns or distributes the selected zones.
+    Arrange(crate::command::arrange::Arrangement),
+    /// View → Snap to grid.
+    SnapToGrid,
+    /// View → Purdue bands (a project setting: the drawings show them too).
+    PurdueBands,
 }
 
 /// How a command shows its on/off state in a menu.
@@ -145,6 +152,8 @@ impl UiCommand {
         }
         all.push(About);
         all.extend([Copy, Cut, Paste, Rename, Find]);
+        all.extend(crate::command::arrange::Arrangement::ALL.map(Arrange));
+        all.extend([SnapToGrid, PurdueBands]);
         all
     }
 
@@ -193,6 +202,9 @@ impl UiCommand {
             Paste => "Paste",
             Rename => "Rename",
             Find => "Find…",
+            Arrange(how) => how.label(),
+            SnapToGrid => "Snap to grid",
+            PurdueBands => "Purdue bands",
         };
         s.to_owned()
     }
@@ -240,6 +252,13 @@ impl UiCommand {
             Paste => "Paste copied elements at the pointer, or beside where they were",
             Rename => "Edit the name of the selected zone, asset or conduit in place",
             Find => "Find zones, assets and conduits by name, tag, IP, component or requirement",
+            Arrange(how) => super::arrange::arrange_tooltip(how),
+            PurdueBands => {
+                "Show the Purdue levels 0–5 and the 3.5 DMZ as bands behind the zones, here and on the drawings"
+            }
+            SnapToGrid => {
+                "Zones snap to a 10-unit grid when moved, resized or added (hold Alt while dragging to place freely)"
+            }
         }
     }
 
@@ -360,6 +379,12 @@ impl UiCommand {
             }],
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
             | DarkTheme | ShowTab(_) | About => &[],
+            Arrange(how) => super::arrange::arrange_shortcut(how),
+            PurdueBands => &[],
+            SnapToGrid => &[KeyboardShortcut {
+                modifiers: CMD_SHIFT,
+                logical_key: Key::G,
+            }],
         }
     }
 
@@ -405,6 +430,9 @@ impl UiCommand {
             Copy | Cut => doc.is_some() && !app.selection.is_empty(),
             Paste | Find => doc.is_some(),
             Rename => doc.is_some() && super::rename::renameable(app).is_some(),
+            Arrange(how) => super::arrange::arrange_enabled(app, how),
+            SnapToGrid => true,
+            PurdueBands => doc.is_some(),
         }
     }
 
@@ -414,6 +442,12 @@ impl UiCommand {
             UiCommand::DarkTheme => Check::Toggle(app.dark),
             UiCommand::Presentation => Check::Selected(app.presentation),
             UiCommand::ShowTab(tab) => Check::Selected(app.dock_tab == tab),
+            UiCommand::SnapToGrid => Check::Toggle(app.canvas.snap_to_grid),
+            UiCommand::PurdueBands => Check::Toggle(
+                app.doc
+                    .as_ref()
+                    .is_some_and(|d| d.project.meta.purdue_bands),
+            ),
             _ => Check::None,
         }
     }
@@ -551,6 +585,9 @@ impl DesignerApp {
                 }
             }
             Find => self.find.open(),
+            Arrange(how) => self.plan_and_apply(crate::command::Action::Arrange(how)),
+            SnapToGrid => self.canvas.snap_to_grid = !self.canvas.snap_to_grid,
+            PurdueBands => self.toggle_purdue_bands(),
         }
         true
     }

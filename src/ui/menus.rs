@@ -69,6 +69,11 @@ impl DesignerApp {
                 ui.separator();
                 self.command_items_ui(ui, &[Rename, Find]);
             });
+            ui.menu_button("Arrange", |ui| {
+                for how in crate::command::arrange::Arrangement::ALL {
+                    self.command_item_ui(ui, Arrange(how));
+                }
+            });
             ui.menu_button("View", |ui| {
                 self.command_items_ui(
                     ui,
@@ -78,6 +83,8 @@ impl DesignerApp {
                         ZoomIn,
                         ZoomOut,
                         Presentation,
+                        SnapToGrid,
+                        PurdueBands,
                         DarkTheme,
                         CommandPalette,
                     ],

@@ -4,6 +4,7 @@
 
 mod apply;
 pub mod apply_matrix;
+mod arrange;
 pub mod asset_network;
 pub mod canvas;
 mod clipboard;
@@ -303,27 +304,34 @@ impl DesignerApp {
                     .resizable(true)
                     .default_size(self.panels.palette_width)
                     .show(ui, |ui| {
-                        palette::palette_ui(self, ui);
+                        within_panel_ui(ui, |ui| palette::palette_ui(self, ui));
                     });
                 let inspector = egui::Panel::right("inspector")
                     .resizable(true)
                     .default_size(self.panels.inspector_width)
                     .show(ui, |ui| {
-                        let Some(doc) = &self.doc else { return };
-                        let view = view::View {
-                            doc,
-                            selection: &self.selection,
-                            catalog: self.catalog,
-                            dark: self.dark,
-                            presentation: self.presentation,
-                        };
-                        inspector::inspector_ui(view, &mut self.inspector, &mut self.intents, ui);
+                        within_panel_ui(ui, |ui| {
+                            let Some(doc) = &self.doc else { return };
+                            let view = view::View {
+                                doc,
+                                selection: &self.selection,
+                                catalog: self.catalog,
+                                dark: self.dark,
+                                presentation: self.presentation,
+                            };
+                            inspector::inspector_ui(
+                                view,
+                                &mut self.inspector,
+                                &mut self.intents,
+                                ui,
+                            );
+                        });
                     });
                 let dock = egui::Panel::bottom("dock")
                     .resizable(true)
                     .default_size(self.panels.dock_height)
                     .show(ui, |ui| {
-                        dock::dock_ui(self, ui);
+                        within_panel_ui(ui, |ui| dock::dock_ui(self, ui));
                     });
                 self.panels = prefs::PanelSizes {
                     palette_width: palette.response.rect.width(),
@@ -350,6 +358,17 @@ impl DesignerApp {
         self.autosave_tick(&ctx);
         self.canvas.end_frame(&ctx);
     }
+}
+
+/// Shows `add_contents` in the panel's present size: content larger than the panel is clipped
+/// (the panels' own scroll areas show it) and never grows the panel, so a panel keeps the size
+/// the user dragged it to whatever is selected.
+fn within_panel_ui(ui: &mut egui::Ui, add_contents: impl FnOnce(&mut egui::Ui)) {
+    let rect = ui.available_rect_before_wrap();
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    child.set_clip_rect(rect.intersect(ui.clip_rect()));
+    add_contents(&mut child);
+    ui.allocate_rect(rect, egui::Sense::hover());
 }
 
 impl eframe::App for DesignerApp {

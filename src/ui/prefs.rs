@@ -63,6 +63,8 @@ pub struct Prefs {
     pub last_folder: Option<PathBuf>,
     /// The recent-files text file of older versions has been read into `recent`.
     pub recent_migrated: bool,
+    /// View → Snap to grid.
+    pub snap_to_grid: bool,
 }
 
 impl Default for Prefs {
@@ -74,6 +76,7 @@ impl Default for Prefs {
             recent: Vec::new(),
             last_folder: None,
             recent_migrated: false,
+            snap_to_grid: true,
         }
     }
 }
@@ -144,6 +147,7 @@ impl DesignerApp {
             recent: self.recent.paths().to_vec(),
             last_folder: self.last_folder.clone(),
             recent_migrated: true,
+            snap_to_grid: self.canvas.snap_to_grid,
         }
     }
 
@@ -154,6 +158,7 @@ impl DesignerApp {
         self.panels = prefs.panels.sanitized();
         self.recent = RecentFiles::from_paths(prefs.recent.clone());
         self.last_folder = prefs.last_folder.clone();
+        self.canvas.snap_to_grid = prefs.snap_to_grid;
     }
 }
 
@@ -192,6 +197,7 @@ mod tests {
             recent: vec![PathBuf::from("/plants/a.ron")],
             last_folder: Some(PathBuf::from("/plants")),
             recent_migrated: true,
+            snap_to_grid: false,
         };
         let mut storage = MemoryStorage::default();
         prefs.save(&mut storage);

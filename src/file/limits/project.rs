@@ -321,6 +321,8 @@ impl Check<'_> {
             security_policies,
             tolerable_risk,
             regulatory_requirements,
+            // a drawing setting, no text
+            purdue_bands: _,
         } = m;
         self.texts(
             "the project",

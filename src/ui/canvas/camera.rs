@@ -3,6 +3,7 @@
 //! zoom factors; the scene → screen transform itself comes from `egui::Scene` each frame.
 
 use crate::model::Rect;
+use egui::emath::TSTransform;
 use egui::{Pos2, Vec2, pos2, vec2};
 
 /// Screen points per scene unit, least and most.
@@ -66,6 +67,27 @@ pub(super) fn centred_on(scene_rect: egui::Rect, r: &Rect) -> Option<egui::Rect>
     ))
 }
 
+/// The view after the canvas's screen rectangle changed from `old_screen` to `new_screen`
+/// (a panel shown, hidden or resized): the same zoom and every scene point where it was on
+/// screen, so nothing moves under the pointer. Unchanged when the rectangle did not change or
+/// there is no view yet.
+pub(super) fn kept_on_resize(
+    scene_rect: egui::Rect,
+    old_screen: egui::Rect,
+    to_screen: TSTransform,
+    new_screen: egui::Rect,
+) -> egui::Rect {
+    let valid = old_screen.is_positive()
+        && new_screen.is_positive()
+        && scene_rect.is_finite()
+        && to_screen.scaling > 0.0
+        && to_screen.scaling.is_finite();
+    if !valid || old_screen == new_screen {
+        return scene_rect;
+    }
+    to_screen.inverse() * new_screen
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +129,28 @@ mod tests {
         assert_eq!(
             centred_on(egui::Rect::NOTHING, &Rect::new(0.0, 0.0, 1.0, 1.0)),
             None
+        );
+    }
+
+    #[test]
+    fn a_resized_canvas_keeps_the_zoom_and_the_scene_under_each_screen_point() {
+        let to_screen = TSTransform::new(vec2(100.0, 50.0), 0.5);
+        let old = egui::Rect::from_min_max(pos2(200.0, 30.0), pos2(1200.0, 700.0));
+        let view = to_screen.inverse() * old;
+        // the dock grew by 200 points and the palette was hidden
+        let new = egui::Rect::from_min_max(pos2(0.0, 30.0), pos2(1200.0, 500.0));
+        let kept = kept_on_resize(view, old, to_screen, new);
+        assert_eq!(
+            kept,
+            egui::Rect::from_min_max(pos2(-200.0, -40.0), pos2(2200.0, 900.0))
+        );
+        // the zoom egui::Scene derives from it is the same (width and height agree)
+        assert!((new.width() / kept.width() - 0.5).abs() < 1e-6);
+        assert!((new.height() / kept.height() - 0.5).abs() < 1e-6);
+        assert_eq!(kept_on_resize(view, old, to_screen, old), view);
+        assert_eq!(
+            kept_on_resize(view, egui::Rect::NOTHING, to_screen, new),
+            view
         );
     }
 }

@@ -3,8 +3,12 @@
 //! it lasts and turns into when it ends — one [`Intent`] per gesture (one undo step per drag).
 //! Pure functions of positions, the project and the tool: tested without egui painting.
 
+use super::guides::{self, Guide};
 use super::hit::zone_at;
-use crate::model::{AssetId, AssetParent, ConduitId, ElementRef, Project, Rect, ZoneId, layout};
+use crate::command::arrange::{self, Sides};
+use crate::model::{
+    AssetId, AssetParent, ConduitId, ElementRef, Project, Rect, ZoneId, layout, purdue,
+};
 use crate::ui::Intent;
 use crate::ui::palette::{PalettePayload, Tool};
 use egui::{Pos2, Vec2};
@@ -19,6 +23,15 @@ pub(super) struct Edges {
 }
 
 impl Edges {
+    pub fn sides(self) -> Sides {
+        Sides {
+            left: self.left,
+            right: self.right,
+            top: self.top,
+            bottom: self.bottom,
+        }
+    }
+
     pub fn any(self) -> bool {
         self.left || self.right || self.top || self.bottom
     }
@@ -44,7 +57,10 @@ pub(super) enum Gesture {
         ids: Vec<ZoneId>,
         grabbed: ZoneId,
         start: Pos2,
+        /// The pointer as snapped (grid or guides).
         now: Pos2,
+        /// The alignment guides shown (vertical, horizontal).
+        guides: [Option<Guide>; 2],
     },
     Resize {
         id: ZoneId,
@@ -194,6 +210,7 @@ pub(super) fn zone_drag_start(
             grabbed: zone,
             start: p,
             now: p,
+            guides: [None, None],
         },
         intent,
     )
@@ -270,19 +287,81 @@ pub(super) fn asset_drop(
     }
 }
 
-/// A palette item released at `p` over zone `target` (if any): a new zone there, or a new
-/// asset at the end of the zone.
+/// The pointer of a zone drag updated to `p`: snapped to the other zones' edges and centres
+/// within `tolerance` scene units, else to the grid when `grid` is on.
+pub(super) fn zones_dragged_to(
+    project: &Project,
+    ids: &[ZoneId],
+    grabbed: ZoneId,
+    start: Pos2,
+    p: Pos2,
+    tolerance: f32,
+    grid: bool,
+) -> Gesture {
+    let others: Vec<Rect> = project
+        .zones
+        .iter()
+        .filter(|z| !ids.contains(&z.id))
+        .map(|z| z.rect)
+        .collect();
+    let (now, guides) = match project.zone(grabbed) {
+        Some(z) => {
+            let (d, guides) = guides::snapped_move(&z.rect, &others, p - start, tolerance, grid);
+            (start + d, guides)
+        }
+        None => (p, [None, None]),
+    };
+    Gesture::MoveZones {
+        ids: ids.to_vec(),
+        grabbed,
+        start,
+        now,
+        guides,
+    }
+}
+
+/// The pointer of a resize of `rect` updated to `p`, on the grid when `grid` is on.
+pub(super) fn resize_pointer(rect: &Rect, edges: Edges, start: Pos2, p: Pos2, grid: bool) -> Pos2 {
+    if grid {
+        guides::snapped_resize_pointer(rect, edges.sides(), start, p)
+    } else {
+        p
+    }
+}
+
+/// A palette item released at `p` over zone `target` (if any): a new zone there (its corner
+/// on the grid when `grid` is on), or a new asset at the end of the zone.
 pub(super) fn palette_drop(
     project: &Project,
     payload: &PalettePayload,
     target: Option<ZoneId>,
     p: Pos2,
+    grid: bool,
 ) -> Intent {
     match payload {
-        PalettePayload::Zone(kind) => Intent::CreateZone {
-            kind: *kind,
-            center: (p.x, p.y),
-        },
+        PalettePayload::Zone(kind) => {
+            let (w, h) = layout::zone_size_for(4, 2);
+            // with Purdue bands shown, the zone goes into its level's band
+            let mut p = p;
+            if project.meta.purdue_bands
+                && let Some(y) = purdue::centre_y_in_band(&purdue::bands(project), *kind, h, p.y)
+            {
+                p.y = y;
+            }
+            let (half_w, half_h) = ((w / 2.0).round(), (h / 2.0).round());
+            let center = if grid {
+                (
+                    arrange::snap(p.x - half_w) + half_w,
+                    arrange::snap(p.y - half_h) + half_h,
+                )
+            } else {
+                (p.x, p.y)
+            };
+            Intent::CreateZone {
+                kind: *kind,
+                center,
+            }
+        }
         PalettePayload::Component(c) => match target {
             Some(zone) => Intent::CreateAsset {
                 zone,

@@ -191,7 +191,8 @@ fn a_zone_drag_resizes_at_the_border_and_moves_the_selection_elsewhere() {
                 ids: vec![a.id],
                 grabbed: a.id,
                 start: pos2(0.0, 0.0),
-                now: pos2(5.0, 7.0)
+                now: pos2(5.0, 7.0),
+                guides: [None, None],
             },
             a.id,
             &a.rect
@@ -274,16 +275,30 @@ fn releases_become_one_intent_or_a_hint() {
             &p,
             &PalettePayload::Zone(ZoneKind::Dmz),
             None,
-            pos2(3.0, 4.0)
+            pos2(3.0, 4.0),
+            false
         ),
         Intent::CreateZone {
             kind: ZoneKind::Dmz,
             center: (3.0, 4.0)
         }
     );
+    // with the grid the new zone's corner lands on it
+    let Intent::CreateZone { center, .. } = palette_drop(
+        &p,
+        &PalettePayload::Zone(ZoneKind::Dmz),
+        None,
+        pos2(3.0, 4.0),
+        true,
+    ) else {
+        panic!("a zone")
+    };
+    let (w, h) = layout::zone_size_for(4, 2);
+    let corner = (center.0 - (w / 2.0).round(), center.1 - (h / 2.0).round());
+    assert_eq!((corner.0 % 10.0, corner.1 % 10.0), (0.0, 0.0), "{corner:?}");
     let plc = PalettePayload::Component("plc".into());
     assert_eq!(
-        palette_drop(&p, &plc, Some(ZoneId(1)), pos2(3.0, 4.0)),
+        palette_drop(&p, &plc, Some(ZoneId(1)), pos2(3.0, 4.0), true),
         Intent::CreateAsset {
             zone: ZoneId(1),
             component: "plc".into(),
@@ -291,7 +306,7 @@ fn releases_become_one_intent_or_a_hint() {
         }
     );
     assert!(matches!(
-        palette_drop(&p, &plc, None, pos2(3.0, 4.0)),
+        palette_drop(&p, &plc, None, pos2(3.0, 4.0), true),
         Intent::Status(_)
     ));
 }

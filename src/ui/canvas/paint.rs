@@ -141,6 +141,19 @@ impl Text<'_> {
         color: Color32,
         max_width: f32,
     ) -> std::sync::Arc<egui::Galley> {
+        self.fitted_rows(text, scene_size, color, max_width, 1)
+    }
+
+    /// `text` in at most `max_rows` rows of `max_width` scene units (wrapped at words where it
+    /// can), cut with "…" when it does not fit.
+    pub fn fitted_rows(
+        &self,
+        text: &str,
+        scene_size: f32,
+        color: Color32,
+        max_width: f32,
+        max_rows: usize,
+    ) -> std::sync::Arc<egui::Galley> {
         let font = FontId::proportional(self.screen_size(scene_size));
         // names from the file: control and bidirectional characters shown, not interpreted
         let mut job = egui::text::LayoutJob::single_section(
@@ -149,8 +162,8 @@ impl Text<'_> {
         );
         job.wrap = egui::text::TextWrapping {
             max_width: (max_width * self.to_screen.scaling).max(1.0),
-            max_rows: 1,
-            break_anywhere: true,
+            max_rows,
+            break_anywhere: max_rows == 1,
             overflow_character: Some('…'),
         };
         self.ctx.fonts_mut(|f| f.layout_job(job))
@@ -380,9 +393,6 @@ pub(super) fn conduit(
     selected: bool,
 ) -> Option<egui::Rect> {
     let zoom = f.zoom.max(1e-3);
-    let ls = f.label_scale;
-    let text_color = Greys::of(f.dark).text;
-    let project = &f.doc.project;
     let worst = ea.map_or(GapSeverity::Unknown, |e| e.worst);
     let color = theme::gap_color(worst);
     if selected {
@@ -431,13 +441,34 @@ pub(super) fn conduit(
             Color32::WHITE,
         );
     }
-    // label
+    let label = conduit_label(painter, t, f, c, (p0, p1), ea, selected, boundary.is_some());
+    if 10.0 * zoom >= 4.0 {
+        control_badges(painter, t, c, (p0, p1), color, label);
+    }
+    label
+}
+
+/// The conduit's name label (and its finding and risk marks), when readable; its rectangle.
+#[allow(clippy::too_many_arguments)]
+fn conduit_label(
+    painter: &Geometry,
+    t: &Text,
+    f: &Frame,
+    c: &Conduit,
+    (p0, p1): (Pos2, Pos2),
+    ea: Option<&ElementAssessment>,
+    selected: bool,
+    has_boundary: bool,
+) -> Option<egui::Rect> {
+    let zoom = f.zoom.max(1e-3);
+    let ls = f.label_scale;
+    let text_color = Greys::of(f.dark).text;
+    let project = &f.doc.project;
+    let color = theme::gap_color(ea.map_or(GapSeverity::Unknown, |e| e.worst));
     if 12.0 * zoom >= 4.0 {
         let mid = p0 + (p1 - p0) * 0.55;
         let mut label = c.name.clone();
-        if c.devices.len() > usize::from(boundary.is_some())
-            || (boundary.is_some() && c.devices.len() > 1)
-        {
+        if c.devices.len() > usize::from(has_boundary) || (has_boundary && c.devices.len() > 1) {
             label = format!(
                 "{label} · {}",
                 crate::count_of(c.devices.len(), "device", "devices")
@@ -484,6 +515,39 @@ pub(super) fn conduit(
         Some(lr)
     } else {
         None
+    }
+}
+
+/// The conduit's controls (firewall, VPN, diode …) as small badges on its line; none over
+/// the conduit's label (`label`), which names the conduit (the tooltip lists them all).
+fn control_badges(
+    painter: &Geometry,
+    t: &Text,
+    c: &Conduit,
+    (p0, p1): (Pos2, Pos2),
+    line: Color32,
+    label: Option<egui::Rect>,
+) {
+    let fill = Color32::from_rgb(0x00, 0x5f, 0x73);
+    for (r, text) in crate::model::badges::badge_row((p0.x, p0.y), (p1.x, p1.y), &c.controls) {
+        let r = super::to_egui(&r);
+        if label.is_some_and(|l| l.intersects(r)) {
+            continue;
+        }
+        painter.rect(
+            r,
+            CornerRadius::same(3),
+            fill,
+            Stroke::new(1.0, line),
+            StrokeKind::Inside,
+        );
+        t.text(
+            r.center(),
+            egui::Align2::CENTER_CENTER,
+            text,
+            10.0,
+            Color32::WHITE,
+        );
     }
 }
 
@@ -561,12 +625,12 @@ pub(super) fn draw_chip(
         10.5,
         Color32::WHITE,
     );
-    let g = t.fitted(
-        &asset.name,
-        12.5 * f.label_scale.min(1.25),
-        text_color,
-        cr.width() - 48.0,
-    );
+    // a name too long for one row takes two smaller ones
+    let size = 12.5 * f.label_scale.min(1.25);
+    let mut g = t.fitted(&asset.name, size, text_color, cr.width() - 48.0);
+    if g.elided {
+        g = t.fitted_rows(&asset.name, size * 0.82, text_color, cr.width() - 48.0, 2);
+    }
     let y = cr.center().y - t.scene_size(&g).y / 2.0;
     t.galley(pos2(badge.max.x + 5.0, y), g, text_color);
 }

@@ -23,9 +23,10 @@ pub(super) struct RetainedKey {
     pub label_scale: u32,
     pub zoom: u32,
     pub pixels_per_point: u32,
-    /// Font atlas size and fill: the galleys' glyph positions are only valid for this atlas
-    /// (egui starts a new one when it fills up).
-    pub fonts: ([usize; 2], u32),
+    /// Font atlas size, fill and text options: the galleys' glyph positions are only valid
+    /// for this atlas (egui starts a new one when it fills up, and when the text options
+    /// change with the theme).
+    pub fonts: ([usize; 2], u32, egui::epaint::text::TextOptions),
 }
 
 /// The static drawing of the canvas, tessellated once and reused while nothing it shows

@@ -3,9 +3,10 @@
 //! ([`super::gesture`]), and — when the retained drawing is stale — its shapes are painted
 //! ([`super::paint`]). Gesture previews are drawn here too.
 
+use super::bands;
 use super::gesture::{self, Gesture, displayed_rect, edges_at};
 use super::paint::{self, Geometry, Greys, Text, draw_chip};
-use super::{EDGE_GRAB, LOD_CHIP_TEXT, LOD_CHIPS, risk_badge, to_egui};
+use super::{EDGE_GRAB, GUIDE_SNAP, LOD_CHIP_TEXT, LOD_CHIPS, risk_badge, to_egui};
 use crate::catalog::Catalog;
 use crate::model::{ConduitId, Direction, ElementRef, Rect, ZoneId, layout};
 use crate::ui::palette::Tool;
@@ -24,6 +25,8 @@ pub(super) struct Frame<'a> {
     pub zoom: f32,
     pub label_scale: f32,
     pub dark: bool,
+    /// Whether moves, resizes and new zones snap to the grid (the setting, Alt not held).
+    pub snap: bool,
     /// Whether to draw the static drawing this frame (false: the retained one is reused and
     /// only interactions and overlays run).
     pub paint: bool,
@@ -85,6 +88,51 @@ pub(super) fn click_intent(
 }
 
 #[allow(clippy::too_many_lines)]
+/// The tooltip over a conduit's control badges: the controls' names.
+fn controls_hover_ui(
+    ui: &mut egui::Ui,
+    f: &Frame,
+    c: &crate::model::Conduit,
+    (p0, p1): (Pos2, Pos2),
+    out: &mut Outcome,
+) {
+    let row = crate::model::badges::badge_row((p0.x, p0.y), (p1.x, p1.y), &c.controls);
+    let Some(area) = row
+        .iter()
+        .map(|(r, _)| to_egui(r))
+        .reduce(|a, b| a.union(b))
+    else {
+        return;
+    };
+    let id = egui::Id::new(("conduit-controls", c.id.0));
+    let resp = item_ui(ui, area, id, Sense::click(), || {
+        format!("Controls of conduit {}", c.name)
+    });
+    if resp.clicked() && f.tool == Tool::Select {
+        let selected = f.selection.contains(&ElementRef::Conduit(c.id));
+        click_intent(&resp, ElementRef::Conduit(c.id), selected, out);
+    }
+    if resp.hovered() {
+        out.hovered_item = true;
+        let names: Vec<String> = c
+            .controls
+            .iter()
+            .map(|id| {
+                let name = f
+                    .catalog
+                    .control(id)
+                    .map_or(id.as_str(), |k| k.name.as_str());
+                format!(
+                    "{} — {}",
+                    crate::model::badges::control_badge(id),
+                    crate::model::text::visible(name)
+                )
+            })
+            .collect();
+        resp.on_hover_text(names.join("\n"));
+    }
+}
+
 pub(super) fn draw_scene_ui(
     ui: &mut egui::Ui,
     f: &Frame,
@@ -108,6 +156,10 @@ pub(super) fn draw_scene_ui(
     } = Greys::of(f.dark);
     let pointer = pointer_in_scene(ui, to_screen);
     let ls = f.label_scale;
+
+    if f.paint && project.meta.purdue_bands {
+        bands::paint_bands(&painter, t, project, f.dark, ls);
+    }
 
     // --- zones and their assets
     for (zi, z) in project.zones.iter().enumerate() {
@@ -164,15 +216,32 @@ pub(super) fn draw_scene_ui(
             } if *grabbed == z.id => {
                 if let Some(p) = pointer {
                     if resp.drag_stopped() {
-                        out.intents.extend(gesture::move_zones_end(ids, *start, p));
+                        let g = gesture::zones_dragged_to(
+                            project,
+                            ids,
+                            z.id,
+                            *start,
+                            p,
+                            GUIDE_SNAP / zoom,
+                            f.snap,
+                        );
+                        let now = match g {
+                            Gesture::MoveZones { now, .. } => now,
+                            _ => p,
+                        };
+                        out.intents
+                            .extend(gesture::move_zones_end(ids, *start, now));
                         out.end_gesture = true;
                     } else if resp.dragged() {
-                        out.gesture = Some(Gesture::MoveZones {
-                            ids: ids.clone(),
-                            grabbed: z.id,
-                            start: *start,
-                            now: p,
-                        });
+                        out.gesture = Some(gesture::zones_dragged_to(
+                            project,
+                            ids,
+                            z.id,
+                            *start,
+                            p,
+                            GUIDE_SNAP / zoom,
+                            f.snap,
+                        ));
                     }
                 }
             }
@@ -180,6 +249,7 @@ pub(super) fn draw_scene_ui(
                 id, edges, start, ..
             } if *id == z.id => {
                 if let Some(p) = pointer {
+                    let p = gesture::resize_pointer(&z.rect, *edges, *start, p, f.snap);
                     if resp.drag_stopped() {
                         out.intents
                             .extend(gesture::resize_end(z.id, &z.rect, *edges, *start, p));
@@ -204,15 +274,24 @@ pub(super) fn draw_scene_ui(
             }
             paint::zone(&painter, t, f, z, er, ea, selected);
         }
+        let on_risk_badge = ea.is_some_and(|e| {
+            e.risk.intolerable > 0
+                && pointer.is_some_and(|p| risk_badge::zone_rect(er, e).contains(p))
+        });
         if let Some(e) = ea
-            && e.risk.intolerable > 0
+            && on_risk_badge
             && resp.hovered()
         {
-            let risky = e.risk.intolerable;
-            if pointer.is_some_and(|p| risk_badge::zone_rect(er, e).contains(p)) {
-                let text = risk_badge::hover_text(risky, &project.risk.matrix);
-                resp.clone().on_hover_text(text);
-            }
+            let text = risk_badge::hover_text(e.risk.intolerable, &project.risk.matrix);
+            resp.clone().on_hover_text(text);
+        } else if resp.hovered()
+            && *f.gesture == Gesture::None
+            && pointer.is_some_and(|p| p.y <= er.min.y + layout::HEADER_H)
+        {
+            // the header: the whole name, however the zone cut it
+            let shown = crate::model::text::visible;
+            resp.clone()
+                .on_hover_text(format!("{}\n{}", shown(&z.name), z.kind.label()));
         }
 
         // connector handle (drag to another zone to create a conduit)
@@ -305,6 +384,19 @@ pub(super) fn draw_scene_ui(
                 });
                 if aresp.hovered() {
                     out.hovered_item = true;
+                    if *f.gesture == Gesture::None {
+                        // the whole name, however the chip cut it
+                        let shown = crate::model::text::visible;
+                        let component = f
+                            .catalog
+                            .component(&asset.component)
+                            .map_or(asset.component.as_str(), |c| c.name.as_str());
+                        aresp.clone().on_hover_text(format!(
+                            "{}\n{}",
+                            shown(&asset.name),
+                            shown(component)
+                        ));
+                    }
                 }
                 if aresp.clicked() {
                     click_intent(&aresp, ElementRef::Asset(asset.id), asel, &mut out);
@@ -373,6 +465,9 @@ pub(super) fn draw_scene_ui(
         }
         let ea = a.conduits.get(ci);
         let selected = f.selection.contains(&ElementRef::Conduit(c.id));
+        if !c.controls.is_empty() && zoom * 10.0 >= 4.0 {
+            controls_hover_ui(ui, f, c, (p0, p1), &mut out);
+        }
         let label_rect = if f.paint {
             paint::conduit(&painter, t, f, c, (p0, p1), ea, selected)
         } else {

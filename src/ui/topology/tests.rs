@@ -220,3 +220,20 @@ fn sync_builds_marked_graph_and_layout_settles_without_overlap() {
     v.sync(&linked, &a, 3);
     assert!(!v.is_settled());
 }
+
+#[test]
+fn the_graph_fits_when_first_shown_and_when_its_view_grows_unless_moved() {
+    let v = |x: f32, y: f32| egui::vec2(x, y);
+    assert!(refit_needed(None, v(800.0, 300.0), false));
+    assert!(!refit_needed(None, v(0.0, 0.0), false), "not into nothing");
+    assert!(!refit_needed(Some(v(800.0, 300.0)), v(800.0, 300.0), false));
+    assert!(refit_needed(Some(v(800.0, 300.0)), v(800.0, 420.0), false));
+    assert!(
+        !refit_needed(Some(v(800.0, 300.0)), v(800.0, 200.0), false),
+        "not when it shrinks"
+    );
+    assert!(
+        !refit_needed(Some(v(800.0, 300.0)), v(800.0, 420.0), true),
+        "not after a zoom"
+    );
+}

@@ -27,6 +27,15 @@ impl Structure {
 
 pub(super) static NEXT_VIEW: AtomicU64 = AtomicU64::new(1);
 
+/// Whether the graph should fit itself again: never fitted yet, or the view grew since the last
+/// fit and the user has not zoomed or panned it since.
+pub(super) fn refit_needed(fitted_for: Option<Vec2>, now: Vec2, user_moved: bool) -> bool {
+    match fitted_for {
+        None => now.x > 1.0 && now.y > 1.0,
+        Some(was) => !user_moved && (now.x > was.x + 0.5 || now.y > was.y + 0.5),
+    }
+}
+
 /// The topology view widget. Owns the egui_graphs graph and the layout state.
 pub struct TopologyView {
     graph: TopologyGraph,
@@ -41,6 +50,11 @@ pub struct TopologyView {
     layout_steps: u32,
     settled: bool,
     fit_pending: bool,
+    /// The size of the view the graph was last fitted to; a larger view fits again unless the
+    /// user zoomed or panned since.
+    fitted_for: Option<Vec2>,
+    /// The user zoomed or panned since the last fit.
+    user_moved: bool,
     was_live: bool,
     /// Width / height of the view when the layout ran (the drawing is flattened towards it).
     aspect: f32,
@@ -69,6 +83,8 @@ impl TopologyView {
             layout_steps: 0,
             settled: true,
             fit_pending: true,
+            fitted_for: None,
+            user_moved: false,
             was_live: false,
             aspect: 2.5,
             custom_id: format!(
@@ -177,6 +193,7 @@ impl TopologyView {
     /// Zooms and pans so the whole graph fits on the next frame.
     pub fn request_fit(&mut self) {
         self.fit_pending = true;
+        self.user_moved = false;
     }
 
     /// Shows the caption, legend and graph; returns the zone the user clicked (the designer
@@ -229,7 +246,19 @@ impl TopologyView {
         }
 
         let area = ui.available_rect_before_wrap();
+        if refit_needed(self.fitted_for, area.size(), self.user_moved) {
+            self.fit_pending = true;
+        }
         let pointer_over = ui.rect_contains_pointer(area);
+        if pointer_over
+            && ui.input(|i| {
+                i.zoom_delta() != 1.0
+                    || i.smooth_scroll_delta != Vec2::ZERO
+                    || i.pointer.is_decidedly_dragging()
+            })
+        {
+            self.user_moved = true;
+        }
         let drag_held = self.was_live && ui.input(|i| i.pointer.any_down());
         let live = needs_live_view(self.settled, self.fit_pending, pointer_over, drag_held);
         let origin;
@@ -250,8 +279,10 @@ impl TopologyView {
                 )
                 .with_styles(&SettingsStyle::new().with_labels_always(true))
                 .show(ui, &mut self.graph);
-            if self.settled {
+            if self.settled && self.fit_pending {
                 self.fit_pending = false;
+                self.fitted_for = Some(area.size());
+                self.user_moved = false;
             }
             origin = resp.response.rect.left_top();
             for change in &resp.changes {

@@ -1,0 +1,77 @@
+//! The Arrange commands' shortcuts, tooltips and enabled state (the planning is in
+//! `command::arrange`), and the Purdue bands switch.
+
+use super::DesignerApp;
+use crate::command::arrange::{Arrangement, selected_zones};
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+const CTRL_ALT: Modifiers = Modifiers::COMMAND.plus(Modifiers::ALT);
+
+const fn sc(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(CTRL_ALT, key)
+}
+
+/// Ctrl+Alt with an arrow aligns that edge; C and M the centres and middles, H and V distribute.
+pub(super) fn arrange_shortcut(how: Arrangement) -> &'static [KeyboardShortcut] {
+    const LEFT: [KeyboardShortcut; 1] = [sc(Key::ArrowLeft)];
+    const RIGHT: [KeyboardShortcut; 1] = [sc(Key::ArrowRight)];
+    const TOP: [KeyboardShortcut; 1] = [sc(Key::ArrowUp)];
+    const BOTTOM: [KeyboardShortcut; 1] = [sc(Key::ArrowDown)];
+    const CENTRES: [KeyboardShortcut; 1] = [sc(Key::C)];
+    const MIDDLES: [KeyboardShortcut; 1] = [sc(Key::M)];
+    const HORIZONTAL: [KeyboardShortcut; 1] = [sc(Key::H)];
+    const VERTICAL: [KeyboardShortcut; 1] = [sc(Key::V)];
+    match how {
+        Arrangement::AlignLeft => &LEFT,
+        Arrangement::AlignRight => &RIGHT,
+        Arrangement::AlignTop => &TOP,
+        Arrangement::AlignBottom => &BOTTOM,
+        Arrangement::AlignCentres => &CENTRES,
+        Arrangement::AlignMiddles => &MIDDLES,
+        Arrangement::DistributeHorizontally => &HORIZONTAL,
+        Arrangement::DistributeVertically => &VERTICAL,
+    }
+}
+
+pub(super) fn arrange_tooltip(how: Arrangement) -> &'static str {
+    match how {
+        Arrangement::AlignLeft => "Move the selected zones so their left edges line up",
+        Arrangement::AlignRight => "Move the selected zones so their right edges line up",
+        Arrangement::AlignTop => "Move the selected zones so their top edges line up",
+        Arrangement::AlignBottom => "Move the selected zones so their bottom edges line up",
+        Arrangement::AlignCentres => "Centre the selected zones on one vertical line",
+        Arrangement::AlignMiddles => "Centre the selected zones on one horizontal line",
+        Arrangement::DistributeHorizontally => {
+            "Equal gaps between three or more selected zones, left to right"
+        }
+        Arrangement::DistributeVertically => {
+            "Equal gaps between three or more selected zones, top to bottom"
+        }
+    }
+}
+
+/// Enabled with at least two selected zones (three to distribute).
+pub(super) fn arrange_enabled(app: &DesignerApp, how: Arrangement) -> bool {
+    app.doc
+        .as_ref()
+        .is_some_and(|d| selected_zones(&d.project, &app.selection).len() >= how.min_zones())
+}
+
+impl DesignerApp {
+    /// View → Purdue bands: switches the project's setting (one undo step; saved with the file).
+    pub(super) fn toggle_purdue_bands(&mut self) {
+        let Some(doc) = &self.doc else { return };
+        let mut meta = doc.project.meta.clone();
+        meta.purdue_bands = !meta.purdue_bands;
+        let label = if meta.purdue_bands {
+            "Show Purdue bands"
+        } else {
+            "Hide Purdue bands"
+        };
+        self.plan_and_apply(crate::command::Action::Edit {
+            label: label.to_owned(),
+            edit: Box::new(crate::edit::Edit::SetMeta(meta)),
+            merge_key: None,
+        });
+    }
+}

@@ -1,0 +1,50 @@
+//! The Purdue bands behind the zones on the canvas (their layout is `model::purdue`'s).
+
+use super::paint::{Geometry, Text};
+use crate::model::{Project, purdue};
+use egui::{Color32, CornerRadius, pos2};
+
+/// Band fills: alternating light stripes, the DMZ band tinted.
+fn fill(index: usize, dmz: bool, dark: bool) -> Color32 {
+    match (dmz, dark) {
+        (true, false) => Color32::from_rgba_unmultiplied(0xf5, 0xa6, 0x23, 34),
+        (true, true) => Color32::from_rgba_unmultiplied(0xf5, 0xa6, 0x23, 26),
+        (false, false) if index.is_multiple_of(2) => {
+            Color32::from_rgba_unmultiplied(0x5c, 0x6b, 0xc0, 22)
+        }
+        (false, false) => Color32::from_rgba_unmultiplied(0x5c, 0x6b, 0xc0, 10),
+        (false, true) if index.is_multiple_of(2) => {
+            Color32::from_rgba_unmultiplied(0x9f, 0xa8, 0xda, 20)
+        }
+        (false, true) => Color32::from_rgba_unmultiplied(0x9f, 0xa8, 0xda, 9),
+    }
+}
+
+/// Paints the bands of `project` (scene coordinates) with their labels at the top left.
+pub(super) fn paint_bands(
+    painter: &Geometry,
+    t: &Text,
+    project: &Project,
+    dark: bool,
+    label_scale: f32,
+) {
+    let Some((x0, x1)) = purdue::band_x_range(project) else {
+        return;
+    };
+    let label_color = if dark {
+        Color32::from_gray(170)
+    } else {
+        Color32::from_gray(90)
+    };
+    for (i, band) in purdue::bands(project).iter().enumerate() {
+        let r = egui::Rect::from_min_max(pos2(x0, band.y0), pos2(x1, band.y1));
+        painter.rect_filled(r, CornerRadius::ZERO, fill(i, band.is_dmz(), dark));
+        t.text(
+            pos2(x0 + 6.0, band.y0 + 4.0),
+            egui::Align2::LEFT_TOP,
+            band.label(),
+            12.0 * label_scale,
+            label_color,
+        );
+    }
+}
