@@ -147,6 +147,7 @@ impl DesignerApp {
             Intent::DeleteSelection => Action::DeleteSelection,
             Intent::DuplicateSelection => Action::DuplicateSelection,
             Intent::Nudge { dx, dy } => Action::Nudge { dx, dy },
+            Intent::Bulk(b) => Action::Bulk(b),
         };
         self.plan_and_apply(action);
     }

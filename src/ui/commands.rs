@@ -82,6 +82,8 @@ pub enum UiCommand {
         fine: bool,
     },
     About,
+    /// File → New from template, by name.
+    NewFromTemplate(&'static str),
 }
 
 /// How a command shows its on/off state in a menu.
@@ -137,6 +139,11 @@ impl UiCommand {
             all.extend(Direction::ALL.map(|direction| Nudge { direction, fine }));
         }
         all.push(About);
+        all.extend(
+            crate::samples::TEMPLATES
+                .iter()
+                .map(|t| NewFromTemplate(t.name)),
+        );
         all
     }
 
@@ -180,6 +187,10 @@ impl UiCommand {
                     .to_owned();
             }
             About => "About zonewright",
+            NewFromTemplate(name) => {
+                let title = crate::samples::find_template(name).map_or(name, |t| t.title);
+                return format!("New from template: {title}");
+            }
         };
         s.to_owned()
     }
@@ -222,6 +233,8 @@ impl UiCommand {
             ShowTab(_) => "Show this tab in the bottom dock",
             Nudge { .. } => "Move the selected zones",
             About => "Version, licences and credits",
+            NewFromTemplate(name) => crate::samples::find_template(name)
+                .map_or("A new project from a template", |t| t.description),
         }
     }
 
@@ -322,6 +335,7 @@ impl UiCommand {
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
             | DarkTheme | ShowTab(_) | About => &[],
+            NewFromTemplate(_) => &[],
         }
     }
 
@@ -349,6 +363,7 @@ impl UiCommand {
             New | Open | OpenByPath | OpenSample(_) | Quit | DarkTheme | CommandPalette | About => {
                 true
             }
+            NewFromTemplate(_) => true,
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
@@ -387,6 +402,11 @@ impl UiCommand {
             UiCommand::OpenSample(name) => {
                 return crate::samples::find(name)
                     .map_or(name, |s| s.title)
+                    .to_owned();
+            }
+            UiCommand::NewFromTemplate(name) => {
+                return crate::samples::find_template(name)
+                    .map_or(name, |t| t.title)
                     .to_owned();
             }
             _ => None,
@@ -499,6 +519,7 @@ impl DesignerApp {
                 self.emit(Intent::Nudge { dx, dy });
             }
             About => self.modal = Some(Modal::About),
+            NewFromTemplate(name) => self.guarded(Pending::OpenTemplate(name)),
         }
         true
     }

@@ -39,7 +39,13 @@ impl DesignerApp {
         use UiCommand::*;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                self.command_items_ui(ui, &[New, Open, OpenByPath]);
+                self.command_items_ui(ui, &[New]);
+                ui.menu_button("New from template", |ui| {
+                    for t in crate::samples::TEMPLATES {
+                        self.command_item_ui(ui, NewFromTemplate(t.name));
+                    }
+                });
+                self.command_items_ui(ui, &[Open, OpenByPath]);
                 ui.menu_button("Open sample", |ui| {
                     for s in crate::samples::SAMPLES {
                         self.command_item_ui(ui, OpenSample(s.name));

@@ -22,10 +22,12 @@ pub mod palette;
 pub mod prefs;
 pub mod recovery;
 pub mod register;
+pub mod requirements;
 pub mod risk;
 pub mod risk_matrix;
 pub mod sessions;
 mod start_page;
+pub mod templates;
 pub mod theme;
 pub mod topology;
 pub mod view;
@@ -96,6 +98,8 @@ pub enum Intent {
     },
     /// Selects every zone.
     SelectAll,
+    /// Many elements or requirement items at once (multi-select forms, Requirements tab).
+    Bulk(crate::command::bulk::BulkAction),
 }
 
 /// Bottom dock tabs.
@@ -162,6 +166,8 @@ pub enum Pending {
     Quit,
     /// The document loaded in the background replaces the open one.
     InstallLoaded,
+    /// A new project from an embedded template, by name.
+    OpenTemplate(&'static str),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
