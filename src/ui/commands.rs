@@ -84,6 +84,12 @@ pub enum UiCommand {
     About,
     /// File → New from template, by name.
     NewFromTemplate(&'static str),
+    /// Requirements tab: pick every row the filters show.
+    SelectAllRequirements,
+    /// Requirements tab: "Everything up to SL n is met" (asks first).
+    MarkMetUpTo,
+    /// Requirements tab: copy the assessment to other zones or conduits.
+    CopyAssessment,
 }
 
 /// How a command shows its on/off state in a menu.
@@ -144,6 +150,7 @@ impl UiCommand {
                 .iter()
                 .map(|t| NewFromTemplate(t.name)),
         );
+        all.extend([SelectAllRequirements, MarkMetUpTo, CopyAssessment]);
         all
     }
 
@@ -191,6 +198,9 @@ impl UiCommand {
                 let title = crate::samples::find_template(name).map_or(name, |t| t.title);
                 return format!("New from template: {title}");
             }
+            SelectAllRequirements => "Select all visible requirements",
+            MarkMetUpTo => "Everything up to SL n is met…",
+            CopyAssessment => "Copy assessment to…",
         };
         s.to_owned()
     }
@@ -235,6 +245,15 @@ impl UiCommand {
             About => "Version, licences and credits",
             NewFromTemplate(name) => crate::samples::find_template(name)
                 .map_or("A new project from a template", |t| t.description),
+            SelectAllRequirements => {
+                "Pick every requirement row the Requirements tab shows, for a bulk change"
+            }
+            MarkMetUpTo => {
+                "Mark every applicable requirement up to a level met for the zone or conduit shown (asks first)"
+            }
+            CopyAssessment => {
+                "Copy the requirement assessment of the zone or conduit shown to other zones or conduits"
+            }
         }
     }
 
@@ -335,7 +354,7 @@ impl UiCommand {
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
             | DarkTheme | ShowTab(_) | About => &[],
-            NewFromTemplate(_) => &[],
+            NewFromTemplate(_) | SelectAllRequirements | MarkMetUpTo | CopyAssessment => &[],
         }
     }
 
@@ -364,6 +383,9 @@ impl UiCommand {
                 true
             }
             NewFromTemplate(_) => true,
+            SelectAllRequirements | MarkMetUpTo | CopyAssessment => {
+                app.requirements_tab_target().is_some()
+            }
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
@@ -520,6 +542,9 @@ impl DesignerApp {
             }
             About => self.modal = Some(Modal::About),
             NewFromTemplate(name) => self.guarded(Pending::OpenTemplate(name)),
+            SelectAllRequirements => self.select_all_requirements(),
+            MarkMetUpTo => self.ask_met_up_to(),
+            CopyAssessment => self.ask_copy_assessment(),
         }
         true
     }

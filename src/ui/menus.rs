@@ -72,6 +72,8 @@ impl DesignerApp {
                 self.command_items_ui(ui, &[Undo, Redo]);
                 ui.separator();
                 self.command_items_ui(ui, &[Duplicate, Delete, SelectAll]);
+                ui.separator();
+                self.command_items_ui(ui, &[SelectAllRequirements, MarkMetUpTo, CopyAssessment]);
             });
             ui.menu_button("View", |ui| {
                 self.command_items_ui(
