@@ -38,7 +38,7 @@ fn several_zones_share_one_form_and_one_undo_step() {
     assert!(h.query_by_label("3 items selected").is_some());
     assert!(h.query_by_label("All 3 selected zones").is_some());
     // DMZ, Safety, Field: the kinds differ
-    assert!(h.query_by_label("— mixed —").is_some());
+    assert!(h.query_by_label_contains("Mixed: kind, SL-T").is_some());
     h.state_mut().apply_intent(Intent::Bulk(BulkAction::Zones {
         ids: zones.to_vec(),
         change: ZoneChange::SlT(Some(SlVector::uniform(2))),
@@ -84,6 +84,16 @@ fn the_table_fills_the_dock_with_the_same_columns_in_every_fr_group() {
     assert!(
         (a.left() - b.left()).abs() < 0.5 && (a.width() - b.width()).abs() < 0.5,
         "the Id column is the same in FR 1 and FR 2: {a:?} {b:?}"
+    );
+    // the "From" column starts at the same x in every FR group (one grid per group did not)
+    let from_x: Vec<f32> = h
+        .query_all_by_label("SL 1")
+        .map(|n| n.rect().left())
+        .collect();
+    assert!(from_x.len() >= 7, "a level-1 row in every FR: {from_x:?}");
+    assert!(
+        from_x.iter().all(|x| (x - from_x[0]).abs() < 0.5),
+        "the From column moves between FR groups: {from_x:?}"
     );
     // rows shown one below the other inside the dock: more than one of them is in view
     let dock_top = h.get_by_label("Select all visible").rect().bottom();

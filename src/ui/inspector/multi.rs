@@ -90,8 +90,22 @@ fn zones_ui(
         ))
         .strong(),
     );
-    ui.label(egui::RichText::new("Kind").small().weak());
     let kind = common(zones.iter().map(|z| z.kind));
+    let targets = common(zones.iter().map(|z| z.sl_t));
+    let org = common(
+        zones
+            .iter()
+            .map(|z| z.characteristics.accountable_organisation.as_str()),
+    );
+    mixed_note_ui(
+        ui,
+        &[
+            ("kind", kind.is_none()),
+            ("SL-T", targets.is_none()),
+            ("accountable organisation", org.is_none()),
+        ],
+    );
+    ui.label(egui::RichText::new("Kind").small().weak());
     egui::ComboBox::from_id_salt("multi-zone-kind")
         .selected_text(kind.map_or(MIXED, ZoneKind::label))
         .show_ui(ui, |ui| {
@@ -102,7 +116,6 @@ fn zones_ui(
             }
         });
     ui.label(egui::RichText::new("Target security level (SL-T)").strong());
-    let targets = common(zones.iter().map(|z| z.sl_t));
     if targets == Some(None) {
         ui.label("None of them has an SL-T yet.");
     } else if targets.is_none() && zones.iter().any(|z| z.sl_t.is_none()) {
@@ -169,11 +182,6 @@ fn zones_ui(
             push(out, ZoneChange::SlT(None));
         }
     });
-    let org = common(
-        zones
-            .iter()
-            .map(|z| z.characteristics.accountable_organisation.as_str()),
-    );
     let key = format!(
         "multi.zones.{}.org",
         ids.iter()
@@ -196,6 +204,21 @@ fn zones_ui(
             },
             key,
         );
+    }
+}
+
+/// Names the fields whose values differ ("Mixed: kind, SL-T"), nothing when none do.
+fn mixed_note_ui(ui: &mut egui::Ui, fields: &[(&str, bool)]) {
+    let mixed: Vec<&str> = fields.iter().filter(|f| f.1).map(|f| f.0).collect();
+    if !mixed.is_empty() {
+        ui.label(
+            egui::RichText::new(format!("Mixed: {}", mixed.join(", ")))
+                .small()
+                .weak(),
+        )
+        .on_hover_text(format!(
+            "These fields read {MIXED}: the selected elements differ"
+        ));
     }
 }
 
@@ -238,8 +261,24 @@ fn assets_ui(
         ))
         .strong(),
     );
-    ui.label(egui::RichText::new("Component type").small().weak());
     let component = common(assets.iter().map(|a| a.component.as_str()));
+    let crit = common(assets.iter().map(|a| a.criticality));
+    let vendor = common(assets.iter().map(|a| a.vendor.as_str()));
+    let zone = common(assets.iter().map(|a| match project.asset(a.id) {
+        Some((_, AssetParent::Zone(z))) => Some(z),
+        _ => None,
+    }))
+    .flatten();
+    mixed_note_ui(
+        ui,
+        &[
+            ("component type", component.is_none()),
+            ("criticality", crit.is_none()),
+            ("vendor", vendor.is_none()),
+            ("zone", zone.is_none()),
+        ],
+    );
+    ui.label(egui::RichText::new("Component type").small().weak());
     let text = match component {
         Some(c) => catalog
             .component(c)
@@ -261,7 +300,6 @@ fn assets_ui(
             }
         });
     ui.label(egui::RichText::new("Criticality").small().weak());
-    let crit = common(assets.iter().map(|a| a.criticality));
     egui::ComboBox::from_id_salt("multi-asset-crit")
         .selected_text(crit.map_or(MIXED, Criticality::label))
         .show_ui(ui, |ui| {
@@ -271,7 +309,6 @@ fn assets_ui(
                 }
             }
         });
-    let vendor = common(assets.iter().map(|a| a.vendor.as_str()));
     let key = format!(
         "multi.assets.{}.vendor",
         ids.iter()
@@ -296,11 +333,6 @@ fn assets_ui(
         );
     }
     ui.label(egui::RichText::new("Zone (moves them)").small().weak());
-    let zone = common(assets.iter().map(|a| match project.asset(a.id) {
-        Some((_, AssetParent::Zone(z))) => Some(z),
-        _ => None,
-    }))
-    .flatten();
     let zone_text = zone
         .and_then(|z| project.zone(z))
         .map_or_else(|| MIXED.to_owned(), |z| visible(&z.name).into_owned());
