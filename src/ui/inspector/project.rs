@@ -90,7 +90,10 @@ fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
     let spacing = ui.spacing().item_spacing.x;
     let full = ui.available_width().clamp(240.0, 1200.0) - 14.0;
     let (rev_w, date_w, remove_w) = (44.0, 96.0, 24.0);
-    let author_w = (full - rev_w - date_w - remove_w - 4.0 * spacing).max(120.0);
+    let beside = full - rev_w - date_w - remove_w - 4.0 * spacing;
+    // a narrow panel puts the author on a line of its own, the whole width
+    let author_inline = beside >= 180.0;
+    let author_w = if author_inline { beside } else { full };
     let columns: [Column; 4] = [
         (|r| r.revision.as_str(), |r, v| r.revision = v, rev_w),
         (|r| r.date.as_str(), |r, v| r.date = v, date_w),
@@ -119,7 +122,8 @@ fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
             .inner_margin(egui::Margin::same(3))
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    for k in 0..3 {
+                    let inline = if author_inline { 3 } else { 2 };
+                    for k in 0..inline {
                         field_ui(ui, out, i, k, r);
                     }
                     if ui
@@ -132,6 +136,9 @@ fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
                         push_edit(out, "Remove revision", Edit::SetMeta(m), None);
                     }
                 });
+                if !author_inline {
+                    field_ui(ui, out, i, 2, r);
+                }
                 field_ui(ui, out, i, 3, r);
             });
     }
