@@ -184,3 +184,50 @@ fn select_all_visible_and_everything_up_to_sl_1_is_met_with_one_confirmation() {
         expected
     );
 }
+
+#[test]
+fn copy_assessment_to_a_ticked_zone_is_one_step_that_counts_what_it_skipped() {
+    let mut h = refinery();
+    show_requirements_of(&mut h, ZoneId(4));
+    let before = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.project.zone(ZoneId(2)))
+        .map(|z| z.requirements.clone())
+        .expect("DMZ");
+    h.get_by_label("Copy assessment to…").click();
+    h.run();
+    h.run();
+    h.get_by_label("zone Refinery DMZ (Historian-DMZ)").click();
+    h.run();
+    h.run();
+    h.get_by_label("Copy to 1 element").click();
+    h.run();
+    h.run();
+    let label = undo_label(&h).expect("one step");
+    assert!(
+        label.starts_with(
+            "Copy assessment of zone Basic process control system (BPCS) to 1 element ("
+        ),
+        "{label}"
+    );
+    let after = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.project.zone(ZoneId(2)))
+        .map(|z| z.requirements.clone())
+        .expect("DMZ");
+    assert_ne!(after, before, "the DMZ got the BPCS statuses");
+    h.state_mut().apply_intent(Intent::Undo);
+    h.run();
+    let undone = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.project.zone(ZoneId(2)))
+        .map(|z| z.requirements.clone())
+        .expect("DMZ");
+    assert_eq!(undone, before);
+}
