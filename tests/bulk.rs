@@ -7,7 +7,7 @@
 mod common;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{Queryable, by};
 use zonewright::command::bulk::{BulkAction, ZoneChange, met_up_to_count};
 use zonewright::model::{ElementRef, SlVector, Status, ZoneId};
 use zonewright::ui::{DesignerApp, DockTab, Intent};
@@ -230,4 +230,33 @@ fn copy_assessment_to_a_ticked_zone_is_one_step_that_counts_what_it_skipped() {
         .map(|z| z.requirements.clone())
         .expect("DMZ");
     assert_eq!(undone, before);
+}
+
+#[test]
+fn picked_rows_get_one_status_in_one_step() {
+    let mut h = refinery();
+    show_requirements_of(&mut h, ZoneId(3));
+    h.get_by_label("Select all visible").click();
+    h.run();
+    h.run();
+    let picked = h.state().dock.rows.ids.len();
+    h.get(by().value("Set status…")).click();
+    h.run();
+    h.run();
+    h.get_by_label("Not met").click();
+    h.run();
+    h.run();
+    let label = undo_label(&h).expect("one step");
+    assert!(
+        label.starts_with("Set ") && label.ends_with(" to not met"),
+        "{label}"
+    );
+    let d = h.state().doc.as_ref().expect("doc");
+    let z = d.project.zone(ZoneId(3)).expect("zone");
+    let not_met = z
+        .requirements
+        .values()
+        .filter(|r| r.status == Status::NotMet)
+        .count();
+    assert_eq!(not_met, picked, "every picked row, nothing else");
 }
