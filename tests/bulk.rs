@@ -85,6 +85,13 @@ fn the_table_fills_the_dock_with_the_same_columns_in_every_fr_group() {
         (a.left() - b.left()).abs() < 0.5 && (a.width() - b.width()).abs() < 0.5,
         "the Id column is the same in FR 1 and FR 2: {a:?} {b:?}"
     );
+    // each row's status combo sits on the row of its id (the workshop test finds it so)
+    let row_y = a.center().y;
+    assert!(
+        h.get_all_by_role(egui::accesskit::Role::ComboBox)
+            .any(|n| (n.rect().center().y - row_y).abs() < 8.0),
+        "no status combo on the row of SR 1.1"
+    );
     // the "From" column starts at the same x in every FR group (one grid per group did not)
     let from_x: Vec<f32> = h
         .query_all_by_label("SL 1")
