@@ -15,6 +15,7 @@ use std::path::PathBuf;
 
 pub mod approve;
 mod assets;
+mod catalog;
 mod components;
 pub mod export;
 pub mod import;
@@ -208,9 +209,9 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
             }
         },
         Command::Catalog { format, standard } => match standard {
-            CatalogStandard::SystemRequirements => write_catalog(out, catalog, *format),
+            CatalogStandard::SystemRequirements => catalog::write_catalog(out, catalog, *format),
             CatalogStandard::ComponentRequirements => {
-                components::write_component_catalog(out, catalog, *format)
+                catalog::write_component_catalog(out, catalog, *format)
             }
         }
         .map(|()| EXIT_OK),
@@ -534,79 +535,4 @@ fn csv_field(s: &str) -> String {
     } else {
         s.to_owned()
     }
-}
-
-fn write_catalog(
-    out: &mut dyn Write,
-    catalog: &Catalog,
-    format: CatalogFormat,
-) -> std::io::Result<()> {
-    match format {
-        CatalogFormat::Csv => {
-            writeln!(out, "id,fr,fr_code,title,level,explanation")?;
-            for r in &catalog.requirements {
-                writeln!(
-                    out,
-                    "{},{},{},{},{},{}",
-                    csv_field(&r.id),
-                    r.fr.number(),
-                    r.fr.code(),
-                    csv_field(&r.title),
-                    r.level,
-                    csv_field(&r.explanation)
-                )?;
-            }
-        }
-        CatalogFormat::Json => {
-            #[derive(Serialize)]
-            struct Row<'a> {
-                id: &'a str,
-                fr: u8,
-                fr_code: &'static str,
-                title: &'a str,
-                level: u8,
-                explanation: &'a str,
-            }
-            let rows: Vec<Row> = catalog
-                .requirements
-                .iter()
-                .map(|r| Row {
-                    id: &r.id,
-                    fr: r.fr.number(),
-                    fr_code: r.fr.code(),
-                    title: &r.title,
-                    level: r.level,
-                    explanation: &r.explanation,
-                })
-                .collect();
-            out::json_pretty(out, &rows)?;
-        }
-        CatalogFormat::Table => {
-            writeln!(out, "{:<14} {:<4} {:<5} Title", "Id", "FR", "From")?;
-            for r in &catalog.requirements {
-                writeln!(
-                    out,
-                    "{:<14} {:<4} SL {:<2} {}",
-                    r.id,
-                    r.fr.code(),
-                    r.level,
-                    r.title
-                )?;
-            }
-            writeln!(out)?;
-            for level in 1..=4u8 {
-                let n = catalog
-                    .requirements
-                    .iter()
-                    .filter(|r| r.level <= level)
-                    .count();
-                writeln!(
-                    out,
-                    "Required at SL {level}: {}",
-                    crate::count_of(n, "item", "items")
-                )?;
-            }
-        }
-    }
-    Ok(())
 }

@@ -246,6 +246,7 @@ fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
             "Assets",
             "Requirements",
             "Findings",
+            "Supplier requirements",
             "Risk"
         ]
     );
@@ -295,7 +296,7 @@ fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
             .expect("XML");
         s
     };
-    for n in 1..=6 {
+    for n in 1..=7 {
         let sheet = part(&format!("xl/worksheets/sheet{n}.xml"));
         assert!(sheet.contains("ySplit=\"1\""), "sheet {n}: frozen header");
         assert!(
@@ -326,6 +327,81 @@ fn csv_tables_read_back_with_quotes_and_formulas_defused() {
                 "{line}"
             );
             assert_eq!(text.lines().count(), project.zones.len() + 1);
+        }
+    }
+}
+
+#[test]
+fn xlsx_supplier_requirements_list_each_class_item_with_how_many_meet_it() {
+    let project = refinery();
+    let data = bytes(&project, &Request::new(Format::Xlsx));
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(data)).expect("a workbook");
+    let sheet = book
+        .worksheet_range("Supplier requirements")
+        .expect("the sheet");
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(cell_str)
+        .collect();
+    assert_eq!(
+        header,
+        [
+            "Element",
+            "Name",
+            "Kind",
+            "SL-T",
+            "Component class",
+            "Components",
+            "Requirement",
+            "FR",
+            "SL",
+            "Title",
+            "Shown met by",
+            "Of"
+        ]
+    );
+    let catalog = Catalog::embedded();
+    let a = zonewright::analysis::assess(&project, catalog);
+    let expected: usize = a
+        .zones
+        .iter()
+        .chain(&a.conduits)
+        .flat_map(|e| &e.suppliers)
+        .map(|s| s.requirements.len())
+        .sum();
+    assert!(
+        expected > 0,
+        "the refinery asks its suppliers for something"
+    );
+    assert_eq!(sheet.height(), expected + 1);
+    // the first zone with supplier rows: its first class and item, as assess has them
+    let (z, e) = project
+        .zones
+        .iter()
+        .zip(&a.zones)
+        .find(|(_, e)| !e.suppliers.is_empty())
+        .expect("a zone with components");
+    let s = &e.suppliers[0];
+    let r = &catalog.component_requirements[s.requirements[0]];
+    let row = sheet
+        .rows()
+        .skip(1)
+        .find(|row| cell_str(&row[1]) == z.name)
+        .expect("the zone's first row");
+    assert_eq!(cell_str(&row[2]), "zone");
+    assert_eq!(cell_str(&row[4]), s.class.label());
+    assert_eq!(cell_str(&row[6]), r.id);
+    assert_eq!(row[8], Data::Float(f64::from(r.level)));
+    assert_eq!(row[10], Data::Float(s.met_by[0] as f64));
+    assert_eq!(row[11], Data::Float(s.assets.len() as f64));
+    // every count is at most its total
+    for row in sheet.rows().skip(1) {
+        match (&row[10], &row[11]) {
+            (Data::Float(m), Data::Float(of)) => assert!(m <= of && *of >= 1.0),
+            other => panic!("counts are numbers: {other:?}"),
         }
     }
 }

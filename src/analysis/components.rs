@@ -228,6 +228,8 @@ pub struct ClassRequirements {
     pub assets: Vec<AssetId>,
     /// Indices into `Catalog::component_requirements`, in catalog order.
     pub requirements: Vec<usize>,
+    /// Per entry of `requirements`: how many of `assets` are shown to meet it.
+    pub met_by: Vec<usize>,
     /// Required rows that some asset of the class is not shown to meet.
     pub open: usize,
 }
@@ -255,14 +257,17 @@ pub fn supplier_requirements(
             continue;
         }
         let mut requirements = Vec::new();
+        let mut met_by = Vec::new();
         let mut open = 0;
         for (i, r) in catalog.component_requirements.iter().enumerate() {
             if r.applies_to(class) && r.level <= sl_t.0[r.fr.index()] {
-                requirements.push(i);
-                if members
+                let met = members
                     .iter()
-                    .any(|(a, c)| asset_meets(a, c, r) != Some(true))
-                {
+                    .filter(|(a, c)| asset_meets(a, c, r) == Some(true))
+                    .count();
+                requirements.push(i);
+                met_by.push(met);
+                if met < members.len() {
                     open += 1;
                 }
             }
@@ -271,6 +276,7 @@ pub fn supplier_requirements(
             class,
             assets: members.iter().map(|(a, _)| a.id).collect(),
             requirements,
+            met_by,
             open,
         });
     }

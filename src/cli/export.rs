@@ -17,6 +17,7 @@ pub enum TableArg {
     Assets,
     Requirements,
     Findings,
+    Suppliers,
 }
 
 impl From<TableArg> for Table {
@@ -27,6 +28,7 @@ impl From<TableArg> for Table {
             TableArg::Assets => Table::Assets,
             TableArg::Requirements => Table::Requirements,
             TableArg::Findings => Table::Findings,
+            TableArg::Suppliers => Table::Suppliers,
         }
     }
 }

@@ -11,6 +11,13 @@ use crate::model::{
 };
 use std::collections::BTreeSet;
 
+pub mod clipboard;
+pub mod find;
+mod rename;
+pub mod tags;
+
+pub use clipboard::{Clip, Placement};
+
 /// The selected elements.
 pub type Selection = BTreeSet<ElementRef>;
 
@@ -57,6 +64,18 @@ pub enum Action {
         edit: Box<Edit>,
         merge_key: Option<String>,
     },
+    /// Puts copies of the clip's elements into the project ([`clipboard::paste`]).
+    Paste {
+        clip: Box<Clip>,
+        placement: Placement,
+        into: Option<ZoneId>,
+    },
+    /// Deletes the selection as "Cut …" (after it was copied).
+    CutSelection,
+    Rename {
+        element: ElementRef,
+        name: String,
+    },
     /// Many elements or requirement items at once (`bulk.rs`).
     Bulk(bulk::BulkAction),
 }
@@ -86,9 +105,6 @@ pub enum NoPlan {
 pub const NUDGE_STEP: f32 = 10.0;
 pub const NUDGE_FINE_STEP: f32 = 1.0;
 
-/// Where a duplicate is placed relative to its original.
-const DUPLICATE_OFFSET: f32 = 40.0;
-
 /// The one edit (and the selection after it) that carries out `action`.
 pub fn plan(
     action: &Action,
@@ -117,7 +133,7 @@ pub fn plan(
         }
         Action::MoveAsset { id, to, index } => move_asset(project, *id, *to, *index),
         Action::DeleteSelection => delete_selection(project, selection),
-        Action::DuplicateSelection => duplicate_selection(project, selection),
+        Action::DuplicateSelection => clipboard::duplicate(project, catalog, selection),
         Action::Nudge { dx, dy } => {
             let ids: Vec<ZoneId> = selection
                 .iter()
@@ -138,6 +154,13 @@ pub fn plan(
             selection_after: None,
             merge_key: merge_key.clone(),
         }),
+        Action::Paste {
+            clip,
+            placement,
+            into,
+        } => clipboard::paste(project, catalog, clip, *placement, *into),
+        Action::CutSelection => clipboard::cut(project, selection),
+        Action::Rename { element, name } => rename::rename(project, *element, name),
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
     }
 }
@@ -224,7 +247,8 @@ fn create_asset(
         .component(component)
         .map_or("Asset", |c| c.name.as_str());
     let name = unique_name(base, p.all_assets().map(|(a, _)| a.name.as_str()));
-    let asset = Asset::new(id, name.clone(), component);
+    let mut asset = Asset::new(id, name.clone(), component);
+    asset.tag = tags::TagCounter::of(p).next(&tags::prefix_for(catalog, component));
     let add = Edit::AddAsset {
         parent: AssetParent::Zone(zone),
         index,
@@ -366,73 +390,6 @@ fn delete_selection(p: &Project, selection: &Selection) -> Result<Plan, NoPlan> 
         ),
     };
     Ok(selecting(label, Edit::Batch(edits), []))
-}
-
-fn duplicate_selection(p: &Project, selection: &Selection) -> Result<Plan, NoPlan> {
-    let mut next_zone = p.next_zone_id().0;
-    let mut next_asset = p.next_asset_id().0;
-    let mut edits = Vec::new();
-    let mut new_selection = Vec::new();
-    let mut names: Vec<String> = p.zones.iter().map(|z| z.name.clone()).collect();
-    let mut asset_names: Vec<String> = p.all_assets().map(|(a, _)| a.name.clone()).collect();
-    for e in selection {
-        match *e {
-            ElementRef::Zone(id) => {
-                let Some(z) = p.zone(id) else { continue };
-                let mut copy = z.clone();
-                copy.id = ZoneId(next_zone);
-                next_zone += 1;
-                copy.name = unique_name(&z.name, names.iter().map(String::as_str));
-                names.push(copy.name.clone());
-                copy.rect.x += DUPLICATE_OFFSET;
-                copy.rect.y += DUPLICATE_OFFSET;
-                for a in &mut copy.assets {
-                    a.id = AssetId(next_asset);
-                    next_asset += 1;
-                }
-                new_selection.push(ElementRef::Zone(copy.id));
-                edits.push(Edit::AddZone {
-                    index: usize::MAX,
-                    zone: copy,
-                });
-            }
-            ElementRef::Asset(id) => {
-                let Some((a, parent)) = p.asset(id) else {
-                    continue;
-                };
-                if let AssetParent::Zone(z) = parent
-                    && selection.contains(&ElementRef::Zone(z))
-                {
-                    continue;
-                }
-                let mut copy = a.clone();
-                copy.id = AssetId(next_asset);
-                next_asset += 1;
-                copy.name = unique_name(&a.name, asset_names.iter().map(String::as_str));
-                asset_names.push(copy.name.clone());
-                new_selection.push(ElementRef::Asset(copy.id));
-                edits.push(Edit::AddAsset {
-                    parent,
-                    index: usize::MAX,
-                    asset: copy,
-                });
-            }
-            _ => {}
-        }
-    }
-    if edits.is_empty() {
-        return Err(NoPlan::Refused(
-            "Select zones or assets to duplicate.".into(),
-        ));
-    }
-    Ok(selecting(
-        format!(
-            "Duplicate {}",
-            crate::count_of(edits.len(), "item", "items")
-        ),
-        Edit::Batch(edits),
-        new_selection,
-    ))
 }
 
 #[cfg(test)]

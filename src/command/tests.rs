@@ -93,6 +93,7 @@ fn create_asset_names_from_the_catalog_and_selects_it() {
     assert_eq!(name.as_deref(), Some("PLC"));
     assert_eq!(plan.label, "Add asset PLC 2", "PLC is taken in BPCS");
     assert_eq!(after.zones[1].assets.len(), 1);
+    assert_eq!(after.zones[1].assets[0].tag, "PLC-01");
     assert_eq!(after.zones[1].rect, p.zones[1].rect, "one chip fits");
     assert_eq!(
         plan.selection_after,
@@ -297,10 +298,17 @@ fn duplicate_copies_zones_with_new_ids_and_selects_the_copies() {
     let p = plant();
     let selection = sel(&[ElementRef::Zone(ZoneId(1)), ElementRef::Asset(AssetId(10))]);
     let (plan, after) = run(Action::DuplicateSelection, &p, &selection);
-    assert_eq!(plan.label, "Duplicate 1 item", "the PLC goes with its zone");
+    assert_eq!(
+        plan.label, "Duplicate 1 zone, 1 asset",
+        "the PLC goes with its zone"
+    );
     let copy = after.zone(ZoneId(3)).expect("copy");
     assert_eq!(copy.name, "BPCS 2");
-    assert_eq!(copy.rect.x, 40.0);
+    assert_eq!(
+        copy.rect.x, 840.0,
+        "right of BPCS, past SIS, overlapping none"
+    );
+    assert_eq!(copy.rect.y, 0.0);
     assert_eq!(copy.assets[0].id, AssetId(21));
     assert_eq!(
         plan.selection_after,

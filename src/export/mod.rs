@@ -6,6 +6,7 @@ pub mod compliance;
 mod csv;
 pub mod drawio;
 pub mod png;
+mod suppliers;
 pub mod svg;
 mod tables;
 mod xlsx;
@@ -90,15 +91,18 @@ pub enum Table {
     Assets,
     Requirements,
     Findings,
+    /// Per zone/conduit and component class: the IEC 62443-4-2 items to ask suppliers for.
+    Suppliers,
 }
 
 impl Table {
-    pub const ALL: [Table; 5] = [
+    pub const ALL: [Table; 6] = [
         Table::Zones,
         Table::Conduits,
         Table::Assets,
         Table::Requirements,
         Table::Findings,
+        Table::Suppliers,
     ];
 
     pub fn name(self) -> &'static str {
@@ -108,6 +112,7 @@ impl Table {
             Table::Assets => "assets",
             Table::Requirements => "requirements",
             Table::Findings => "findings",
+            Table::Suppliers => "suppliers",
         }
     }
 }

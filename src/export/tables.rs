@@ -112,6 +112,7 @@ pub fn register(project: &Project, catalog: &Catalog, a: &Assessment, table: Tab
         Table::Assets => assets(project, catalog, a),
         Table::Requirements => requirements(project, catalog, a),
         Table::Findings => findings(project, a),
+        Table::Suppliers => super::suppliers::suppliers(project, catalog, a),
     }
 }
 

@@ -1,5 +1,5 @@
-//! The registers as one XLSX workbook: sheets Zones, Conduits, Assets, Requirements, Findings
-//! and Risk, numbers as numbers, a frozen bold header row with an autofilter, column widths,
+//! The registers as one XLSX workbook: sheets Zones, Conduits, Assets, Requirements, Findings,
+//! Supplier requirements and Risk, numbers as numbers, a frozen bold header row with an autofilter, column widths,
 //! and gap and status colours as cell fills.
 
 use super::ExportError;

@@ -137,6 +137,26 @@ fn created_zones_are_placed_without_overlap_and_hold_their_chips() {
 }
 
 #[test]
+fn many_big_created_zones_form_a_block_not_a_column() {
+    // a 2,000-row inventory over twelve units: about 167 assets each
+    let counts = [167; 12];
+    let rects = zones::place_new(&counts, 0.0, 0.0);
+    let right = rects.iter().map(|r| r.x + r.w).fold(0.0, f32::max);
+    let bottom = rects.iter().map(|r| r.y + r.h).fold(0.0, f32::max);
+    let rows = {
+        let mut ys: Vec<i64> = rects.iter().map(|r| r.y as i64).collect();
+        ys.dedup();
+        ys.len()
+    };
+    assert!(rows < 12 && rows > 1, "{rows} rows");
+    let aspect = right / bottom;
+    assert!((0.8..=3.0).contains(&aspect), "block {right} × {bottom}");
+    // a few small zones stay in one row
+    let small = zones::place_new(&[3, 2, 5], 0.0, 0.0);
+    assert!(small.iter().all(|r| r.y == small[0].y));
+}
+
+#[test]
 fn a_grown_zone_pushes_the_zone_below_it_down() {
     let mut rects = [
         Rect::new(0.0, 0.0, 300.0, 400.0),

@@ -81,7 +81,7 @@ pub fn kind_for(name: &str, level: Option<PurdueLevel>) -> ZoneKind {
 /// Columns of chips for a zone of `count` assets: roughly twice as wide as high.
 pub fn columns_for(count: usize) -> usize {
     let mut c = 1;
-    while c < 12 && c * c < count.div_ceil(2) {
+    while c < 32 && c * c < count.div_ceil(2) {
         c += 1;
     }
     c
@@ -103,24 +103,47 @@ pub fn grown(r: Rect, count: usize) -> Rect {
 
 /// Gap between zones placed by an import.
 pub const ZONE_GAP: f32 = 60.0;
-/// Zones placed by an import wrap to a new row past this width.
-pub const ROW_WIDTH: f32 = 2_400.0;
+/// Rows of created zones are at least this wide (a few small zones stay side by side).
+pub const MIN_ROW_WIDTH: f32 = 2_400.0;
+/// The shape aimed at for the block of created zones: width over height of a laptop screen.
+const ASPECT: f32 = 1.6;
+
+/// How wide the rows of created zones may grow: wide enough for the widest zone and for a
+/// block about [`ASPECT`] times as wide as it is high (so many big zones do not end up in one
+/// tall column), never less than [`MIN_ROW_WIDTH`].
+pub fn row_width(sizes: &[(f32, f32)]) -> f32 {
+    let area: f32 = sizes
+        .iter()
+        .map(|(w, h)| (w + ZONE_GAP) * (h + ZONE_GAP))
+        .sum();
+    let widest = sizes.iter().map(|s| s.0).fold(0.0, f32::max);
+    (area * ASPECT).sqrt().max(widest).max(MIN_ROW_WIDTH)
+}
 
 /// Places zones of the given chip counts below `below` (the bottom of the drawing), left to
-/// right in rows; returns their rectangles, which overlap neither each other nor anything above.
+/// right in rows of about [`row_width`]; returns their rectangles, which overlap neither each other
+/// nor anything above.
 pub fn place_new(counts: &[usize], left: f32, below: f32) -> Vec<Rect> {
+    let sizes: Vec<(f32, f32)> = counts
+        .iter()
+        .map(|&n| {
+            let r = rect_for(0.0, 0.0, n);
+            (r.w, r.h)
+        })
+        .collect();
+    let width = row_width(&sizes);
     let mut out = Vec::with_capacity(counts.len());
     let (mut x, mut y, mut row_h) = (left, below + ZONE_GAP, 0.0f32);
-    for &n in counts {
-        let r = rect_for(0.0, 0.0, n);
-        if x > left && x + r.w > left + ROW_WIDTH {
+    for &(w, h) in &sizes {
+        // a zone starts a new row when more than half of it would stick out
+        if x > left && x + w / 2.0 > left + width {
             x = left;
             y += row_h + ZONE_GAP;
             row_h = 0.0;
         }
-        out.push(Rect::new(x, y, r.w, r.h));
-        x += r.w + ZONE_GAP;
-        row_h = row_h.max(r.h);
+        out.push(Rect::new(x, y, w, h));
+        x += w + ZONE_GAP;
+        row_h = row_h.max(h);
     }
     out
 }

@@ -80,6 +80,7 @@ impl DesignerApp {
                         .zones
                         .iter()
                         .map(|z| ElementRef::Zone(z.id))
+                        .chain(d.project.conduits.iter().map(|c| ElementRef::Conduit(c.id)))
                         .collect(),
                     None => return,
                 };
@@ -147,6 +148,21 @@ impl DesignerApp {
             Intent::DeleteSelection => Action::DeleteSelection,
             Intent::DuplicateSelection => Action::DuplicateSelection,
             Intent::Nudge { dx, dy } => Action::Nudge { dx, dy },
+            Intent::Paste {
+                clip,
+                placement,
+                into,
+            } => Action::Paste {
+                clip,
+                placement,
+                into,
+            },
+            Intent::CutSelection => Action::CutSelection,
+            Intent::Rename { element, name } => Action::Rename { element, name },
+            Intent::BeginRename(e) => {
+                self.begin_rename(e);
+                return;
+            }
             Intent::Bulk(b) => Action::Bulk(b),
         };
         self.plan_and_apply(action);

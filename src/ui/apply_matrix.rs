@@ -120,6 +120,8 @@ pub fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     egui::Window::new("Apply compliance matrix")
         .id(egui::Id::new("zw-apply-matrix"))
         .open(&mut open)
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(ctx.content_rect().center_top() + egui::vec2(0.0, 48.0))
         .collapsible(false)
         .default_width(640.0)
         .show(ctx, |ui| {

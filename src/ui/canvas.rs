@@ -102,6 +102,11 @@ impl CanvasState {
         self.to_screen * pos2(x, y)
     }
 
+    /// The canvas's area on screen in the last frame.
+    pub fn screen_rect(&self) -> egui::Rect {
+        self.screen_rect
+    }
+
     pub fn screen_to_scene(&self, p: Pos2) -> Pos2 {
         self.to_screen.inverse() * p
     }

@@ -82,6 +82,13 @@ pub enum UiCommand {
         fine: bool,
     },
     About,
+    // designer fluency (issue 13): clipboard, rename, find
+    Copy,
+    Cut,
+    Paste,
+    /// F2: the inline rename field on the one selected element.
+    Rename,
+    Find,
     /// File → New from template, by name.
     NewFromTemplate(&'static str),
     /// Requirements tab: pick every row the filters show.
@@ -145,6 +152,7 @@ impl UiCommand {
             all.extend(Direction::ALL.map(|direction| Nudge { direction, fine }));
         }
         all.push(About);
+        all.extend([Copy, Cut, Paste, Rename, Find]);
         all.extend(
             crate::samples::TEMPLATES
                 .iter()
@@ -177,7 +185,7 @@ impl UiCommand {
             Redo => "Redo",
             Duplicate => "Duplicate",
             Delete => "Delete",
-            SelectAll => "Select all zones",
+            SelectAll => "Select all",
             Cancel => "Cancel gesture or clear selection",
             ZoomToFit => "Zoom to fit",
             ResetZoom => "Reset zoom (100%)",
@@ -194,6 +202,11 @@ impl UiCommand {
                     .to_owned();
             }
             About => "About zonewright",
+            Copy => "Copy",
+            Cut => "Cut",
+            Paste => "Paste",
+            Rename => "Rename",
+            Find => "Find…",
             NewFromTemplate(name) => {
                 let title = crate::samples::find_template(name).map_or(name, |t| t.title);
                 return format!("New from template: {title}");
@@ -231,7 +244,7 @@ impl UiCommand {
             Redo => "Redo the change last undone",
             Duplicate => "Copy the selected zones and assets",
             Delete => "Delete the selected elements",
-            SelectAll => "Select every zone",
+            SelectAll => "Select every zone and conduit",
             Cancel => "End the current gesture or tool, or clear the selection",
             ZoomToFit => "Fit the whole plant into the canvas",
             ResetZoom => "Show the canvas at 100%",
@@ -243,6 +256,11 @@ impl UiCommand {
             ShowTab(_) => "Show this tab in the bottom dock",
             Nudge { .. } => "Move the selected zones",
             About => "Version, licences and credits",
+            Copy => "Copy the selected zones (with their assets), assets and conduits",
+            Cut => "Copy the selection, then delete it",
+            Paste => "Paste copied elements at the pointer, or beside where they were",
+            Rename => "Edit the name of the selected zone, asset or conduit in place",
+            Find => "Find zones, assets and conduits by name, tag, IP, component or requirement",
             NewFromTemplate(name) => crate::samples::find_template(name)
                 .map_or("A new project from a template", |t| t.description),
             SelectAllRequirements => {
@@ -352,6 +370,26 @@ impl UiCommand {
                 logical_key: Key::P,
             }],
             Nudge { direction, fine } => nudge_shortcut(direction, fine),
+            Copy => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::C,
+            }],
+            Cut => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::X,
+            }],
+            Paste => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::V,
+            }],
+            Rename => &[KeyboardShortcut {
+                modifiers: NONE,
+                logical_key: Key::F2,
+            }],
+            Find => &[KeyboardShortcut {
+                modifiers: CMD,
+                logical_key: Key::F,
+            }],
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
             | DarkTheme | ShowTab(_) | About => &[],
             NewFromTemplate(_) | SelectAllRequirements | MarkMetUpTo | CopyAssessment => &[],
@@ -401,6 +439,9 @@ impl UiCommand {
                         .iter()
                         .any(|e| matches!(e, crate::model::ElementRef::Zone(_)))
             }
+            Copy | Cut => doc.is_some() && !app.selection.is_empty(),
+            Paste | Find => doc.is_some(),
+            Rename => doc.is_some() && super::rename::renameable(app).is_some(),
         }
     }
 
@@ -541,6 +582,17 @@ impl DesignerApp {
                 self.emit(Intent::Nudge { dx, dy });
             }
             About => self.modal = Some(Modal::About),
+            Copy => {
+                self.copy_command(ctx);
+            }
+            Cut => self.cut_command(ctx),
+            Paste => self.paste_command(ctx),
+            Rename => {
+                if let Some(e) = super::rename::renameable(self) {
+                    self.begin_rename(e);
+                }
+            }
+            Find => self.find.open(),
             NewFromTemplate(name) => self.guarded(Pending::OpenTemplate(name)),
             SelectAllRequirements => self.select_all_requirements(),
             MarkMetUpTo => self.ask_met_up_to(),

@@ -307,7 +307,7 @@ pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Op
             );
         }
         Format::Xlsx => {
-            ui.label("Sheets Zones, Conduits, Assets, Requirements, Findings and Risk.");
+            ui.label("Sheets Zones, Conduits, Assets, Requirements, Findings, Supplier requirements and Risk.");
         }
         Format::Csv => {
             ui.horizontal(|ui| {

@@ -29,6 +29,8 @@ struct Reading {
 #[derive(Default)]
 pub struct ImportDialog {
     open: bool,
+    /// The path field takes the keyboard focus on the first frame after opening.
+    focus_path: bool,
     path: String,
     sheet: String,
     settings: ImportSettings,
@@ -47,6 +49,7 @@ impl ImportDialog {
     pub fn open(&mut self, settings: &ImportSettings) {
         *self = ImportDialog {
             open: true,
+            focus_path: true,
             settings: settings.clone(),
             subnets_text: settings
                 .subnets
@@ -167,21 +170,34 @@ fn parse_tables(d: &ImportDialog) -> Result<Tables, String> {
 }
 
 /// The file row: path, Browse…, sheet, Read.
-fn file_ui(d: &mut ImportDialog, ui: &mut egui::Ui, dialogs: &mut dyn super::dialogs::FileDialogs) {
+/// The file row and the sheet row; returns whether Browse… was clicked (the app asks its file
+/// dialog, which starts in and remembers the last folder).
+fn file_ui(d: &mut ImportDialog, ui: &mut egui::Ui) -> bool {
+    let mut browse = false;
     ui.horizontal(|ui| {
         ui.label("File");
-        ui.add(
+        let field = ui.add(
             egui::TextEdit::singleline(&mut d.path)
                 .desired_width(320.0)
                 .hint_text("path of a .csv or .xlsx inventory"),
         );
-        if ui.button("Browse…").clicked()
-            && let DialogResult::Picked(p) = dialogs.open_inventory()
+        // (until it has it: the window's first frame is an invisible sizing pass)
+        if d.focus_path {
+            if field.has_focus() {
+                d.focus_path = false;
+            } else {
+                field.request_focus();
+            }
+        }
+        // Enter in the path field reads the file, as "Read file" does
+        if field.lost_focus()
+            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+            && !d.path.trim().is_empty()
+            && d.reading.is_none()
         {
-            d.path = p.display().to_string();
-            d.sheet.clear();
             d.start_reading();
         }
+        browse = ui.button("Browse…").clicked();
     });
     ui.horizontal(|ui| {
         ui.label("Sheet");
@@ -226,6 +242,7 @@ fn file_ui(d: &mut ImportDialog, ui: &mut egui::Ui, dialogs: &mut dyn super::dia
             d.start_reading();
         }
     });
+    browse
 }
 
 /// Column → field choices; returns whether one changed.
@@ -425,13 +442,20 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     let mut import_now = false;
     let mut cancel = false;
     let mut replan = false;
-    let dialogs = app.dialogs.as_mut();
+    let mut browse = false;
+    let screen = ctx.content_rect();
     egui::Window::new("Import assets")
+        .pivot(egui::Align2::CENTER_TOP)
+        .default_pos(screen.center_top() + egui::vec2(0.0, 48.0))
+        .max_height(screen.height() - 96.0)
+        // over the panels too: the whole window, not only the canvas, is its room
+        .constrain_to(screen)
         .collapsible(false)
-        .resizable(true)
+        // wider by hand, but as high as its content: the middle part scrolls, the buttons show
+        .resizable([true, false])
         .default_width(640.0)
         .show(ctx, |ui| {
-            file_ui(d, ui, dialogs);
+            browse = file_ui(d, ui);
             if let Some(r) = &d.reading {
                 ui.horizontal(|ui| {
                     ui.spinner();
@@ -441,42 +465,44 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
                     ));
                 });
             }
-            if let Some(t) = &d.table {
-                let t = Arc::clone(t);
-                ui.label(format!(
-                    "{}: {} rows, {}{}",
-                    visible(&t.source),
-                    import::thousands(t.rows.len()),
-                    t.encoding,
-                    t.delimiter
-                        .map(|b| format!(
-                            ", delimiter {}",
-                            if b == b'\t' {
-                                "tab".to_owned()
-                            } else {
-                                (b as char).to_string()
-                            }
-                        ))
-                        .unwrap_or_default()
-                ));
-                ui.separator();
-                ui.label(egui::RichText::new("Columns").strong());
-                let mapping: Vec<(String, ImportField)> = {
-                    let fields = import::mapping::map_columns(&t.headers, &d.settings);
-                    t.headers.iter().cloned().zip(fields).collect()
-                };
-                replan |= mapping_ui(d, ui, &mapping);
-                ui.separator();
-                replan |= rules_ui(d, ui);
-                ui.separator();
-            }
-            match &d.preview {
-                Some(Ok(p)) => preview_ui(ui, p),
-                Some(Err(e)) => {
-                    ui.colored_label(ui.visuals().error_fg_color, e);
-                }
-                None => {}
-            }
+            // the file's columns, the rules and the preview scroll; Import and Cancel stay below
+            egui::ScrollArea::vertical()
+                // a window sizes itself to last frame's content: without a minimum the scroll
+                // area would never grow past the height the empty dialog had
+                .min_scrolled_height((screen.height() - 300.0).max(200.0))
+                .max_height((screen.height() - 300.0).max(200.0))
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    if let Some(t) = &d.table {
+                        let t = Arc::clone(t);
+                        ui.label(format!(
+                            "{}: {} rows, {}{}",
+                            visible(&t.source),
+                            import::thousands(t.rows.len()),
+                            t.encoding,
+                            t.delimiter
+                                .map(|b| format!(", delimiter {}", delimiter_name(b)))
+                                .unwrap_or_default()
+                        ));
+                        ui.separator();
+                        ui.label(egui::RichText::new("Columns").strong());
+                        let mapping: Vec<(String, ImportField)> = {
+                            let fields = import::mapping::map_columns(&t.headers, &d.settings);
+                            t.headers.iter().cloned().zip(fields).collect()
+                        };
+                        replan |= mapping_ui(d, ui, &mapping);
+                        ui.separator();
+                        replan |= rules_ui(d, ui);
+                        ui.separator();
+                    }
+                    match &d.preview {
+                        Some(Ok(p)) => preview_ui(ui, p),
+                        Some(Err(e)) => {
+                            ui.colored_label(ui.visuals().error_fg_color, e);
+                        }
+                        None => {}
+                    }
+                });
             ui.separator();
             ui.horizontal(|ui| {
                 let ready = d.preview().is_some_and(Preview::changes_anything);
@@ -491,9 +517,28 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     if replan {
         d.replan(project);
     }
+    if browse {
+        match app.ask_dialog(|dialogs| dialogs.open_inventory()) {
+            DialogResult::Picked(p) => {
+                app.import.path = p.display().to_string();
+                app.import.sheet.clear();
+                app.import.start_reading();
+            }
+            DialogResult::Cancelled => {}
+            DialogResult::Unavailable => {
+                app.status =
+                    Some("No file dialog here: type the inventory's path and press Enter".into());
+            }
+        }
+        return;
+    }
     if import_now {
         if let Some(Ok(p)) = d.preview.take() {
             let status = format!("{}: {}", p.source, p.summary());
+            // new zones land below the drawing: show the whole plant, as Zoom to fit would
+            if !p.new_zones.is_empty() {
+                app.canvas.request_fit();
+            }
             app.intents.push(Intent::Edit {
                 label: p.label.clone(),
                 edit: Box::new(p.edit),
@@ -504,5 +549,16 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
         app.import = ImportDialog::default();
     } else if cancel {
         app.import = ImportDialog::default();
+    }
+}
+
+/// A delimiter byte as a word.
+fn delimiter_name(b: u8) -> String {
+    match b {
+        b'\t' => "tab".to_owned(),
+        b',' => "comma".to_owned(),
+        b';' => "semicolon".to_owned(),
+        b'|' => "pipe".to_owned(),
+        _ => (b as char).to_string(),
     }
 }

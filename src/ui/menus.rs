@@ -71,7 +71,9 @@ impl DesignerApp {
             ui.menu_button("Edit", |ui| {
                 self.command_items_ui(ui, &[Undo, Redo]);
                 ui.separator();
-                self.command_items_ui(ui, &[Duplicate, Delete, SelectAll]);
+                self.command_items_ui(ui, &[Cut, Copy, Paste, Duplicate, Delete, SelectAll]);
+                ui.separator();
+                self.command_items_ui(ui, &[Rename, Find]);
                 ui.separator();
                 self.command_items_ui(ui, &[SelectAllRequirements, MarkMetUpTo, CopyAssessment]);
             });

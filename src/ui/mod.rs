@@ -6,6 +6,7 @@ mod apply;
 pub mod apply_matrix;
 pub mod asset_network;
 pub mod canvas;
+mod clipboard;
 pub mod command_palette;
 pub mod commands;
 pub mod crosswalk;
@@ -14,6 +15,7 @@ pub mod dock;
 mod document;
 pub mod export;
 mod file_actions;
+pub mod find;
 pub mod import;
 pub mod inspector;
 mod menus;
@@ -22,6 +24,7 @@ pub mod palette;
 pub mod prefs;
 pub mod recovery;
 pub mod register;
+pub mod rename;
 pub mod requirements;
 pub mod risk;
 pub mod risk_matrix;
@@ -96,8 +99,23 @@ pub enum Intent {
         dx: f32,
         dy: f32,
     },
-    /// Selects every zone.
+    /// Selects every zone and conduit.
     SelectAll,
+    /// Puts copies of clipboard elements into the project.
+    Paste {
+        clip: Box<crate::command::Clip>,
+        placement: crate::command::Placement,
+        into: Option<ZoneId>,
+    },
+    /// Deletes the (just copied) selection as "Cut …".
+    CutSelection,
+    /// Renames a zone, asset or conduit (the inline rename field committed).
+    Rename {
+        element: ElementRef,
+        name: String,
+    },
+    /// Opens the inline rename field on an element (double-click on the canvas).
+    BeginRename(ElementRef),
     /// Many elements or requirement items at once (multi-select forms, Requirements tab).
     Bulk(crate::command::bulk::BulkAction),
 }
@@ -223,6 +241,10 @@ pub struct DesignerApp {
     /// The path prompt whose typed path just failed: it reopens with that text when the error
     /// is dismissed.
     prompt_after_error: Option<(PathPurpose, String)>,
+    /// The inline rename field (F2, double-click).
+    pub rename: rename::RenameState,
+    /// The Find window (Ctrl+F).
+    pub find: find::FindState,
 }
 
 impl DesignerApp {
@@ -261,6 +283,8 @@ impl DesignerApp {
             title_shown: String::new(),
             quit_confirmed: false,
             prompt_after_error: None,
+            rename: rename::RenameState::default(),
+            find: find::FindState::default(),
         }
     }
 
@@ -270,7 +294,9 @@ impl DesignerApp {
         self.show_theme(&ctx);
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
+        self.handle_field_escape(&ctx);
         self.handle_shortcuts(&ctx);
+        self.handle_clipboard_events(&ctx);
         self.apply_intents();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
@@ -320,6 +346,8 @@ impl DesignerApp {
         apply_matrix::apply_matrix_ui(self, &ctx);
         self.modal_ui(&ctx);
         self.command_palette_ui(&ctx);
+        self.rename_ui(&ctx);
+        self.find_ui(&ctx);
         import::import_dialog_ui(self, &ctx);
         self.apply_intents();
         self.update_title(&ctx);

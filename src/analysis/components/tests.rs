@@ -154,6 +154,27 @@ fn an_ndr_row_applies_to_a_switch_not_to_a_plc() {
             .any(|id| id.starts_with("NDR"))
     );
     assert_eq!(ids(ComponentClass::EmbeddedDevice).len(), 36);
+    // per row, how many of the class's assets are shown to meet it: the switch meets NDR 5.2
+    // (assessed met) and not CR 5.1 (not assessed); the PLC meets nothing
+    let met = |class: ComponentClass, id: &str| -> Option<usize> {
+        let s = suppliers.iter().find(|s| s.class == class)?;
+        let k = s
+            .requirements
+            .iter()
+            .position(|&i| catalog().component_requirements[i].id == id)?;
+        s.met_by.get(k).copied()
+    };
+    assert_eq!(met(ComponentClass::NetworkDevice, "NDR 5.2"), Some(1));
+    assert_eq!(met(ComponentClass::NetworkDevice, "CR 5.1"), Some(0));
+    assert_eq!(met(ComponentClass::EmbeddedDevice, "CR 5.1"), Some(0));
+    for s in suppliers {
+        assert_eq!(s.met_by.len(), s.requirements.len());
+        let open = s.met_by.iter().filter(|&&m| m < s.assets.len()).count();
+        assert_eq!(
+            s.open, open,
+            "open = rows not met by every asset of the class"
+        );
+    }
 }
 
 #[test]

@@ -46,6 +46,8 @@ impl Greys {
 pub(super) struct Sink {
     pub geometry: RefCell<Vec<Shape>>,
     pub text: RefCell<Vec<Shape>>,
+    /// Where a layer starts that is drawn over the text before it: (geometry, text) lengths.
+    pub layers: RefCell<Vec<(usize, usize)>>,
 }
 
 impl Sink {
@@ -55,7 +57,14 @@ impl Sink {
         Sink {
             geometry: RefCell::new(Vec::with_capacity(geometry)),
             text: RefCell::new(Vec::with_capacity(text)),
+            layers: RefCell::default(),
         }
+    }
+
+    /// What follows is drawn over all text collected so far (a zone over another zone).
+    pub fn start_layer(&self) {
+        let at = (self.geometry.borrow().len(), self.text.borrow().len());
+        self.layers.borrow_mut().push(at);
     }
 
     /// How many geometry and text shapes it holds.
@@ -560,4 +569,19 @@ pub(super) fn draw_chip(
     );
     let y = cr.center().y - t.scene_size(&g).y / 2.0;
     t.galley(pos2(badge.max.x + 5.0, y), g, text_color);
+}
+
+/// Whether the last of `zone_rects` overlaps one before it (its text must then hide theirs).
+/// Past a few thousand zones it is assumed to.
+pub(super) fn overlaps_earlier(zone_rects: &[(crate::model::ZoneId, crate::model::Rect)]) -> bool {
+    let Some(((_, last), earlier)) = zone_rects.split_last() else {
+        return false;
+    };
+    earlier.len() > 4096
+        || earlier.iter().any(|(_, r)| {
+            r.x < last.x + last.w
+                && last.x < r.x + r.w
+                && r.y < last.y + last.h
+                && last.y < r.y + r.h
+        })
 }

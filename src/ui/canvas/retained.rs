@@ -157,7 +157,30 @@ pub(super) fn tessellate(
     }
     let text = sink.text.into_inner();
     let mut chunks = Vec::new();
-    for run in [geometry, text] {
+    // layer by layer (a zone drawn over another hides its text): geometry, then its text
+    let mut runs = Vec::new();
+    let (mut geometry, mut text) = (geometry.into_iter(), text.into_iter());
+    let (mut g_at, mut t_at) = (0, 0);
+    for (g_end, t_end) in sink
+        .layers
+        .into_inner()
+        .into_iter()
+        .chain([(usize::MAX, usize::MAX)])
+    {
+        runs.push(
+            geometry
+                .by_ref()
+                .take(g_end.saturating_sub(g_at))
+                .collect::<Vec<_>>(),
+        );
+        runs.push(
+            text.by_ref()
+                .take(t_end.saturating_sub(t_at))
+                .collect::<Vec<_>>(),
+        );
+        (g_at, t_at) = (g_end.max(g_at), t_end.max(t_at));
+    }
+    for run in runs {
         let mut shapes = run.into_iter().peekable();
         while shapes.peek().is_some() {
             let mut mesh = Mesh::default();
@@ -170,4 +193,61 @@ pub(super) fn tessellate(
         }
     }
     chunks
+}
+
+#[cfg(test)]
+mod layer_tests {
+    use super::*;
+    use egui::{Color32, Rect, pos2, vec2};
+
+    /// A zone drawn over another hides the text of the one below: its geometry comes after
+    /// that text, and only then its own text.
+    #[test]
+    fn each_layer_draws_its_geometry_then_its_text() {
+        let ctx = egui::Context::default();
+        let sink = Sink::default();
+        let rect = |c: Color32| {
+            Shape::rect_filled(
+                Rect::from_min_size(pos2(0.0, 0.0), vec2(10.0, 10.0)),
+                0.0,
+                c,
+            )
+        };
+        sink.geometry.borrow_mut().push(rect(Color32::RED));
+        sink.text.borrow_mut().push(rect(Color32::GREEN));
+        sink.start_layer();
+        sink.geometry.borrow_mut().push(rect(Color32::BLUE));
+        sink.text.borrow_mut().push(rect(Color32::YELLOW));
+        let chunks = tessellate(
+            &ctx,
+            sink,
+            TSTransform::IDENTITY,
+            Rect::from_min_size(pos2(-100.0, -100.0), vec2(1000.0, 1000.0)),
+            [64, 64],
+        );
+        let colours: Vec<Color32> = chunks
+            .iter()
+            .filter_map(|(_, m)| {
+                m.vertices
+                    .iter()
+                    .find(|v| v.color.a() == 255)
+                    .map(|v| v.color)
+            })
+            .collect();
+        assert_eq!(
+            colours,
+            [Color32::RED, Color32::GREEN, Color32::BLUE, Color32::YELLOW]
+        );
+    }
+
+    #[test]
+    fn only_an_overlapping_zone_starts_a_layer() {
+        use crate::model::{Rect as R, ZoneId};
+        let a = (ZoneId(1), R::new(0.0, 0.0, 100.0, 100.0));
+        let b = (ZoneId(2), R::new(200.0, 0.0, 100.0, 100.0));
+        let c = (ZoneId(3), R::new(50.0, 50.0, 100.0, 100.0));
+        assert!(!super::super::paint::overlaps_earlier(&[a]));
+        assert!(!super::super::paint::overlaps_earlier(&[a, b]));
+        assert!(super::super::paint::overlaps_earlier(&[a, b, c]));
+    }
 }

@@ -143,6 +143,10 @@ pub(super) fn draw_scene_ui(
                 out.tool = tool;
             }
         }
+        if resp.double_clicked() && f.tool == Tool::Select {
+            out.intents
+                .push(Intent::BeginRename(ElementRef::Zone(z.id)));
+        }
         if resp.drag_started()
             && let Some(p) = press_origin_in_scene(ui, to_screen).or(pointer)
         {
@@ -195,6 +199,9 @@ pub(super) fn draw_scene_ui(
 
         let readable = 13.0 * zoom >= 4.0;
         if f.paint {
+            if paint::overlaps_earlier(&out.zone_rects) {
+                t.sink.start_layer();
+            }
             paint::zone(&painter, t, f, z, er, ea, selected);
         }
         if let Some(e) = ea
@@ -302,6 +309,10 @@ pub(super) fn draw_scene_ui(
                 if aresp.clicked() {
                     click_intent(&aresp, ElementRef::Asset(asset.id), asel, &mut out);
                 }
+                if aresp.double_clicked() {
+                    out.intents
+                        .push(Intent::BeginRename(ElementRef::Asset(asset.id)));
+                }
                 if aresp.drag_started()
                     && let Some(p) = pointer
                 {
@@ -402,6 +413,10 @@ pub(super) fn draw_scene_ui(
             }
             if resp.clicked() && f.tool == Tool::Select {
                 click_intent(&resp, ElementRef::Conduit(c.id), selected, &mut out);
+            }
+            if resp.double_clicked() && f.tool == Tool::Select {
+                out.intents
+                    .push(Intent::BeginRename(ElementRef::Conduit(c.id)));
             }
             out.conduit_labels.push((c.id, lr));
         }

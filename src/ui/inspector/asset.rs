@@ -44,7 +44,7 @@ pub fn asset_ui(
 }
 
 /// Pushes the edit replacing `a` by a copy `f` changes (copied only then).
-fn replace(
+pub(super) fn replace(
     out: &mut Intents,
     a: &Asset,
     label: String,

@@ -2,26 +2,15 @@
 //! certificate and its per-requirement assessment; and for a zone or conduit, what to ask its
 //! suppliers for (the 4-2 rows each component class must meet at the SL-T).
 
-use super::widgets::{TextField, push_edit, sl_vector_ui};
+use super::widgets::{TextField, sl_vector_ui};
 use crate::analysis::ElementAssessment;
 use crate::analysis::components::{AssetCapability, SlCSource};
 use crate::catalog::Catalog;
-use crate::edit::Edit;
 use crate::model::component::{Certificate, CheckStatus, ComponentCheck, Validity};
 use crate::model::{Asset, Fr, format_levels};
 use crate::ui::view::Intents;
 
-fn replace(
-    out: &mut Intents,
-    a: &Asset,
-    label: String,
-    key: Option<String>,
-    f: impl FnOnce(&mut Asset),
-) {
-    let mut n = a.clone();
-    f(&mut n);
-    push_edit(out, label, Edit::ReplaceAsset(n), key);
-}
+use super::asset::replace;
 
 /// The label under an SL-C value: its sources, e.g. "from certificate, typical default".
 pub fn source_text(source: &[Option<SlCSource>; 7]) -> String {
