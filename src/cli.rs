@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the headless subcommands (`check`, `catalog`,
-//! `samples`, `generate`, `export`, `apply-matrix`).
+//! `samples`, `templates`, `generate`, `export`, `apply-matrix`).
 //! The binary's `main` only dispatches here or to the designer.
 
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, assess};
@@ -26,6 +26,7 @@ pub use components::CatalogStandard;
 mod risk;
 #[doc(hidden)]
 pub mod save_loop;
+mod templates;
 
 /// Exit status: no error findings.
 pub const EXIT_OK: i32 = 0;
@@ -69,6 +70,12 @@ pub enum Command {
     },
     /// List the embedded sample plants (open one with `sample:NAME`).
     Samples,
+    /// List the embedded templates, starting points for a new project (use one with
+    /// `template:NAME` wherever `sample:NAME` works).
+    Templates {
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Export the project; the extension of `-o` chooses the format: the PDF tender pack
     /// (title page with the approval, drawing, SL summary, risk assessment and register,
     /// per-element details, risk and requirement matrices, overview matrix, findings register),
@@ -142,7 +149,8 @@ pub enum CatalogFormat {
     Json,
 }
 
-/// Loads a project from a path, or from an embedded sample named `sample:NAME`.
+/// Loads a project from a path, an embedded sample named `sample:NAME`, or a new project from
+/// the embedded template `template:NAME`.
 pub fn load_project(arg: &str) -> Result<Project, String> {
     if let Some(name) = arg.strip_prefix("sample:") {
         let sample = crate::samples::find(name).ok_or_else(|| {
@@ -153,6 +161,18 @@ pub fn load_project(arg: &str) -> Result<Project, String> {
             )
         })?;
         return file::from_str(sample.text).map_err(|e| format!("sample {name}: {e}"));
+    }
+    if let Some(name) = arg.strip_prefix("template:") {
+        let template = crate::samples::find_template(name).ok_or_else(|| {
+            let names: Vec<&str> = crate::samples::TEMPLATES.iter().map(|t| t.name).collect();
+            format!(
+                "there is no template \"{name}\"; the templates are: {}",
+                names.join(", ")
+            )
+        })?;
+        return template
+            .project()
+            .map_err(|e| format!("template {name}: {e}"));
     }
     file::load(std::path::Path::new(arg)).map_err(|e| e.to_string())
 }
@@ -236,6 +256,7 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::Approve(args) => return approve::run(args, out, err),
         Command::Import(args) => return import::run(args, out, err),
         Command::SaveLoop(args) => return save_loop::run(args, out, err),
+        Command::Templates { format } => templates::run(*format, out),
         Command::Samples => crate::samples::SAMPLES
             .iter()
             .try_for_each(|s| writeln!(out, "sample:{:<15} {}", s.name, s.title))

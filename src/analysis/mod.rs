@@ -6,10 +6,12 @@ mod discipline;
 mod findings;
 mod lookup;
 mod names;
+mod progress;
 mod reach;
 pub mod risk;
 
 pub use findings::{Finding, FindingCode, FindingSeverity};
+pub use progress::FrProgress;
 
 use crate::catalog::Catalog;
 use crate::model::text::is_blank;
@@ -118,6 +120,8 @@ pub struct ElementAssessment {
     /// Worst over all FRs: the colour on the canvas.
     pub worst: GapSeverity,
     pub applicable: Vec<Applicable>,
+    /// Per FR: how many applicable items carry a status (what a partial SL-A rests on).
+    pub progress: [FrProgress; 7],
     /// Findings on this element or on the assets in it.
     pub finding_count: usize,
     /// The most serious of those findings (the colour of the element's finding badge).
@@ -384,7 +388,9 @@ fn element_assessment(
         fr_severity[fr] = GapSeverity::from_gap(capability_gap[fr])
             .worst(GapSeverity::from_gap(achievement_gap[fr]));
     }
+    let progress = progress::progress(&applicable, lookup.requirement_levels());
     let assessment = ElementAssessment {
+        progress,
         element,
         sl_t,
         sl_c,

@@ -680,3 +680,41 @@ fn the_worst_finding_of_an_element_and_its_assets_is_kept_with_it() {
 }
 
 mod rules;
+
+#[test]
+fn progress_counts_assessed_items_per_fr_and_a_partial_sl_a_is_not_a_gap_yet() {
+    let mut p = clean();
+    // zone 1 has SL-T 2: FR 1 applies SR 1.1, SR 1.1 RE 1, SR 1.2; FR 5 SR 5.1, SR 5.1 RE 1
+    set(&mut p, 1, "SR 1.1", Status::Met, "");
+    let a = assess(&p, &catalog());
+    let z = &a.zones[0];
+    let iac = Fr::Iac.index();
+    assert_eq!(
+        z.progress[iac],
+        FrProgress {
+            applicable: 3,
+            assessed: 1
+        }
+    );
+    assert_eq!(z.progress[Fr::Rdf.index()].applicable, 2);
+    assert_eq!(z.progress[Fr::Rdf.index()].assessed, 0);
+    assert_eq!(z.progress[Fr::Uc.index()], FrProgress::default());
+    assert!(z.sl_a_partial(Fr::Iac));
+    assert_eq!(z.sl_a[iac], Some(1));
+    assert_eq!(z.sl_a_severity(Fr::Iac), GapSeverity::Unknown);
+    assert_eq!(z.progress[iac].text(), "SL-A: 1 of 3 items assessed");
+    assert_eq!(
+        z.missing_text(),
+        vec!["SL-A: 1 of 5 items assessed".to_owned()]
+    );
+    // once every FR 1 item has a status the gap is a real one
+    set(&mut p, 1, "SR 1.1 RE 1", Status::NotMet, "");
+    set(&mut p, 1, "SR 1.2", Status::NotMet, "");
+    let a = assess(&p, &catalog());
+    assert!(!a.zones[0].sl_a_partial(Fr::Iac));
+    assert_eq!(a.zones[0].sl_a_severity(Fr::Iac), GapSeverity::One);
+    assert_eq!(
+        a.zones[0].missing_text(),
+        vec!["SL-A: 3 of 5 items assessed".to_owned()]
+    );
+}

@@ -61,14 +61,17 @@ pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         let _ = writeln!(err, "error: {}", visible(&message));
         EXIT_UNREADABLE
     };
-    let output = match (&args.output, args.file.starts_with("sample:")) {
+    let output = match (
+        &args.output,
+        args.file.starts_with("sample:") || args.file.starts_with("template:"),
+    ) {
         (Some(o), _) => o.clone(),
         (None, false) => PathBuf::from(&args.file),
         (None, true) => {
             return fail(
                 err,
                 format!(
-                    "{} is an embedded sample: say where to write the approved project with -o FILE",
+                    "{} is embedded in zonewright: say where to write the approved project with -o FILE",
                     args.file
                 ),
             );

@@ -2,6 +2,8 @@
 //! the selection and the catalog into one labelled [`Edit`] (one undo step) and the selection
 //! after it ([`Plan`]). The designer applies plans; it never builds edits of its own.
 
+pub mod bulk;
+
 use crate::catalog::Catalog;
 use crate::edit::Edit;
 use crate::model::{
@@ -77,6 +79,8 @@ pub enum Action {
     },
     /// Aligns or distributes the selected zones.
     Arrange(arrange::Arrangement),
+    /// Many elements or requirement items at once (`bulk.rs`).
+    Bulk(bulk::BulkAction),
 }
 
 /// One labelled edit and what is selected after it.
@@ -161,6 +165,7 @@ pub fn plan(
         } => clipboard::paste(project, catalog, clip, *placement, *into),
         Action::CutSelection => clipboard::cut(project, selection),
         Action::Rename { element, name } => rename::rename(project, *element, name),
+        Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
     }
 }
 
@@ -226,7 +231,7 @@ fn grown_rect(zone: &Zone, count: usize) -> Option<Rect> {
 }
 
 /// `edit`, followed by growing `zone` when it then holds `count` assets that do not fit.
-fn with_growth(edit: Edit, zone: &Zone, count: usize) -> Edit {
+pub(crate) fn with_growth(edit: Edit, zone: &Zone, count: usize) -> Edit {
     match grown_rect(zone, count) {
         Some(rect) => Edit::Batch(vec![edit, Edit::SetZoneRect { id: zone.id, rect }]),
         None => edit,

@@ -282,7 +282,21 @@ impl History {
         edit: Edit,
         merge_key: Option<String>,
     ) -> Result<(), EditError> {
+        // a replacement by an equal value changes nothing: no step, and the document stays
+        // as clean as it was (a zone dropped where it was, a field set to its own value)
+        let probe = matches!(
+            edit,
+            Edit::ReplaceZone(_)
+                | Edit::ReplaceConduit(_)
+                | Edit::ReplaceAsset(_)
+                | Edit::SetZoneRect { .. }
+                | Edit::SetMeta(_)
+        )
+        .then(|| edit.clone());
         let inverse = edit.apply(project)?;
+        if probe.is_some_and(|p| p == inverse) {
+            return Ok(());
+        }
         self.revision += 1;
         self.redo.clear();
         let merges = !self.sealed

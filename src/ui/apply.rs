@@ -163,6 +163,7 @@ impl DesignerApp {
                 self.begin_rename(e);
                 return;
             }
+            Intent::Bulk(b) => Action::Bulk(b),
         };
         self.plan_and_apply(action);
     }

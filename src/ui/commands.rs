@@ -96,6 +96,14 @@ pub enum UiCommand {
     SnapToGrid,
     /// View → Purdue bands (a project setting: the drawings show them too).
     PurdueBands,
+    /// File → New from template, by name.
+    NewFromTemplate(&'static str),
+    /// Requirements tab: pick every row the filters show.
+    SelectAllRequirements,
+    /// Requirements tab: "Everything up to SL n is met" (asks first).
+    MarkMetUpTo,
+    /// Requirements tab: copy the assessment to other zones or conduits.
+    CopyAssessment,
 }
 
 /// How a command shows its on/off state in a menu.
@@ -154,6 +162,12 @@ impl UiCommand {
         all.extend([Copy, Cut, Paste, Rename, Find]);
         all.extend(crate::command::arrange::Arrangement::ALL.map(Arrange));
         all.extend([SnapToGrid, PurdueBands]);
+        all.extend(
+            crate::samples::TEMPLATES
+                .iter()
+                .map(|t| NewFromTemplate(t.name)),
+        );
+        all.extend([SelectAllRequirements, MarkMetUpTo, CopyAssessment]);
         all
     }
 
@@ -205,6 +219,13 @@ impl UiCommand {
             Arrange(how) => how.label(),
             SnapToGrid => "Snap to grid",
             PurdueBands => "Purdue bands",
+            NewFromTemplate(name) => {
+                let title = crate::samples::find_template(name).map_or(name, |t| t.title);
+                return format!("New from template: {title}");
+            }
+            SelectAllRequirements => "Select all visible requirements",
+            MarkMetUpTo => "Everything up to SL n is met…",
+            CopyAssessment => "Copy assessment to…",
         };
         s.to_owned()
     }
@@ -258,6 +279,17 @@ impl UiCommand {
             }
             SnapToGrid => {
                 "Zones snap to a 10-unit grid when moved, resized or added (hold Alt while dragging to place freely)"
+            }
+            NewFromTemplate(name) => crate::samples::find_template(name)
+                .map_or("A new project from a template", |t| t.description),
+            SelectAllRequirements => {
+                "Pick every requirement row the Requirements tab shows, for a bulk change"
+            }
+            MarkMetUpTo => {
+                "Mark every applicable requirement up to a level met for the zone or conduit shown (asks first)"
+            }
+            CopyAssessment => {
+                "Copy the requirement assessment of the zone or conduit shown to other zones or conduits"
             }
         }
     }
@@ -385,6 +417,7 @@ impl UiCommand {
                 modifiers: CMD_SHIFT,
                 logical_key: Key::G,
             }],
+            NewFromTemplate(_) | SelectAllRequirements | MarkMetUpTo | CopyAssessment => &[],
         }
     }
 
@@ -411,6 +444,10 @@ impl UiCommand {
         match self {
             New | Open | OpenByPath | OpenSample(_) | Quit | DarkTheme | CommandPalette | About => {
                 true
+            }
+            NewFromTemplate(_) => true,
+            SelectAllRequirements | MarkMetUpTo | CopyAssessment => {
+                app.requirements_tab_target().is_some()
             }
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
@@ -462,6 +499,11 @@ impl UiCommand {
             UiCommand::OpenSample(name) => {
                 return crate::samples::find(name)
                     .map_or(name, |s| s.title)
+                    .to_owned();
+            }
+            UiCommand::NewFromTemplate(name) => {
+                return crate::samples::find_template(name)
+                    .map_or(name, |t| t.title)
                     .to_owned();
             }
             _ => None,
@@ -588,6 +630,10 @@ impl DesignerApp {
             Arrange(how) => self.plan_and_apply(crate::command::Action::Arrange(how)),
             SnapToGrid => self.canvas.snap_to_grid = !self.canvas.snap_to_grid,
             PurdueBands => self.toggle_purdue_bands(),
+            NewFromTemplate(name) => self.guarded(Pending::OpenTemplate(name)),
+            SelectAllRequirements => self.select_all_requirements(),
+            MarkMetUpTo => self.ask_met_up_to(),
+            CopyAssessment => self.ask_copy_assessment(),
         }
         true
     }
@@ -643,148 +689,4 @@ impl DesignerApp {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{ElementRef, ZoneId};
-    use crate::ui::dialogs::{RecentFiles, ScriptedDialogs};
-    use std::collections::HashSet;
-
-    fn designer() -> (DesignerApp, egui::Context) {
-        let ctx = egui::Context::default();
-        let app = DesignerApp::new(
-            &ctx,
-            Box::new(ScriptedDialogs::default()),
-            RecentFiles::in_memory(),
-        );
-        (app, ctx)
-    }
-
-    #[test]
-    fn enabled_follows_the_document_the_selection_and_the_history() {
-        let (mut app, ctx) = designer();
-        assert!(UiCommand::New.enabled(&app) && UiCommand::CommandPalette.enabled(&app));
-        for c in [
-            UiCommand::Save,
-            UiCommand::Undo,
-            UiCommand::Delete,
-            UiCommand::ZoomToFit,
-        ] {
-            assert!(!c.enabled(&app), "{c:?} needs a document");
-        }
-        app.open_sample("refinery");
-        let nudge = UiCommand::Nudge {
-            direction: Direction::Right,
-            fine: true,
-        };
-        assert!(UiCommand::Save.enabled(&app));
-        assert!(!UiCommand::Undo.enabled(&app) && !UiCommand::Delete.enabled(&app));
-        assert!(!nudge.enabled(&app), "nothing selected");
-        app.apply_intent(Intent::Select(vec![ElementRef::Zone(ZoneId(1))]));
-        assert!(UiCommand::Delete.enabled(&app) && nudge.enabled(&app));
-        let x = |app: &DesignerApp| {
-            app.doc
-                .as_ref()
-                .and_then(|d| d.project.zone(ZoneId(1)))
-                .map(|z| z.rect.x)
-        };
-        let before = x(&app);
-        assert!(app.run_command(nudge, &ctx));
-        app.apply_intents();
-        assert_eq!(x(&app), before.map(|v| v + NUDGE_FINE_STEP));
-        assert!(UiCommand::Undo.enabled(&app) && !UiCommand::Redo.enabled(&app));
-        assert_eq!(
-            UiCommand::Undo.menu_text(&app),
-            format!(
-                "Undo Move zone {}",
-                app.doc
-                    .as_ref()
-                    .map(|d| d.project.element_name(ElementRef::Zone(ZoneId(1))))
-                    .unwrap_or_default()
-            )
-        );
-        app.run_command(UiCommand::Undo, &ctx);
-        app.apply_intents();
-        assert_eq!(x(&app), before);
-        assert!(
-            !app.run_command(UiCommand::Undo, &ctx),
-            "a disabled command does not run"
-        );
-    }
-
-    #[test]
-    fn no_two_commands_share_a_shortcut() {
-        let mut seen = HashSet::new();
-        for c in UiCommand::all() {
-            for s in c.shortcuts() {
-                assert!(
-                    seen.insert((s.modifiers, s.logical_key)),
-                    "{} is bound twice ({c:?})",
-                    shortcut_text(s)
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn every_command_has_text_and_a_tooltip_and_appears_once() {
-        let all = UiCommand::all();
-        let unique: HashSet<_> = all.iter().collect();
-        assert_eq!(unique.len(), all.len());
-        let texts: HashSet<String> = all.iter().map(|c| c.text()).collect();
-        assert_eq!(texts.len(), all.len(), "palette rows are distinguishable");
-        for c in all {
-            assert!(!c.text().is_empty() && !c.tooltip().is_empty(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn nudges_are_bound_to_plain_and_shifted_arrows() {
-        let plain = UiCommand::Nudge {
-            direction: Direction::Left,
-            fine: false,
-        };
-        let fine = UiCommand::Nudge {
-            direction: Direction::Left,
-            fine: true,
-        };
-        assert_eq!(plain.shortcuts(), &[sc(NONE, Key::ArrowLeft)]);
-        assert_eq!(fine.shortcuts(), &[sc(SHIFT, Key::ArrowLeft)]);
-        assert_eq!(shortcut_text(&fine.shortcuts()[0]), "Shift+Left");
-    }
-
-    /// The README's list of shortcuts is the table's.
-    #[test]
-    fn readme_lists_every_shortcut_of_the_table() {
-        let readme = include_str!("../../README.md");
-        let start = readme
-            .find("<!-- shortcuts:start -->")
-            .expect("shortcut list start marker in README");
-        let end = readme
-            .find("<!-- shortcuts:end -->")
-            .expect("shortcut list end marker in README");
-        let listed = &readme[start..end];
-        assert_eq!(
-            listed.trim_start_matches("<!-- shortcuts:start -->").trim(),
-            readme_shortcut_table().trim(),
-            "README shortcut list differs from the command table; paste:\n{}",
-            readme_shortcut_table()
-        );
-    }
-
-    /// The README table generated from the commands.
-    fn readme_shortcut_table() -> String {
-        let mut out = String::from("| Shortcut | Command |\n|---|---|\n");
-        for c in UiCommand::all() {
-            if c.shortcuts().is_empty() {
-                continue;
-            }
-            let keys: Vec<String> = c
-                .shortcuts()
-                .iter()
-                .map(|s| format!("`{}`", shortcut_text(s)))
-                .collect();
-            out.push_str(&format!("| {} | {} |\n", keys.join(", "), c.text()));
-        }
-        out
-    }
-}
+mod tests;

@@ -87,6 +87,7 @@ impl DesignerApp {
             }
             Pending::Quit => self.quit_confirmed = true,
             Pending::InstallLoaded => self.install_arrived(),
+            Pending::OpenTemplate(name) => self.open_template(name),
         }
     }
 

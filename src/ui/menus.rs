@@ -39,7 +39,13 @@ impl DesignerApp {
         use UiCommand::*;
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("File", |ui| {
-                self.command_items_ui(ui, &[New, Open, OpenByPath]);
+                self.command_items_ui(ui, &[New]);
+                ui.menu_button("New from template", |ui| {
+                    for t in crate::samples::TEMPLATES {
+                        self.command_item_ui(ui, NewFromTemplate(t.name));
+                    }
+                });
+                self.command_items_ui(ui, &[Open, OpenByPath]);
                 ui.menu_button("Open sample", |ui| {
                     for s in crate::samples::SAMPLES {
                         self.command_item_ui(ui, OpenSample(s.name));
@@ -68,6 +74,8 @@ impl DesignerApp {
                 self.command_items_ui(ui, &[Cut, Copy, Paste, Duplicate, Delete, SelectAll]);
                 ui.separator();
                 self.command_items_ui(ui, &[Rename, Find]);
+                ui.separator();
+                self.command_items_ui(ui, &[SelectAllRequirements, MarkMetUpTo, CopyAssessment]);
             });
             ui.menu_button("Arrange", |ui| {
                 for how in crate::command::arrange::Arrangement::ALL {

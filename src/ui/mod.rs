@@ -26,10 +26,12 @@ pub mod prefs;
 pub mod recovery;
 pub mod register;
 pub mod rename;
+pub mod requirements;
 pub mod risk;
 pub mod risk_matrix;
 pub mod sessions;
 mod start_page;
+pub mod templates;
 pub mod theme;
 pub mod topology;
 pub mod view;
@@ -115,6 +117,8 @@ pub enum Intent {
     },
     /// Opens the inline rename field on an element (double-click on the canvas).
     BeginRename(ElementRef),
+    /// Many elements or requirement items at once (multi-select forms, Requirements tab).
+    Bulk(crate::command::bulk::BulkAction),
 }
 
 /// Bottom dock tabs.
@@ -181,6 +185,8 @@ pub enum Pending {
     Quit,
     /// The document loaded in the background replaces the open one.
     InstallLoaded,
+    /// A new project from an embedded template, by name.
+    OpenTemplate(&'static str),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,5 @@
-//! The start page shown when no document is open: new, open, samples and recent files. Its
+//! The start page shown when no document is open: new, open, samples, templates and recent
+//! files. Its
 //! buttons run the commands of [`super::commands`].
 
 use super::commands::UiCommand;
@@ -44,6 +45,17 @@ impl DesignerApp {
             for s in crate::samples::SAMPLES {
                 if ui.link(s.title).clicked() {
                     self.run_command(UiCommand::OpenSample(s.name), ui.ctx());
+                }
+            }
+            ui.add_space(20.0);
+            ui.label(
+                egui::RichText::new("New from a template")
+                    .strong()
+                    .size(18.0),
+            );
+            for t in crate::samples::TEMPLATES {
+                if ui.link(t.title).on_hover_text(t.description).clicked() {
+                    self.run_command(UiCommand::NewFromTemplate(t.name), ui.ctx());
                 }
             }
             ui.add_space(20.0);

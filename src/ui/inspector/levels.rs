@@ -64,24 +64,49 @@ pub fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment) {
             ui.end_row();
             ui.label("SL-A");
             for (i, fr) in Fr::ALL.iter().enumerate() {
-                let sev = GapSeverity::from_gap(e.achievement_gap[i]);
-                cell_ui(
-                    ui,
-                    lvl(e.sl_a[i]),
-                    Some(sev),
-                    format!("{}: achievement gap {}", fr.code(), sev.label()),
-                );
+                let sev = e.sl_a_severity(*fr);
+                let p = e.progress[i];
+                // partly assessed and short of the target: say how far, not a false gap
+                let (text, hover) = if sev == GapSeverity::Unknown && p.is_partial() {
+                    (
+                        format!("{}/{}", p.assessed, p.applicable),
+                        format!(
+                            "{}: {} (SL-A so far {}); the gap is known once every item is",
+                            fr.code(),
+                            p.text(),
+                            lvl(e.sl_a[i])
+                        ),
+                    )
+                } else {
+                    (
+                        lvl(e.sl_a[i]),
+                        format!("{}: achievement gap {}", fr.code(), sev.label()),
+                    )
+                };
+                cell_ui(ui, text, Some(sev), hover);
             }
             ui.end_row();
         });
     super::components::sl_c_source_ui(ui, e);
     ui.label(
         egui::RichText::new(format!(
-            "{} applicable requirements, {} open · – = unknown (no assets / nothing assessed)",
-            e.applicable.len(),
+            "{}, {} open · – = unknown (no assets / nothing assessed)",
+            crate::count_of(
+                e.applicable.len(),
+                "applicable requirement",
+                "applicable requirements"
+            ),
             e.open_items()
         ))
         .small()
         .weak(),
     );
+    let missing = e.missing_text();
+    if !missing.is_empty() {
+        ui.label(
+            egui::RichText::new(format!("Still missing: {}", missing.join("; ")))
+                .small()
+                .color(theme::gap_color(GapSeverity::Unknown)),
+        );
+    }
 }

@@ -71,7 +71,7 @@ pub fn inspector_ui(
                     }
                     _ => {}
                 },
-                n => multi::multi_ui(ui, out, n),
+                _ => multi::multi_ui(ui, out, view.catalog, project, view.selection),
             }
         });
 }

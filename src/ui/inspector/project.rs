@@ -84,50 +84,64 @@ pub fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
 
 fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
     ui.label(egui::RichText::new("Revision history").strong());
-    // revision and date narrow, author medium, the change takes the rest of the panel
+    // one card per revision: revision, date and author on a line (the author takes what is
+    // left), the change below over the whole width, wrapping; no field is narrower than its
+    // usual content ("2026-08-31", "Priya Ramanathan")
     let spacing = ui.spacing().item_spacing.x;
-    // what the row takes besides the fields (the remove button, gaps) is allowed for with room
-    // to spare: a row wider than the panel would widen the panel, and the fields with it
-    let spare = (ui.available_width() - 36.0 - 82.0 - 40.0 - 6.0 * spacing).max(120.0);
-    let author_w = (spare * 0.4).clamp(60.0, 160.0);
-    let change_w = spare - author_w;
+    let full = ui.available_width().clamp(240.0, 1200.0) - 14.0;
+    let (rev_w, date_w, remove_w) = (44.0, 96.0, 24.0);
+    let beside = full - rev_w - date_w - remove_w - 4.0 * spacing;
+    // a narrow panel puts the author on a line of its own, the whole width
+    let author_inline = beside >= 180.0;
+    let author_w = if author_inline { beside } else { full };
     let columns: [Column; 4] = [
-        (|r| r.revision.as_str(), |r, v| r.revision = v, 36.0),
-        (|r| r.date.as_str(), |r, v| r.date = v, 82.0),
+        (|r| r.revision.as_str(), |r, v| r.revision = v, rev_w),
+        (|r| r.date.as_str(), |r, v| r.date = v, date_w),
         (|r| r.author.as_str(), |r, v| r.author = v, author_w),
-        (|r| r.change.as_str(), |r, v| r.change = v, change_w),
+        (|r| r.change.as_str(), |r, v| r.change = v, full),
     ];
-    egui::Grid::new("revisions").striped(true).show(ui, |ui| {
-        for h in ["Rev.", "Date", "Author", "Change", ""] {
-            ui.label(egui::RichText::new(h).small().strong());
-        }
-        ui.end_row();
-        for (i, r) in meta.revisions.iter().enumerate() {
-            for (k, (get, set, w)) in columns.iter().enumerate() {
-                let mut cell = TextField::cell(("rev", i, k), get(r), *w);
-                if k == 1 {
-                    cell = cell.hint(DATE_HINT);
-                }
-                cell.edit_ui(ui, out, format!("rev.{i}.{k}"), |text| {
-                    let mut m = meta.clone();
-                    if let Some(row) = m.revisions.get_mut(i) {
-                        set(row, text);
+    let field_ui = |ui: &mut egui::Ui, out: &mut Intents, i: usize, k: usize, r: &Revision| {
+        let (get, set, w) = columns[k];
+        let mut cell = TextField::cell(("rev", i, k), get(r), w).hover_value();
+        cell = match k {
+            1 => cell.hint(DATE_HINT),
+            2 => cell.hint("author"),
+            3 => cell.hint("what changed").multiline(true),
+            _ => cell.hint("rev."),
+        };
+        cell.edit_ui(ui, out, format!("rev.{i}.{k}"), |text| {
+            let mut m = meta.clone();
+            if let Some(row) = m.revisions.get_mut(i) {
+                set(row, text);
+            }
+            ("Edit revision history".into(), Edit::SetMeta(m))
+        });
+    };
+    for (i, r) in meta.revisions.iter().enumerate() {
+        egui::Frame::group(ui.style())
+            .inner_margin(egui::Margin::same(3))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    let inline = if author_inline { 3 } else { 2 };
+                    for k in 0..inline {
+                        field_ui(ui, out, i, k, r);
                     }
-                    ("Edit revision history".into(), Edit::SetMeta(m))
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text("Remove this revision")
+                        .clicked()
+                    {
+                        let mut m = meta.clone();
+                        m.revisions.remove(i);
+                        push_edit(out, "Remove revision", Edit::SetMeta(m), None);
+                    }
                 });
-            }
-            if ui
-                .small_button("✖")
-                .on_hover_text("Remove this revision")
-                .clicked()
-            {
-                let mut m = meta.clone();
-                m.revisions.remove(i);
-                push_edit(out, "Remove revision", Edit::SetMeta(m), None);
-            }
-            ui.end_row();
-        }
-    });
+                if !author_inline {
+                    field_ui(ui, out, i, 2, r);
+                }
+                field_ui(ui, out, i, 3, r);
+            });
+    }
     if ui.button("Add revision").clicked() {
         let mut m = meta.clone();
         m.revisions.push(Revision {

@@ -110,6 +110,8 @@ impl<'a> TextField<'a> {
         let edit = edit.id_salt(self.id);
         let mut r = match self.cell_width {
             // a grid cell offers only last frame's column width: the field takes its own
+            // a multi-line cell wraps its text and grows with it
+            Some(w) if self.multiline => ui.add(edit.desired_width(w).desired_rows(1)),
             Some(w) => ui.add_sized([w, ui.spacing().interact_size.y], edit.desired_width(w)),
             None => ui.add(edit.desired_width(f32::INFINITY)),
         };
