@@ -288,10 +288,19 @@ pub(super) fn draw_scene_ui(
             && *f.gesture == Gesture::None
             && pointer.is_some_and(|p| p.y <= er.min.y + layout::HEADER_H)
         {
-            // the header: the whole name, however the zone cut it
+            // the header: the whole name, however the zone cut it, and what its gap colour
+            // says (with what is still missing when it is unknown or open)
             let shown = crate::model::text::visible;
+            let gap = ea.map_or_else(String::new, |e| {
+                let missing = e.missing_text();
+                if missing.is_empty() {
+                    format!("\nGap: {}", e.worst.label())
+                } else {
+                    format!("\nGap: {} — {}", e.worst.label(), missing.join("; "))
+                }
+            });
             resp.clone()
-                .on_hover_text(format!("{}\n{}", shown(&z.name), z.kind.label()));
+                .on_hover_text(format!("{}\n{}{gap}", shown(&z.name), z.kind.label()));
         }
 
         // connector handle (drag to another zone to create a conduit)
