@@ -24,8 +24,8 @@ pub struct PanelSizes {
 impl Default for PanelSizes {
     fn default() -> Self {
         PanelSizes {
-            palette_width: 210.0,
-            inspector_width: 340.0,
+            palette_width: 230.0,
+            inspector_width: 370.0,
             dock_height: 230.0,
         }
     }

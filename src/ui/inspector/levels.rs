@@ -12,10 +12,13 @@ fn cell_ui(ui: &mut egui::Ui, text: String, sev: Option<GapSeverity>, hover: Str
     };
     egui::Frame::new()
         .fill(fill)
-        .inner_margin(egui::Margin::symmetric(6, 2))
+        .inner_margin(egui::Margin::symmetric(4, 2))
         .corner_radius(3)
         .show(ui, |ui| {
-            ui.label(egui::RichText::new(text).color(fg).monospace());
+            // a progress such as "12/90" in the small size, so seven cells fit the inspector
+            let long = text.chars().count() > 2;
+            let t = egui::RichText::new(text).color(fg).monospace();
+            ui.label(if long { t.small() } else { t });
         })
         .response
         .on_hover_text(hover);
