@@ -208,3 +208,37 @@ fn the_topology_view_fits_itself_when_shown_and_when_the_dock_grows() {
         "fitted again to the taller dock: {first} → {grown}"
     );
 }
+
+#[test]
+fn alt_while_dragging_places_the_zone_off_the_grid() {
+    let mut h = refinery();
+    let zoom = h.state().canvas.zoom();
+    let before = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.project.zone(ZoneId(4)))
+        .map(|z| z.rect)
+        .expect("zone 4");
+    let from = h.state().canvas.scene_to_screen(850.0, 760.0);
+    h.event(Event::ModifiersChanged(Modifiers::ALT));
+    drag(&mut h, from, from + egui::vec2(37.0, 23.0));
+    h.event(Event::ModifiersChanged(Modifiers::NONE));
+    h.run();
+    let after = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.project.zone(ZoneId(4)))
+        .map(|z| z.rect)
+        .expect("zone 4");
+    // exactly where the pointer took it: 37 × 23 screen points at this zoom
+    assert!(
+        (after.x - before.x - 37.0 / zoom).abs() < 0.6,
+        "x {} → {}",
+        before.x,
+        after.x
+    );
+    assert!((after.y - before.y - 23.0 / zoom).abs() < 0.6);
+    assert!(after.x % 10.0 != 0.0, "off the grid: {}", after.x);
+}

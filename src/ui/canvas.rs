@@ -330,6 +330,7 @@ pub fn canvas_ui(
                 label_scale: canvas.label_scale,
                 dark: view.dark,
                 snap,
+                free: alt,
                 paint: !reuse,
                 region: if reuse {
                     visible_in_scene

@@ -27,6 +27,8 @@ pub(super) struct Frame<'a> {
     pub dark: bool,
     /// Whether moves, resizes and new zones snap to the grid (the setting, Alt not held).
     pub snap: bool,
+    /// Alt is held: a dragged zone goes exactly where the pointer takes it (no guides either).
+    pub free: bool,
     /// Whether to draw the static drawing this frame (false: the retained one is reused and
     /// only interactions and overlays run).
     pub paint: bool,
@@ -222,7 +224,7 @@ pub(super) fn draw_scene_ui(
                             z.id,
                             *start,
                             p,
-                            GUIDE_SNAP / zoom,
+                            if f.free { 0.0 } else { GUIDE_SNAP / zoom },
                             f.snap,
                         );
                         let now = match g {
@@ -239,7 +241,7 @@ pub(super) fn draw_scene_ui(
                             z.id,
                             *start,
                             p,
-                            GUIDE_SNAP / zoom,
+                            if f.free { 0.0 } else { GUIDE_SNAP / zoom },
                             f.snap,
                         ));
                     }
