@@ -267,3 +267,101 @@ fn picked_rows_get_one_status_in_one_step() {
         .count();
     assert_eq!(not_met, picked, "every picked row, nothing else");
 }
+
+#[test]
+fn several_assets_get_one_criticality_and_one_vendor_by_clicks_and_typing() {
+    let mut h = refinery();
+    let ids: Vec<zonewright::model::AssetId> = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.project.zone(ZoneId(4)))
+        .map(|z| z.assets.iter().take(3).map(|a| a.id).collect())
+        .unwrap_or_default();
+    assert_eq!(ids.len(), 3);
+    h.state_mut().apply_intent(Intent::Select(
+        ids.iter().map(|a| ElementRef::Asset(*a)).collect(),
+    ));
+    h.run();
+    assert!(h.query_by_label("All 3 selected assets").is_some());
+    let before_crit: Vec<zonewright::model::Criticality> = {
+        let p = &h.state().doc.as_ref().expect("doc").project;
+        ids.iter()
+            .filter_map(|id| p.asset(*id).map(|(a, _)| a.criticality))
+            .collect()
+    };
+    // Criticality: open the drop-down under its label, pick "Critical"
+    let label_y = h.get_by_label("Criticality").rect().bottom();
+    let combo = h
+        .get_all_by_role(egui::accesskit::Role::ComboBox)
+        .filter(|n| n.rect().top() >= label_y - 1.0)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .map(|n| n.rect().center())
+        .expect("the criticality drop-down");
+    common::click_at(&mut h, combo);
+    h.run();
+    let critical = h
+        .get_all_by_label("Critical")
+        .last()
+        .map(|n| n.rect().center())
+        .expect("Critical in the popup");
+    common::click_at(&mut h, critical);
+    h.run();
+    let crit = |h: &Harness<'_, DesignerApp>| -> Vec<zonewright::model::Criticality> {
+        let p = &h.state().doc.as_ref().expect("doc").project;
+        ids.iter()
+            .filter_map(|id| p.asset(*id).map(|(a, _)| a.criticality))
+            .collect()
+    };
+    assert_eq!(crit(&h), vec![zonewright::model::Criticality::Critical; 3]);
+    // one step, named by how many actually changed
+    let label = undo_label(&h).unwrap_or_default();
+    let changed = before_crit
+        .iter()
+        .filter(|c| **c != zonewright::model::Criticality::Critical)
+        .count();
+    assert!(changed >= 1);
+    assert_eq!(
+        label,
+        format!(
+            "Set criticality of {} to Critical",
+            if changed == 1 {
+                "1 asset".to_owned()
+            } else {
+                format!("{changed} assets")
+            }
+        )
+    );
+    // Vendor: type into the shared field; one undo step restores every asset's own vendor
+    let before: Vec<String> = {
+        let p = &h.state().doc.as_ref().expect("doc").project;
+        ids.iter()
+            .filter_map(|id| p.asset(*id).map(|(a, _)| a.vendor.clone()))
+            .collect()
+    };
+    let vendor_y = h.get_by_label("Vendor").rect().bottom();
+    let field = h
+        .get_all_by_role(egui::accesskit::Role::TextInput)
+        .filter(|n| n.rect().top() >= vendor_y - 1.0)
+        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
+        .map(|n| n.rect().center())
+        .expect("the vendor field");
+    common::click_at(&mut h, field);
+    h.event(egui::Event::Text("Yokogawa".to_owned()));
+    h.run();
+    let vendors = |h: &Harness<'_, DesignerApp>| -> Vec<String> {
+        let p = &h.state().doc.as_ref().expect("doc").project;
+        ids.iter()
+            .filter_map(|id| p.asset(*id).map(|(a, _)| a.vendor.clone()))
+            .collect()
+    };
+    assert!(
+        vendors(&h).iter().all(|v| v.ends_with("Yokogawa")),
+        "{:?}",
+        vendors(&h)
+    );
+    h.state_mut().apply_intent(Intent::Undo);
+    h.run();
+    assert_eq!(vendors(&h), before, "one undo step for the typing");
+    assert_eq!(crit(&h), vec![zonewright::model::Criticality::Critical; 3]);
+}
