@@ -6,19 +6,15 @@
 
 mod common;
 
+fn refinery() -> Harness<'static, DesignerApp> {
+    common::with_sample("refinery")
+}
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable, by};
 use zonewright::command::bulk::{BulkAction, ZoneChange, met_up_to_count};
 use zonewright::model::{ElementRef, SlVector, Status, ZoneId};
 use zonewright::ui::{DesignerApp, DockTab, Intent};
-
-fn refinery() -> Harness<'static, DesignerApp> {
-    let mut h = common::harness_with(Vec::new());
-    h.run();
-    h.state_mut().open_sample("refinery");
-    h.run();
-    h
-}
 
 fn undo_label(h: &Harness<'_, DesignerApp>) -> Option<String> {
     h.state()

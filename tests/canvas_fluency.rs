@@ -8,29 +8,10 @@ use egui_kittest::kittest::Queryable;
 use zonewright::model::{ElementRef, ZoneId};
 use zonewright::ui::{DesignerApp, DockTab};
 mod common;
-use common::{harness_with, pointer};
+use common::drag;
 
 fn refinery() -> Harness<'static, DesignerApp> {
-    let mut h = harness_with(Vec::new());
-    h.run();
-    h.state_mut().open_sample("refinery");
-    h.run();
-    h
-}
-
-fn drag(h: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
-    h.event(Event::PointerMoved(from));
-    h.step();
-    pointer(h, from, true, Modifiers::NONE);
-    h.step();
-    for i in 1..=6 {
-        let t = i as f32 / 6.0;
-        h.event(Event::PointerMoved(from + (to - from) * t));
-        h.step();
-    }
-    pointer(h, to, false, Modifiers::NONE);
-    h.step();
-    h.run();
+    common::with_sample("refinery")
 }
 
 /// The zoom and the scene point under a fixed screen point.

@@ -4,11 +4,11 @@
 
 use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
-use zonewright::model::{ElementRef, Project, ZoneId};
+use zonewright::model::ElementRef;
 use zonewright::ui::{DesignerApp, Intent};
 
 mod common;
-use common::harness_with;
+use common::{harness_with, project, zone_named};
 
 fn designer_with(sample: &str) -> Harness<'static, DesignerApp> {
     let mut h = harness_with(Vec::new());
@@ -16,19 +16,6 @@ fn designer_with(sample: &str) -> Harness<'static, DesignerApp> {
     h.state_mut().open_sample(sample);
     h.run();
     h
-}
-
-fn project<'h>(h: &'h Harness<'_, DesignerApp>) -> &'h Project {
-    &h.state().doc.as_ref().expect("a document").project
-}
-
-fn zone_named(h: &Harness<'_, DesignerApp>, part: &str) -> ZoneId {
-    project(h)
-        .zones
-        .iter()
-        .find(|z| z.name.contains(part))
-        .map(|z| z.id)
-        .expect("zone")
 }
 
 fn select(h: &mut Harness<'_, DesignerApp>, items: Vec<ElementRef>) {

@@ -9,7 +9,7 @@ use zonewright::ui::dialogs::DialogResult;
 use zonewright::ui::{DesignerApp, DockTab};
 
 mod common;
-use common::{harness_with, pointer};
+use common::{drag, harness_with, pointer, project};
 
 fn harness() -> Harness<'static, DesignerApp> {
     harness_with(Vec::new())
@@ -19,22 +19,6 @@ fn new_project(h: &mut Harness<'_, DesignerApp>) {
     h.get_by_label("New project").click();
     h.run();
     assert!(h.state().doc.is_some(), "New project opens a document");
-}
-
-/// A press at `from`, a movement in steps, a release at `to`, with frames in between.
-fn drag(h: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
-    h.event(Event::PointerMoved(from));
-    h.step();
-    pointer(h, from, true, Modifiers::NONE);
-    h.step();
-    for i in 1..=6 {
-        let t = i as f32 / 6.0;
-        h.event(Event::PointerMoved(from + (to - from) * t));
-        h.step();
-    }
-    pointer(h, to, false, Modifiers::NONE);
-    h.step();
-    h.run();
 }
 
 fn click_at(h: &mut Harness<'_, DesignerApp>, pos: Pos2) {
@@ -51,10 +35,6 @@ fn canvas_center(h: &Harness<'_, DesignerApp>) -> Pos2 {
     let node = h.get_by_label("Zones");
     let left = node.rect().right() + 260.0;
     pos2(left, 300.0)
-}
-
-fn project<'h>(h: &'h Harness<'_, DesignerApp>) -> &'h zonewright::model::Project {
-    &h.state().doc.as_ref().expect("a document is open").project
 }
 
 fn undo(h: &mut Harness<'_, DesignerApp>) {

@@ -3,11 +3,11 @@
 
 use egui::{Event, Key, Modifiers, Pos2};
 use egui_kittest::Harness;
-use zonewright::model::{ElementRef, Project, ZoneId};
+use zonewright::model::{ElementRef, ZoneId};
 use zonewright::ui::{DesignerApp, Intent};
 
 mod common;
-use common::{harness_with, pointer};
+use common::{harness_with, pointer, project, zone_named};
 
 fn designer() -> Harness<'static, DesignerApp> {
     let mut h = harness_with(Vec::new());
@@ -15,19 +15,6 @@ fn designer() -> Harness<'static, DesignerApp> {
     h.state_mut().open_sample("refinery");
     h.run();
     h
-}
-
-fn project<'h>(h: &'h Harness<'_, DesignerApp>) -> &'h Project {
-    &h.state().doc.as_ref().expect("a document").project
-}
-
-fn zone_named(h: &Harness<'_, DesignerApp>, part: &str) -> ZoneId {
-    project(h)
-        .zones
-        .iter()
-        .find(|z| z.name.contains(part))
-        .map(|z| z.id)
-        .expect("zone")
 }
 
 fn undo_label(h: &Harness<'_, DesignerApp>) -> Option<String> {

@@ -48,19 +48,7 @@ impl Session {
 
     fn drag(&mut self, what: &str, from: Pos2, to: Pos2) {
         self.act(format!("drag {what}"));
-        let h = &mut self.h;
-        h.event(Event::PointerMoved(from));
-        h.step();
-        common::pointer(h, from, true, Modifiers::NONE);
-        h.step();
-        for i in 1..=6 {
-            let t = i as f32 / 6.0;
-            h.event(Event::PointerMoved(from + (to - from) * t));
-            h.step();
-        }
-        common::pointer(h, to, false, Modifiers::NONE);
-        h.step();
-        h.run();
+        common::drag(&mut self.h, from, to);
     }
 
     /// Drags the palette entry `label` onto the canvas at `to`.

@@ -39,3 +39,43 @@ pub fn click_at(h: &mut Harness<'_, DesignerApp>, pos: Pos2) {
     pointer(h, pos, false, Modifiers::NONE);
     h.step();
 }
+
+/// The designer with the embedded sample `name` open.
+pub fn with_sample(name: &str) -> Harness<'static, DesignerApp> {
+    let mut h = harness_with(Vec::new());
+    h.run();
+    h.state_mut().open_sample(name);
+    h.run();
+    h
+}
+
+/// A press at `from`, a movement in six steps, a release at `to`, with frames in between.
+pub fn drag(h: &mut Harness<'_, DesignerApp>, from: Pos2, to: Pos2) {
+    h.event(Event::PointerMoved(from));
+    h.step();
+    pointer(h, from, true, Modifiers::NONE);
+    h.step();
+    for i in 1..=6 {
+        let t = i as f32 / 6.0;
+        h.event(Event::PointerMoved(from + (to - from) * t));
+        h.step();
+    }
+    pointer(h, to, false, Modifiers::NONE);
+    h.step();
+    h.run();
+}
+
+/// The open project.
+pub fn project<'h>(h: &'h Harness<'_, DesignerApp>) -> &'h zonewright::model::Project {
+    &h.state().doc.as_ref().expect("a document is open").project
+}
+
+/// The first zone whose name contains `part`.
+pub fn zone_named(h: &Harness<'_, DesignerApp>, part: &str) -> zonewright::model::ZoneId {
+    project(h)
+        .zones
+        .iter()
+        .find(|z| z.name.contains(part))
+        .map(|z| z.id)
+        .expect("zone")
+}
