@@ -163,15 +163,10 @@ fn zones_ui(
             ui.end_row();
         });
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("Set all:").small());
-        for l in 0..=MAX_SL {
-            if ui
-                .small_button(l.to_string())
-                .on_hover_text(format!("SL {l} in every FR of every selected zone"))
-                .clicked()
-            {
-                push(out, ZoneChange::SlT(Some(SlVector::uniform(l))));
-            }
+        if let Some(l) = super::widgets::set_all_buttons_ui(ui, |l| {
+            format!("SL {l} in every FR of every selected zone")
+        }) {
+            push(out, ZoneChange::SlT(Some(SlVector::uniform(l))));
         }
         if targets != Some(None)
             && ui

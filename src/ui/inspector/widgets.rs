@@ -257,18 +257,27 @@ pub fn sl_vector_ui(ui: &mut egui::Ui, id: &str, v: SlVector) -> Option<SlVector
             ui.end_row();
         });
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("Set all:").small());
-        for l in 0..=MAX_SL {
-            if ui
-                .small_button(l.to_string())
-                .on_hover_text(format!("SL {l} in every FR"))
-                .clicked()
-            {
-                changed = Some(SlVector::uniform(l));
-            }
+        if let Some(l) = set_all_buttons_ui(ui, |l| format!("SL {l} in every FR")) {
+            changed = Some(SlVector::uniform(l));
         }
     });
     changed
+}
+
+/// "Set all:" and a button per level (inside a horizontal row); returns the level clicked.
+pub fn set_all_buttons_ui(ui: &mut egui::Ui, hover: impl Fn(u8) -> String) -> Option<u8> {
+    ui.label(egui::RichText::new("Set all:").small());
+    let mut clicked = None;
+    for l in 0..=MAX_SL {
+        if ui
+            .small_button(l.to_string())
+            .on_hover_text(hover(l))
+            .clicked()
+        {
+            clicked = Some(l);
+        }
+    }
+    clicked
 }
 
 #[cfg(test)]
