@@ -287,13 +287,7 @@ fn several_assets_get_one_criticality_and_one_vendor_by_clicks_and_typing() {
             .collect()
     };
     // Criticality: open the drop-down under its label, pick "Critical"
-    let label_y = h.get_by_label("Criticality").rect().bottom();
-    let combo = h
-        .get_all_by_role(egui::accesskit::Role::ComboBox)
-        .filter(|n| n.rect().top() >= label_y - 1.0)
-        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
-        .map(|n| n.rect().center())
-        .expect("the criticality drop-down");
+    let combo = common::below_label(&h, "Criticality", &[egui::accesskit::Role::ComboBox]);
     common::click_at(&mut h, combo);
     h.run();
     let critical = h
@@ -335,13 +329,7 @@ fn several_assets_get_one_criticality_and_one_vendor_by_clicks_and_typing() {
             .filter_map(|id| p.asset(*id).map(|(a, _)| a.vendor.clone()))
             .collect()
     };
-    let vendor_y = h.get_by_label("Vendor").rect().bottom();
-    let field = h
-        .get_all_by_role(egui::accesskit::Role::TextInput)
-        .filter(|n| n.rect().top() >= vendor_y - 1.0)
-        .min_by(|a, b| a.rect().top().total_cmp(&b.rect().top()))
-        .map(|n| n.rect().center())
-        .expect("the vendor field");
+    let field = common::below_label(&h, "Vendor", &[egui::accesskit::Role::TextInput]);
     common::click_at(&mut h, field);
     h.event(egui::Event::Text("Yokogawa".to_owned()));
     h.run();

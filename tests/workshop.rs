@@ -83,25 +83,10 @@ impl Session {
 
     /// Clicks the text field under the label `label`.
     fn click_field(&mut self, label: &str) {
-        let below = self
-            .h
-            .get_all_by_label(label)
-            .last()
-            .map(|n| n.rect())
-            .unwrap_or_else(|| panic!("a field labelled {label:?}"));
-        // the field is the first text box under its label, in the inspector
-        let field = self
-            .h
-            .get_all_by_role(egui::accesskit::Role::TextInput)
-            .chain(
-                self.h
-                    .get_all_by_role(egui::accesskit::Role::MultilineTextInput),
-            )
-            .map(|n| n.rect())
-            .filter(|r| r.top() >= below.top() && r.left() >= below.left() - 8.0)
-            .min_by(|a, b| a.top().total_cmp(&b.top()))
-            .unwrap_or_else(|| panic!("a text field under {label:?}"));
-        self.click_at(&format!("the {label} field"), field.center());
+        use egui::accesskit::Role;
+        let field =
+            common::below_label(&self.h, label, &[Role::TextInput, Role::MultilineTextInput]);
+        self.click_at(&format!("the {label} field"), field);
     }
 
     fn project(&self) -> &zonewright::model::Project {

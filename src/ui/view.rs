@@ -16,6 +16,20 @@ pub struct View<'a> {
     pub presentation: bool,
 }
 
+impl super::DesignerApp {
+    /// The read access of a view, when a document is open (for code that borrows nothing else
+    /// of the app meanwhile; panels that also hand out their own state build it field by field).
+    pub fn view(&self) -> Option<View<'_>> {
+        Some(View {
+            doc: self.doc.as_ref()?,
+            selection: &self.selection,
+            catalog: self.catalog,
+            dark: self.dark,
+            presentation: self.presentation,
+        })
+    }
+}
+
 /// Where a view pushes what the user asked for; the designer carries the intents out after the
 /// views have drawn.
 pub type Intents = Vec<Intent>;

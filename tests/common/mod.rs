@@ -79,3 +79,26 @@ pub fn zone_named(h: &Harness<'_, DesignerApp>, part: &str) -> zonewright::model
         .map(|z| z.id)
         .expect("zone")
 }
+
+/// The centre of the first widget with one of `roles` under the (last) label `label`: the field
+/// or drop-down a form puts below its label.
+pub fn below_label(
+    h: &Harness<'_, DesignerApp>,
+    label: &str,
+    roles: &[egui::accesskit::Role],
+) -> Pos2 {
+    use egui_kittest::kittest::Queryable;
+    let below = h
+        .get_all_by_label(label)
+        .last()
+        .map(|n| n.rect())
+        .unwrap_or_else(|| panic!("a label {label:?}"));
+    roles
+        .iter()
+        .flat_map(|role| h.get_all_by_role(*role))
+        .map(|n| n.rect())
+        .filter(|r| r.top() >= below.top() && r.left() >= below.left() - 8.0)
+        .min_by(|a, b| a.top().total_cmp(&b.top()))
+        .map(|r| r.center())
+        .unwrap_or_else(|| panic!("a widget under {label:?}"))
+}

@@ -1,7 +1,7 @@
 //! The Requirements tab's bulk actions as commands of the table (menus, palette): pick every
 //! visible row, "everything up to SL n is met…", "copy assessment to…".
 
-use super::{RowSelection, View, requirements_target, visible_rows};
+use super::{RowSelection, requirements_target, visible_rows};
 use crate::model::ElementRef;
 use std::collections::BTreeSet;
 
@@ -10,14 +10,20 @@ use std::collections::BTreeSet;
 impl crate::ui::DesignerApp {
     /// The zone or conduit the Requirements tab shows, if any.
     pub fn requirements_tab_target(&self) -> Option<ElementRef> {
-        let doc = self.doc.as_ref()?;
-        requirements_target(View {
-            doc,
-            selection: &self.selection,
-            catalog: self.catalog,
-            dark: self.dark,
-            presentation: self.presentation,
-        })
+        self.view().and_then(requirements_target)
+    }
+
+    /// The row selection of the tab for `target`: kept while it shows the same element, else
+    /// started afresh (keeping the level last offered for "everything up to SL n").
+    fn rows_for(&mut self, target: ElementRef) -> &mut RowSelection {
+        if self.dock.rows.target != Some(target) {
+            self.dock.rows = RowSelection {
+                target: Some(target),
+                met_level: self.dock.rows.met_level,
+                ..Default::default()
+            };
+        }
+        &mut self.dock.rows
     }
 
     /// Picks every requirement row the filters show.
@@ -25,14 +31,8 @@ impl crate::ui::DesignerApp {
         let Some(target) = self.requirements_tab_target() else {
             return;
         };
-        let Some(doc) = self.doc.as_ref() else { return };
-        let view = View {
-            doc,
-            selection: &self.selection,
-            catalog: self.catalog,
-            dark: self.dark,
-            presentation: self.presentation,
-        };
+        let Some(view) = self.view() else { return };
+        let doc = view.doc;
         let Some(ea) = doc.assessment.element(&doc.project, target) else {
             return;
         };
@@ -41,13 +41,7 @@ impl crate::ui::DesignerApp {
             .filter_map(|(_, x)| self.catalog.requirements.get(x.requirement))
             .map(|r| r.id.clone())
             .collect();
-        if self.dock.rows.target != Some(target) {
-            self.dock.rows = RowSelection {
-                target: Some(target),
-                ..Default::default()
-            };
-        }
-        self.dock.rows.ids = ids;
+        self.rows_for(target).ids = ids;
         self.dock_tab = crate::ui::DockTab::Requirements;
     }
 
@@ -56,16 +50,9 @@ impl crate::ui::DesignerApp {
         let Some(target) = self.requirements_tab_target() else {
             return;
         };
-        if self.dock.rows.target != Some(target) {
-            self.dock.rows = RowSelection {
-                target: Some(target),
-                met_level: self.dock.rows.met_level,
-                ..Default::default()
-            };
-        }
-        let level = self.dock.rows.met_level.max(1);
-        self.dock.rows.met_level = level;
-        self.dock.rows.confirm_met = Some(level);
+        let rows = self.rows_for(target);
+        rows.met_level = rows.met_level.max(1);
+        rows.confirm_met = Some(rows.met_level);
         self.dock_tab = crate::ui::DockTab::Requirements;
     }
 
@@ -74,14 +61,7 @@ impl crate::ui::DesignerApp {
         let Some(target) = self.requirements_tab_target() else {
             return;
         };
-        if self.dock.rows.target != Some(target) {
-            self.dock.rows = RowSelection {
-                target: Some(target),
-                met_level: self.dock.rows.met_level,
-                ..Default::default()
-            };
-        }
-        self.dock.rows.copy_open = true;
+        self.rows_for(target).copy_open = true;
         self.dock_tab = crate::ui::DockTab::Requirements;
     }
 }
