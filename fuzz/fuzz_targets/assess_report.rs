@@ -1,8 +1,8 @@
 //! Fuzz target: arbitrary valid projects through `assess` and the PDF layout (see
-//! `tests/fuzz_body/mod.rs`).
+//! `tests/it/fuzz_body/mod.rs`).
 #![no_main]
 
-#[path = "../../tests/fuzz_body/mod.rs"]
+#[path = "../../tests/it/fuzz_body/mod.rs"]
 mod body;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| body::assess_report(data));

@@ -1,5 +1,5 @@
 //! `zonewright __save-loop FILE COUNT`: a hidden subcommand used only by the kill -9 test
-//! (`tests/kill_save.rs`). It saves versions of a large generated plant in a loop and prints
+//! (`tests/it/kill_save.rs`). It saves versions of a large generated plant in a loop and prints
 //! each step of each save on stdout before doing it; with `--pause` it then waits for a line
 //! on stdin, so that the test can kill it at a chosen step (in the middle of the main write,
 //! or of the backup copy).

@@ -1,0 +1,179 @@
+//! The import dialog in the designer (headless): File → Import assets…, a file picked through
+//! the scripted dialog, the preview counts, Import as one undo step, Cancel changing nothing.
+
+use egui_kittest::kittest::Queryable;
+use std::path::Path;
+use zonewright::ui::Intent;
+use zonewright::ui::dialogs::DialogResult;
+
+use crate::common;
+use common::harness_with;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/import")
+        .join(name)
+}
+
+/// Steps frames until the background read is done (bounded; no timing assertion).
+fn until_read(h: &mut egui_kittest::Harness<'_, zonewright::ui::DesignerApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().import.is_reading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(3);
+}
+
+fn open_dialog(h: &mut egui_kittest::Harness<'_, zonewright::ui::DesignerApp>) {
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import assets…").click();
+    h.run();
+    assert!(h.state().import.is_open());
+    h.get_by_label("Browse…").click();
+    h.run_steps(1);
+    until_read(h);
+}
+
+#[test]
+fn import_shows_the_preview_and_is_one_undo_step() {
+    let picked = DialogResult::Picked(fixture("ot_monitoring.csv"));
+    let mut h = harness_with(vec![picked]);
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    open_dialog(&mut h);
+    h.get_by_label_contains("10 rows: 10 added, 0 changed, 0 unchanged, 0 rejected");
+    h.get_by_label_contains("Unmapped type \"IP camera\"");
+    h.get_by_label("Import").click();
+    h.run();
+    assert!(!h.state().import.is_open());
+    let doc = h.state().doc.as_ref().expect("open");
+    assert_eq!(doc.project.asset_count(), 10);
+    assert_eq!(doc.project.zones.len(), 3);
+    assert_eq!(
+        doc.history.undo_label(),
+        Some("Import 10 assets from ot_monitoring.csv")
+    );
+    h.state_mut().apply_intent(Intent::Undo);
+    h.run();
+    let doc = h.state().doc.as_ref().expect("open");
+    assert_eq!(doc.project.asset_count(), 0, "one undo removes everything");
+    assert!(doc.project.zones.is_empty());
+}
+
+#[test]
+fn cancel_leaves_the_document_unchanged() {
+    let picked = DialogResult::Picked(fixture("ot_monitoring.csv"));
+    let mut h = harness_with(vec![picked]);
+    h.run();
+    h.state_mut().open_sample("water");
+    h.run();
+    let before = h.state().doc.as_ref().unwrap().project.clone();
+    open_dialog(&mut h);
+    assert!(h.state().import.preview().is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().import.is_open());
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.project, before);
+    assert!(!doc.is_dirty());
+}
+
+#[test]
+fn a_changed_rule_order_changes_the_preview() {
+    let picked = DialogResult::Picked(fixture("ot_monitoring.csv"));
+    let mut h = harness_with(vec![picked]);
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    open_dialog(&mut h);
+    assert_eq!(h.state().import.preview().unwrap().new_zones.len(), 3);
+    // the zone column off: VLANs name the zones
+    h.get_by_label("Zone column of the file").click();
+    h.run();
+    let zones = h.state().import.preview().unwrap().new_zones.clone();
+    assert_eq!(zones, ["VLAN 20", "VLAN 30", "VLAN 40"]);
+    h.get_by_label("Import").click();
+    h.run();
+    let s = &h.state().doc.as_ref().unwrap().project.import_settings;
+    assert!(
+        !s.rules
+            .contains(&zonewright::model::network::ZoneRule::ZoneColumn),
+        "kept for the next import"
+    );
+}
+
+/// 2,000 devices over 12 cells and a few VLAN-only rows.
+fn big_inventory() -> String {
+    let mut s = String::from("name,ips,mac_address,vlan_id,roles,level,zones\n");
+    let roles = [
+        "PLC",
+        "HMI",
+        "I/O",
+        "switch",
+        "Engineering Workstation",
+        "drive",
+    ];
+    for i in 0..2_000usize {
+        let zone = if i % 50 == 0 {
+            String::new()
+        } else {
+            format!("Cell {}", i % 12)
+        };
+        s.push_str(&format!(
+            "dev-{i},10.{}.{}.{},02:00:00:00:{:02x}:{:02x},{},{},{},{zone}\n",
+            i % 12,
+            i / 250,
+            i % 250 + 1,
+            i >> 8,
+            i & 0xff,
+            i % 12 + 100,
+            roles[i % roles.len()],
+            i % 3,
+        ));
+    }
+    s
+}
+
+#[test]
+fn a_2000_row_inventory_fills_the_canvas_with_zones_that_do_not_overlap() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plant-inventory.csv");
+    std::fs::write(&path, big_inventory()).unwrap();
+    let mut h = harness_with(vec![DialogResult::Picked(path)]);
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    open_dialog(&mut h);
+    h.get_by_label_contains("2,000 rows: 2,000 added");
+    h.get_by_label("Import").click();
+    h.run();
+    let p = &h.state().doc.as_ref().unwrap().project;
+    assert_eq!(p.asset_count(), 2_000);
+    // 12 cells and the 6 VLAN zones of the rows without a zone (every 50th)
+    assert_eq!(
+        p.zones.len(),
+        12 + 6,
+        "{:?}",
+        p.zones.iter().map(|z| &z.name).collect::<Vec<_>>()
+    );
+    for (i, a) in p.zones.iter().enumerate() {
+        let l = zonewright::model::layout::asset_chips(&a.rect, a.assets.len());
+        assert_eq!(l.hidden, 0, "zone {} shows all its assets", a.name);
+        for b in &p.zones[i + 1..] {
+            let (r, s) = (a.rect, b.rect);
+            let apart =
+                r.x + r.w <= s.x || s.x + s.w <= r.x || r.y + r.h <= s.y || s.y + s.h <= r.y;
+            assert!(apart, "{} overlaps {}", a.name, b.name);
+        }
+    }
+    h.run();
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().history.undo_label(),
+        Some("Import 2,000 assets from plant-inventory.csv")
+    );
+}

@@ -1,0 +1,54 @@
+//! The integration tests, one binary: each module was a test binary of its own before, all
+//! linking the whole egui stack; one binary links once.
+
+mod common;
+mod fuzz_body;
+mod pdf_text;
+mod risk_fixture;
+
+mod atomic_save;
+mod bulk;
+mod canvas_fluency;
+mod changed_on_disk;
+mod cli;
+mod cli_approve;
+mod cli_components;
+mod cli_generate;
+mod cli_hygiene;
+mod cli_risk;
+mod clipboard;
+mod commands;
+mod corpus;
+mod designer;
+mod designer_dirty;
+mod designer_files;
+mod designer_hygiene;
+mod designer_risk;
+mod designer_small;
+mod export;
+mod export_designer;
+mod export_pdf;
+mod forms;
+mod fuzz_regressions;
+mod import;
+mod import_cli;
+mod import_designer;
+mod import_model;
+mod kill_save;
+mod limits;
+mod limits_designer;
+mod matrix;
+mod pdf;
+mod pdf_hygiene;
+mod pdf_memory;
+mod pdf_risk;
+mod prefs;
+mod recovery;
+mod rename_find;
+mod roundtrip;
+mod samples;
+mod save_perms;
+mod templates;
+mod topology;
+mod two_windows;
+mod workshop;
