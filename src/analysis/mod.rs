@@ -4,6 +4,7 @@
 pub mod components;
 mod discipline;
 mod findings;
+pub mod groups;
 mod lookup;
 mod names;
 mod progress;
@@ -128,6 +129,8 @@ pub struct ElementAssessment {
     pub worst_finding: Option<FindingSeverity>,
     /// Its threat scenarios rated, and the SL-T they propose.
     pub risk: risk::ElementRiskAssessment,
+    /// Its assets (a conduit's devices) by component type, largest group first.
+    pub asset_groups: Vec<groups::AssetGroup>,
 }
 
 impl ElementAssessment {
@@ -405,6 +408,7 @@ fn element_assessment(
         finding_count: 0,
         worst_finding: None,
         risk: risk::ElementRiskAssessment::default(),
+        asset_groups: Vec::new(),
     };
     (assessment, all_known)
 }
@@ -461,6 +465,7 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
             );
             e.sl_c_source = sl_c_source;
             e.suppliers = components::supplier_requirements(z.sl_t, &z.assets, &caps, catalog);
+            e.asset_groups = groups::asset_groups(&z.assets, &caps, catalog);
             zones_known.push(known);
             e
         })
@@ -482,6 +487,7 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
             );
             e.sl_c_source = sl_c_source;
             e.suppliers = components::supplier_requirements(sl_t, &c.devices, &caps, catalog);
+            e.asset_groups = groups::asset_groups(&c.devices, &caps, catalog);
             conduits_known.push(known);
             e
         })

@@ -238,6 +238,32 @@ impl Catalog {
         self.component_index.get(id).map(|&i| &self.components[i])
     }
 
+    /// The short code of a component type, as its assets' tags and groups show it: its
+    /// catalog icon ("PLC", "DCS"), else the letters of its id in capitals ("custom_box" →
+    /// "CUSTOMBOX"), else "A".
+    pub fn short_code(&self, component: &str) -> String {
+        let code = self
+            .component(component)
+            .map(|c| c.icon.as_str())
+            .filter(|icon| !icon.trim().is_empty())
+            .map_or_else(
+                || {
+                    component
+                        .chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .take(12)
+                        .collect::<String>()
+                        .to_ascii_uppercase()
+                },
+                |icon| icon.trim().to_owned(),
+            );
+        if code.is_empty() {
+            "A".to_owned()
+        } else {
+            code
+        }
+    }
+
     pub fn control(&self, id: &str) -> Option<&Control> {
         self.control_index.get(id).map(|&i| &self.controls[i])
     }

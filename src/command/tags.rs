@@ -6,29 +6,9 @@ use crate::catalog::Catalog;
 use crate::model::Project;
 use std::collections::{HashMap, HashSet};
 
-/// The short code a component type's tags start with: its catalog icon ("PLC", "DCS"), else
-/// the letters of its id in capitals ("custom_box" → "CUSTOMBOX"), else "A".
+/// The short code a component type's tags start with (see [`Catalog::short_code`]).
 pub fn prefix_for(catalog: &Catalog, component: &str) -> String {
-    let code = catalog
-        .component(component)
-        .map(|c| c.icon.as_str())
-        .filter(|icon| !icon.trim().is_empty())
-        .map_or_else(
-            || {
-                component
-                    .chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .take(12)
-                    .collect::<String>()
-                    .to_ascii_uppercase()
-            },
-            |icon| icon.trim().to_owned(),
-        );
-    if code.is_empty() {
-        "A".to_owned()
-    } else {
-        code
-    }
+    catalog.short_code(component)
 }
 
 /// `PLC-07` → `("PLC", 7)`; anything else (no dash, no digits after it) → `None`.
