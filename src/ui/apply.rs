@@ -190,7 +190,11 @@ impl DesignerApp {
 
     /// Presentation mode: side panels hidden, labels enlarged, the plant fitted to the window.
     pub fn toggle_presentation(&mut self) {
-        // the canvas keeps its zoom and position: only the user moves the view
+        // F5 is a request to show the plant to a room: entering fits it to the screen; leaving
+        // keeps the view where it is (the side panels return around it)
         self.presentation = !self.presentation;
+        if self.presentation {
+            self.canvas.request_fit();
+        }
     }
 }

@@ -25,6 +25,7 @@ mod gesture;
 mod grid;
 mod guides;
 mod hit;
+mod label;
 mod paint;
 mod retained;
 mod risk_badge;
@@ -37,10 +38,9 @@ use scene::Frame;
 
 pub use paint::sl_summary;
 
-/// Below this zoom, asset chips carry no text.
+/// Below this zoom, asset chips would be too small to read: a zone shows its assets as groups
+/// by component type instead (then just their count, as room runs out).
 const LOD_CHIP_TEXT: f32 = 0.42;
-/// Below this zoom, asset chips are not drawn; the zone shows a count instead.
-const LOD_CHIPS: f32 = 0.2;
 /// Screen distance (points) within which a press on a zone border resizes it.
 const EDGE_GRAB: f32 = 7.0;
 /// Screen distance (points) within which a dragged zone's edge or centre snaps to another's.
@@ -225,11 +225,13 @@ pub fn canvas_ui(
 ) {
     let doc = view.doc;
     canvas.label_scale = if view.presentation { 1.35 } else { 1.0 };
-    if canvas.fit_requested || !canvas.scene_rect.is_finite() {
+    let fitting = canvas.fit_requested || !canvas.scene_rect.is_finite();
+    if fitting {
         canvas.fit(&doc.project);
     }
     let screen_rect = ui.available_rect_before_wrap();
-    if !canvas.fit_requested {
+    // a fit is for the canvas as it is now: keeping the old view's scale would undo it
+    if !fitting {
         canvas.scene_rect = camera::kept_on_resize(
             canvas.scene_rect,
             canvas.screen_rect,

@@ -43,6 +43,7 @@ mod pdf_hygiene;
 mod pdf_memory;
 mod pdf_risk;
 mod prefs;
+mod readable;
 mod recovery;
 mod rename_find;
 mod roundtrip;

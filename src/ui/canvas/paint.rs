@@ -4,7 +4,7 @@
 
 use super::risk_badge;
 use super::scene::Frame;
-use super::{LOD_CHIP_TEXT, theme, to_egui};
+use super::{theme, to_egui};
 use crate::analysis::{ElementAssessment, FindingSeverity, GapSeverity};
 use crate::model::{Conduit, Direction, Zone, format_levels, layout};
 use crate::ui::palette::Tool;
@@ -232,7 +232,8 @@ pub fn sl_summary(
     format!("{t} · {a}")
 }
 
-/// A zone's body, outline, header with name and SL summary, FR strip and badges.
+/// A zone's body, outline, header with name and SL summary, FR strip and badges; returns the
+/// scene y below its text.
 pub(super) fn zone(
     painter: &Geometry,
     t: &Text,
@@ -241,16 +242,9 @@ pub(super) fn zone(
     er: egui::Rect,
     ea: Option<&ElementAssessment>,
     selected: bool,
-) {
+) -> f32 {
     let zoom = f.zoom.max(1e-3);
-    let ls = f.label_scale;
-    let Greys {
-        text: text_color,
-        sub: sub_color,
-        ..
-    } = Greys::of(f.dark);
     let worst = ea.map_or(GapSeverity::Unknown, |e| e.worst);
-    let readable = 13.0 * zoom >= 4.0;
     let project = &f.doc.project;
     // body
     let stroke_w = if selected { 3.0 } else { 2.0 };
@@ -302,22 +296,12 @@ pub(super) fn zone(
         0.0
     };
     let marker_w = finding_w + risk_w;
-    if readable {
-        let name_w = er.width() - 22.0 - strip_w - marker_w;
-        let g = t.fitted(&z.name, 17.0 * ls, text_color, name_w);
-        t.galley(er.min + vec2(14.0, 7.0), g, text_color);
-        let summary = match ea {
-            Some(e) => format!("{} · {}", z.kind.label(), sl_summary(e.sl_t, &e.sl_a)),
-            None => z.kind.label().to_owned(),
-        };
-        let g = t.fitted(
-            &summary,
-            12.5 * ls.min(1.2),
-            sub_color,
-            er.width() - 22.0 - marker_w,
-        );
-        t.galley(er.min + vec2(14.0, 31.0), g, sub_color);
-    }
+    let badge_w = if strip_w == 0.0 {
+        super::label::gap_badge(painter, t, f, er, worst, marker_w)
+    } else {
+        0.0
+    };
+    let below_text = super::label::zone_text(t, f, z, er, ea, strip_w + marker_w + badge_w);
     // FR strip, zoomed in
     if let Some(e) = ea
         && strip_w > 0.0
@@ -352,6 +336,7 @@ pub(super) fn zone(
         let r = risk_badge::zone_rect(er, e);
         risk_badge::paint(painter, t, r, &project.risk.matrix, e);
     }
+    below_text
 }
 
 /// The "+n more" box of a zone with more assets than it shows.
@@ -583,7 +568,6 @@ pub(super) fn draw_chip(
     text_color: Color32,
     selected: bool,
     faded: bool,
-    zoom: f32,
 ) {
     let fill = if faded {
         fill.gamma_multiply(0.4)
@@ -595,16 +579,6 @@ pub(super) fn draw_chip(
     } else {
         Stroke::new(1.0, Color32::from_gray(150))
     };
-    if zoom < LOD_CHIP_TEXT {
-        // too small for text: a plain box (its 4-unit corners and 1-unit border would be
-        // under 2 and 0.5 pixels, and cost eight times the vertices)
-        if selected {
-            painter.rect(cr, CornerRadius::ZERO, fill, stroke, StrokeKind::Inside);
-        } else {
-            painter.rect_filled(cr, CornerRadius::ZERO, fill);
-        }
-        return;
-    }
     painter.rect(cr, CornerRadius::same(4), fill, stroke, StrokeKind::Inside);
     let comp = f.catalog.component(&asset.component);
     let icon = comp.map_or("?", |c| c.icon.as_str());

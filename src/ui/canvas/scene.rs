@@ -6,7 +6,7 @@
 use super::bands;
 use super::gesture::{self, Gesture, displayed_rect, edges_at};
 use super::paint::{self, Geometry, Greys, Text, draw_chip};
-use super::{EDGE_GRAB, GUIDE_SNAP, LOD_CHIP_TEXT, LOD_CHIPS, risk_badge, to_egui};
+use super::{EDGE_GRAB, GUIDE_SNAP, LOD_CHIP_TEXT, risk_badge, to_egui};
 use crate::catalog::Catalog;
 use crate::model::{ConduitId, Direction, ElementRef, Rect, ZoneId, layout};
 use crate::ui::palette::Tool;
@@ -153,8 +153,8 @@ pub(super) fn draw_scene_ui(
     }
     let Greys {
         text: text_color,
-        sub: sub_color,
         chip_fill,
+        ..
     } = Greys::of(f.dark);
     let pointer = pointer_in_scene(ui, to_screen);
     let ls = f.label_scale;
@@ -269,12 +269,12 @@ pub(super) fn draw_scene_ui(
             _ => {}
         }
 
-        let readable = 13.0 * zoom >= 4.0;
+        let mut below_text = er.min.y + layout::HEADER_H;
         if f.paint {
             if paint::overlaps_earlier(&out.zone_rects) {
                 t.sink.start_layer();
             }
-            paint::zone(&painter, t, f, z, er, ea, selected);
+            below_text = paint::zone(&painter, t, f, z, er, ea, selected);
         }
         let on_risk_badge = ea.is_some_and(|e| {
             e.risk.intolerable > 0
@@ -364,21 +364,12 @@ pub(super) fn draw_scene_ui(
             }
         }
 
-        // assets
-        if zoom < LOD_CHIPS {
-            if f.paint && readable && !z.assets.is_empty() {
-                t.text(
-                    er.min + vec2(14.0, layout::HEADER_H + 6.0),
-                    egui::Align2::LEFT_TOP,
-                    crate::count_of(z.assets.len(), "asset", "assets"),
-                    13.0 * ls,
-                    sub_color,
-                );
+        // assets: chips with their names, or (too small for those) groups by type
+        if zoom < LOD_CHIP_TEXT {
+            if f.paint {
+                super::label::asset_groups(t, f, z, er, ea, below_text);
             }
             continue;
-        }
-        if !f.paint && zoom < LOD_CHIP_TEXT {
-            continue; // chips without text take no clicks
         }
         let chips = layout::asset_chips(&rect, z.assets.len());
         for (asset, slot) in z.assets.iter().zip(&chips.slots) {
@@ -443,7 +434,7 @@ pub(super) fn draw_scene_ui(
             }
             if f.paint {
                 draw_chip(
-                    t, &painter, f, asset, cr, chip_fill, text_color, asel, moving, zoom,
+                    t, &painter, f, asset, cr, chip_fill, text_color, asel, moving,
                 );
             }
         }
@@ -569,7 +560,6 @@ pub(super) fn draw_scene_ui(
             text_color,
             true,
             false,
-            zoom,
         );
         if out.end_gesture {
             let intent =

@@ -1,0 +1,152 @@
+//! A real plant in a real room: a 2,000-asset inventory imported and fitted at 1280 × 720 (a
+//! projector) shows every zone whole on screen with its name, and its assets as groups by
+//! component type ("PLC × 72 · SL-C …") instead of chips too small to read; in presentation
+//! mode (F5, which fits the plant) too.
+
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use zonewright::ui::DesignerApp;
+use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
+
+/// `rows` devices as an OT-monitoring export lists them; with `vlans` the import makes a zone
+/// per VLAN (25 zones of 50 or 100), without it a zone per Purdue level (4 zones of 500).
+fn inventory(rows: usize, vlans: bool) -> String {
+    let roles = [
+        "PLC",
+        "HMI",
+        "I/O",
+        "switch",
+        "Engineering Workstation",
+        "camera",
+        "drive",
+    ];
+    let mut s = String::from("name,ips,mac_address,");
+    if vlans {
+        s.push_str("vlan_id,");
+    }
+    s.push_str("vendor,product_name,roles,level,protocols\n");
+    for i in 0..rows {
+        let cell = i % 40;
+        s.push_str(&format!(
+            "dev-{i},10.{cell}.{}.{},02:00:00:00:{:02x}:{:02x},",
+            (i / 250) % 256,
+            i % 250 + 1,
+            (i >> 8) & 0xff,
+            i & 0xff
+        ));
+        if vlans {
+            s.push_str(&format!("{},", cell % 25 + 1));
+        }
+        s.push_str(&format!(
+            "Vendor {},Model {},\"{}\",{},\"Modbus/TCP, S7comm\"\n",
+            i % 13,
+            i % 17,
+            roles[i % roles.len()],
+            i % 4
+        ));
+    }
+    s
+}
+
+/// The inventory imported by the command line into a project file in `dir`.
+fn imported(dir: &Path, vlans: bool) -> PathBuf {
+    let csv = dir.join(format!("inventory-{vlans}.csv"));
+    std::fs::write(&csv, inventory(2000, vlans)).expect("write the inventory");
+    let plant = dir.join(format!("plant-{vlans}.ron"));
+    let o = Command::new(env!("CARGO_BIN_EXE_zonewright"))
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(&plant)
+        .output()
+        .expect("import runs");
+    assert!(o.status.success(), "{o:?}");
+    plant
+}
+
+fn projector() -> Harness<'static, DesignerApp> {
+    Harness::builder()
+        .with_size([1280.0, 720.0])
+        .build_eframe(|cc| {
+            let dialogs = ScriptedDialogs {
+                answers: Default::default(),
+            };
+            DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
+        })
+}
+
+/// Every zone lies wholly inside the canvas, at least 40 points tall, and its name is drawn.
+fn every_zone_readable(h: &Harness<'_, DesignerApp>, what: &str) {
+    let canvas = &h.state().canvas;
+    let screen = canvas.screen_rect().expand(1.0);
+    let texts = canvas.drawn_texts();
+    let doc = h.state().doc.as_ref().expect("open");
+    for z in &doc.project.zones {
+        let min = canvas.scene_to_screen(z.rect.x, z.rect.y);
+        let max = canvas.scene_to_screen(z.rect.x + z.rect.w, z.rect.y + z.rect.h);
+        assert!(
+            screen.contains(min) && screen.contains(max),
+            "{what}: zone {} at {min:?}–{max:?} lies outside the canvas {screen:?}",
+            z.name
+        );
+        assert!(
+            max.y - min.y >= 40.0,
+            "{what}: zone {} only {} points tall",
+            z.name,
+            max.y - min.y
+        );
+        assert!(
+            texts.iter().any(|t| t == &z.name),
+            "{what}: the name of zone {} is not drawn (drawn: {:?})",
+            z.name,
+            &texts[..texts.len().min(20)]
+        );
+    }
+}
+
+#[test]
+fn a_2000_asset_plant_fitted_at_1280_by_720_shows_every_zone_name_and_its_asset_groups() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for vlans in [false, true] {
+        let plant = imported(dir.path(), vlans);
+        let mut h = projector();
+        h.run();
+        h.state_mut().open_path(&plant);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Num0);
+        h.run();
+        let zones = h.state().doc.as_ref().map_or(0, |d| d.project.zones.len());
+        assert_eq!(zones, if vlans { 25 } else { 4 });
+        assert!(
+            h.state().canvas.zoom() < 0.42,
+            "fitted this plant is too small for chips with names: zoom {}",
+            h.state().canvas.zoom()
+        );
+        every_zone_readable(&h, "fitted");
+        let texts = h.state().canvas.drawn_texts();
+        // four zones of 500 have room for every group; 25 zones of 50 or 100 for their counts
+        let wanted = if vlans { "100 assets" } else { "PLC × " };
+        assert!(
+            texts.iter().any(|t| t.starts_with(wanted)),
+            "asset groups or counts drawn: {:?}",
+            &texts[..texts.len().min(30)]
+        );
+        assert!(
+            !texts.iter().any(|t| t.starts_with("dev-")),
+            "no chip names at this zoom"
+        );
+        // presentation mode fits the plant to the larger canvas
+        let before = h.state().canvas.zoom();
+        h.key_press(Key::F5);
+        h.run();
+        assert!(h.state().presentation);
+        assert!(
+            h.state().canvas.zoom() > before * 1.1,
+            "F5 fitted the plant to the wider canvas: zoom {before} → {}",
+            h.state().canvas.zoom()
+        );
+        every_zone_readable(&h, "presentation");
+    }
+}
