@@ -166,6 +166,24 @@ impl CanvasState {
     }
 }
 
+/// This frame's pointer movement when it pans the view by hand: the middle or right button
+/// held, or the primary one with Space, after a press on the canvas (no text field editing).
+fn hand_pan(ui: &egui::Ui, screen_rect: egui::Rect) -> Option<Vec2> {
+    if ui.ctx().text_edit_focused() {
+        return None;
+    }
+    ui.input(|i| {
+        let started_here = i
+            .pointer
+            .press_origin()
+            .is_some_and(|p| screen_rect.contains(p));
+        let held = i.pointer.middle_down()
+            || i.pointer.secondary_down()
+            || (i.key_down(egui::Key::Space) && i.pointer.primary_down());
+        (started_here && held).then(|| i.pointer.delta())
+    })
+}
+
 fn to_egui(r: &Rect) -> egui::Rect {
     egui::Rect::from_min_size(pos2(r.x, r.y), vec2(r.w, r.h))
 }
@@ -269,11 +287,19 @@ pub fn canvas_ui(
         ui.ctx().input_mut(|i| i.smooth_scroll_delta.y = 0.0);
     }
 
+    // Middle- and right-drags, and Space + drag, pan wherever they start on the canvas — over
+    // zones and chips too (a dense plant leaves little empty canvas to grab)
+    let hand_pan = hand_pan(ui, screen_rect);
+    if let Some(delta) = hand_pan {
+        canvas.pan_by(-delta);
+    }
     let rubber = matches!(canvas.gesture, Gesture::RubberBand { .. }) || shift;
-    let buttons = if rubber {
-        egui::containers::DragPanButtons::MIDDLE | egui::containers::DragPanButtons::SECONDARY
+    // a primary drag on empty canvas pans too (through the scene), unless it draws a rubber
+    // band or Space already pans
+    let buttons = if rubber || hand_pan.is_some() || ui.input(|i| i.key_down(egui::Key::Space)) {
+        egui::containers::DragPanButtons::empty()
     } else {
-        egui::containers::DragPanButtons::all()
+        egui::containers::DragPanButtons::PRIMARY
     };
     let bg = if view.dark {
         Color32::from_rgb(0x1c, 0x1e, 0x22)
@@ -333,6 +359,7 @@ pub fn canvas_ui(
                 dark: view.dark,
                 snap,
                 free: alt,
+                hand_pan: hand_pan.is_some(),
                 paint: !reuse,
                 region: if reuse {
                     visible_in_scene

@@ -38,6 +38,7 @@ mod kill_save;
 mod limits;
 mod limits_designer;
 mod matrix;
+mod navigation;
 mod pdf;
 mod pdf_hygiene;
 mod pdf_memory;

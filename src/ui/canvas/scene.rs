@@ -29,6 +29,9 @@ pub(super) struct Frame<'a> {
     pub snap: bool,
     /// Alt is held: a dragged zone goes exactly where the pointer takes it (no guides either).
     pub free: bool,
+    /// The view is being panned by hand (middle or right button, Space + drag): no element
+    /// starts a gesture.
+    pub hand_pan: bool,
     /// Whether to draw the static drawing this frame (false: the retained one is reused and
     /// only interactions and overlays run).
     pub paint: bool,
@@ -201,7 +204,8 @@ pub(super) fn draw_scene_ui(
             out.intents
                 .push(Intent::BeginRename(ElementRef::Zone(z.id)));
         }
-        if resp.drag_started()
+        if resp.drag_started_by(egui::PointerButton::Primary)
+            && !f.hand_pan
             && let Some(p) = press_origin_in_scene(ui, to_screen).or(pointer)
         {
             let (g, intent) =
@@ -339,7 +343,8 @@ pub(super) fn draw_scene_ui(
             if hresp.hovered() {
                 out.hovered_item = true;
             }
-            if hresp.drag_started()
+            if hresp.drag_started_by(egui::PointerButton::Primary)
+                && !f.hand_pan
                 && let Some(p) = pointer
             {
                 out.gesture = Some(Gesture::Connect { from: z.id, now: p });
@@ -407,7 +412,8 @@ pub(super) fn draw_scene_ui(
                     out.intents
                         .push(Intent::BeginRename(ElementRef::Asset(asset.id)));
                 }
-                if aresp.drag_started()
+                if aresp.drag_started_by(egui::PointerButton::Primary)
+                    && !f.hand_pan
                     && let Some(p) = pointer
                 {
                     out.gesture = Some(Gesture::MoveAsset {
