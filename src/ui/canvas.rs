@@ -26,6 +26,7 @@ mod grid;
 mod guides;
 mod hit;
 mod label;
+mod legend;
 mod paint;
 mod retained;
 mod risk_badge;
@@ -41,6 +42,18 @@ pub use paint::sl_summary;
 /// Below this zoom, asset chips would be too small to read: a zone shows its assets as groups
 /// by component type instead (then just their count, as room runs out).
 const LOD_CHIP_TEXT: f32 = 0.42;
+/// The same for presentation mode: chips only where their names are about 14 points, readable
+/// across a room.
+const LOD_CHIP_TEXT_PRESENTING: f32 = 0.9;
+
+/// The zoom below which chips give way to groups, at this label scale (above 1: presenting).
+fn chip_text_zoom(label_scale: f32) -> f32 {
+    if label_scale > 1.0 {
+        LOD_CHIP_TEXT_PRESENTING
+    } else {
+        LOD_CHIP_TEXT
+    }
+}
 /// Screen distance (points) within which a press on a zone border resizes it.
 const EDGE_GRAB: f32 = 7.0;
 /// Screen distance (points) within which a dragged zone's edge or centre snaps to another's.
@@ -140,6 +153,11 @@ impl CanvasState {
     /// The texts of the drawing shown (the view and half a view around it), in drawing order.
     pub fn drawn_texts(&self) -> &[String] {
         &self.retained.texts
+    }
+
+    /// The on-screen font size (points) of each of [`Self::drawn_texts`].
+    pub fn drawn_text_sizes(&self) -> &[f32] {
+        &self.retained.text_sizes
     }
 
     /// How many frames built the static drawing; every other frame reused it.
@@ -391,7 +409,7 @@ pub fn canvas_ui(
         grid::paint_grid(ui.painter(), &to_screen, screen_rect, view.dark);
     }
     if let Some((sink, region_in_scene)) = built {
-        let texts = retained::texts_of(&sink);
+        let (texts, text_sizes) = retained::texts_of(&sink);
         let shape_counts = sink.counts();
         // after drawing: the galleys laid out this frame may have grown the atlas
         let fonts = ctx.fonts(|f| {
@@ -417,6 +435,7 @@ pub fn canvas_ui(
             on_screen: Arc::new(Mesh::default()),
             on_screen_chunks: Vec::new(),
             texts,
+            text_sizes,
             font_image_size: fonts.0,
             labels: std::mem::take(&mut out.labels),
             shape_counts,
@@ -502,6 +521,7 @@ pub fn canvas_ui(
     if let Gesture::MoveZones { guides, .. } = &canvas.gesture {
         grid::paint_guides(&overlay, &to_screen, guides);
     }
+    legend::paint_legend(&overlay, screen_rect, view.dark, 12.0 * canvas.label_scale);
     if out.end_gesture {
         canvas.gesture = Gesture::None;
     }

@@ -22,20 +22,23 @@ pub fn gap_text_color(s: GapSeverity) -> Color32 {
     rgb(palette::gap_text(s))
 }
 
-/// Light fill of a zone body with this severity.
-pub fn gap_fill(s: GapSeverity, dark: bool) -> Color32 {
+/// Fill of a zone body with this severity: a light tint for work at the desk, a `strong` one
+/// that a room can tell apart from its back row (presentation mode).
+pub fn gap_fill(s: GapSeverity, dark: bool, strong: bool) -> Color32 {
     let c = gap_color(s);
     if dark {
+        let k = if strong { 55 } else { 35 };
         Color32::from_rgb(
-            (c.r() as u16 * 35 / 100 + 30) as u8,
-            (c.g() as u16 * 35 / 100 + 30) as u8,
-            (c.b() as u16 * 35 / 100 + 30) as u8,
+            (c.r() as u16 * k / 100 + 30) as u8,
+            (c.g() as u16 * k / 100 + 30) as u8,
+            (c.b() as u16 * k / 100 + 30) as u8,
         )
     } else {
+        let k = if strong { 34 } else { 14 };
         Color32::from_rgb(
-            (255 - (255 - c.r() as u16) * 14 / 100) as u8,
-            (255 - (255 - c.g() as u16) * 14 / 100) as u8,
-            (255 - (255 - c.b() as u16) * 14 / 100) as u8,
+            (255 - (255 - c.r() as u16) * k / 100) as u8,
+            (255 - (255 - c.g() as u16) * k / 100) as u8,
+            (255 - (255 - c.b() as u16) * k / 100) as u8,
         )
     }
 }

@@ -77,11 +77,13 @@ fn projector() -> Harness<'static, DesignerApp> {
         })
 }
 
-/// Every zone lies wholly inside the canvas, at least 40 points tall, and its name is drawn.
-fn every_zone_readable(h: &Harness<'_, DesignerApp>, what: &str) {
+/// Every zone lies wholly inside the canvas, at least 40 points tall, and its name is drawn at
+/// `min_size` points or more.
+fn every_zone_readable(h: &Harness<'_, DesignerApp>, what: &str, min_size: f32) {
     let canvas = &h.state().canvas;
     let screen = canvas.screen_rect().expand(1.0);
     let texts = canvas.drawn_texts();
+    let sizes = canvas.drawn_text_sizes();
     let doc = h.state().doc.as_ref().expect("open");
     for z in &doc.project.zones {
         let min = canvas.scene_to_screen(z.rect.x, z.rect.y);
@@ -97,11 +99,18 @@ fn every_zone_readable(h: &Harness<'_, DesignerApp>, what: &str) {
             z.name,
             max.y - min.y
         );
+        let at = texts.iter().position(|t| t == &z.name);
         assert!(
-            texts.iter().any(|t| t == &z.name),
+            at.is_some(),
             "{what}: the name of zone {} is not drawn (drawn: {:?})",
             z.name,
             &texts[..texts.len().min(20)]
+        );
+        let size = at.and_then(|i| sizes.get(i)).copied().unwrap_or(0.0);
+        assert!(
+            size >= min_size,
+            "{what}: zone {} named at {size} pt",
+            z.name
         );
     }
 }
@@ -124,7 +133,7 @@ fn a_2000_asset_plant_fitted_at_1280_by_720_shows_every_zone_name_and_its_asset_
             "fitted this plant is too small for chips with names: zoom {}",
             h.state().canvas.zoom()
         );
-        every_zone_readable(&h, "fitted");
+        every_zone_readable(&h, "fitted", 13.0);
         let texts = h.state().canvas.drawn_texts();
         // four zones of 500 have room for every group; 25 zones of 50 or 100 for their counts
         let wanted = if vlans { "100 assets" } else { "PLC × " };
@@ -147,6 +156,6 @@ fn a_2000_asset_plant_fitted_at_1280_by_720_shows_every_zone_name_and_its_asset_
             "F5 fitted the plant to the wider canvas: zoom {before} → {}",
             h.state().canvas.zoom()
         );
-        every_zone_readable(&h, "presentation");
+        every_zone_readable(&h, "presentation", 24.0);
     }
 }

@@ -5,15 +5,26 @@
 
 use super::paint::{Geometry, Greys, Text, sl_summary};
 use super::scene::Frame;
-use super::{LOD_CHIP_TEXT, theme};
+use super::{chip_text_zoom, theme};
 use crate::analysis::{ElementAssessment, GapSeverity};
 use crate::model::{MaybeLevels, Zone, format_levels, layout};
 use egui::{CornerRadius, pos2, vec2};
 
-/// The smallest on-screen size of a zone's name, in points (times the label scale).
-pub(super) const NAME_MIN_PX: f32 = 13.0;
-/// The smallest on-screen size of the summary line and the group lines.
+/// The smallest on-screen size of a zone's name, in points: at the desk, and in presentation
+/// mode (label scale above 1), where the back of the room must read it.
+const NAME_MIN_PX: f32 = 13.0;
+const NAME_MIN_PX_PRESENTING: f32 = 24.0;
+/// The smallest on-screen size of the summary line and the group lines (presenting: 16).
 const SMALL_MIN_PX: f32 = 11.0;
+const SMALL_MIN_PX_PRESENTING: f32 = 16.0;
+
+fn small_min_px(label_scale: f32) -> f32 {
+    if label_scale > 1.0 {
+        SMALL_MIN_PX_PRESENTING
+    } else {
+        SMALL_MIN_PX
+    }
+}
 /// Scene size of the name and the summary line when zoomed in far enough.
 const NAME_SIZE: f32 = 17.0;
 const SUMMARY_SIZE: f32 = 12.5;
@@ -38,13 +49,18 @@ pub(super) fn zone_text(
     let zoom = f.zoom.max(1e-3);
     let ls = f.label_scale;
     let Greys { text, sub, .. } = Greys::of(f.dark);
-    let chips = zoom >= LOD_CHIP_TEXT;
+    let chips = zoom >= chip_text_zoom(ls);
     let pad = 14.0_f32.min(8.0 / zoom);
     let width = er.width() - pad - 8.0 - right_w;
     if width * zoom < 12.0 {
         return er.min.y; // a sliver on screen: its hover still names it
     }
-    let name_size = at_least(NAME_SIZE * ls, NAME_MIN_PX * ls.max(1.0), zoom);
+    let name_min = if ls > 1.0 {
+        NAME_MIN_PX_PRESENTING
+    } else {
+        NAME_MIN_PX
+    };
+    let name_size = at_least(NAME_SIZE * ls, name_min, zoom);
     let rows = if chips { 1 } else { 2 };
     let g = t.fitted_rows(&z.name, name_size, text, width, rows);
     let top = er.min.y + 7.0_f32.min(4.0 / zoom);
@@ -57,7 +73,7 @@ pub(super) fn zone_text(
         Some(e) => format!("{} · {}", z.kind.label(), sl_summary(e.sl_t, &e.sl_a)),
         None => z.kind.label().to_owned(),
     };
-    let sub_size = at_least(SUMMARY_SIZE * ls.min(1.2), SMALL_MIN_PX * ls.max(1.0), zoom);
+    let sub_size = at_least(SUMMARY_SIZE * ls.min(1.2), small_min_px(ls), zoom);
     let g = t.fitted(&summary, sub_size, sub, er.width() - pad - 8.0);
     let sub_top = if chips && name_size <= NAME_SIZE * ls {
         er.min.y + 31.0 // the header's own place for it
@@ -88,7 +104,7 @@ pub(super) fn gap_badge(
     right_w: f32,
 ) -> f32 {
     let zoom = f.zoom.max(1e-3);
-    let size = at_least(11.0, SMALL_MIN_PX * f.label_scale.max(1.0), zoom);
+    let size = at_least(11.0, small_min_px(f.label_scale), zoom);
     let letter = worst.letter();
     let w = size * (0.9 + 0.6 * letter.len() as f32);
     let h = size * 1.35;
@@ -129,7 +145,7 @@ pub(super) fn asset_groups(
     let ls = f.label_scale;
     let sub = Greys::of(f.dark).sub;
     let text = Greys::of(f.dark).text;
-    let size = at_least(12.0 * ls.min(1.2), SMALL_MIN_PX * ls.max(1.0), zoom);
+    let size = at_least(12.0 * ls.min(1.2), small_min_px(ls), zoom);
     let pad = 14.0_f32.min(8.0 / zoom);
     let width = er.width() - 2.0 * pad;
     let line_h = size * 1.3;

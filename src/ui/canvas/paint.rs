@@ -248,7 +248,11 @@ pub(super) fn zone(
     let project = &f.doc.project;
     // body
     let stroke_w = if selected { 3.0 } else { 2.0 };
-    painter.rect_filled(er, CornerRadius::same(6), theme::gap_fill(worst, f.dark));
+    painter.rect_filled(
+        er,
+        CornerRadius::same(6),
+        theme::gap_fill(worst, f.dark, f.label_scale > 1.0),
+    );
     painter.rect_stroke(
         er,
         CornerRadius::same(6),
@@ -284,7 +288,12 @@ pub(super) fn zone(
         },
         theme::kind_color(z.kind),
     );
-    let strip_w = if zoom >= 0.5 { 7.0 * 15.0 } else { 0.0 };
+    // the FR strip where chips are drawn (else the gap letter: the name needs the width)
+    let strip_w = if zoom >= 0.5 && zoom >= super::chip_text_zoom(f.label_scale) {
+        7.0 * 15.0
+    } else {
+        0.0
+    };
     let finding_w = if ea.is_some_and(|e| e.finding_count > 0) {
         30.0
     } else {

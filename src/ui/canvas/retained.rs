@@ -52,6 +52,8 @@ pub(super) struct Retained {
     pub on_screen_chunks: Vec<bool>,
     /// The texts in `chunks`, in drawing order.
     pub texts: Vec<String>,
+    /// Their font sizes on screen, in points (parallel to `texts`).
+    pub text_sizes: Vec<f32>,
     /// Size of the font atlas the glyph texture coordinates of `mesh` were computed for.
     pub font_image_size: [usize; 2],
     /// Conduit label rectangles (scene coordinates) by conduit index, for hit testing.
@@ -71,6 +73,7 @@ impl Default for Retained {
             on_screen: Arc::new(Mesh::default()),
             on_screen_chunks: Vec::new(),
             texts: Vec::new(),
+            text_sizes: Vec::new(),
             font_image_size: [0, 0],
             labels: Vec::new(),
             shape_counts: (0, 0),
@@ -121,16 +124,24 @@ impl Retained {
     }
 }
 
-/// The texts of a collected drawing, in drawing order (for tests and accessibility checks).
-pub(super) fn texts_of(sink: &Sink) -> Vec<String> {
+/// The texts of a collected drawing and their on-screen font sizes, in drawing order (for tests
+/// and accessibility checks).
+pub(super) fn texts_of(sink: &Sink) -> (Vec<String>, Vec<f32>) {
     sink.text
         .borrow()
         .iter()
         .filter_map(|s| match s {
-            Shape::Text(t) => Some(t.galley.text().to_owned()),
+            Shape::Text(t) => Some((
+                t.galley.text().to_owned(),
+                t.galley
+                    .job
+                    .sections
+                    .first()
+                    .map_or(0.0, |s| s.format.font_id.size),
+            )),
             _ => None,
         })
-        .collect()
+        .unzip()
 }
 
 /// Shapes per retained mesh: small enough to skip what is off screen, large enough that a

@@ -6,7 +6,7 @@
 use super::bands;
 use super::gesture::{self, Gesture, displayed_rect, edges_at};
 use super::paint::{self, Geometry, Greys, Text, draw_chip};
-use super::{EDGE_GRAB, GUIDE_SNAP, LOD_CHIP_TEXT, risk_badge, to_egui};
+use super::{EDGE_GRAB, GUIDE_SNAP, chip_text_zoom, risk_badge, to_egui};
 use crate::catalog::Catalog;
 use crate::model::{ConduitId, Direction, ElementRef, Rect, ZoneId, layout};
 use crate::ui::palette::Tool;
@@ -161,6 +161,7 @@ pub(super) fn draw_scene_ui(
     } = Greys::of(f.dark);
     let pointer = pointer_in_scene(ui, to_screen);
     let ls = f.label_scale;
+    let chip_zoom = chip_text_zoom(ls);
 
     if f.paint && project.meta.purdue_bands {
         bands::paint_bands(&painter, t, project, f.dark, ls);
@@ -370,7 +371,7 @@ pub(super) fn draw_scene_ui(
         }
 
         // assets: chips with their names, or (too small for those) groups by type
-        if zoom < LOD_CHIP_TEXT {
+        if zoom < chip_zoom {
             if f.paint {
                 super::label::asset_groups(t, f, z, er, ea, below_text);
             }
@@ -384,7 +385,7 @@ pub(super) fn draw_scene_ui(
             }
             let moving = matches!(f.gesture, Gesture::MoveAsset { id, .. } if *id == asset.id);
             let asel = f.selection.contains(&ElementRef::Asset(asset.id));
-            if zoom >= LOD_CHIP_TEXT {
+            if zoom >= chip_zoom {
                 let asset_id = egui::Id::new(("asset", asset.id.0));
                 let aresp = item_ui(ui, cr, asset_id, Sense::click_and_drag(), || {
                     format!("Asset {}", asset.name)
@@ -445,7 +446,7 @@ pub(super) fn draw_scene_ui(
             }
         }
         if let Some(slot) = chips.overflow_slot
-            && zoom >= LOD_CHIP_TEXT
+            && zoom >= chip_zoom
             && f.paint
         {
             paint::overflow(&painter, t, f, &slot, chips.hidden);
