@@ -53,7 +53,7 @@ pub(super) fn zone_text(
     let pad = 14.0_f32.min(8.0 / zoom);
     let width = er.width() - pad - 8.0 - right_w;
     if width * zoom < 12.0 {
-        return er.min.y; // a sliver on screen: its hover still names it
+        return er.max.y; // a sliver on screen: its hover still names it
     }
     let name_min = if ls > 1.0 {
         NAME_MIN_PX_PRESENTING
@@ -61,12 +61,16 @@ pub(super) fn zone_text(
         NAME_MIN_PX
     };
     let name_size = at_least(NAME_SIZE * ls, name_min, zoom);
-    let rows = if chips { 1 } else { 2 };
-    let g = t.fitted_rows(&z.name, name_size, text, width, rows);
     let top = er.min.y + 7.0_f32.min(4.0 / zoom);
+    // two rows where chips leave the room, one where the zone is too low for two; nothing
+    // (the hover names it) where not even one fits — and then nothing below it either
+    let mut g = t.fitted_rows(&z.name, name_size, text, width, if chips { 1 } else { 2 });
+    if top + t.scene_size(&g).y > er.max.y && g.rows.len() > 1 {
+        g = t.fitted_rows(&z.name, name_size, text, width, 1);
+    }
     let name_h = t.scene_size(&g).y;
     if top + name_h > er.max.y {
-        return er.min.y;
+        return er.max.y;
     }
     t.galley(pos2(er.min.x + pad, top), g, text);
     let summary = match ea {
