@@ -3,7 +3,7 @@
 
 use super::components::{AssetCapability, group_capability};
 use crate::catalog::Catalog;
-use crate::model::{Asset, MaybeLevels};
+use crate::model::{Asset, MaybeLevels, format_levels};
 use serde::Serialize;
 
 /// The assets of one component type in one zone or conduit.
@@ -51,6 +51,50 @@ pub fn asset_groups(
         .collect();
     groups.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.code.cmp(&b.code)));
     groups
+}
+
+/// The lines a zone too small for chips gives its assets within `rows` rows: the count, then a
+/// line per component type ("PLC × 42 · SL-C 1"), the last saying how many types are left out
+/// when not all fit; just the count when no type line fits beside it.
+pub fn summary_lines(groups: &[AssetGroup], assets: usize, rows: usize) -> Vec<String> {
+    if rows == 0 {
+        return Vec::new();
+    }
+    let count = crate::count_of(assets, "asset", "assets");
+    let room = rows - 1;
+    let shown = if groups.len() <= room {
+        groups.len()
+    } else if room >= 2 {
+        room - 1
+    } else {
+        0
+    };
+    let mut lines = vec![count];
+    for g in &groups[..shown] {
+        lines.push(format!(
+            "{} · SL-C {}",
+            g.label(),
+            uniform_or_vector(&g.sl_c)
+        ));
+    }
+    if shown > 0 && shown < groups.len() {
+        let rest: usize = groups[shown..].iter().map(|g| g.count).sum();
+        lines.push(format!(
+            "+ {} ({})",
+            crate::count_of(groups.len() - shown, "more type", "more types"),
+            crate::count_of(rest, "asset", "assets")
+        ));
+    }
+    lines
+}
+
+/// "1" when every FR has the same level, else the vector; "–" where nothing is known.
+pub fn uniform_or_vector(l: &MaybeLevels) -> String {
+    match l[0] {
+        Some(n) if l.iter().all(|x| *x == Some(n)) => n.to_string(),
+        None if l.iter().all(Option::is_none) => "–".to_owned(),
+        _ => format_levels(l),
+    }
 }
 
 #[cfg(test)]
@@ -116,5 +160,45 @@ mod tests {
         );
         assert_eq!(g[2].sl_c, [None; 7]);
         assert_eq!(g[2].component, "my_box");
+    }
+
+    fn group(code: &str, count: usize, sl: u8) -> super::AssetGroup {
+        super::AssetGroup {
+            component: code.to_lowercase(),
+            code: code.into(),
+            count,
+            sl_c: [Some(sl); 7],
+        }
+    }
+
+    /// 3 types (72 + 20 + 8 = 100 assets): with 4 rows, the count and every type; with 3 rows,
+    /// the count, the largest type and "+ 2 more types (28 assets)"; with 2 rows only the
+    /// count (one type line would leave nothing but "+ n more"); none with 0 rows.
+    #[test]
+    fn summary_lines_fill_the_rows_they_are_given() {
+        let g = [group("PLC", 72, 1), group("HMI", 20, 2), group("SW", 8, 2)];
+        assert_eq!(
+            super::summary_lines(&g, 100, 4),
+            [
+                "100 assets",
+                "PLC × 72 · SL-C 1",
+                "HMI × 20 · SL-C 2",
+                "SW × 8 · SL-C 2"
+            ]
+        );
+        assert_eq!(
+            super::summary_lines(&g, 100, 3),
+            [
+                "100 assets",
+                "PLC × 72 · SL-C 1",
+                "+ 2 more types (28 assets)"
+            ]
+        );
+        assert_eq!(super::summary_lines(&g, 100, 2), ["100 assets"]);
+        assert!(super::summary_lines(&g, 100, 0).is_empty());
+        let mut mixed = group("PLC", 1, 1);
+        mixed.sl_c[3] = Some(0);
+        mixed.sl_c[6] = None;
+        assert_eq!(super::uniform_or_vector(&mixed.sl_c), "(1,1,1,0,1,1,–)");
     }
 }

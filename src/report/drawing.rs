@@ -4,16 +4,17 @@
 
 use super::content::{gap_colors, gap_tint};
 use super::fonts::{Fonts, Weight};
-use super::layout::{Item, PT_PER_MM, Page, Rgb, fit, line_height, text_width};
+use super::layout::{Item, PT_PER_MM, Page, Rgb, fit, line_height, text_width, wrap};
 use crate::analysis::{Assessment, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Direction, Rect, layout};
-use std::collections::BTreeMap;
 
 const MARGIN: f32 = 12.0;
 const STRIP_H: f32 = 24.0;
-/// Smallest text on the drawing, in points.
-const MIN_TEXT: f32 = 4.0;
+/// Smallest text on the drawing, in points, at the page size it is printed at.
+const MIN_TEXT: f32 = 6.0;
+/// At most this many rows of a zone's name (a name longer than that is cut with "…").
+const MAX_NAME_ROWS: usize = 4;
 
 fn overlaps(a: &(f32, f32, f32, f32), b: &(f32, f32, f32, f32)) -> bool {
     a.0 < b.0 + b.2 && b.0 < a.0 + a.2 && a.1 < b.1 + b.3 && b.1 < a.1 + a.3
@@ -72,15 +73,26 @@ pub fn drawing(
         let header_h = layout::HEADER_H * s;
         let name_size = (header_h * 0.32 * PT_PER_MM).clamp(MIN_TEXT, 10.0);
         let mark_w = text_width(fonts, "2+", Weight::Bold, name_size) + 2.0;
-        let name = fit(fonts, &z.name, Weight::Bold, name_size, zw - mark_w - 4.0);
-        page.text(
-            x + 2.2,
-            y + line_height(name_size) * 0.95,
-            name_size,
-            Weight::Bold,
-            Rgb::BLACK,
-            name,
-        );
+        // the whole name, wrapped, never cut (it may run past a zone too small for it)
+        let name_w = (zw - mark_w - 4.0).max(text_width(fonts, "MMMM", Weight::Bold, name_size));
+        let mut rows = wrap(fonts, &z.name, Weight::Bold, name_size, name_w);
+        if rows.len() > MAX_NAME_ROWS {
+            let rest = rows[MAX_NAME_ROWS - 1..].join(" ");
+            rows.truncate(MAX_NAME_ROWS - 1);
+            rows.push(fit(fonts, &rest, Weight::Bold, name_size, name_w));
+        }
+        let name_lh = line_height(name_size);
+        for (k, row) in rows.iter().enumerate() {
+            page.text(
+                x + 2.2,
+                y + name_lh * (0.95 + k as f32),
+                name_size,
+                Weight::Bold,
+                Rgb::BLACK,
+                row.clone(),
+            );
+        }
+        let name_bottom = y + name_lh * (0.95 + (rows.len() - 1) as f32);
         let sub_size = (name_size * 0.78).max(MIN_TEXT);
         let slt = e.sl_t.map_or_else(
             || "SL-T not set".to_owned(),
@@ -96,7 +108,7 @@ pub fn drawing(
             sub_size,
             zw - 4.0,
         );
-        let sub_y = y + line_height(name_size) * 0.95 + line_height(sub_size);
+        let sub_y = name_bottom + line_height(sub_size);
         if sub_y < y + zh - 1.0 {
             page.text(
                 x + 2.2,
@@ -112,11 +124,12 @@ pub fn drawing(
         let mh = line_height(name_size);
         page.rect(x + zw - mw - 1.0, y + 1.0, mw, mh, Some(fill), None);
         let letter = e.worst.letter();
-        let lw = text_width(fonts, letter, Weight::Bold, name_size * 0.8);
+        let letter_size = (name_size * 0.8).max(MIN_TEXT);
+        let lw = text_width(fonts, letter, Weight::Bold, letter_size);
         page.text(
             x + zw - mw - 1.0 + (mw - lw) / 2.0,
             y + 1.0 + mh * 0.78,
-            name_size * 0.8,
+            letter_size,
             Weight::Bold,
             fg,
             letter,
@@ -125,7 +138,8 @@ pub fn drawing(
         // assets: chips when readable, else a count line
         let chips = layout::asset_chips(&z.rect, z.assets.len());
         let chip_text = layout::CHIP_H * s * 0.42 * PT_PER_MM;
-        if chip_text >= MIN_TEXT + 0.5 {
+        // chips where their icons (0.8) and two-row names (0.82 of it) reach the smallest text
+        if chip_text * 0.8 >= MIN_TEXT {
             for (asset, slot) in z.assets.iter().zip(&chips.slots) {
                 let (cx, cy) = map(slot.x, slot.y);
                 let (cw, ch) = (slot.w * s, slot.h * s);
@@ -149,7 +163,7 @@ pub fn drawing(
                     Some(Rgb(69, 90, 100)),
                     None,
                 );
-                let isz = (chip_text * 0.8).max(MIN_TEXT * 0.9);
+                let isz = (chip_text * 0.8).max(MIN_TEXT);
                 let iw = text_width(fonts, icon, Weight::Bold, isz);
                 page.text(
                     cx + 0.4 + (bw - iw) / 2.0,
@@ -186,29 +200,23 @@ pub fn drawing(
                 );
             }
         } else if !z.assets.is_empty() {
-            let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-            for asset in &z.assets {
-                *counts
-                    .entry(
-                        catalog
-                            .component(&asset.component)
-                            .map_or("?", |c| c.icon.as_str()),
-                    )
-                    .or_default() += 1;
-            }
-            let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
-            counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-            let list: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
-            let text = format!("{} assets: {}", z.assets.len(), list.join(", "));
-            let cy = sub_y + line_height(sub_size);
-            if cy < y + zh - 0.5 {
+            // too small for chips: the assets by type (from assess), as far as the zone has room
+            let lh = line_height(sub_size);
+            let first = sub_y.max(name_bottom) + lh;
+            let rows = ((y + zh - 0.5 - first) / lh).floor().max(-1.0) as i64 + 1;
+            let lines = crate::analysis::groups::summary_lines(
+                &e.asset_groups,
+                z.assets.len(),
+                rows.max(0) as usize,
+            );
+            for (k, line) in lines.into_iter().enumerate() {
                 page.text(
                     x + 2.2,
-                    cy,
+                    first + lh * k as f32,
                     sub_size,
                     Weight::Regular,
                     Rgb(40, 40, 40),
-                    fit(fonts, &text, Weight::Regular, sub_size, zw - 4.0),
+                    fit(fonts, &line, Weight::Regular, sub_size, zw - 4.0),
                 );
             }
         }
@@ -277,29 +285,39 @@ pub fn drawing(
             );
         }
         // the controls (firewall, VPN, diode …) as badges on the line
+        // at the page's scale, laid out again from their own text widths: the scene's spacing
+        // would let badges of readable text overlap
         let badge_size = (label_size * 0.85).max(MIN_TEXT);
-        for (r, text) in crate::model::badges::badge_row((x0, y0), (x1, y1), &c.controls) {
-            let tw = text_width(fonts, &text, Weight::Bold, badge_size) + 1.2;
+        let row = crate::model::badges::badge_row((x0, y0), (x1, y1), &c.controls);
+        if let (Some((first, _)), Some((last, _))) = (row.first(), row.last()) {
+            let (mx, my) = map((first.x + last.x + last.w) / 2.0, first.y + first.h / 2.0);
+            let gap = 0.6;
+            let widths: Vec<f32> = row
+                .iter()
+                .map(|(_, t)| text_width(fonts, t, Weight::Bold, badge_size) + 1.2)
+                .collect();
+            let total = widths.iter().sum::<f32>() + gap * (widths.len() - 1) as f32;
             let bh = line_height(badge_size);
-            let (mx, my) = map(r.x + r.w / 2.0, r.y + r.h / 2.0);
-            // the row's spacing from the scene, each badge as wide as its text
-            let bw = tw.max(r.w * s * 0.6);
-            page.rect(
-                mx - bw / 2.0,
-                my - bh / 2.0,
-                bw,
-                bh,
-                Some(Rgb(0, 95, 115)),
-                Some((color, 0.2)),
-            );
-            page.text(
-                mx - tw / 2.0 + 0.6,
-                my + bh * 0.28,
-                badge_size,
-                Weight::Bold,
-                Rgb::WHITE,
-                text,
-            );
+            let mut bx = mx - total / 2.0;
+            for ((_, text), bw) in row.into_iter().zip(widths) {
+                page.rect(
+                    bx,
+                    my - bh / 2.0,
+                    bw,
+                    bh,
+                    Some(Rgb(0, 95, 115)),
+                    Some((color, 0.2)),
+                );
+                page.text(
+                    bx + 0.6,
+                    my + bh * 0.28,
+                    badge_size,
+                    Weight::Bold,
+                    Rgb::WHITE,
+                    text,
+                );
+                bx += bw + gap;
+            }
         }
         // label: full name where it fits, else the conduit id; never on top of another label
         let max_w = if dx.abs() > dy.abs() {
@@ -352,7 +370,7 @@ fn purdue_bands(
     area: (f32, f32, f32, f32),
     map: &dyn Fn(f32, f32) -> (f32, f32),
 ) {
-    let size = 5.0;
+    let size = MIN_TEXT;
     for (i, band) in crate::model::purdue::bands(p).iter().enumerate() {
         let (_, y0) = map(0.0, band.y0);
         let (_, y1) = map(0.0, band.y1);
@@ -511,7 +529,14 @@ fn title_strip(
         "one-way conduit",
     );
     page.rect(x0 + 42.0, ly - 2.0, 7.0, 4.0, Some(Rgb(38, 50, 56)), None);
-    page.text(x0 + 43.0, ly + 1.0, 5.5, Weight::Bold, Rgb::WHITE, "FW");
+    page.text(
+        x0 + 43.0,
+        ly + 1.0,
+        MIN_TEXT,
+        Weight::Bold,
+        Rgb::WHITE,
+        "FW",
+    );
     page.text(
         x0 + 51.0,
         ly + 1.0,
@@ -537,7 +562,7 @@ fn title_strip(
     page.text(
         x0 + 2.0,
         y + STRIP_H - 2.0,
-        5.5,
+        MIN_TEXT,
         Weight::Regular,
         Rgb::GREY,
         "Letters repeat the colours for greyscale prints.",
@@ -545,11 +570,18 @@ fn title_strip(
     // the conduit control badges (model::badges)
     let (bx, by) = (x0 + 54.0, y + STRIP_H - 4.4);
     page.rect(bx, by, 8.0, 3.4, Some(Rgb(0, 95, 115)), None);
-    page.text(bx + 1.1, by + 2.6, 5.0, Weight::Bold, Rgb::WHITE, "VPN");
+    page.text(
+        bx + 0.9,
+        by + 2.6,
+        MIN_TEXT,
+        Weight::Bold,
+        Rgb::WHITE,
+        "VPN",
+    );
     page.text(
         bx + 9.5,
         y + STRIP_H - 2.0,
-        5.5,
+        MIN_TEXT,
         Weight::Regular,
         Rgb::GREY,
         "conduit controls (FW firewall, 1→ data diode …)",
@@ -577,7 +609,14 @@ fn title_strip(
     for (i, (label, value, _)) in cells.iter().take(3).enumerate() {
         let ry = y + i as f32 * row_h;
         page.rect(tx, ry, left_w, row_h, None, Some((Rgb::BLACK, 0.2)));
-        page.text(tx + 1.5, ry + 2.6, 5.0, Weight::Regular, Rgb::GREY, *label);
+        page.text(
+            tx + 1.5,
+            ry + 2.6,
+            MIN_TEXT,
+            Weight::Regular,
+            Rgb::GREY,
+            *label,
+        );
         page.text(
             tx + 1.5,
             ry + row_h - 1.3,
@@ -597,7 +636,7 @@ fn title_strip(
                 fonts,
                 label,
                 Weight::Regular,
-                5.0,
+                MIN_TEXT,
             )) + 4.0
         })
         .collect();
@@ -611,7 +650,14 @@ fn title_strip(
             avail / rest.len() as f32
         };
         page.rect(cx, y, cw, STRIP_H, None, Some((Rgb::BLACK, 0.2)));
-        page.text(cx + 1.5, y + 3.5, 5.5, Weight::Regular, Rgb::GREY, *label);
+        page.text(
+            cx + 1.5,
+            y + 3.5,
+            MIN_TEXT,
+            Weight::Regular,
+            Rgb::GREY,
+            *label,
+        );
         page.text(
             cx + 1.5,
             y + 12.0,

@@ -159,3 +159,64 @@ fn a_2000_asset_plant_fitted_at_1280_by_720_shows_every_zone_name_and_its_asset_
         every_zone_readable(&h, "presentation", 24.0);
     }
 }
+
+/// The font sizes (points) and texts of an SVG drawing (its user unit is the millimetre).
+fn svg_texts(svg: &str) -> Vec<(f32, String)> {
+    let doc = roxmltree::Document::parse(svg).expect("the SVG parses");
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let mm: f32 = n
+                .attribute("font-size")
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(0.0);
+            (mm * 72.0 / 25.4, n.text().unwrap_or_default().to_owned())
+        })
+        .collect()
+}
+
+/// The drawing of a 2,000-asset imported plant and of the refinery, as printed on the page:
+/// no text under 6 pt, every zone's whole name (its rows joined), and groups by type where
+/// chips would be smaller than that.
+#[test]
+fn drawings_of_real_plants_print_no_text_under_6_pt_and_every_whole_zone_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plants = [
+        imported(dir.path(), false),
+        imported(dir.path(), true),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/refinery.ron"),
+    ];
+    for plant in plants {
+        let svg = dir.path().join("drawing.svg");
+        let o = Command::new(env!("CARGO_BIN_EXE_zonewright"))
+            .arg("export")
+            .arg(&plant)
+            .arg("-o")
+            .arg(&svg)
+            .output()
+            .expect("export runs");
+        assert!(o.status.success(), "{o:?}");
+        let texts = svg_texts(&std::fs::read_to_string(&svg).expect("written"));
+        for (pt, text) in &texts {
+            assert!(*pt >= 5.99, "{}: \"{text}\" at {pt:.2} pt", plant.display());
+        }
+        let all: Vec<&str> = texts.iter().map(|(_, t)| t.as_str()).collect();
+        let joined = all.join(" ");
+        let project = zonewright::file::load(&plant).expect("loads");
+        for z in &project.zones {
+            assert!(
+                joined.contains(&z.name),
+                "{}: zone name \"{}\" not printed whole",
+                plant.display(),
+                z.name
+            );
+        }
+        if project.asset_count() >= 2000 {
+            assert!(
+                all.iter().any(|t| t.contains(" × ") && t.contains("SL-C")),
+                "groups by type on the drawing of {}",
+                plant.display()
+            );
+        }
+    }
+}

@@ -6,8 +6,9 @@
 use super::paint::{Geometry, Greys, Text, sl_summary};
 use super::scene::Frame;
 use super::{chip_text_zoom, theme};
+use crate::analysis::groups::summary_lines;
 use crate::analysis::{ElementAssessment, GapSeverity};
-use crate::model::{MaybeLevels, Zone, format_levels, layout};
+use crate::model::{Zone, layout};
 use egui::{CornerRadius, pos2, vec2};
 
 /// The smallest on-screen size of a zone's name, in points: at the desk, and in presentation
@@ -159,50 +160,14 @@ pub(super) fn asset_groups(
         return;
     }
     let groups = ea.map_or(&[][..], |e| e.asset_groups.as_slice());
-    let count = crate::count_of(z.assets.len(), "asset", "assets");
-    // the count first when more than one type follows; a type line only where it does not
-    // leave just "+ n more types" (then the count alone says more)
-    let mut lines: Vec<(String, egui::Color32)> = vec![(count, text)];
-    let one_type = groups.len() == 1;
-    let room = if one_type { rows } else { rows - 1 };
-    if one_type {
-        lines.clear();
-    }
-    let shown = if groups.len() <= room {
-        groups.len()
-    } else if room >= 2 {
-        room - 1
-    } else {
-        0
-    };
-    if shown == 0 && one_type {
-        lines.push((crate::count_of(z.assets.len(), "asset", "assets"), text));
-    }
-    for g in &groups[..shown] {
-        lines.push((format!("{} · SL-C {}", g.label(), levels(&g.sl_c)), sub));
-    }
-    if shown > 0 && shown < groups.len() {
-        let rest: usize = groups[shown..].iter().map(|g| g.count).sum();
-        lines.push((
-            format!(
-                "+ {} ({})",
-                crate::count_of(groups.len() - shown, "more type", "more types"),
-                crate::count_of(rest, "asset", "assets")
-            ),
-            sub,
-        ));
-    }
+    // the count in the text colour, the types below it in the quieter one
+    let lines: Vec<(String, egui::Color32)> = summary_lines(groups, z.assets.len(), rows)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| (l, if i == 0 { text } else { sub }))
+        .collect();
     for (i, (line, color)) in lines.iter().enumerate() {
         let g = t.fitted(line, size, *color, width);
         t.galley(pos2(er.min.x + pad, y0 + i as f32 * line_h), g, *color);
-    }
-}
-
-/// "1" when every FR has the same level, else the vector; "–" where unknown.
-fn levels(l: &MaybeLevels) -> String {
-    match l[0] {
-        Some(n) if l.iter().all(|x| *x == Some(n)) => n.to_string(),
-        None if l.iter().all(Option::is_none) => "–".to_owned(),
-        _ => format_levels(l),
     }
 }
