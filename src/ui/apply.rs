@@ -2,7 +2,7 @@
 //! [`crate::command::plan`] and applied as one undo step each; the selection is written here and
 //! nowhere else.
 
-use super::{DesignerApp, Intent, element_rect};
+use super::{DesignerApp, Intent};
 use crate::command::{Action, NoPlan, Plan, plan};
 use crate::model::ElementRef;
 
@@ -102,9 +102,11 @@ impl DesignerApp {
             Intent::FocusElement(e) => {
                 self.select([e]);
                 if let Some(doc) = &self.doc
-                    && let Some(r) = element_rect(&doc.project, e)
+                    && let Some(r) = super::focus_rect(&doc.project, e)
                 {
-                    self.canvas.center_on(r);
+                    // an asset at a zoom where its chip's name reads; anything else whole
+                    self.canvas
+                        .bring_into_view(r, matches!(e, ElementRef::Asset(_)));
                 }
                 return;
             }

@@ -178,6 +178,26 @@ impl CanvasState {
         }
     }
 
+    /// Centres the view on `r` (scene) and zooms so that it reads: out until it fits the
+    /// canvas, and — for an asset's chip (`chip`) — in until chip names are drawn.
+    pub fn bring_into_view(&mut self, r: Rect, chip: bool) {
+        let screen = self.screen_rect;
+        let zoom = self.to_screen.scaling;
+        if !screen.is_finite() || screen.width() <= 0.0 || zoom <= 0.0 {
+            self.center_on(r);
+            return;
+        }
+        let fits = (screen.width() * 0.9 / r.w.max(1.0)).min(screen.height() * 0.9 / r.h.max(1.0));
+        let readable = if chip {
+            (chip_text_zoom(self.label_scale) * 1.05).max(zoom)
+        } else {
+            zoom
+        };
+        let target = readable.min(fits).clamp(camera::ZOOM_MIN, camera::ZOOM_MAX);
+        let (cx, cy) = r.center();
+        self.scene_rect = egui::Rect::from_center_size(pos2(cx, cy), screen.size() / target);
+    }
+
     fn fit(&mut self, project: &Project) {
         self.scene_rect = camera::fit_rect(project.bounds());
         self.fit_requested = false;

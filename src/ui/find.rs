@@ -1,6 +1,6 @@
 //! The Find window (Ctrl+F): a text field and the matching elements ([`crate::command::find`]);
-//! Up/Down move in the list, Enter or a click selects the result and centres the canvas on it,
-//! Esc closes.
+//! Up/Down move in the list, Enter or a click selects the result and brings it into view at a
+//! readable zoom, Enter again goes on to the next result; Esc closes.
 
 use super::{DesignerApp, Intent};
 use crate::command::find::{FindResult, find};
@@ -12,6 +12,8 @@ pub struct FindState {
     pub query: String,
     pub highlighted: usize,
     focus_pending: bool,
+    /// The result the last Enter went to: Enter again goes on to the next one.
+    entered: Option<usize>,
 }
 
 impl FindState {
@@ -69,10 +71,19 @@ impl DesignerApp {
         if up {
             state.highlighted = state.highlighted.saturating_sub(1);
         }
+        if down || up {
+            state.entered = None;
+        }
+        if enter && !results.is_empty() && state.entered == Some(state.highlighted) {
+            state.highlighted = (state.highlighted + 1) % results.len();
+        }
         state.highlighted = state.highlighted.min(results.len().saturating_sub(1));
         let mut picked = enter
             .then(|| results.get(state.highlighted).map(|r| r.element))
             .flatten();
+        if picked.is_some() {
+            state.entered = Some(state.highlighted);
+        }
         let mut open = true;
         let focus_pending = std::mem::take(&mut state.focus_pending);
         egui::Window::new("Find")
@@ -93,6 +104,7 @@ impl DesignerApp {
                 }
                 if field.changed() {
                     self.find.highlighted = 0;
+                    self.find.entered = None;
                 }
                 ui.separator();
                 if self.find.query.trim().is_empty() {
@@ -116,6 +128,7 @@ impl DesignerApp {
                             }
                             if row.clicked() {
                                 self.find.highlighted = i;
+                                self.find.entered = Some(i);
                                 picked = Some(r.element);
                             }
                         }

@@ -416,6 +416,20 @@ pub fn element_rect(p: &Project, e: ElementRef) -> Option<Rect> {
     }
 }
 
+/// Where an element is drawn, to bring it into view: an asset's chip (its zone when the zone
+/// has no room to show it), else as [`element_rect`].
+pub fn focus_rect(p: &Project, e: ElementRef) -> Option<Rect> {
+    if let ElementRef::Asset(id) = e
+        && let (_, AssetParent::Zone(zid)) = p.asset(id)?
+        && let Some(z) = p.zone(zid)
+        && let Some(i) = z.assets.iter().position(|a| a.id == id)
+    {
+        let chips = crate::model::layout::asset_chips(&z.rect, z.assets.len());
+        return Some(chips.slots.get(i).copied().unwrap_or(z.rect));
+    }
+    element_rect(p, e)
+}
+
 /// Starts the designer window, optionally with a file.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     let options = eframe::NativeOptions {

@@ -220,3 +220,62 @@ fn drawings_of_real_plants_print_no_text_under_6_pt_and_every_whole_zone_name() 
         }
     }
 }
+
+/// Find + Enter on a 2,000-asset plant fitted far too small for chips: the asset is selected
+/// and brought into view at a zoom where its chip's name is drawn; Enter again goes on to the
+/// next result.
+#[test]
+fn find_and_enter_bring_an_asset_of_a_big_zone_into_readable_view_and_enter_goes_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plant = imported(dir.path(), false);
+    let mut h = projector();
+    h.run();
+    h.state_mut().open_path(&plant);
+    h.run();
+    assert!(h.state().canvas.zoom() < 0.2);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("dev-137".to_owned()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let first = h.state().selection.iter().next().copied();
+    let Some(zonewright::model::ElementRef::Asset(id)) = first else {
+        panic!("an asset selected: {first:?}");
+    };
+    let name = zonewright::ui::focus_rect(
+        &h.state().doc.as_ref().expect("open").project,
+        zonewright::model::ElementRef::Asset(id),
+    )
+    .expect("its chip");
+    let canvas = &h.state().canvas;
+    assert!(
+        canvas.zoom() >= 0.42,
+        "zoomed in to read chips: {}",
+        canvas.zoom()
+    );
+    let (cx, cy) = name.center();
+    assert!(
+        canvas
+            .screen_rect()
+            .contains(canvas.scene_to_screen(cx, cy)),
+        "the chip is on screen"
+    );
+    let asset_name = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.project.asset(id))
+        .map(|(a, _)| a.name.clone());
+    assert!(
+        asset_name.is_some_and(|n| canvas.drawn_texts().contains(&n)),
+        "its name is drawn"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    let second = h.state().selection.iter().next().copied();
+    assert!(
+        matches!(second, Some(zonewright::model::ElementRef::Asset(_))) && second != first,
+        "Enter again went on to the next result: {first:?} → {second:?}"
+    );
+}
