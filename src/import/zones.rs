@@ -44,20 +44,28 @@ fn apply(rule: ZoneRule, d: &Device, s: &ImportSettings) -> Option<String> {
     }
 }
 
-/// The kind of a created zone: from its devices' Purdue level, else from its name.
+/// The kind of a created zone: what its name says ("Historian DMZ", "SIS", "Office IT"),
+/// else its devices' Purdue level, else Other. The name wins: whoever named the zone said what
+/// it is, while the first device's level may be wrong or mixed.
 pub fn kind_for(name: &str, level: Option<PurdueLevel>) -> ZoneKind {
-    if let Some(l) = level {
-        return match l {
-            PurdueLevel::Level0 => ZoneKind::Field,
-            PurdueLevel::Level1 => ZoneKind::Control,
-            PurdueLevel::Level2 | PurdueLevel::Level3 => ZoneKind::Supervisory,
-            PurdueLevel::Dmz => ZoneKind::Dmz,
-            PurdueLevel::Level4 | PurdueLevel::Level5 => ZoneKind::Enterprise,
-        };
+    if let Some(k) = kind_named(name) {
+        return k;
     }
+    match level {
+        Some(PurdueLevel::Level0) => ZoneKind::Field,
+        Some(PurdueLevel::Level1) => ZoneKind::Control,
+        Some(PurdueLevel::Level2 | PurdueLevel::Level3) => ZoneKind::Supervisory,
+        Some(PurdueLevel::Dmz) => ZoneKind::Dmz,
+        Some(PurdueLevel::Level4 | PurdueLevel::Level5) => ZoneKind::Enterprise,
+        None => ZoneKind::Other,
+    }
+}
+
+/// The kind a zone's name states, if it states one.
+fn kind_named(name: &str) -> Option<ZoneKind> {
     let n = name.to_lowercase();
     let has = |k: &str| n.split(|c: char| !c.is_alphanumeric()).any(|w| w == k);
-    if has("dmz") {
+    Some(if has("dmz") {
         ZoneKind::Dmz
     } else if has("sis") || n.contains("safety") {
         ZoneKind::Safety
@@ -74,8 +82,8 @@ pub fn kind_for(name: &str, level: Option<PurdueLevel>) -> ZoneKind {
     } else if n.contains("remote") {
         ZoneKind::RemoteAccess
     } else {
-        ZoneKind::Other
-    }
+        return None;
+    })
 }
 
 /// Columns of chips for a zone of `count` assets: roughly twice as wide as high.
@@ -176,5 +184,34 @@ pub fn push_apart(rects: &mut [Rect], grew: &[bool]) {
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The name says what a zone is, whatever level its first device reports; a name that
+    /// says nothing leaves it to the level.
+    #[test]
+    fn a_zone_named_dmz_safety_or_enterprise_is_that_kind_whatever_the_level() {
+        let l2 = Some(PurdueLevel::Level2);
+        assert_eq!(kind_for("Historian DMZ", l2), ZoneKind::Dmz);
+        assert_eq!(
+            kind_for("SIS cell 4", Some(PurdueLevel::Level1)),
+            ZoneKind::Safety
+        );
+        assert_eq!(kind_for("Safety PLCs", l2), ZoneKind::Safety);
+        assert_eq!(
+            kind_for("Enterprise servers", Some(PurdueLevel::Level0)),
+            ZoneKind::Enterprise
+        );
+        assert_eq!(kind_for("Office IT", l2), ZoneKind::Enterprise);
+        assert_eq!(kind_for("Cell 7", l2), ZoneKind::Supervisory);
+        assert_eq!(
+            kind_for("Cell 7", Some(PurdueLevel::Level0)),
+            ZoneKind::Field
+        );
+        assert_eq!(kind_for("Cell 7", None), ZoneKind::Other);
     }
 }
