@@ -303,8 +303,10 @@ fn rename_is_one_step_and_refuses_an_empty_name() {
         &p,
         &sel(&[]),
     );
-    assert_eq!(plan.label, "Rename zone SIS to Safety");
+    // the conduit "Control – SIS" was named after the zones, so it follows the new name
+    assert_eq!(plan.label, "Rename zone SIS to Safety and its conduit");
     assert_eq!(after.zones[1].name, "Safety");
+    assert_eq!(after.conduits[0].name, "Control – Safety");
     let (plan, _) = run(
         Action::Rename {
             element: ElementRef::Asset(AssetId(20)),

@@ -381,3 +381,52 @@ fn unique_names_count_up() {
     assert_eq!(unique_name("Zone", taken.into_iter()), "Zone 3");
     assert_eq!(unique_name("Other", taken.into_iter()), "Other");
 }
+
+/// Zones Control (1) and SIS (2) with conduits "Control – SIS", "Control – SIS 2" (numbered
+/// to keep it unique), "SIS – Control" and one named by hand: renaming Control to BPCS renames
+/// the three made from its name and keeps the hand-named one, in one undo step.
+#[test]
+fn renaming_a_zone_renames_the_conduits_named_after_it() {
+    let mut p = plant();
+    p.zones[0].name = "Control".into();
+    p.zones[1].name = "SIS".into();
+    p.conduits.clear();
+    let (a, b) = (p.zones[0].id, p.zones[1].id);
+    for (i, (name, from, to)) in [
+        ("Control – SIS", a, b),
+        ("Control – SIS 2", a, b),
+        ("SIS – Control", b, a),
+        ("Engineering access", a, b),
+        ("Control – SIS spare", a, b),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        p.conduits.push(crate::model::Conduit::new(
+            ConduitId(i as u32 + 1),
+            name,
+            from,
+            to,
+        ));
+    }
+    let (plan, after) = run(
+        Action::Rename {
+            element: ElementRef::Zone(a),
+            name: "BPCS".into(),
+        },
+        &p,
+        &sel(&[]),
+    );
+    assert_eq!(plan.label, "Rename zone Control to BPCS and its 3 conduits");
+    let names: Vec<&str> = after.conduits.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "BPCS – SIS",
+            "BPCS – SIS 2",
+            "SIS – BPCS",
+            "Engineering access",
+            "Control – SIS spare"
+        ]
+    );
+}
