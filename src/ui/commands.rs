@@ -248,7 +248,7 @@ impl UiCommand {
                 "Read back a compliance matrix a supplier filled in: preview, then apply as one undo step"
             }
             ImportAssets => {
-                "Add or update assets from an inventory (CSV or XLSX) with a preview first"
+                "Add or update assets from an inventory (CSV or XLSX) with a preview first; with no project open, into a new one"
             }
             Close => "Close the project",
             Quit => "Quit zonewright",
@@ -442,9 +442,8 @@ impl UiCommand {
         use UiCommand::*;
         let doc = app.doc.as_ref();
         match self {
-            New | Open | OpenByPath | OpenSample(_) | Quit | DarkTheme | CommandPalette | About => {
-                true
-            }
+            New | Open | OpenByPath | OpenSample(_) | Quit | DarkTheme | CommandPalette | About
+            | ImportAssets => true,
             NewFromTemplate(_) => true,
             SelectAllRequirements | MarkMetUpTo | CopyAssessment => {
                 app.requirements_tab_target().is_some()
@@ -452,7 +451,6 @@ impl UiCommand {
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
-            ImportAssets => doc.is_some(),
             ApplyMatrix => doc.is_some(),
             Undo => doc.is_some_and(|d| d.history.can_undo()),
             Redo => doc.is_some_and(|d| d.history.can_redo()),
@@ -580,6 +578,10 @@ impl DesignerApp {
             }
             ExportPdf => self.ask_export(),
             ImportAssets => {
+                // with no project open, the import starts a new one
+                if self.doc.is_none() {
+                    self.run_pending(Pending::New);
+                }
                 if let Some(d) = &self.doc {
                     self.import.open(&d.project.import_settings);
                 }

@@ -13,7 +13,7 @@ impl DesignerApp {
             ui.label("IEC 62443 zone-and-conduit design");
             ui.add_space(24.0);
             ui.horizontal(|ui| {
-                ui.add_space((ui.available_width() - 330.0).max(0.0) / 2.0);
+                ui.add_space((ui.available_width() - 480.0).max(0.0) / 2.0);
                 if ui
                     .add(egui::Button::new(
                         egui::RichText::new("New project").size(18.0),
@@ -38,6 +38,15 @@ impl DesignerApp {
                     .clicked()
                 {
                     self.run_command(UiCommand::OpenByPath, ui.ctx());
+                }
+                if ui
+                    .add(egui::Button::new(
+                        egui::RichText::new("Import assets…").size(18.0),
+                    ))
+                    .on_hover_text(UiCommand::ImportAssets.tooltip())
+                    .clicked()
+                {
+                    self.run_command(UiCommand::ImportAssets, ui.ctx());
                 }
             });
             ui.add_space(28.0);

@@ -7,6 +7,7 @@ mod pdf_text;
 mod risk_fixture;
 
 mod atomic_save;
+mod brownfield;
 mod bulk;
 mod canvas_fluency;
 mod changed_on_disk;
