@@ -210,11 +210,12 @@ fn hand_pan(ui: &egui::Ui, screen_rect: egui::Rect) -> Option<Vec2> {
     if ui.ctx().text_edit_focused() {
         return None;
     }
+    // pressed on the canvas itself, not on a window lying over it
+    let origin = ui.input(|i| i.pointer.press_origin());
+    let on_canvas = origin
+        .is_some_and(|p| screen_rect.contains(p) && ui.ctx().layer_id_at(p) == Some(ui.layer_id()));
     ui.input(|i| {
-        let started_here = i
-            .pointer
-            .press_origin()
-            .is_some_and(|p| screen_rect.contains(p));
+        let started_here = on_canvas;
         let held = i.pointer.middle_down()
             || i.pointer.secondary_down()
             || (i.key_down(egui::Key::Space) && i.pointer.primary_down());
@@ -308,8 +309,9 @@ pub fn canvas_ui(
         )
     });
     let snap = canvas.snap_to_grid && !alt;
+    // (only where no window lies over the canvas: the wheel scrolls a dialog's own lists)
     if let Some(h) = hover
-        && screen_rect.contains(h)
+        && ui.rect_contains_pointer(screen_rect)
         && scroll.y != 0.0
         && !ctrl
         && !egui::DragAndDrop::has_any_payload(ui.ctx())

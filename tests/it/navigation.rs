@@ -4,6 +4,7 @@
 use crate::common;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, pos2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use zonewright::ui::DesignerApp;
 
 fn button(h: &Harness<'_, DesignerApp>, pos: Pos2, button: PointerButton, pressed: bool) {
@@ -107,5 +108,47 @@ fn middle_right_and_space_drags_pan_over_a_zone_and_move_nothing() {
         "a primary drag moved the zone: {} → {}",
         r.x,
         moved.x
+    );
+}
+
+/// The wheel over the canvas zooms it; over a window lying on the canvas (the import dialog)
+/// it leaves the canvas alone.
+#[test]
+fn the_wheel_zooms_the_canvas_but_not_through_a_window_over_it() {
+    let mut h = common::with_sample("refinery");
+    let wheel = |h: &mut Harness<'_, DesignerApp>, at: Pos2| {
+        h.event(Event::PointerMoved(at));
+        h.step();
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 120.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+        });
+        for _ in 0..30 {
+            h.step();
+        }
+        h.run();
+    };
+    let canvas = h.state().canvas.screen_rect();
+    let before = h.state().canvas.zoom();
+    wheel(&mut h, canvas.center());
+    let zoomed = h.state().canvas.zoom();
+    assert!(
+        zoomed > before * 1.05,
+        "the wheel zoomed: {before} → {zoomed}"
+    );
+    let ctx = h.ctx.clone();
+    h.state_mut()
+        .run_command(zonewright::ui::commands::UiCommand::ImportAssets, &ctx);
+    h.run();
+    assert!(h.state().import.is_open());
+    let dialog = h.get_by_label("Browse…").rect().center();
+    assert!(canvas.contains(dialog), "the dialog lies over the canvas");
+    wheel(&mut h, dialog);
+    assert_eq!(
+        h.state().canvas.zoom(),
+        zoomed,
+        "the wheel over the dialog left the canvas alone"
     );
 }
