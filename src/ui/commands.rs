@@ -82,6 +82,10 @@ pub enum UiCommand {
         fine: bool,
     },
     About,
+    /// Help → Keyboard shortcuts (F1): the sheet, from this table.
+    Shortcuts,
+    /// Help → Documentation: the user docs embedded in the program.
+    Documentation,
     // designer fluency (issue 13): clipboard, rename, find
     Copy,
     Cut,
@@ -158,7 +162,7 @@ impl UiCommand {
         for fine in [false, true] {
             all.extend(Direction::ALL.map(|direction| Nudge { direction, fine }));
         }
-        all.push(About);
+        all.extend([Shortcuts, Documentation, About]);
         all.extend([Copy, Cut, Paste, Rename, Find]);
         all.extend(crate::command::arrange::Arrangement::ALL.map(Arrange));
         all.extend([SnapToGrid, PurdueBands]);
@@ -211,6 +215,8 @@ impl UiCommand {
                     .to_owned();
             }
             About => "About zonewright",
+            Shortcuts => "Keyboard shortcuts",
+            Documentation => "Documentation",
             Copy => "Copy",
             Cut => "Cut",
             Paste => "Paste",
@@ -268,6 +274,10 @@ impl UiCommand {
             ShowTab(_) => "Show this tab in the bottom dock",
             Nudge { .. } => "Move the selected zones",
             About => "Version, licences and credits",
+            Shortcuts => "Every keyboard shortcut of the designer on one sheet",
+            Documentation => {
+                "The user documentation, offline: designer, findings, risk, components, import, exports, project files"
+            }
             Copy => "Copy the selected zones (with their assets), assets and conduits",
             Cut => "Copy the selection, then delete it",
             Paste => "Paste copied elements at the pointer, or beside where they were",
@@ -409,8 +419,12 @@ impl UiCommand {
                 modifiers: CMD,
                 logical_key: Key::F,
             }],
+            Shortcuts => &[KeyboardShortcut {
+                modifiers: NONE,
+                logical_key: Key::F1,
+            }],
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
-            | DarkTheme | ShowTab(_) | About => &[],
+            | DarkTheme | ShowTab(_) | About | Documentation => &[],
             Arrange(how) => super::arrange::arrange_shortcut(how),
             PurdueBands => &[],
             SnapToGrid => &[KeyboardShortcut {
@@ -443,7 +457,7 @@ impl UiCommand {
         let doc = app.doc.as_ref();
         match self {
             New | Open | OpenByPath | OpenSample(_) | Quit | DarkTheme | CommandPalette | About
-            | ImportAssets => true,
+            | ImportAssets | Shortcuts | Documentation => true,
             NewFromTemplate(_) => true,
             SelectAllRequirements | MarkMetUpTo | CopyAssessment => {
                 app.requirements_tab_target().is_some()
@@ -618,6 +632,8 @@ impl DesignerApp {
                 self.emit(Intent::Nudge { dx, dy });
             }
             About => self.modal = Some(Modal::About),
+            Shortcuts => self.modal = Some(Modal::Help(super::help::HelpPage::Shortcuts)),
+            Documentation => self.modal = Some(Modal::Help(super::help::HelpPage::Doc(0))),
             Copy => {
                 self.copy_command(ctx);
             }

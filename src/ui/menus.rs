@@ -103,6 +103,9 @@ impl DesignerApp {
                 }
             });
             ui.menu_button("Help", |ui| {
+                self.command_item_ui(ui, Shortcuts);
+                self.command_item_ui(ui, Documentation);
+                ui.separator();
                 self.command_item_ui(ui, About);
             });
         });

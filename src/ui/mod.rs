@@ -17,6 +17,7 @@ mod document;
 pub mod export;
 mod file_actions;
 pub mod find;
+pub mod help;
 pub mod import;
 pub mod inspector;
 mod menus;
@@ -167,6 +168,8 @@ pub enum Modal {
         text: String,
     },
     About,
+    /// Help → Keyboard shortcuts / Documentation: the page shown.
+    Help(help::HelpPage),
     /// File → Export PDF…: paper and sections.
     Export,
     /// Unsaved work was found at start: the list of recoveries, restore or discard each.

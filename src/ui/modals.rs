@@ -119,6 +119,15 @@ impl DesignerApp {
                 Modal::Session(m) => {
                     close = sessions::sessions_modal_ui(self, ui, m);
                 }
+                Modal::Help(page) => {
+                    ui.set_max_width(820.0);
+                    ui.set_min_width(720.0);
+                    let mut page = *page;
+                    close = super::help::help_ui(ui, &mut page);
+                    if !close {
+                        next = Some(Modal::Help(page));
+                    }
+                }
                 Modal::About => {
                     ui.heading("zonewright");
                     ui.label(format!("Version {}", env!("CARGO_PKG_VERSION")));
@@ -147,7 +156,7 @@ impl DesignerApp {
                 self.modal = Some(Modal::PathPrompt { purpose, text });
             }
         } else if let (Some(n), Some(_)) = (next, &self.modal)
-            && matches!(self.modal, Some(Modal::PathPrompt { .. }))
+            && matches!(self.modal, Some(Modal::PathPrompt { .. } | Modal::Help(_)))
         {
             self.modal = Some(n);
         }

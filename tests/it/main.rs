@@ -31,6 +31,7 @@ mod export_designer;
 mod export_pdf;
 mod forms;
 mod fuzz_regressions;
+mod help;
 mod import;
 mod import_cli;
 mod import_designer;
