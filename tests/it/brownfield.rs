@@ -19,14 +19,7 @@ fn import_assets_on_the_start_page_starts_a_new_project() {
     assert!(h.state().import.is_open(), "with the import dialog open");
     h.get_by_label("Browse…").click();
     h.run_steps(1);
-    for _ in 0..500 {
-        h.step();
-        if !h.state().import.is_reading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run_steps(3);
+    common::until_read(&mut h);
     h.get_by_label("Import").click();
     h.run();
     let doc = h.state().doc.as_ref().expect("open");

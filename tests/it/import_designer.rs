@@ -7,24 +7,12 @@ use zonewright::ui::Intent;
 use zonewright::ui::dialogs::DialogResult;
 
 use crate::common;
-use common::harness_with;
+use common::{harness_with, until_read};
 
 fn fixture(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/data/import")
         .join(name)
-}
-
-/// Steps frames until the background read is done (bounded; no timing assertion).
-fn until_read(h: &mut egui_kittest::Harness<'_, zonewright::ui::DesignerApp>) {
-    for _ in 0..500 {
-        h.step();
-        if !h.state().import.is_reading() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run_steps(3);
 }
 
 fn open_dialog(h: &mut egui_kittest::Harness<'_, zonewright::ui::DesignerApp>) {

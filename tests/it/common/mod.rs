@@ -102,3 +102,16 @@ pub fn below_label(
         .map(|r| r.center())
         .unwrap_or_else(|| panic!("a widget under {label:?}"))
 }
+
+/// Steps frames until the import dialog's background read is done (bounded; no timing
+/// assertion).
+pub fn until_read(h: &mut Harness<'_, DesignerApp>) {
+    for _ in 0..500 {
+        h.step();
+        if !h.state().import.is_reading() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run_steps(3);
+}
