@@ -394,7 +394,7 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
         return;
     }
     flow.paragraph(
-        "Every threat scenario of the zones and conduits. Residual risk is after the existing and additional countermeasures; tolerable refers to it (\"relies on planned\": only thanks to additional countermeasures not yet implemented).",
+        "Every threat scenario of the zones and conduits. Residual risk is after the existing and additional countermeasures; tolerable refers to it (\"planned\": only thanks to additional countermeasures not yet implemented).",
         8.5,
         Rgb::GREY,
     );
@@ -505,11 +505,12 @@ pub fn element_section(
     );
 }
 
-/// "yes", "no (above Medium)", or "yes — relies on planned" for a scenario's final residual.
+/// "yes", "no (above Medium)", or "yes (planned)" — tolerable only thanks to additional
+/// countermeasures not yet implemented — for a scenario's final residual.
 fn scenario_tolerable_cell(m: &RiskMatrix, sr: &ScenarioRisk) -> Cell {
     if sr.relies_on_planned {
         let (amber, on_amber) = gap_colors(GapSeverity::One);
-        return Cell::filled("yes — relies on planned countermeasures", amber, on_amber);
+        return Cell::filled("yes (planned)", amber, on_amber);
     }
     tolerable_cell(m, sr.residual)
 }
@@ -559,11 +560,7 @@ fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk, on: Option<D
     if sr.relies_on_planned {
         residual = scenario_tolerable_cell(m, sr);
         if let Some(r) = sr.residual {
-            residual.text = format!(
-                "{} {}\nrelies on planned countermeasures",
-                m.level_name(r.level),
-                r.score
-            );
+            residual.text = format!("{} {}\nrelies on planned", m.level_name(r.level), r.score);
         }
     }
     vec![
