@@ -491,14 +491,14 @@ pub fn element_section(
         .collect();
     flow.table(
         &[
-            col("Scenario and consequence per category", 34.0),
-            col("Source / capability", 19.0),
+            col("Scenario and consequence per category", 30.0),
+            col("Source / capability", 18.0),
             col("Vector / vulnerability", 20.0),
-            col("Unmitigated", 18.0),
-            col("Existing countermeasures", 22.0),
+            col("Unmitigated", 20.0),
+            col("Existing countermeasures", 27.0),
             col("After existing", 18.0),
-            col("Residual", 18.0),
-            col("Additional (owner, due, status)", 31.0),
+            col("Residual", 17.0),
+            col("Additional (owner, due, status)", 30.0),
         ],
         &rows,
         6.5,
