@@ -303,9 +303,8 @@ fn scenario_ui(
     id: &str,
     matrix: &RiskMatrix,
     s: &ThreatScenario,
-    rated: Option<&ScenarioRisk>,
+    (rated, overdue): (Option<&ScenarioRisk>, &[usize]),
     assets: &[(AssetId, String)],
-    overdue: &[usize],
 ) -> Option<Change<ThreatScenario>> {
     let mut out = None;
     for (k, f) in FIELDS.iter().enumerate() {
@@ -482,6 +481,14 @@ fn scenario_header(
     }
 }
 
+/// What `assess` says of a list of scenarios: the risk of each, and the additional
+/// countermeasures past their due date (scenario index, countermeasure index).
+#[derive(Clone, Copy)]
+pub struct Rated<'a> {
+    pub risks: &'a [ScenarioRisk],
+    pub overdue: &'a [(usize, usize)],
+}
+
 /// A list of threat scenarios, each in its own collapsible block, with add and remove. `id`
 /// keeps the widgets of different lists apart; `rated` is what `assess` says of each.
 pub fn scenarios_ui(
@@ -490,10 +497,13 @@ pub fn scenarios_ui(
     id: &str,
     matrix: &RiskMatrix,
     scenarios: &[ThreatScenario],
-    rated: &[ScenarioRisk],
+    rated: Rated<'_>,
     assets: &[(AssetId, String)],
-    overdue: &[(usize, usize)],
 ) -> Option<Change<Vec<ThreatScenario>>> {
+    let Rated {
+        risks: rated,
+        overdue,
+    } = rated;
     let mut out = None;
     for (i, s) in scenarios.iter().enumerate() {
         let r = rated.get(i);
@@ -507,7 +517,7 @@ pub fn scenarios_ui(
                     .filter(|(k, _)| *k == i)
                     .map(|(_, j)| *j)
                     .collect();
-                if let Some(ch) = scenario_ui(ui, intents, &sid, matrix, s, r, assets, &late) {
+                if let Some(ch) = scenario_ui(ui, intents, &sid, matrix, s, (r, &late), assets) {
                     let mut n = scenarios.to_vec();
                     n[i] = ch.value;
                     out = Some(Change {
@@ -654,9 +664,11 @@ pub fn element_risk_ui(
                 &id,
                 matrix,
                 &risk.scenarios,
-                rated,
+                Rated {
+                    risks: rated,
+                    overdue,
+                },
                 &assets,
-                overdue,
             ) {
                 let base = risk.clone();
                 let ch = ch.map(|scenarios| ElementRisk { scenarios, ..base });

@@ -387,9 +387,11 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &A
             "initial",
             m,
             &project.risk.initial,
-            &r.initial,
+            super::risk::Rated {
+                risks: &r.initial,
+                overdue: &[],
+            },
             &assets,
-            &[],
         ) {
             let risk = ProjectRisk {
                 initial: ch.value,
