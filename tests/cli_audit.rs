@@ -192,3 +192,67 @@ fn the_refinery_sample_is_consistent_with_its_own_statements() {
     let conditions = p.approval.map(|a| a.conditions).unwrap_or_default();
     assert!(conditions.contains("CSA-2023-0448"), "{conditions}");
 }
+
+#[test]
+fn the_xlsx_risk_sheet_reads_back_the_two_steps_and_the_planned_countermeasures() {
+    use calamine::{Data, Reader, Xlsx};
+    use zonewright::model::{Countermeasure, MeasureStatus};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("plant.ron");
+    let out = dir.path().join("plant.xlsx");
+    // 4 × 4 = 16 Critical before and after the existing countermeasures; 2 × 4 = 8 Medium
+    // after the additional one, planned and due a month before the document date
+    let p = plant(ThreatScenario {
+        title: "Ransomware".into(),
+        likelihood: 4,
+        consequence: vec![4, 0, 2],
+        residual_likelihood: 2,
+        additional_countermeasures: vec![Countermeasure {
+            measure: "Allow-listing".into(),
+            owner: "OT security".into(),
+            due: "2026-02-01".into(),
+            status: MeasureStatus::Planned,
+        }],
+        ..Default::default()
+    });
+    file::save(&p, &path).expect("saves");
+    let o = run(&[
+        "export",
+        path.to_str().expect("utf-8"),
+        "-o",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let mut book: Xlsx<_> = calamine::open_workbook(&out).expect("a workbook");
+    let sheet = book.worksheet_range("Risk").expect("Risk sheet");
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|d| match d {
+                    Data::String(s) => s.clone(),
+                    other => other.to_string(),
+                })
+                .collect()
+        })
+        .collect();
+    let col = |name: &str| {
+        rows[0]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("column {name}"))
+    };
+    let row = &rows[1];
+    assert_eq!(row[col("Risk")], "Critical");
+    assert_eq!(row[col("Risk after existing countermeasures")], "Critical");
+    assert_eq!(row[col("Residual risk")], "Medium");
+    assert_eq!(row[col("Residual tolerable")], "yes (planned)");
+    assert_eq!(
+        row[col("Additional countermeasures")],
+        "Allow-listing (owner OT security, due 2026-02-01, overdue, planned)"
+    );
+    assert_eq!(
+        row[col("Consequence per category (unmitigated → residual)")],
+        "Health and safety 4 → 4; Environment – → –; Production / financial 2 → 2; Reputation – → –"
+    );
+}
