@@ -114,8 +114,9 @@ pub enum Command {
         output: PathBuf,
     },
     /// Record the asset owner's approval (ZCR 7.1) of the project as it is now: the document
-    /// revision and a hash of the content are stored with it, so that a later change shows the
-    /// approval as outdated.
+    /// revision, a hash of the content (document date included) and a digest of the assessment
+    /// result are stored with it, so that a later change of any of them shows the approval as
+    /// outdated.
     ///
     /// Exit status 0 on success, 2 when the project cannot be read or written.
     Approve(approve::ApproveArgs),

@@ -4,13 +4,17 @@
 
 use super::findings::{FindingCode, Sink};
 use crate::catalog::{Catalog, ComponentClass, ComponentRequirement, ComponentType};
-use crate::model::component::{CheckStatus, Date, Validity};
+use crate::model::component::{CheckStatus, Date, DateProblem, Validity};
+use crate::model::text::is_blank;
 use crate::model::{Asset, AssetId, ElementRef, MAX_SL, MaybeLevels, SlVector};
 use serde::Serialize;
 
 /// Where an SL-C value comes from, strongest evidence first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum SlCSource {
+    /// A zone's or conduit's compensating countermeasure (with its justification) raises the
+    /// SL-C of its weakest asset to this value. Never the source of an asset's own SL-C.
+    Compensated,
     /// The product's IEC 62443-4-2 certificate, valid on the assessment date.
     Certificate,
     /// The asset's per-requirement 4-2 assessment.
@@ -24,6 +28,7 @@ pub enum SlCSource {
 impl SlCSource {
     pub fn label(self) -> &'static str {
         match self {
+            SlCSource::Compensated => "compensated",
             SlCSource::Certificate => "certificate",
             SlCSource::Assessment => "assessment",
             SlCSource::Override => "override",
@@ -31,9 +36,10 @@ impl SlCSource {
         }
     }
 
-    /// One letter for tight cells: C, A, O, T.
+    /// One letter for tight cells: X (compensated), C, A, O, T.
     pub fn letter(self) -> &'static str {
         match self {
+            SlCSource::Compensated => "X",
             SlCSource::Certificate => "C",
             SlCSource::Assessment => "A",
             SlCSource::Override => "O",
@@ -131,7 +137,7 @@ pub fn assessed_sl_c(
     out
 }
 
-/// SL-C of one asset per FR: a certificate valid on `date` (or undated), else its assessment,
+/// SL-C of one asset per FR: a certificate valid on `date` (dates checkable), else its assessment,
 /// else its override, else its type's typical value.
 pub fn asset_capability(
     asset: &Asset,
@@ -142,7 +148,7 @@ pub fn asset_capability(
     let class = ty.map(|t| t.class);
     let validity = asset.certificate.as_ref().map(|c| c.validity_on(date));
     let certified = match (&asset.certificate, validity) {
-        (Some(c), Some(Validity::Valid | Validity::Undated)) => Some(c.sl_c),
+        (Some(c), Some(v)) if v.counts() => Some(c.sl_c),
         _ => None,
     };
     let assessed = assessed_sl_c(asset, class, catalog);
@@ -336,6 +342,7 @@ pub(super) fn component_findings(
     project: &crate::model::Project,
     caps: &[AssetCapability],
     catalog: &Catalog,
+    date: Option<Date>,
 ) -> Vec<super::Finding> {
     let mut s = Sink::new();
     for ((a, _), cap) in project.all_assets().zip(caps) {
@@ -354,6 +361,24 @@ pub(super) fn component_findings(
                     cap.sources_label()
                 ),
                 "Ask the supplier for the renewed certificate, or assess the asset against the 4-2 items.",
+            );
+        }
+        if let (Some(Validity::Unchecked(problem)), Some(c)) = (cap.certificate, &a.certificate) {
+            s.push(
+                FindingCode::CertificateDate,
+                el,
+                format!(
+                    "The IEC 62443-4-2 certificate {} of asset \"{}\" does not count: {}; its SL-C comes from {} instead.",
+                    if is_blank(&c.number) { "(no number)" } else { c.number.trim() },
+                    a.name,
+                    problem.describe(c, date),
+                    cap.sources_label()
+                ),
+                match problem {
+                    DateProblem::NoAssessmentDate => "Write the document date in the title block (the date the assessment is made on).",
+                    DateProblem::NotYetIssued => "Check the certificate's issue date and the document date; a certificate counts from the day it is issued.",
+                    _ => "Copy the certificate's issue and expiry dates as YYYY-MM-DD, the days printed on it.",
+                },
             );
         }
         let unknown: Vec<&str> = a

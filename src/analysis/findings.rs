@@ -71,10 +71,12 @@ pub enum FindingCode {
     CertificateExpired,
     ComponentCheckUnknown,
     SlCTypicalOnly,
+    CertificateDate,
+    RiskReliesOnPlanned,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 38] = [
+    pub const ALL: [FindingCode; 40] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -113,6 +115,8 @@ impl FindingCode {
         FindingCode::CertificateExpired,
         FindingCode::ComponentCheckUnknown,
         FindingCode::SlCTypicalOnly,
+        FindingCode::CertificateDate,
+        FindingCode::RiskReliesOnPlanned,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -156,6 +160,8 @@ impl FindingCode {
             FindingCode::CertificateExpired => "SLC-CERT-EXPIRED",
             FindingCode::ComponentCheckUnknown => "SLC-CHECK-UNKNOWN",
             FindingCode::SlCTypicalOnly => "SLC-TYPICAL-ONLY",
+            FindingCode::CertificateDate => "SLC-CERT-DATE",
+            FindingCode::RiskReliesOnPlanned => "RISK-RELIES-ON-PLANNED",
         }
     }
 
@@ -301,7 +307,7 @@ pub(super) fn design_findings(project: &Project, lookup: &Lookup, inputs: &Input
             &c.name,
             el,
             &c.characteristics,
-            c.flows.is_empty(),
+            c.flows.iter().all(crate::model::DataFlow::is_blank),
             &mut s,
         );
     }
@@ -614,6 +620,18 @@ fn untrusted_path_findings(project: &Project, paths: &[Vec<crate::model::ZoneId>
         else {
             continue;
         };
+        if path.len() == 1 {
+            let kind = project.zone(target).map_or("untrusted", |z| z.kind.label());
+            s.push(
+                FindingCode::UntrustedPathToSafety,
+                ElementRef::Zone(target),
+                format!(
+                    "Safety zone \"{last}\" is itself an untrusted zone (kind {kind}): whatever reaches it comes from an untrusted zone without passing a DMZ."
+                ),
+                "Give the safety-related assets a zone of kind Safety of their own, reached from untrusted zones only through a DMZ, or change the zone's kind if it is not untrusted.",
+            );
+            continue;
+        }
         s.push(
             FindingCode::UntrustedPathToSafety,
             ElementRef::Zone(target),

@@ -1,6 +1,7 @@
 //! `assess`: the pure function from project and catalog to SL-T, SL-C, SL-A, gaps and design
 //! findings. Every view (canvas, inspector, matrix, CLI, PDF) shows what this returns.
 
+pub mod approval;
 pub mod components;
 mod discipline;
 mod findings;
@@ -248,12 +249,17 @@ fn capability(
     caps: &[&components::AssetCapability],
     compensation: Option<&Compensation>,
 ) -> (MaybeLevels, [Option<components::SlCSource>; 7]) {
-    let (mut out, source) = components::group_capability(caps);
+    let (mut out, mut source) = components::group_capability(caps);
     if let Some(c) = compensation
         && !is_blank(&c.justification)
     {
-        for (o, level) in out.iter_mut().zip(c.sl.0) {
-            *o = o.map(|v| v.max(level));
+        for ((o, s), level) in out.iter_mut().zip(&mut source).zip(c.sl.0) {
+            if let Some(v) = *o
+                && level > v
+            {
+                *o = Some(level);
+                *s = Some(components::SlCSource::Compensated);
+            }
         }
     }
     (out, source)
@@ -494,12 +500,12 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         .collect();
     let matrix = &project.risk.matrix;
     for (e, z) in zones.iter_mut().zip(&project.zones) {
-        e.risk = risk::element_risk(matrix, &z.risk, e.sl_t);
+        e.risk = risk::element_risk(matrix, &z.risk, e.sl_t, assessment_date);
     }
     for (e, c) in conduits.iter_mut().zip(&project.conduits) {
-        e.risk = risk::element_risk(matrix, &c.risk, e.sl_t);
+        e.risk = risk::element_risk(matrix, &c.risk, e.sl_t, assessment_date);
     }
-    let project_risk = risk::project_risk(project);
+    let mut project_risk = risk::project_risk(project);
     let reach = reach::reach(project, &lookup);
     let mut findings = findings::design_findings(
         project,
@@ -516,15 +522,22 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         project,
         &asset_caps,
         catalog,
+        assessment_date,
     ));
-    {
-        findings.extend(risk::risk_findings(
-            project,
-            &zones,
-            &conduits,
-            &project_risk,
-        ));
-    }
+    findings.extend(risk::risk_findings(
+        project,
+        &zones,
+        &conduits,
+        assessment_date,
+    ));
+    // the approval covers the result so far (its own findings follow from it)
+    project_risk.assessment_hash = approval::assessment_hash(project, &zones, &conduits, &findings);
+    project_risk.approval = approval::approval_state(
+        project,
+        project.approval.as_ref(),
+        &project_risk.assessment_hash,
+    );
+    findings.extend(approval::approval_findings(project, project_risk.approval));
     // Attribute findings (including those on assets) to their zone or conduit. An asset id
     // used twice belongs to its first container in document order.
     let mut asset_owner: Vec<(crate::model::AssetId, usize, crate::model::AssetParent)> =

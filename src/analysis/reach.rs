@@ -39,8 +39,9 @@ pub(super) struct Reach {
 
 /// A multi-source breadth-first search from every untrusted zone along the direction of data.
 /// The search stops at DMZ zones (data has to pass them) and goes on through safety zones. A
-/// zone that is untrusted itself is a starting point, never a target (a safety-related asset
-/// in an enterprise zone is the separation findings' business).
+/// safety zone that is untrusted itself (a safety PLC in a zone of kind Enterprise) is exposed
+/// whatever its conduits: its path is the one by which data from another untrusted zone flows
+/// into it, else the zone alone.
 pub(super) fn reach(project: &Project, lookup: &Lookup) -> Reach {
     let one_way: Vec<bool> = project
         .conduits
@@ -63,6 +64,9 @@ pub(super) fn reach(project: &Project, lookup: &Lookup) -> Reach {
         }
     }
     let mut parent: Vec<Option<usize>> = vec![None; n];
+    let mut depth: Vec<usize> = vec![0; n];
+    // the untrusted zone each reached zone's path starts from
+    let mut root: Vec<usize> = (0..n).collect();
     let mut seen = vec![false; n];
     let mut queue = VecDeque::new();
     for (i, z) in project.zones.iter().enumerate() {
@@ -79,17 +83,48 @@ pub(super) fn reach(project: &Project, lookup: &Lookup) -> Reach {
             if !seen[j] {
                 seen[j] = true;
                 parent[j] = Some(i);
+                depth[j] = depth[i] + 1;
+                root[j] = root[i];
                 queue.push_back(j);
+            }
+        }
+    }
+    let safety: Vec<bool> = project
+        .zones
+        .iter()
+        .enumerate()
+        .map(|(i, z)| is_safety_zone(z.kind, lookup.zone_asset_types(i)))
+        .collect();
+    // An untrusted safety zone is a seed of the search; the zone that data reaching it comes
+    // from is its nearest reached, non-DMZ neighbour upstream (the first on a tie).
+    let mut inflow: Vec<Option<usize>> = vec![None; n];
+    if (0..n).any(|i| safety[i] && project.zones[i].kind.is_untrusted()) {
+        for (j, next) in adjacency.iter().enumerate() {
+            if !seen[j] || project.zones[j].kind == ZoneKind::Dmz {
+                continue;
+            }
+            for &i in next {
+                if root[j] != i
+                    && safety[i]
+                    && project.zones[i].kind.is_untrusted()
+                    && inflow[i].is_none_or(|k| depth[j] < depth[k])
+                {
+                    inflow[i] = Some(j);
+                }
             }
         }
     }
     let mut paths = Vec::new();
     for (i, z) in project.zones.iter().enumerate() {
-        if parent[i].is_none() || !is_safety_zone(z.kind, lookup.zone_asset_types(i)) {
+        if !safety[i] || !(parent[i].is_some() || z.kind.is_untrusted()) {
             continue;
         }
         let mut path = vec![z.id];
         let mut at = i;
+        if let Some(j) = inflow[i] {
+            path.push(project.zones[j].id);
+            at = j;
+        }
         while let Some(p) = parent[at] {
             path.push(project.zones[p].id);
             at = p;

@@ -1,13 +1,15 @@
-//! What the risk assessment says (ZCR 2, 4, 5, 7): the unmitigated and residual risk of every
-//! threat scenario, the SL-T each zone and conduit's worst risk proposes, and whether the asset
-//! owner's approval still covers the content. Pure; read through `Assessment`.
+//! What the risk assessment says (ZCR 2, 4, 5): the unmitigated risk of every threat scenario,
+//! its risk after the existing and after the additional countermeasures, the SL-T each zone and
+//! conduit's worst risk proposes. Pure; read through `Assessment`. The approval is in
+//! `analysis::approval`.
 
+pub use super::approval::{ApprovalState, approval_state};
 use super::findings::Sink;
 use super::{Finding, FindingCode};
+use crate::model::component::Date;
 use crate::model::text::is_blank;
 use crate::model::{
-    Approval, Decision, ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario,
-    content_hash,
+    ElementRef, ElementRisk, Fr, MeasureStatus, Project, RiskMatrix, SlVector, ThreatScenario,
 };
 use serde::Serialize;
 
@@ -40,26 +42,51 @@ fn rate(matrix: &RiskMatrix, likelihood: u8, consequence: u8) -> Option<Rating> 
 pub struct ScenarioRisk {
     /// `None` when the likelihood or every consequence is unrated.
     pub unmitigated: Option<Rating>,
-    /// After the countermeasures. An unrated residual likelihood or consequence takes the
-    /// unmitigated one: no credit for countermeasures nobody rated.
+    /// After the existing countermeasures (ZCR 5.9). Per category, a consequence not re-rated
+    /// keeps the unmitigated one, and so does an unrated likelihood.
+    pub after_existing: Option<Rating>,
+    /// After the existing and the additional countermeasures: the final residual risk, which
+    /// is compared with the tolerable risk. Unrated values carry forward from the step before,
+    /// per category: no credit for countermeasures nobody rated.
     pub residual: Option<Rating>,
+    /// The final residual is tolerable only thanks to additional countermeasures that are not
+    /// implemented yet (the risk after the existing ones is above the tolerable).
+    pub relies_on_planned: bool,
 }
 
 /// Rates a scenario on the matrix.
 pub fn scenario_risk(matrix: &RiskMatrix, s: &ThreatScenario) -> ScenarioRisk {
+    let worst = |v: Vec<u8>| v.into_iter().max().unwrap_or(0);
     let unmitigated = rate(matrix, s.likelihood, s.worst_consequence());
-    let likelihood = match s.residual_likelihood {
-        0 => s.likelihood,
-        l => l,
-    };
-    let consequence = match s.worst_residual_consequence() {
-        0 => s.worst_consequence(),
-        c => c,
-    };
+    let after_existing = rate(
+        matrix,
+        s.likelihood_after_existing(),
+        worst(s.consequence_after_existing()),
+    );
+    let residual = rate(
+        matrix,
+        s.likelihood_after_all(),
+        worst(s.consequence_after_all()),
+    );
+    let pending = s
+        .additional_countermeasures
+        .iter()
+        .any(|m| m.status != MeasureStatus::Implemented);
     ScenarioRisk {
         unmitigated,
-        residual: rate(matrix, likelihood, consequence),
+        after_existing,
+        residual,
+        relies_on_planned: pending
+            && residual.is_some_and(|r| r.tolerable)
+            && after_existing.is_some_and(|r| !r.tolerable),
     }
+}
+
+/// Whether an additional countermeasure not yet implemented is past its due date on the
+/// assessment date (a due date that is not a calendar date is never overdue).
+pub fn is_overdue(m: &crate::model::Countermeasure, on: Option<Date>) -> bool {
+    m.status != MeasureStatus::Implemented
+        && matches!((Date::parse(&m.due), on), (Some(due), Some(on)) if due < on)
 }
 
 /// The risk assessment of one zone or conduit.
@@ -77,6 +104,9 @@ pub struct ElementRiskAssessment {
     pub intolerable: usize,
     /// The FRs (indices) where the chosen SL-T is below the proposal.
     pub below_proposal: Vec<usize>,
+    /// Additional countermeasures past their due date and not implemented: (scenario index,
+    /// countermeasure index), in order.
+    pub overdue: Vec<(usize, usize)>,
 }
 
 /// Rates every scenario of an element and compares its SL-T with the proposal.
@@ -84,6 +114,7 @@ pub fn element_risk(
     matrix: &RiskMatrix,
     risk: &ElementRisk,
     sl_t: Option<SlVector>,
+    date: Option<Date>,
 ) -> ElementRiskAssessment {
     if risk.scenarios.is_empty() {
         return ElementRiskAssessment::default();
@@ -112,6 +143,18 @@ pub fn element_risk(
         (Some(p), Some(t)) => (0..7).filter(|&fr| t.0[fr] < p.0[fr]).collect(),
         _ => Vec::new(),
     };
+    let overdue = risk
+        .scenarios
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            s.additional_countermeasures
+                .iter()
+                .enumerate()
+                .filter(move |(_, m)| is_overdue(m, date))
+                .map(move |(j, _)| (i, j))
+        })
+        .collect();
     ElementRiskAssessment {
         scenarios,
         worst_unmitigated,
@@ -119,55 +162,7 @@ pub fn element_risk(
         proposed_sl_t,
         intolerable,
         below_proposal,
-    }
-}
-
-/// Where the asset owner's approval stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum ApprovalState {
-    /// No approval recorded.
-    None,
-    /// The approval covers the content as it is now.
-    Current { decision: Decision },
-    /// The content (or the document revision) changed since it was approved.
-    Outdated {
-        decision: Decision,
-        content_changed: bool,
-        revision_changed: bool,
-    },
-}
-
-impl ApprovalState {
-    pub fn label(&self) -> &'static str {
-        match self {
-            ApprovalState::None => "not approved",
-            ApprovalState::Current { decision } => match decision {
-                Decision::Approved => "approved",
-                Decision::ApprovedWithConditions => "approved with conditions",
-                Decision::Rejected => "rejected",
-            },
-            ApprovalState::Outdated { .. } => "outdated",
-        }
-    }
-}
-
-/// Compares an approval with the project as it is.
-pub fn approval_state(project: &Project, approval: Option<&Approval>) -> ApprovalState {
-    let Some(a) = approval else {
-        return ApprovalState::None;
-    };
-    let content_changed = a.content_hash.trim() != content_hash(project);
-    let revision_changed = a.revision.trim() != project.meta.revision.trim();
-    if content_changed || revision_changed {
-        ApprovalState::Outdated {
-            decision: a.decision,
-            content_changed,
-            revision_changed,
-        }
-    } else {
-        ApprovalState::Current {
-            decision: a.decision,
-        }
+        overdue,
     }
 }
 
@@ -182,8 +177,12 @@ pub struct ProjectRiskAssessment {
     /// assessment is needed).
     pub initial_above_tolerable: bool,
     pub approval: ApprovalState,
+    /// SHA-256 (hex) of the assessment result as it is now: what a new approval records.
+    pub assessment_hash: String,
 }
 
+/// The initial assessment; `approval` and `assessment_hash` are filled in by `assess` once
+/// the rest of the result is known.
 pub fn project_risk(project: &Project) -> ProjectRiskAssessment {
     let matrix = &project.risk.matrix;
     let initial: Vec<ScenarioRisk> = project
@@ -200,19 +199,20 @@ pub fn project_risk(project: &Project) -> ProjectRiskAssessment {
         initial_above_tolerable: initial_worst.is_some_and(|l| !matrix.is_tolerable(l)),
         initial,
         initial_worst,
-        approval: approval_state(project, project.approval.as_ref()),
+        approval: ApprovalState::None,
+        assessment_hash: String::new(),
     }
 }
 
 /// The risk findings: elements without scenarios, unrated scenarios, residual risk above the
-/// tolerable, an SL-T below the proposal without rationale; for the project, a missing initial
-/// assessment and the approval's state. `zones` / `conduits` are the element assessments in
+/// tolerable, residual risk that relies on planned countermeasures, an SL-T below the proposal
+/// without rationale; for the project, a missing initial assessment. `zones` / `conduits` are the element assessments in
 /// project order (their `risk` is read).
 pub(super) fn risk_findings(
     project: &Project,
     zones: &[super::ElementAssessment],
     conduits: &[super::ElementAssessment],
-    overall: &ProjectRiskAssessment,
+    date: Option<Date>,
 ) -> Vec<Finding> {
     let mut sink = Sink::new();
     let matrix = &project.risk.matrix;
@@ -256,16 +256,19 @@ pub(super) fn risk_findings(
         }
         for (s, r) in risk.scenarios.iter().zip(&assessed.scenarios) {
             let title = scenario_title(s);
-            match (r.unmitigated, r.residual) {
-                (None, _) => push(
+            if r.unmitigated.is_none() {
+                push(
                     FindingCode::RiskUnrated,
                     el,
                     format!(
                         "Threat scenario \"{title}\" of \"{name}\" has no unmitigated likelihood or consequence, so it has no risk."
                     ),
                     "Rate the unmitigated likelihood and the consequence in at least one category.",
-                ),
-                (Some(_), Some(res)) if !res.tolerable => push(
+                );
+            }
+            // whatever else is unrated: a final residual above the tolerable is an error
+            if let Some(res) = r.residual.filter(|res| !res.tolerable) {
+                push(
                     FindingCode::RiskResidualIntolerable,
                     el,
                     format!(
@@ -275,8 +278,26 @@ pub(super) fn risk_findings(
                         matrix.tolerable_text()
                     ),
                     "Add countermeasures until the residual risk is tolerable, and rate the likelihood and consequence after them.",
-                ),
-                _ => {}
+                );
+            }
+            if r.relies_on_planned {
+                let pending: Vec<String> = s
+                    .additional_countermeasures
+                    .iter()
+                    .filter(|m| m.status != MeasureStatus::Implemented)
+                    .map(|m| measure_text(m, date))
+                    .collect();
+                let after = r.after_existing.map_or(0, |a| a.level);
+                push(
+                    FindingCode::RiskReliesOnPlanned,
+                    el,
+                    format!(
+                        "The residual risk of \"{title}\" in \"{name}\" is tolerable only thanks to additional countermeasures not yet implemented (after the existing ones it is {}): {}.",
+                        matrix.level_name(after),
+                        pending.join("; ")
+                    ),
+                    "Implement the additional countermeasures by their due dates and set their status; until then the risk above the tolerable remains.",
+                );
             }
         }
         if !assessed.below_proposal.is_empty() && is_blank(&risk.sl_t_rationale) {
@@ -308,56 +329,32 @@ pub(super) fn risk_findings(
             "Add the worst-case scenarios of the system under consideration (ZCR 2) and compare them with the tolerable risk (ZCR 4).",
         );
     }
-    if let Some(a) = &project.approval {
-        match overall.approval {
-            ApprovalState::Outdated {
-                content_changed,
-                revision_changed,
-                ..
-            } => {
-                let why = match (content_changed, revision_changed) {
-                    (true, true) => "the content and the revision have changed",
-                    (true, false) => "the content has changed",
-                    _ => "the document revision has changed",
-                };
-                push(
-                    FindingCode::ApprovalOutdated,
-                    ElementRef::Project,
-                    format!(
-                        "The approval by {} of revision {} is outdated: {why} since.",
-                        if is_blank(&a.approver) {
-                            "the asset owner"
-                        } else {
-                            a.approver.trim()
-                        },
-                        if is_blank(&a.revision) {
-                            "–"
-                        } else {
-                            a.revision.trim()
-                        }
-                    ),
-                    "Have the asset owner approve the current revision (ZCR 7.1).",
-                );
-            }
-            ApprovalState::Current {
-                decision: Decision::Rejected,
-            } => push(
-                FindingCode::ApprovalRejected,
-                ElementRef::Project,
-                format!(
-                    "The asset owner rejected revision {}.",
-                    if is_blank(&a.revision) {
-                        "–"
-                    } else {
-                        a.revision.trim()
-                    }
-                ),
-                "Address the asset owner's conditions and submit a new revision for approval.",
-            ),
-            _ => {}
-        }
-    }
     sink.finish()
+}
+
+/// An additional countermeasure in a message: "Allow-listing (owner OT security, due
+/// 2026-03-01, overdue, planned)".
+pub fn measure_text(m: &crate::model::Countermeasure, on: Option<Date>) -> String {
+    let mut parts = Vec::new();
+    if !is_blank(&m.owner) {
+        parts.push(format!("owner {}", m.owner.trim()));
+    }
+    if !is_blank(&m.due) {
+        parts.push(format!("due {}", m.due.trim()));
+    }
+    if is_overdue(m, on) {
+        parts.push("overdue".to_owned());
+    }
+    parts.push(m.status.label().to_owned());
+    format!(
+        "{} ({})",
+        if is_blank(&m.measure) {
+            "(unnamed)"
+        } else {
+            m.measure.trim()
+        },
+        parts.join(", ")
+    )
 }
 
 /// A scenario's title for messages (its position when it has none).
@@ -422,70 +419,14 @@ mod tests {
             sl_t_rationale: String::new(),
         };
         let t = SlVector([4, 4, 3, 4, 4, 4, 4]);
-        let e = element_risk(&m, &risk, Some(t));
+        let e = element_risk(&m, &risk, Some(t), None);
         assert_eq!(e.worst_unmitigated, Some(3));
         assert_eq!(e.worst_residual, Some(3));
         assert_eq!(e.proposed_sl_t, Some(SlVector::uniform(4)));
         assert_eq!(e.intolerable, 1);
         assert_eq!(e.below_proposal, vec![2]);
-        let none = element_risk(&m, &ElementRisk::default(), Some(t));
+        let none = element_risk(&m, &ElementRisk::default(), Some(t), None);
         assert_eq!(none, ElementRiskAssessment::default());
-    }
-
-    #[test]
-    fn approval_is_outdated_after_a_change_of_content_or_revision() {
-        let mut p = Project::default();
-        p.meta.revision = "B".into();
-        p.zones.push(Zone::new(
-            ZoneId(1),
-            "BPCS",
-            ZoneKind::Control,
-            Rect::new(0.0, 0.0, 100.0, 100.0),
-        ));
-        assert_eq!(approval_state(&p, None), ApprovalState::None);
-        let a = Approval {
-            approver: "M. Owner".into(),
-            decision: Decision::ApprovedWithConditions,
-            revision: "B".into(),
-            content_hash: content_hash(&p),
-            ..Default::default()
-        };
-        p.approval = Some(a.clone());
-        assert_eq!(
-            project_risk(&p).approval,
-            ApprovalState::Current {
-                decision: Decision::ApprovedWithConditions
-            }
-        );
-        p.zones[0].rect.x = 500.0; // layout only
-        assert!(matches!(
-            approval_state(&p, Some(&a)),
-            ApprovalState::Current { .. }
-        ));
-        p.zones[0].sl_t = Some(SlVector::uniform(1));
-        assert_eq!(
-            approval_state(&p, Some(&a)),
-            ApprovalState::Outdated {
-                decision: Decision::ApprovedWithConditions,
-                content_changed: true,
-                revision_changed: false
-            }
-        );
-        let mut q = Project::default();
-        q.meta.revision = "C".into();
-        let b = Approval {
-            revision: "B".into(),
-            content_hash: content_hash(&q),
-            ..Default::default()
-        };
-        assert!(matches!(
-            approval_state(&q, Some(&b)),
-            ApprovalState::Outdated {
-                content_changed: false,
-                revision_changed: true,
-                ..
-            }
-        ));
     }
 
     #[test]
@@ -642,33 +583,5 @@ mod tests {
         assert!(f.message.contains("(DC)"), "{}", f.message);
         p.zones[0].risk.sl_t_rationale = "Process data is not confidential.".into();
         assert_eq!(risk_codes(&p), vec![]);
-    }
-
-    #[test]
-    fn approval_findings_follow_its_state() {
-        let mut p = plant(scenario(2, &[4], 1, &[]));
-        p.meta.revision = "B".into();
-        let approval = Approval {
-            approver: "M. Owner".into(),
-            revision: "B".into(),
-            content_hash: content_hash(&p),
-            ..Default::default()
-        };
-        p.approval = Some(approval.clone());
-        assert_eq!(risk_codes(&p), vec![]);
-        p.zones[0].name = "BPCS north".into();
-        assert_eq!(
-            risk_codes(&p),
-            vec![(FindingCode::ApprovalOutdated, ElementRef::Project)]
-        );
-        p.zones[0].name = "BPCS".into();
-        p.approval = Some(Approval {
-            decision: Decision::Rejected,
-            ..approval
-        });
-        assert_eq!(
-            risk_codes(&p),
-            vec![(FindingCode::ApprovalRejected, ElementRef::Project)]
-        );
     }
 }

@@ -679,6 +679,7 @@ fn the_worst_finding_of_an_element_and_its_assets_is_kept_with_it() {
     assert_eq!(a.zones[1].worst_finding, None);
 }
 
+mod audit;
 mod rules;
 
 #[test]

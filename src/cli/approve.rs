@@ -1,10 +1,13 @@
 //! `zonewright approve`: records, or withdraws, the asset owner's approval of a project file
-//! from the command line, with the document revision and content hash of the file as it is.
+//! from the command line, with the document revision, the content hash and the digest of the
+//! assessment result of the file as it is.
 
+use crate::analysis::approval;
+use crate::catalog::Catalog;
 use crate::cli::{EXIT_OK, EXIT_UNREADABLE, load_project};
 use crate::file;
 use crate::model::text::visible;
-use crate::model::{Approval, Decision, content_hash};
+use crate::model::{Approval, Decision};
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -91,19 +94,18 @@ pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         }
         format!("withdrew the approval in {}", output.display())
     } else {
-        let approval = Approval {
+        let base = Approval {
             approver: args.approver.clone().unwrap_or_default().trim().to_owned(),
             role: args.role.trim().to_owned(),
             organisation: args.organisation.trim().to_owned(),
             date: args.date.clone().unwrap_or_default().trim().to_owned(),
             decision: args.decision.into(),
             conditions: args.conditions.trim().to_owned(),
-            revision: project.meta.revision.clone(),
-            content_hash: content_hash(&project),
+            ..Approval::default()
         };
-        let hash = approval.content_hash.chars().take(16).collect::<String>();
+        let approval = approval::record(&project, Catalog::embedded(), base);
         let line = format!(
-            "recorded \"{}\" by {} of revision {} (content {hash}…) in {}",
+            "recorded \"{}\" by {} of revision {} (content SHA-256 {}, assessment result SHA-256 {}) in {}",
             approval.decision.label(),
             approval.approver,
             if approval.revision.is_empty() {
@@ -111,6 +113,8 @@ pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             } else {
                 &approval.revision
             },
+            approval.content_hash,
+            approval.assessment_hash,
             output.display()
         );
         project.approval = Some(approval);

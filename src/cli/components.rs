@@ -32,9 +32,9 @@ pub(super) fn write_sources_text(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "SL-C sources (C certificate, A 4-2 assessment, O override, T typical default), assessed on {}:",
+        "SL-C sources (C certificate, A 4-2 assessment, O override, T typical default, X raised by a compensating countermeasure), assessed on {}:",
         a.assessment_date.map_or_else(
-            || "no date (certificates count)".to_owned(),
+            || "no date (no certificate counts)".to_owned(),
             |d| d.to_string()
         )
     )?;

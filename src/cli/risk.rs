@@ -3,7 +3,10 @@
 //! and the approval's state, as aligned text and as JSON. Shows what `assess` returns.
 
 use crate::analysis::Assessment;
-use crate::analysis::risk::{ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk};
+use crate::analysis::risk::{
+    ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk, is_overdue, measure_text,
+};
+use crate::model::component::Date;
 use crate::model::text::visible;
 use crate::model::{Decision, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario};
 use serde::Serialize;
@@ -159,10 +162,12 @@ pub(super) fn write_text(
         "Scenario",
         "Source",
         "Unmitigated",
+        "After existing",
         "Residual",
         "Tolerable",
     ];
-    let mut rows: Vec<[String; 7]> = Vec::new();
+    let mut rows: Vec<[String; 8]> = Vec::new();
+    let mut measures: Vec<String> = Vec::new();
     for e in &els {
         if e.risk.scenarios.is_empty() {
             rows.push([
@@ -173,25 +178,45 @@ pub(super) fn write_text(
                 String::new(),
                 String::new(),
                 String::new(),
+                String::new(),
             ]);
         }
         for (s, sr) in e.risk.scenarios.iter().zip(&e.assessed.scenarios) {
+            let tolerable = match tolerable_text(sr.residual) {
+                t if sr.relies_on_planned => format!("{t}, planned"),
+                t => t,
+            };
             rows.push([
                 e.id.clone(),
                 e.name.to_owned(),
                 title_of(s).to_owned(),
                 s.threat_source.trim().to_owned(),
                 rating_text(m, sr.unmitigated),
+                rating_text(m, sr.after_existing),
                 rating_text(m, sr.residual),
-                tolerable_text(sr.residual),
+                tolerable,
             ]);
+            for c in &s.additional_countermeasures {
+                measures.push(format!(
+                    "  {:<7}  {}: {}",
+                    e.id,
+                    title_of(s),
+                    measure_text(c, a.assessment_date)
+                ));
+            }
         }
     }
     writeln!(
         out,
-        "Threat scenarios (risk: level score = likelihood × worst consequence; tolerable: the residual risk)"
+        "Threat scenarios (risk: level score = likelihood × worst consequence; after existing: after the countermeasures in place; residual: after the additional ones too; tolerable: the residual risk, \"planned\" when only thanks to countermeasures not yet implemented)"
     )?;
-    write_table(out, "", &heads, &rows, &[7, 40, 40, 24, 16, 16, 9])?;
+    write_table(out, "", &heads, &rows, &[7, 40, 40, 24, 16, 16, 16, 14])?;
+    if !measures.is_empty() {
+        writeln!(out, "Additional countermeasures (owner, due date, status)")?;
+        for line in &measures {
+            writeln!(out, "{}", visible(line))?;
+        }
+    }
     writeln!(out)?;
 
     let heads = ["ID", "Element", "SL-T", "Proposed SL-T", "Note"];
@@ -242,15 +267,9 @@ fn write_approval(
     let status = match state {
         ApprovalState::None => "none".to_owned(),
         ApprovalState::Current { .. } => "current".to_owned(),
-        ApprovalState::Outdated {
-            content_changed,
-            revision_changed,
-            ..
-        } => match (content_changed, revision_changed) {
-            (true, true) => "OUTDATED (the content and the revision changed)".to_owned(),
-            (true, false) => "OUTDATED (the content changed)".to_owned(),
-            _ => "OUTDATED (the revision changed)".to_owned(),
-        },
+        ApprovalState::Outdated { .. } => {
+            format!("OUTDATED ({})", state.why_outdated().unwrap_or_default())
+        }
     };
     writeln!(
         out,
@@ -269,6 +288,16 @@ fn write_approval(
     if !ap.conditions.trim().is_empty() {
         writeln!(out, "  conditions: {}", visible(ap.conditions.trim()))?;
     }
+    writeln!(
+        out,
+        "  content SHA-256:           {}",
+        visible(or_dash(&ap.content_hash))
+    )?;
+    writeln!(
+        out,
+        "  assessment result SHA-256: {}",
+        visible(or_dash(&ap.assessment_hash))
+    )?;
     Ok(())
 }
 
@@ -350,21 +379,64 @@ fn json_level(m: &RiskMatrix, level: Option<u8>) -> Option<JsonLevel> {
 }
 
 #[derive(Serialize)]
+pub(super) struct JsonMeasure<'a> {
+    measure: &'a str,
+    owner: &'a str,
+    due: &'a str,
+    /// "planned", "in progress" or "implemented".
+    status: &'static str,
+    /// Due before the assessment date and not implemented.
+    overdue: bool,
+}
+
+#[derive(Serialize)]
 pub(super) struct JsonScenario<'a> {
     title: &'a str,
     threat_source: &'a str,
     vector: &'a str,
     unmitigated: Option<JsonRating>,
+    /// After the existing countermeasures only.
+    after_existing: Option<JsonRating>,
+    /// After all countermeasures: the final residual risk.
     residual: Option<JsonRating>,
+    /// The residual is tolerable only thanks to countermeasures not yet implemented.
+    relies_on_planned: bool,
+    /// Consequence rank per category: unmitigated, after the existing countermeasures, final
+    /// (unrated categories carried forward).
+    consequence: &'a [u8],
+    consequence_after_existing: Vec<u8>,
+    residual_consequence: Vec<u8>,
+    additional_countermeasures: Vec<JsonMeasure<'a>>,
 }
 
-fn json_scenario<'a>(m: &RiskMatrix, s: &'a ThreatScenario, r: &ScenarioRisk) -> JsonScenario<'a> {
+fn json_scenario<'a>(
+    m: &RiskMatrix,
+    s: &'a ThreatScenario,
+    r: &ScenarioRisk,
+    date: Option<Date>,
+) -> JsonScenario<'a> {
     JsonScenario {
         title: &s.title,
         threat_source: &s.threat_source,
         vector: &s.vector,
         unmitigated: json_rating(m, r.unmitigated),
+        after_existing: json_rating(m, r.after_existing),
         residual: json_rating(m, r.residual),
+        relies_on_planned: r.relies_on_planned,
+        consequence: &s.consequence,
+        consequence_after_existing: s.consequence_after_existing(),
+        residual_consequence: s.consequence_after_all(),
+        additional_countermeasures: s
+            .additional_countermeasures
+            .iter()
+            .map(|c| JsonMeasure {
+                measure: &c.measure,
+                owner: &c.owner,
+                due: &c.due,
+                status: c.status.label(),
+                overdue: is_overdue(c, date),
+            })
+            .collect(),
     }
 }
 
@@ -396,9 +468,19 @@ pub(super) struct JsonApproval<'a> {
     decision: Option<&'static str>,
     conditions: Option<&'a str>,
     revision: Option<&'a str>,
+    /// SHA-256 of the approved content (document date included), 64 hex digits.
     content_hash: Option<&'a str>,
+    /// SHA-256 of the approved assessment result; empty for approvals of earlier versions.
+    assessment_hash: Option<&'a str>,
+    /// The digest of the assessment result as it is now (what a new approval would record).
+    current_assessment_hash: &'a str,
     content_changed: bool,
     revision_changed: bool,
+    result_changed: bool,
+    /// Recorded by an earlier zonewright: covers neither the document date nor the result.
+    legacy: bool,
+    /// Why it is outdated, in words; `null` when it is not.
+    outdated_because: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -424,15 +506,24 @@ pub(super) fn json<'a>(project: &'a Project, a: &'a Assessment) -> JsonRisk<'a> 
     let m = &project.risk.matrix;
     let r = &a.risk;
     let ap = project.approval.as_ref();
-    let (state, content_changed, revision_changed) = match r.approval {
-        ApprovalState::None => ("none", false, false),
-        ApprovalState::Current { .. } => ("current", false, false),
+    let (state, content_changed, revision_changed, result_changed, legacy) = match r.approval {
+        ApprovalState::None => ("none", false, false, false, false),
+        ApprovalState::Current { .. } => ("current", false, false, false, false),
         ApprovalState::Outdated {
             content_changed,
             revision_changed,
+            result_changed,
+            legacy,
             ..
-        } => ("outdated", content_changed, revision_changed),
+        } => (
+            "outdated",
+            content_changed,
+            revision_changed,
+            result_changed,
+            legacy,
+        ),
     };
+    let date = a.assessment_date;
     JsonRisk {
         tolerable: JsonLevel {
             level: m.tolerable,
@@ -444,7 +535,7 @@ pub(super) fn json<'a>(project: &'a Project, a: &'a Assessment) -> JsonRisk<'a> 
             .initial
             .iter()
             .zip(&r.initial)
-            .map(|(s, sr)| json_scenario(m, s, sr))
+            .map(|(s, sr)| json_scenario(m, s, sr, date))
             .collect(),
         initial_worst: json_level(m, r.initial_worst),
         initial_above_tolerable: r.initial_above_tolerable,
@@ -466,7 +557,7 @@ pub(super) fn json<'a>(project: &'a Project, a: &'a Assessment) -> JsonRisk<'a> 
                     .scenarios
                     .iter()
                     .zip(&e.assessed.scenarios)
-                    .map(|(s, sr)| json_scenario(m, s, sr))
+                    .map(|(s, sr)| json_scenario(m, s, sr, date))
                     .collect(),
             })
             .collect(),
@@ -480,8 +571,13 @@ pub(super) fn json<'a>(project: &'a Project, a: &'a Assessment) -> JsonRisk<'a> 
             conditions: ap.map(|x| x.conditions.as_str()),
             revision: ap.map(|x| x.revision.as_str()),
             content_hash: ap.map(|x| x.content_hash.as_str()),
+            assessment_hash: ap.map(|x| x.assessment_hash.as_str()),
+            current_assessment_hash: &r.assessment_hash,
             content_changed,
             revision_changed,
+            result_changed,
+            legacy,
+            outdated_because: r.approval.why_outdated(),
         },
     }
 }

@@ -346,6 +346,9 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
         c("Residual likelihood", 10.0),
         c("Residual consequence", 11.0),
         c("Residual risk", 14.0),
+        c("Risk after existing countermeasures", 14.0),
+        c("Residual tolerable", 12.0),
+        c("Consequence per category (unmitigated → residual)", 30.0),
     ];
     let matrix = &project.risk.matrix;
     let level = |l: u8| {
@@ -384,7 +387,30 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
                 ],
             };
             let [l, c0, lv, tol] = rating(r.unmitigated);
-            let [rl, rc, rlv, _] = rating(r.residual);
+            let [rl, rc, rlv, rtol] = rating(r.residual);
+            let [_, _, elv, _] = rating(r.after_existing);
+            // tolerable only thanks to countermeasures not yet implemented
+            let rtol = if r.relies_on_planned {
+                Value::text("yes (planned)")
+            } else {
+                rtol
+            };
+            let after = s.consequence_after_all();
+            let per_category = (0..matrix.categories.len().max(after.len()))
+                .map(|i| {
+                    let rank = |v: Option<&u8>| match v.copied().unwrap_or(0) {
+                        0 => "–".to_owned(),
+                        n => n.to_string(),
+                    };
+                    format!(
+                        "{} {} → {}",
+                        matrix.categories.get(i).map_or("?", |c| c.trim()),
+                        rank(s.consequence.get(i)),
+                        rank(after.get(i))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
             rows.push(vec![
                 Value::text(&id),
                 Value::text(name.as_str()),
@@ -399,13 +425,16 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
                 Value::text(
                     s.additional_countermeasures
                         .iter()
-                        .map(|m| m.measure.as_str())
+                        .map(|m| crate::analysis::risk::measure_text(m, a.assessment_date))
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),
                 rl,
                 rc,
                 rlv,
+                elv,
+                rtol,
+                Value::text(per_category),
             ]);
         }
     }

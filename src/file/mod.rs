@@ -25,9 +25,11 @@ pub const FORMAT: &str = "zonewright";
 /// The newest format version this program reads and the one it writes. Version 2 added the
 /// risk assessment, the approval and asset tags and serial numbers; version 3 the asset network
 /// fields (hostname, IPs, MAC, VLAN, Purdue level …) and the import settings, which version 2
-/// would refuse as unknown fields. Older files load as
-/// they are (the new fields are empty).
-pub const VERSION: u32 = 3;
+/// would refuse as unknown fields; version 4 the risk after the existing countermeasures, the
+/// due date and status of additional countermeasures and the approval's assessment digest (an
+/// approval now also covers the document date, so a version-3 program would judge it
+/// wrongly). Older files load as they are (the new fields are empty).
+pub const VERSION: u32 = 4;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;
 

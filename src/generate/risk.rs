@@ -108,7 +108,9 @@ pub(super) fn element_risk(
                 additional_countermeasures: vec![Countermeasure {
                     measure: "Application allow-listing and MFA for engineering access".to_owned(),
                     owner: "OT security".to_owned(),
+                    ..Countermeasure::default()
                 }],
+                ..ThreatScenario::default()
             }
         })
         .collect();

@@ -30,24 +30,109 @@ pub struct Certificate {
     pub scope: String,
 }
 
-/// Whether a certificate holds on a date.
+/// Why a certificate's dates cannot be checked, so that it does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum DateProblem {
+    /// The issue date is blank or not a real calendar date `YYYY-MM-DD`.
+    IssuedUnreadable,
+    /// The expiry date is written but is not a real calendar date `YYYY-MM-DD`.
+    ExpiryUnreadable,
+    /// The certificate was issued after the assessment date.
+    NotYetIssued,
+    /// The issue date lies after the expiry date.
+    IssuedAfterExpiry,
+    /// The document has no assessment date (no document date, no readable revision date).
+    NoAssessmentDate,
+}
+
+impl DateProblem {
+    /// In words, for messages: "its issue date "30.04.2026" is not a calendar date …".
+    pub fn describe(self, c: &Certificate, on: Option<Date>) -> String {
+        match self {
+            DateProblem::IssuedUnreadable if super::text::is_blank(&c.issued) => {
+                "it has no issue date".to_owned()
+            }
+            DateProblem::IssuedUnreadable => format!(
+                "its issue date \"{}\" is not a calendar date YYYY-MM-DD",
+                c.issued.trim()
+            ),
+            DateProblem::ExpiryUnreadable => format!(
+                "its expiry date \"{}\" is not a calendar date YYYY-MM-DD",
+                c.valid_until.trim()
+            ),
+            DateProblem::NotYetIssued => format!(
+                "it was issued on {}, after the assessment date {}",
+                c.issued.trim(),
+                on.map_or_else(|| "–".to_owned(), |d| d.to_string())
+            ),
+            DateProblem::IssuedAfterExpiry => format!(
+                "its issue date {} lies after its expiry date {}",
+                c.issued.trim(),
+                c.valid_until.trim()
+            ),
+            DateProblem::NoAssessmentDate => {
+                "the document has no date to judge it on (no document date and no readable revision date)".to_owned()
+            }
+        }
+    }
+
+    /// A few words for tight cells.
+    pub fn short(self) -> &'static str {
+        match self {
+            DateProblem::IssuedUnreadable => "issue date unreadable",
+            DateProblem::ExpiryUnreadable => "expiry date unreadable",
+            DateProblem::NotYetIssued => "not yet issued",
+            DateProblem::IssuedAfterExpiry => "issued after expiry",
+            DateProblem::NoAssessmentDate => "no assessment date",
+        }
+    }
+}
+
+/// Whether a certificate holds on the assessment date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Validity {
     Valid,
     /// Its `valid_until` lies before the date.
     Expired,
-    /// No usable date to judge by (the certificate's or the assessment date is missing or not
-    /// YYYY-MM-DD): the certificate counts, with a finding-free benefit of the doubt.
-    Undated,
+    /// Its dates cannot be checked: it does not count.
+    Unchecked(DateProblem),
+}
+
+impl Validity {
+    /// The certificate's SL-C counts.
+    pub fn counts(self) -> bool {
+        self == Validity::Valid
+    }
 }
 
 impl Certificate {
-    /// Validity on `date` (YYYY-MM-DD). A certificate is valid through its `valid_until` day.
+    /// Validity on the assessment date `date`. The issue date must be a real calendar date on
+    /// or before it; the expiry date, when written, a real calendar date on or after it (a
+    /// certificate is valid through its last day). A blank expiry date means none.
     pub fn validity_on(&self, date: Option<Date>) -> Validity {
-        match (Date::parse(&self.valid_until), date) {
-            (Some(until), Some(on)) if on > until => Validity::Expired,
-            (Some(_), Some(_)) => Validity::Valid,
-            _ => Validity::Undated,
+        let Some(issued) = Date::parse(&self.issued) else {
+            return Validity::Unchecked(DateProblem::IssuedUnreadable);
+        };
+        let until = if super::text::is_blank(&self.valid_until) {
+            None
+        } else {
+            match Date::parse(&self.valid_until) {
+                Some(d) => Some(d),
+                None => return Validity::Unchecked(DateProblem::ExpiryUnreadable),
+            }
+        };
+        if until.is_some_and(|u| issued > u) {
+            return Validity::Unchecked(DateProblem::IssuedAfterExpiry);
+        }
+        let Some(on) = date else {
+            return Validity::Unchecked(DateProblem::NoAssessmentDate);
+        };
+        if on < issued {
+            Validity::Unchecked(DateProblem::NotYetIssued)
+        } else if until.is_some_and(|u| on > u) {
+            Validity::Expired
+        } else {
+            Validity::Valid
         }
     }
 }
@@ -95,34 +180,37 @@ pub struct ComponentCheck {
     pub evidence: String,
 }
 
-/// A calendar date, compared as (year, month, day).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
+/// A real calendar date (the `jiff` civil date), written and read as `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub jiff::civil::Date);
 
 impl Date {
-    /// Parses `YYYY-MM-DD` (surrounding blanks allowed); anything else is `None`.
+    /// Parses `YYYY-MM-DD` (surrounding blanks allowed) of a day that exists: 2026-02-31 and
+    /// 30.04.2026 are `None`, so is anything with a time or an offset.
     pub fn parse(s: &str) -> Option<Date> {
-        let mut parts = s.trim().split('-');
-        let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
-        if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        let s = s.trim();
+        let b = s.as_bytes();
+        // jiff also reads forms such as 20260301; the documents write the extended form only
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let date = Date {
-            year: y.parse().ok()?,
-            month: m.parse().ok()?,
-            day: d.parse().ok()?,
-        };
-        ((1..=12).contains(&date.month) && (1..=31).contains(&date.day)).then_some(date)
+        s.parse::<jiff::civil::Date>().ok().map(Date)
+    }
+
+    pub fn new(year: i16, month: i8, day: i8) -> Option<Date> {
+        jiff::civil::Date::new(year, month, day).ok().map(Date)
     }
 }
 
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        write!(f, "{}", self.0)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -143,38 +231,83 @@ mod tests {
 
     #[test]
     fn dates_parse_strictly() {
-        assert_eq!(
-            Date::parse(" 2026-03-01 "),
-            Some(Date {
-                year: 2026,
-                month: 3,
-                day: 1
-            })
-        );
+        assert_eq!(Date::parse(" 2026-03-01 "), Date::new(2026, 3, 1));
+        assert_eq!(Date::parse("2024-02-29"), Date::new(2024, 2, 29)); // a leap year
         for bad in [
             "",
             "2026-3-01",
             "2026-13-01",
             "2026-01-00",
             "01.03.2026",
+            "30.04.2026",
             "2026-01-01-1",
+            "2026-02-31",
+            "2026-02-29", // not a leap year
+            "2026-04-31",
+            "20260301",
+            "2026-03-01T00:00",
         ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }
 
     #[test]
-    fn a_certificate_holds_through_its_last_day() {
+    fn a_certificate_counts_only_on_checkable_dates() {
         let c = Certificate {
+            issued: "2025-01-15".into(),
             valid_until: "2026-06-30".into(),
             ..Certificate::default()
         };
         let on = |s| Date::parse(s);
+        // valid from its issue day through its last day
+        assert_eq!(c.validity_on(on("2025-01-15")), Validity::Valid);
         assert_eq!(c.validity_on(on("2026-06-30")), Validity::Valid);
         assert_eq!(c.validity_on(on("2026-07-01")), Validity::Expired);
-        assert_eq!(c.validity_on(None), Validity::Undated);
-        let undated = Certificate::default();
-        assert_eq!(undated.validity_on(on("2030-01-01")), Validity::Undated);
+        // the day before it was issued: not yet issued
+        assert_eq!(
+            c.validity_on(on("2025-01-14")),
+            Validity::Unchecked(DateProblem::NotYetIssued)
+        );
+        // no assessment date: nothing to judge by, it does not count
+        assert_eq!(
+            c.validity_on(None),
+            Validity::Unchecked(DateProblem::NoAssessmentDate)
+        );
+        // an expiry that ran out in 2020 with no assessment date does not count either
+        let old = Certificate {
+            issued: "2017-01-01".into(),
+            valid_until: "2020-01-01".into(),
+            ..Certificate::default()
+        };
+        assert!(!old.validity_on(None).counts());
+        // no expiry date written: valid from the issue date on
+        let open = Certificate {
+            issued: "2025-01-15".into(),
+            ..Certificate::default()
+        };
+        assert_eq!(open.validity_on(on("2040-01-01")), Validity::Valid);
+        let bad = |issued: &str, until: &str| {
+            Certificate {
+                issued: issued.into(),
+                valid_until: until.into(),
+                ..Certificate::default()
+            }
+            .validity_on(on("2026-03-01"))
+        };
+        use DateProblem::*;
+        assert_eq!(bad("", "2027-01-01"), Validity::Unchecked(IssuedUnreadable));
+        assert_eq!(
+            bad("30.04.2026", "2027-01-01"),
+            Validity::Unchecked(IssuedUnreadable)
+        );
+        assert_eq!(
+            bad("2025-01-01", "2026-02-31"),
+            Validity::Unchecked(ExpiryUnreadable)
+        );
+        assert_eq!(
+            bad("2026-02-01", "2025-12-31"),
+            Validity::Unchecked(IssuedAfterExpiry)
+        );
     }
 
     #[test]

@@ -8,16 +8,28 @@ use super::{
 use serde::Serialize;
 
 /// SHA-256 (lower-case hex) of what an approval covers: the whole project except the approval
-/// itself, the document's revision, date and revision history (the approval names its
-/// revision separately) and where the zones sit on the canvas (moving a box changes no
-/// requirement). Stable across runs and platforms: it hashes the JSON form of [`Content`],
-/// whose field order is the declaration order. Reads the project in place (no copy).
+/// itself, the document's revision and revision history (the approval names its revision
+/// separately) and where the zones sit on the canvas (moving a box changes no requirement).
+/// The document date counts: it decides which certificates are valid. Stable across runs and
+/// platforms: it hashes the JSON form of [`Content`], whose field order is the declaration
+/// order. Reads the project in place (no copy).
 pub fn content_hash(project: &Project) -> String {
+    hash(&Content::of(project, true))
+}
+
+/// The content hash as approvals recorded before format version 4 computed it: without the
+/// document date. Only to tell such an approval whether the rest of the content changed.
+pub fn legacy_content_hash(project: &Project) -> String {
+    hash(&Content::of(project, false))
+}
+
+/// SHA-256 of a value's JSON form, in lower-case hex.
+pub fn hash<T: Serialize>(value: &T) -> String {
     use sha2::Digest;
     // plain data structs always serialise; a failure would hash an empty text, which can never
     // match a real one. One buffer, then one hash: faster than feeding the hash from the
     // serialiser's many small writes.
-    let bytes = serde_json::to_vec(&Content::of(project)).unwrap_or_default();
+    let bytes = serde_json::to_vec(value).unwrap_or_default();
     let digest = sha2::Sha256::digest(&bytes);
     let mut out = String::with_capacity(64);
     for b in digest.iter() {
@@ -43,6 +55,9 @@ struct MetaContent<'a> {
     organisation: &'a str,
     author: &'a str,
     document_number: &'a str,
+    /// The document date (absent in the legacy hash).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
     description: &'a str,
     operating_environment: &'a str,
     threat_environment: &'a str,
@@ -66,7 +81,7 @@ struct ZoneContent<'a> {
 }
 
 impl<'a> Content<'a> {
-    fn of(project: &'a Project) -> Content<'a> {
+    fn of(project: &'a Project, with_date: bool) -> Content<'a> {
         let Project {
             meta,
             zones,
@@ -83,7 +98,7 @@ impl<'a> Content<'a> {
             author,
             document_number,
             revision: _,
-            date: _,
+            date,
             description,
             revisions: _,
             operating_environment,
@@ -101,6 +116,7 @@ impl<'a> Content<'a> {
                 organisation,
                 author,
                 document_number,
+                date: with_date.then_some(date.as_str()),
                 description,
                 operating_environment,
                 threat_environment,
@@ -178,6 +194,19 @@ mod tests {
         assert_eq!(content_hash(&p), h);
         p.zones[0].name.push('!');
         assert_ne!(content_hash(&p), h);
+    }
+
+    #[test]
+    fn content_hash_covers_the_document_date_and_the_legacy_hash_does_not() {
+        let mut p = sample();
+        let (h, legacy) = (content_hash(&p), legacy_content_hash(&p));
+        assert_ne!(h, legacy);
+        p.meta.date = "2026-03-01".into();
+        assert_ne!(content_hash(&p), h);
+        assert_eq!(legacy_content_hash(&p), legacy);
+        // the revision is recorded by the approval itself, not hashed
+        p.meta.revision = "C".into();
+        assert_eq!(legacy_content_hash(&p), legacy);
     }
 
     #[test]

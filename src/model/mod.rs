@@ -12,12 +12,12 @@ pub mod risk;
 mod sl;
 pub mod text;
 
-pub use content::content_hash;
+pub use content::{content_hash, hash as json_sha256, legacy_content_hash};
 pub use network::{AssetNetwork, ImportSettings, MacAddr, PurdueLevel, VLAN_IDS};
 pub use requirement::{RequirementAssessment, Requirements, Status};
 pub use risk::{
-    Approval, Countermeasure, Decision, ElementRisk, ProjectRisk, RiskLevel, RiskMatrix, ScaleStep,
-    ThreatScenario,
+    Approval, Countermeasure, Decision, ElementRisk, MeasureStatus, ProjectRisk, RiskLevel,
+    RiskMatrix, ScaleStep, ThreatScenario,
 };
 pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector, format_levels};
 
@@ -386,6 +386,20 @@ pub struct DataFlow {
     pub initiator: String,
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub description: String,
+}
+
+impl DataFlow {
+    /// Every field blank: a row nobody filled in, which documents no data flow.
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.protocol,
+            &self.port,
+            &self.initiator,
+            &self.description,
+        ]
+        .iter()
+        .all(|f| text::is_blank(f))
+    }
 }
 
 /// A conduit: the communication channel between two zones.

@@ -246,7 +246,37 @@ impl RiskMatrix {
     }
 }
 
-/// An additional countermeasure decided in the assessment (ZCR 5.12), with who carries it out.
+/// How far an additional countermeasure has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum MeasureStatus {
+    #[default]
+    Planned,
+    InProgress,
+    Implemented,
+}
+
+impl MeasureStatus {
+    pub const ALL: [MeasureStatus; 3] = [
+        MeasureStatus::Planned,
+        MeasureStatus::InProgress,
+        MeasureStatus::Implemented,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            MeasureStatus::Planned => "planned",
+            MeasureStatus::InProgress => "in progress",
+            MeasureStatus::Implemented => "implemented",
+        }
+    }
+
+    fn is_planned(&self) -> bool {
+        *self == MeasureStatus::Planned
+    }
+}
+
+/// An additional countermeasure decided in the assessment (ZCR 5.12): who carries it out, by
+/// when, and how far it has come.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Countermeasure {
@@ -254,6 +284,13 @@ pub struct Countermeasure {
     pub measure: String,
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub owner: String,
+    /// Due date, YYYY-MM-DD; empty when none is set.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
+    pub due: String,
+    /// Planned when the file says nothing (files before format version 4).
+    #[serde(skip_serializing_if = "MeasureStatus::is_planned")]
+    pub status: MeasureStatus,
 }
 
 /// One threat scenario (ZCR 5.1–5.12): who attacks how through which weakness, what it would
@@ -286,14 +323,39 @@ pub struct ThreatScenario {
     /// Countermeasures already in place (ZCR 5.8).
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub existing_countermeasures: String,
-    /// Likelihood after the existing and additional countermeasures (ZCR 5.9); 0 = not rated.
+    /// Likelihood after the existing countermeasures only (ZCR 5.9); 0 = not rated (then the
+    /// unmitigated one). Written only when rated (format version 4).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub existing_likelihood: u8,
+    /// Consequence rank per category after the existing countermeasures only; 0 or missing =
+    /// not rated (then the unmitigated one in that category).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::ratings")]
+    pub existing_consequence: Vec<u8>,
+    /// Likelihood after the existing and the additional countermeasures: the final residual;
+    /// 0 = not rated (then the one after the existing countermeasures).
     pub residual_likelihood: u8,
-    /// Consequence rank per category after the countermeasures.
+    /// Consequence rank per category after all countermeasures; 0 or missing = not rated.
     #[serde(deserialize_with = "crate::file::limits::ratings")]
     pub residual_consequence: Vec<u8>,
     /// Countermeasures still to be put in place (ZCR 5.12).
     #[serde(deserialize_with = "crate::file::limits::countermeasures")]
     pub additional_countermeasures: Vec<Countermeasure>,
+}
+
+fn is_zero(v: &u8) -> bool {
+    *v == 0
+}
+
+/// Per category: the re-rated value where one is given (not 0), else the value before.
+/// Countermeasures nobody rated in a category earn no credit there.
+pub fn carry_forward(before: &[u8], after: &[u8]) -> Vec<u8> {
+    (0..before.len().max(after.len()))
+        .map(|i| match after.get(i).copied().unwrap_or(0) {
+            0 => before.get(i).copied().unwrap_or(0),
+            v => v,
+        })
+        .collect()
 }
 
 impl ThreatScenario {
@@ -302,8 +364,38 @@ impl ThreatScenario {
         self.consequence.iter().copied().max().unwrap_or(0)
     }
 
+    /// Consequence per category after the existing countermeasures: re-rated categories take
+    /// their new value, the others keep the unmitigated one.
+    pub fn consequence_after_existing(&self) -> Vec<u8> {
+        carry_forward(&self.consequence, &self.existing_consequence)
+    }
+
+    /// Consequence per category after all countermeasures (the final residual).
+    pub fn consequence_after_all(&self) -> Vec<u8> {
+        carry_forward(
+            &self.consequence_after_existing(),
+            &self.residual_consequence,
+        )
+    }
+
+    /// Likelihood after the existing countermeasures (the unmitigated one when not re-rated).
+    pub fn likelihood_after_existing(&self) -> u8 {
+        match self.existing_likelihood {
+            0 => self.likelihood,
+            l => l,
+        }
+    }
+
+    /// Likelihood after all countermeasures.
+    pub fn likelihood_after_all(&self) -> u8 {
+        match self.residual_likelihood {
+            0 => self.likelihood_after_existing(),
+            l => l,
+        }
+    }
+
     pub fn worst_residual_consequence(&self) -> u8 {
-        self.residual_consequence.iter().copied().max().unwrap_or(0)
+        self.consequence_after_all().into_iter().max().unwrap_or(0)
     }
 }
 
@@ -387,9 +479,15 @@ pub struct Approval {
     /// The document revision that was approved.
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub revision: String,
-    /// SHA-256 (hex) of the approved content.
+    /// SHA-256 (hex) of the approved content, the document date included.
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub content_hash: String,
+    /// SHA-256 (hex) of the assessment result that was approved (per zone and conduit: SL-T,
+    /// SL-C, SL-A, gaps and finding codes). Empty in approvals recorded before format version
+    /// 4, which covered neither the result nor the document date.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
+    pub assessment_hash: String,
 }
 
 #[cfg(test)]
@@ -445,6 +543,8 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(s.worst_consequence(), 4);
+        // per category: (1, 0→0, 2, unrated→1) = (1, 0, 2, 1)
+        assert_eq!(s.consequence_after_all(), vec![1, 0, 2, 1]);
         assert_eq!(s.worst_residual_consequence(), 2);
         assert_eq!(ThreatScenario::default().worst_consequence(), 0);
     }

@@ -17,8 +17,9 @@ pub fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
     let mut s = format!("{} from {}", format_levels(&cap.sl_c), cap.sources_label());
     if let Some(c) = &x.certificate {
         let state = match cap.certificate {
-            Some(Validity::Expired) => " (expired)",
-            _ => "",
+            Some(Validity::Expired) => " (expired)".to_owned(),
+            Some(Validity::Unchecked(p)) => format!(" (not counted: {})", p.short()),
+            _ => String::new(),
         };
         s.push_str(&format!("; cert. {}{state}", c.number.trim()));
     }
@@ -103,7 +104,7 @@ pub(super) fn suppliers_section(flow: &mut Flow, p: &Project, catalog: &Catalog,
              component's SL-C with its source. Certificates are judged on {}. \"Open\" counts \
              items some component of the class is not yet shown to meet.",
             a.assessment_date.map_or_else(
-                || "no date (the document has none; certificates count)".to_owned(),
+                || "no date (the document has none, so no certificate counts)".to_owned(),
                 |d| d.to_string()
             )
         ),

@@ -480,7 +480,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
             8.0,
         );
         levels_table(flow, e);
-        risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t);
+        risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t, a.assessment_date);
         assets_table(flow, (catalog, a), "j) Assets", "Asset", &z.assets);
         flow.heading("Requirement matrix", 10.0);
         requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
@@ -556,14 +556,16 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
             8.0,
         );
         levels_table(flow, e);
-        risk::element_section(flow, p, &c.risk, &e.risk, e.sl_t);
+        risk::element_section(flow, p, &c.risk, &e.risk, e.sl_t, a.assessment_date);
         flow.heading("h) Data flows", 10.0);
-        if c.flows.is_empty() {
+        // a row with every field blank documents no data flow
+        if c.flows.iter().all(crate::model::DataFlow::is_blank) {
             flow.paragraph("No data flows recorded.", 8.5, Rgb::GREY);
         } else {
             let rows: Vec<Vec<Cell>> = c
                 .flows
                 .iter()
+                .filter(|f| !f.is_blank())
                 .map(|f| {
                     vec![
                         Cell::new(&f.protocol),

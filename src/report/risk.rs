@@ -5,8 +5,11 @@
 
 use super::content::gap_colors;
 use super::layout::{Cell, Flow, Rgb, col};
-use crate::analysis::risk::{ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk};
+use crate::analysis::risk::{
+    ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk, measure_text,
+};
 use crate::analysis::{Assessment, GapSeverity};
+use crate::model::component::Date;
 use crate::model::{ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario};
 
 /// Fill and text colour of a risk level, from the gap palette: the lowest level takes the
@@ -88,16 +91,18 @@ fn title_of(s: &ThreatScenario) -> String {
     }
 }
 
-fn countermeasures(s: &ThreatScenario) -> String {
+/// The additional countermeasures, one a line: measure (owner, due date, overdue, status).
+fn countermeasures(s: &ThreatScenario, on: Option<Date>) -> String {
     let list: Vec<String> = s
         .additional_countermeasures
         .iter()
         .filter(|c| !c.measure.trim().is_empty())
         .map(|c| {
+            let t = measure_text(c, on);
             if c.owner.trim().is_empty() {
-                format!("{} (owner not named)", c.measure.trim())
+                t.replacen(" (", " (owner not named, ", 1)
             } else {
-                format!("{} ({})", c.measure.trim(), c.owner.trim())
+                t
             }
         })
         .collect();
@@ -120,7 +125,6 @@ pub fn approval_block(flow: &mut Flow, p: &Project, a: &Assessment) {
         );
         return;
     };
-    let hash: String = ap.content_hash.trim().chars().take(16).collect();
     let mut rows: Vec<Vec<Cell>> = [
         ("Approver", or_dash(&ap.approver)),
         ("Role", or_dash(&ap.role)),
@@ -130,11 +134,15 @@ pub fn approval_block(flow: &mut Flow, p: &Project, a: &Assessment) {
         ("Conditions", or_dash(&ap.conditions)),
         ("Revision approved", or_dash(&ap.revision)),
         (
-            "Content hash",
-            if hash.is_empty() {
-                "—".to_owned()
+            "Content SHA-256 (document date included)",
+            or_dash(&ap.content_hash),
+        ),
+        (
+            "Assessment result SHA-256",
+            if ap.assessment_hash.trim().is_empty() {
+                "— (recorded by an earlier zonewright)".to_owned()
             } else {
-                format!("{hash}… (SHA-256, first 16 of 64 hex digits)")
+                ap.assessment_hash.trim().to_owned()
             },
         ),
     ]
@@ -145,20 +153,26 @@ pub fn approval_block(flow: &mut Flow, p: &Project, a: &Assessment) {
     let (green, on_green) = gap_colors(GapSeverity::None);
     let state = match a.risk.approval {
         ApprovalState::Outdated {
-            content_changed: true,
-            ..
-        } => Cell::filled("OUTDATED — the content changed after approval", red, on_red),
-        ApprovalState::Outdated { .. } => Cell::filled(
+            revision_changed, ..
+        } => Cell::filled(
             format!(
-                "OUTDATED — the revision changed after approval (approved {}, this is {})",
-                or_dash(&ap.revision),
-                or_dash(&p.meta.revision)
+                "OUTDATED — {}{}",
+                a.risk.approval.why_outdated().unwrap_or_default(),
+                if revision_changed {
+                    format!(
+                        " (approved {}, this is {})",
+                        or_dash(&ap.revision),
+                        or_dash(&p.meta.revision)
+                    )
+                } else {
+                    String::new()
+                }
             ),
             red,
             on_red,
         ),
         ApprovalState::Current { .. } => Cell::filled(
-            "Current — covers this revision and its content",
+            "Current — covers this revision, its content and document date, and the assessment result",
             green,
             on_green,
         ),
@@ -366,8 +380,8 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
                 Cell::new(or_dash(&s.vector)),
                 rating_cell(m, sr.unmitigated),
                 rating_cell(m, sr.residual),
-                tolerable_cell(m, sr.residual),
-                Cell::new(countermeasures(s)),
+                scenario_tolerable_cell(m, sr),
+                Cell::new(countermeasures(s, a.assessment_date)),
             ]);
         }
     }
@@ -380,7 +394,7 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
         return;
     }
     flow.paragraph(
-        "Every threat scenario of the zones and conduits. Residual risk is after the existing and additional countermeasures; tolerable refers to it.",
+        "Every threat scenario of the zones and conduits. Residual risk is after the existing and additional countermeasures; tolerable refers to it (\"planned\": only thanks to additional countermeasures not yet implemented).",
         8.5,
         Rgb::GREY,
     );
@@ -393,7 +407,7 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
             col("Unmitigated", 20.0),
             col("Residual", 18.0),
             col("Tolerable", 16.0),
-            col("Additional countermeasures (owner)", 34.0),
+            col("Additional countermeasures (owner, due, status)", 34.0),
         ],
         &rows,
         6.5,
@@ -408,6 +422,7 @@ pub fn element_section(
     risk: &ElementRisk,
     assessed: &ElementRiskAssessment,
     sl_t: Option<SlVector>,
+    on: Option<Date>,
 ) {
     let m = &p.risk.matrix;
     keep_with_next(flow);
@@ -472,24 +487,58 @@ pub fn element_section(
         .scenarios
         .iter()
         .zip(&assessed.scenarios)
-        .map(|(s, sr)| scenario_row(p, s, sr))
+        .map(|(s, sr)| scenario_row(p, s, sr, on))
         .collect();
     flow.table(
         &[
-            col("Scenario", 34.0),
-            col("Source / capability", 22.0),
-            col("Vector / vulnerability", 26.0),
+            col("Scenario and consequence per category", 30.0),
+            col("Source / capability", 18.0),
+            col("Vector / vulnerability", 20.0),
             col("Unmitigated", 20.0),
             col("Existing countermeasures", 27.0),
-            col("Residual", 18.0),
-            col("Additional (owner)", 33.0),
+            col("After existing", 18.0),
+            col("Residual", 17.0),
+            col("Additional (owner, due, status)", 30.0),
         ],
         &rows,
         6.5,
     );
 }
 
-fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk) -> Vec<Cell> {
+/// "yes", "no (above Medium)", or "yes (planned)" — tolerable only thanks to additional
+/// countermeasures not yet implemented — for a scenario's final residual.
+fn scenario_tolerable_cell(m: &RiskMatrix, sr: &ScenarioRisk) -> Cell {
+    if sr.relies_on_planned {
+        let (amber, on_amber) = gap_colors(GapSeverity::One);
+        return Cell::filled("yes (planned)", amber, on_amber);
+    }
+    tolerable_cell(m, sr.residual)
+}
+
+/// The consequence per category: "Health and safety 5 → 1" (unmitigated → final residual,
+/// unrated categories carried forward).
+fn consequences(m: &RiskMatrix, s: &ThreatScenario) -> String {
+    let after = s.consequence_after_all();
+    let n = m.categories.len().max(s.consequence.len()).max(after.len());
+    (0..n)
+        .map(|i| {
+            let name = m.categories.get(i).map_or("?", |c| c.trim());
+            let rank = |v: Option<&u8>| match v.copied().unwrap_or(0) {
+                0 => "–".to_owned(),
+                r => r.to_string(),
+            };
+            let (b, f) = (rank(s.consequence.get(i)), rank(after.get(i)));
+            if b == f {
+                format!("{name} {b}")
+            } else {
+                format!("{name} {b} → {f}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk, on: Option<Date>) -> Vec<Cell> {
     let m = &p.risk.matrix;
     let mut title = title_of(s);
     if !s.affected_assets.is_empty() {
@@ -500,20 +549,29 @@ fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk) -> Vec<Cell>
             .collect();
         title = format!("{title}\nAffects: {}", names.join(", "));
     }
+    title = format!("{title}\n{}", consequences(m, s));
     let join = |a: &str, b: &str| match (a.trim().is_empty(), b.trim().is_empty()) {
         (true, true) => "—".to_owned(),
         (false, true) => a.trim().to_owned(),
         (true, false) => b.trim().to_owned(),
         (false, false) => format!("{}\n{}", a.trim(), b.trim()),
     };
+    let mut residual = rating_cell(m, sr.residual);
+    if sr.relies_on_planned {
+        residual = scenario_tolerable_cell(m, sr);
+        if let Some(r) = sr.residual {
+            residual.text = format!("{} {}\nrelies on planned", m.level_name(r.level), r.score);
+        }
+    }
     vec![
         Cell::bold(title),
         Cell::new(join(&s.threat_source, &s.source_capability)),
         Cell::new(join(&s.vector, &s.vulnerability)),
         rating_cell(m, sr.unmitigated),
         Cell::new(or_dash(&s.existing_countermeasures)),
-        rating_cell(m, sr.residual),
-        Cell::new(countermeasures(s)),
+        rating_cell(m, sr.after_existing),
+        residual,
+        Cell::new(countermeasures(s, on)),
     ]
 }
 

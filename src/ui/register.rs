@@ -74,7 +74,9 @@ impl RegisterRow<'_> {
 pub fn register_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RegisterRow<'a>> {
     let unrated = ScenarioRisk {
         unmitigated: None,
+        after_existing: None,
         residual: None,
+        relies_on_planned: false,
     };
     let mut rows = Vec::new();
     let mut add =
@@ -291,14 +293,17 @@ mod tests {
             Countermeasure {
                 measure: "a".into(),
                 owner: "IT".into(),
+                ..Default::default()
             },
             Countermeasure {
                 measure: "b".into(),
                 owner: " IT ".into(),
+                ..Default::default()
             },
             Countermeasure {
                 measure: "c".into(),
                 owner: "OT".into(),
+                ..Default::default()
             },
         ];
         p.zones.push(z);

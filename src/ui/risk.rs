@@ -8,9 +8,9 @@ use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
 use crate::edit::Edit;
-use crate::model::{
-    AssetId, Conduit, Countermeasure, ElementRisk, Project, RiskMatrix, ThreatScenario, Zone,
-};
+use crate::model::{AssetId, Conduit, ElementRisk, Project, RiskMatrix, ThreatScenario, Zone};
+
+mod measures;
 
 /// A changed value, what to call the undo step, and the merge key when the change comes from
 /// typing (so that a word typed is one step).
@@ -278,66 +278,6 @@ fn affected_ui(
     out
 }
 
-/// The additional countermeasures (measure + owner), add and remove.
-fn countermeasures_ui(
-    ui: &mut egui::Ui,
-    intents: &mut Intents,
-    id: &str,
-    list: &[Countermeasure],
-) -> Option<Change<Vec<Countermeasure>>> {
-    let mut out = None;
-    ui.label(
-        egui::RichText::new("Additional countermeasures (ZCR 5.12)")
-            .small()
-            .weak(),
-    );
-    egui::Grid::new(("cms", id))
-        .num_columns(3)
-        .spacing([4.0, 2.0])
-        .show(ui, |ui| {
-            if !list.is_empty() {
-                ui.label(egui::RichText::new("Measure").small().strong());
-                ui.label(egui::RichText::new("Owner").small().strong());
-                ui.label("");
-                ui.end_row();
-            }
-            for (i, cm) in list.iter().enumerate() {
-                for (k, (value, w)) in [(&cm.measure, 140.0), (&cm.owner, 80.0)]
-                    .into_iter()
-                    .enumerate()
-                {
-                    if let Some(text) =
-                        TextField::cell((id, "cm", i, k), value, w).show_ui(ui, intents)
-                    {
-                        let mut n = list.to_vec();
-                        if k == 0 {
-                            n[i].measure = text;
-                        } else {
-                            n[i].owner = text;
-                        }
-                        out = Some(typed(n, "Edit countermeasure", format!("cm{i}.{k}")));
-                    }
-                }
-                if ui
-                    .small_button("✖")
-                    .on_hover_text("Remove this countermeasure")
-                    .clicked()
-                {
-                    let mut n = list.to_vec();
-                    n.remove(i);
-                    out = Some(discrete(n, "Remove countermeasure"));
-                }
-                ui.end_row();
-            }
-        });
-    if ui.small_button("Add countermeasure").clicked() {
-        let mut n = list.to_vec();
-        n.push(Countermeasure::default());
-        out = Some(discrete(n, "Add countermeasure"));
-    }
-    out
-}
-
 /// The text fields of a scenario.
 const FIELDS: [Field<ThreatScenario>; 5] = [
     field!(ThreatScenario, "Title", title),
@@ -363,7 +303,7 @@ fn scenario_ui(
     id: &str,
     matrix: &RiskMatrix,
     s: &ThreatScenario,
-    rated: Option<&ScenarioRisk>,
+    (rated, overdue): (Option<&ScenarioRisk>, &[usize]),
     assets: &[(AssetId, String)],
 ) -> Option<Change<ThreatScenario>> {
     let mut out = None;
@@ -420,7 +360,42 @@ fn scenario_ui(
         };
         out = Some(typed(n, "Edit existing countermeasures", "existing".into()));
     }
-    if let Some(ch) = countermeasures_ui(ui, intents, id, &s.additional_countermeasures) {
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new("After the existing countermeasures (ZCR 5.9)").strong());
+    let (l, c) = ratings_ui(
+        ui,
+        &format!("{id}e"),
+        matrix,
+        s.existing_likelihood,
+        &s.existing_consequence,
+        "as unmitigated",
+    );
+    if let Some(l) = l {
+        let mut n = s.clone();
+        n.existing_likelihood = l;
+        out = Some(discrete(
+            n,
+            "Rate likelihood after existing countermeasures",
+        ));
+    }
+    if let Some(c) = c {
+        let mut n = s.clone();
+        n.existing_consequence = c;
+        out = Some(discrete(
+            n,
+            "Rate consequence after existing countermeasures",
+        ));
+    }
+    ui.horizontal(|ui| {
+        ui.label("Risk after existing");
+        let r = rated.and_then(|r| r.after_existing);
+        rating_chip_ui(ui, matrix, r);
+        tolerable_ui(ui, matrix, r);
+    });
+    ui.add_space(4.0);
+    if let Some(ch) =
+        measures::countermeasures_ui(ui, intents, id, &s.additional_countermeasures, overdue)
+    {
         let base = s.clone();
         out = Some(ch.map(|list| ThreatScenario {
             additional_countermeasures: list,
@@ -428,14 +403,14 @@ fn scenario_ui(
         }));
     }
     ui.add_space(4.0);
-    ui.label(egui::RichText::new("Residual (after the countermeasures)").strong());
+    ui.label(egui::RichText::new("Residual (after the additional countermeasures too)").strong());
     let (l, c) = ratings_ui(
         ui,
         &format!("{id}r"),
         matrix,
         s.residual_likelihood,
         &s.residual_consequence,
-        "as unmitigated",
+        "as after existing",
     );
     if let Some(l) = l {
         let mut n = s.clone();
@@ -453,6 +428,17 @@ fn scenario_ui(
         rating_chip_ui(ui, matrix, r);
         tolerable_ui(ui, matrix, r);
     });
+    if rated.is_some_and(|r| r.relies_on_planned) {
+        ui.label(
+            egui::RichText::new(
+                "Tolerable only thanks to additional countermeasures not yet implemented",
+            )
+            .small()
+            .color(theme::finding_color(
+                crate::analysis::FindingSeverity::Warning,
+            )),
+        );
+    }
     out
 }
 
@@ -495,6 +481,14 @@ fn scenario_header(
     }
 }
 
+/// What `assess` says of a list of scenarios: the risk of each, and the additional
+/// countermeasures past their due date (scenario index, countermeasure index).
+#[derive(Clone, Copy)]
+pub struct Rated<'a> {
+    pub risks: &'a [ScenarioRisk],
+    pub overdue: &'a [(usize, usize)],
+}
+
 /// A list of threat scenarios, each in its own collapsible block, with add and remove. `id`
 /// keeps the widgets of different lists apart; `rated` is what `assess` says of each.
 pub fn scenarios_ui(
@@ -503,9 +497,13 @@ pub fn scenarios_ui(
     id: &str,
     matrix: &RiskMatrix,
     scenarios: &[ThreatScenario],
-    rated: &[ScenarioRisk],
+    rated: Rated<'_>,
     assets: &[(AssetId, String)],
 ) -> Option<Change<Vec<ThreatScenario>>> {
+    let Rated {
+        risks: rated,
+        overdue,
+    } = rated;
     let mut out = None;
     for (i, s) in scenarios.iter().enumerate() {
         let r = rated.get(i);
@@ -514,7 +512,12 @@ pub fn scenarios_ui(
             .id_salt((id, "scenario", i))
             .default_open(scenarios.len() == 1)
             .show(ui, |ui| {
-                if let Some(ch) = scenario_ui(ui, intents, &sid, matrix, s, r, assets) {
+                let late: Vec<usize> = overdue
+                    .iter()
+                    .filter(|(k, _)| *k == i)
+                    .map(|(_, j)| *j)
+                    .collect();
+                if let Some(ch) = scenario_ui(ui, intents, &sid, matrix, s, (r, &late), assets) {
                     let mut n = scenarios.to_vec();
                     n[i] = ch.value;
                     out = Some(Change {
@@ -653,10 +656,20 @@ pub fn element_risk_ui(
                 });
             }
             let rated = ea.map_or(&[][..], |e| e.risk.scenarios.as_slice());
+            let overdue = ea.map_or(&[][..], |e| e.risk.overdue.as_slice());
             let assets = owner.assets(project);
-            if let Some(ch) =
-                scenarios_ui(ui, intents, &id, matrix, &risk.scenarios, rated, &assets)
-            {
+            if let Some(ch) = scenarios_ui(
+                ui,
+                intents,
+                &id,
+                matrix,
+                &risk.scenarios,
+                Rated {
+                    risks: rated,
+                    overdue,
+                },
+                &assets,
+            ) {
                 let base = risk.clone();
                 let ch = ch.map(|scenarios| ElementRisk { scenarios, ..base });
                 intents.push(owner.intent(ch));

@@ -387,7 +387,10 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &A
             "initial",
             m,
             &project.risk.initial,
-            &r.initial,
+            super::risk::Rated {
+                risks: &r.initial,
+                overdue: &[],
+            },
             &assets,
         ) {
             let risk = ProjectRisk {
@@ -404,14 +407,24 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &A
     });
 }
 
-/// The approval recorded for the project's content now: the current revision and hash, the
-/// rest of `base` kept.
-pub fn record_approval(project: &Project, base: Option<&Approval>) -> Approval {
+/// The approval recorded for the project's content now: the current revision, content hash
+/// and the digest of the assessment result `assessment_hash` (what `assess` returns for it),
+/// the rest of `base` kept.
+pub fn record_approval(
+    project: &Project,
+    base: Option<&Approval>,
+    assessment_hash: &str,
+) -> Approval {
     Approval {
         revision: project.meta.revision.clone(),
         content_hash: crate::model::content_hash(project),
+        assessment_hash: assessment_hash.to_owned(),
         ..base.cloned().unwrap_or_default()
     }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.trim().is_empty() { "–" } else { s.trim() }
 }
 
 fn approval_state_ui(ui: &mut egui::Ui, state: ApprovalState) {
@@ -434,21 +447,14 @@ fn approval_state_ui(ui: &mut egui::Ui, state: ApprovalState) {
                 decision.label()
             ),
         ),
-        ApprovalState::Outdated {
-            decision,
-            content_changed,
-            revision_changed,
-        } => {
-            let why = match (content_changed, revision_changed) {
-                (true, true) => "the content and the revision changed",
-                (true, false) => "the content changed",
-                _ => "the revision changed",
-            };
-            (
-                warn,
-                format!("Outdated: {} — {why} since", decision.label()),
-            )
-        }
+        ApprovalState::Outdated { decision, .. } => (
+            warn,
+            format!(
+                "Outdated: {} — {}",
+                decision.label(),
+                state.why_outdated().unwrap_or_default()
+            ),
+        ),
     };
     ui.label(egui::RichText::new(text).color(color).strong());
 }
@@ -504,7 +510,11 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
                     ))
                     .small(),
                 )
-                .on_hover_text(&ap.content_hash);
+                .on_hover_text(format!(
+                    "Content SHA-256: {}\nAssessment result SHA-256: {}",
+                    or_dash(&ap.content_hash),
+                    or_dash(&ap.assessment_hash)
+                ));
             }
             ui.horizontal_wrapped(|ui| {
                 if ui
@@ -518,7 +528,11 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
                     push_edit(
                         intents,
                         "Record approval",
-                        Edit::SetApproval(Some(record_approval(project, current))),
+                        Edit::SetApproval(Some(record_approval(
+                            project,
+                            current,
+                            &a.risk.assessment_hash,
+                        ))),
                         None,
                     );
                 }
@@ -593,13 +607,17 @@ mod tests {
             content_hash: "00".into(),
             ..Default::default()
         };
-        let a = record_approval(&p, Some(&old));
+        let digest = crate::analysis::assess(&p, crate::catalog::Catalog::embedded())
+            .risk
+            .assessment_hash;
+        let a = record_approval(&p, Some(&old), &digest);
         assert_eq!(a.approver, "A. Owner");
         assert_eq!(a.revision, "C");
         assert_eq!(a.content_hash, crate::model::content_hash(&p));
+        assert_eq!(a.assessment_hash, digest);
         p.approval = Some(a);
         assert!(matches!(
-            crate::analysis::risk::approval_state(&p, p.approval.as_ref()),
+            crate::analysis::risk::approval_state(&p, p.approval.as_ref(), &digest),
             ApprovalState::Current { .. }
         ));
     }

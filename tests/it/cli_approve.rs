@@ -2,7 +2,9 @@
 //! and content hash, `check` sees it as current, and an edit of the file makes it outdated.
 
 use std::process::{Command, Output};
+use zonewright::analysis::assess;
 use zonewright::analysis::risk::{ApprovalState, approval_state};
+use zonewright::catalog::Catalog;
 use zonewright::model::{Decision, content_hash};
 
 fn zonewright(args: &[&str]) -> Output {
@@ -70,8 +72,17 @@ fn approve_records_revision_and_hash_and_an_edit_makes_it_outdated() {
     );
     assert_eq!(a.revision, "A");
     assert_eq!(a.content_hash, content_hash(&project));
+    let digest = assess(&project, Catalog::embedded()).risk.assessment_hash;
+    assert_eq!(a.assessment_hash, digest);
+    // the whole hashes are printed
+    assert!(
+        text(&o.stdout).contains(&a.content_hash),
+        "{}",
+        text(&o.stdout)
+    );
+    assert!(text(&o.stdout).contains(&digest), "{}", text(&o.stdout));
     assert!(matches!(
-        approval_state(&project, Some(&a)),
+        approval_state(&project, Some(&a), &digest),
         ApprovalState::Current { .. }
     ));
     // the previous version is kept as a backup
@@ -149,9 +160,10 @@ fn the_samples_carry_a_current_approval() {
         let project = zonewright::cli::load_project(&format!("sample:{name}")).expect("sample");
         let a = project.approval.as_ref().expect("approval");
         assert!(!a.approver.is_empty(), "{name}");
+        let digest = assess(&project, Catalog::embedded()).risk.assessment_hash;
         assert!(
             matches!(
-                approval_state(&project, Some(a)),
+                approval_state(&project, Some(a), &digest),
                 ApprovalState::Current { .. }
             ),
             "{name}: the approval is outdated; re-run `zonewright approve` after editing a sample"

@@ -69,13 +69,28 @@ fn text_shows_each_scenario_with_its_levels_and_scores_in_aligned_columns() {
     let initial = line_with(&out, INITIAL);
     assert!(initial.trim_end().ends_with("High 12      no"), "{initial}");
 
-    // 4 × 3 = 12 High, after the countermeasures 2 × 3 = 6 Medium
-    let header = line_with(&out, "Unmitigated  Residual");
+    // 4 × 3 = 12 High; nothing re-rated after the existing countermeasures: still 12 High;
+    // after the additional one (planned) 2 × 3 = 6 Medium, tolerable only thanks to it
+    let header = line_with(&out, "Unmitigated  After existing  Residual");
     let ransomware = line_with(&out, RANSOMWARE);
     assert!(ransomware.starts_with("Z1 "), "{ransomware}");
     assert_eq!(column(ransomware, "High 12"), column(header, "Unmitigated"));
     assert_eq!(column(ransomware, "Medium 6"), column(header, "Residual"));
-    assert!(ransomware.ends_with("Medium 6  yes"), "{ransomware}");
+    assert_eq!(
+        column(ransomware, "High 12 "),
+        column(header, "Unmitigated")
+    );
+    assert!(
+        ransomware.ends_with("High 12         Medium 6  yes, planned"),
+        "{ransomware}"
+    );
+    let measure = line_with(&out, "Segment the control network");
+    assert_eq!(
+        measure.trim(),
+        format!(
+            "Z1       {RANSOMWARE}: Segment the control network (owner OT engineering, planned)"
+        )
+    );
     assert_eq!(
         column(ransomware, "Criminal group"),
         column(header, "Source")
@@ -254,7 +269,18 @@ fn text_marks_the_approval_outdated_after_the_file_changed() {
     let approval = line_with(&out, "Approval:");
     assert_eq!(
         approval,
-        "Approval: Approved with conditions of revision B, OUTDATED (the content changed)"
+        "Approval: Approved with conditions of revision B, OUTDATED (the content has changed)"
+    );
+    // both hashes whole, 64 hex digits
+    let hash = line_with(&out, "content SHA-256:");
+    let hex = hash.rsplit(' ').next().unwrap_or_default();
+    assert_eq!(hex.len(), 64, "{hash}");
+    assert!(hex.bytes().all(|b| b.is_ascii_hexdigit()), "{hash}");
+    let digest = line_with(&out, "assessment result SHA-256:");
+    assert_eq!(
+        digest.rsplit(' ').next().map(str::len),
+        Some(64),
+        "{digest}"
     );
     let code = zonewright::analysis::FindingCode::ApprovalOutdated.code();
     assert!(out.contains(code), "{out}");

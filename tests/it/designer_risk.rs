@@ -136,9 +136,10 @@ fn a_rated_scenario_shows_in_the_register_and_on_the_canvas_and_undoes_step_by_s
     let un = r.unmitigated.expect("rated");
     assert_eq!((un.score, un.level, un.tolerable), (12, 2, false));
     assert_eq!(assessment(&h).zones[0].risk.intolerable, 1);
-    // the inspector shows both ratings; "above tolerable" beside the residual one
-    assert!(h.get_all_by_label("High · 12").count() >= 2);
-    h.get_by_label("above tolerable");
+    // the inspector shows the three ratings (nothing re-rated: all 12 High); "above
+    // tolerable" beside the one after the existing countermeasures and the residual one
+    assert!(h.get_all_by_label("High · 12").count() >= 3);
+    assert_eq!(h.get_all_by_label("above tolerable").count(), 2);
     // SL-T proposed from the worst unmitigated risk (High → 3)
     h.get_by_label("Proposed from risk: SL (3,3,3,3,3,3,3)");
     // the canvas badge
@@ -346,6 +347,12 @@ fn recording_an_approval_then_renaming_a_zone_makes_it_outdated() {
         approval.content_hash,
         zonewright::model::content_hash(project(&h))
     );
+    // and the digest of the assessment result the designer shows
+    assert_eq!(
+        approval.assessment_hash,
+        assessment(&h).risk.assessment_hash
+    );
+    assert_eq!(approval.assessment_hash.len(), 64);
     assert_eq!(undo_label(&h).as_deref(), Some("Record approval"));
     assert!(matches!(
         assessment(&h).risk.approval,
@@ -373,10 +380,12 @@ fn recording_an_approval_then_renaming_a_zone_makes_it_outdated() {
             decision: zonewright::model::Decision::Approved,
             content_changed: true,
             revision_changed: false,
+            result_changed: false,
+            legacy: false,
         }
     );
     select(&mut h, Vec::new());
-    h.get_by_label("Outdated: Approved — the content changed since");
+    h.get_by_label("Outdated: Approved — the content has changed");
     // recording again covers the new content; withdrawing removes it
     h.get_by_label("Record approval of the current content")
         .click();

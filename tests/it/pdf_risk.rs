@@ -68,7 +68,7 @@ fn the_risk_section_has_the_matrix_scales_levels_initial_assessment_and_register
     // the register: element, scenario, source, vector, unmitigated, residual, tolerable, owner
     assert!(
         all.contains(&format!(
-            "Z1 Control network {RANSOMWARE} Criminal group Phishing e-mail High 12 L4 × C3 Medium 6 L2 × C3 yes Segment the control network (OT engineering)"
+            "Z1 Control network {RANSOMWARE} Criminal group Phishing e-mail High 12 L4 × C3 Medium 6 L2 × C3 yes (planned) Segment the control network (owner OT engineering, planned)"
         )),
         "{all}"
     );
@@ -140,28 +140,46 @@ fn the_title_page_carries_the_approval_and_says_outdated_only_when_it_is() {
     ] {
         assert!(all.contains(row), "missing {row}: {all}");
     }
-    assert!(all.contains(&format!("Content hash {}… (SHA-256", &hash[..16])));
+    // both hashes whole: 64 hex digits each
     assert!(
-        !all.contains(&hash[..17]),
-        "only the first 16 hex characters"
+        all.contains(&format!("Content SHA-256 (document date included) {hash}")),
+        "{all}"
     );
-    assert!(all.contains("Current — covers this revision and its content"));
+    let digest = p
+        .approval
+        .as_ref()
+        .map(|a| a.assessment_hash.clone())
+        .unwrap_or_default();
+    assert_eq!(digest.len(), 64);
+    assert!(
+        all.contains(&format!("Assessment result SHA-256 {digest}")),
+        "{all}"
+    );
+    assert!(all.contains(
+        "Current — covers this revision, its content and document date, and the assessment result"
+    ));
     assert!(!all.contains("OUTDATED"));
 
+    // a higher SL-T: other content, and another result (other gaps)
     let mut changed = project();
     changed.zones[0].sl_t = Some(SlVector::uniform(3));
     let all = text(&changed, title);
     assert!(
-        all.contains("OUTDATED — the content changed after approval"),
+        all.contains("OUTDATED — the content and the assessment result have changed"),
         "{all}"
     );
     assert!(!all.contains("Current — covers"));
+
+    let mut redated = project();
+    redated.meta.date = "2027-01-05".into();
+    let all = text(&redated, title);
+    assert!(all.contains("OUTDATED — the content has changed"), "{all}");
 
     let mut revised = project();
     revised.meta.revision = "C".into();
     let all = text(&revised, title);
     assert!(
-        all.contains("OUTDATED — the revision changed after approval (approved B, this is C)"),
+        all.contains("OUTDATED — the document revision has changed (approved B, this is C)"),
         "{all}"
     );
 

@@ -7,8 +7,8 @@ use zonewright::file;
 use zonewright::model::component::{Certificate, CheckStatus, ComponentCheck};
 use zonewright::model::{
     Asset, AssetId, Compensation, Conduit, ConduitId, Countermeasure, Criticality, DataFlow,
-    Direction, Project, Rect, RequirementAssessment, Revision, SlOverride, SlVector, Status,
-    ThreatScenario, Zone, ZoneId, ZoneKind,
+    Direction, MeasureStatus, Project, Rect, RequirementAssessment, Revision, SlOverride, SlVector,
+    Status, ThreatScenario, Zone, ZoneId, ZoneKind,
 };
 
 /// Text that tends to break escaping, or anything at all.
@@ -170,14 +170,21 @@ fn scenario() -> impl Strategy<Value = ThreatScenario> {
         (text(), text(), text()),
         (0u8..=5, prop::collection::vec(0u8..=5, 0..=4)),
         (0u8..=5, prop::collection::vec(0u8..=5, 0..=4)),
-        (text(), text()),
+        (0u8..=5, prop::collection::vec(0u8..=5, 0..=4)),
+        (
+            text(),
+            text(),
+            text(),
+            prop::sample::select(MeasureStatus::ALL.to_vec()),
+        ),
     )
         .prop_map(
             |(
                 (title, threat_source, vector),
                 (likelihood, consequence),
+                (el, ec),
                 (rl, rc),
-                (measure, owner),
+                (measure, owner, due, status),
             )| {
                 ThreatScenario {
                     title,
@@ -185,9 +192,16 @@ fn scenario() -> impl Strategy<Value = ThreatScenario> {
                     vector,
                     likelihood,
                     consequence,
+                    existing_likelihood: el,
+                    existing_consequence: ec,
                     residual_likelihood: rl,
                     residual_consequence: rc,
-                    additional_countermeasures: vec![Countermeasure { measure, owner }],
+                    additional_countermeasures: vec![Countermeasure {
+                        measure,
+                        owner,
+                        due,
+                        status,
+                    }],
                     ..Default::default()
                 }
             },

@@ -75,6 +75,7 @@ fn a_valid_certificate_wins_and_an_expired_one_falls_back() {
     let mut plc = Asset::new(AssetId(1), "PLC-1", "plc");
     plc.certificate = Some(Certificate {
         number: "C-1".into(),
+        issued: "2024-07-01".into(),
         valid_until: "2026-06-30".into(),
         sl_c: SlVector([2, 2, 2, 1, 2, 2, 2]),
         ..Certificate::default()
@@ -96,9 +97,14 @@ fn a_valid_certificate_wins_and_an_expired_one_falls_back() {
         cap(&plc, "2026-07-01").source,
         [Some(SlCSource::Typical); 7]
     );
-    // without an assessment date the certificate counts
-    assert_eq!(cap(&plc, "").certificate, Some(Validity::Undated));
-    assert_eq!(cap(&plc, "").source[0], Some(SlCSource::Certificate));
+    // without an assessment date the certificate does not count: the typical default
+    assert_eq!(
+        cap(&plc, "").certificate,
+        Some(Validity::Unchecked(
+            crate::model::component::DateProblem::NoAssessmentDate
+        ))
+    );
+    assert_eq!(cap(&plc, "").source[0], Some(SlCSource::Typical));
 }
 
 #[test]
@@ -181,11 +187,12 @@ fn an_ndr_row_applies_to_a_switch_not_to_a_plc() {
 fn zone_sl_c_takes_the_weakest_asset_and_its_source() {
     let mut plc = Asset::new(AssetId(1), "PLC-1", "plc");
     plc.certificate = Some(Certificate {
+        issued: "2025-01-01".into(),
         sl_c: SlVector::uniform(2),
         ..Certificate::default()
     });
     let hmi = Asset::new(AssetId(2), "HMI-1", "hmi_panel");
-    let caps = [cap(&plc, ""), cap(&hmi, "")];
+    let caps = [cap(&plc, "2026-01-01"), cap(&hmi, "2026-01-01")];
     let refs: Vec<&AssetCapability> = caps.iter().collect();
     let (sl_c, source) = group_capability(&refs);
     let hmi_typical = catalog().component("hmi_panel").map(|t| t.sl_c);
@@ -222,6 +229,7 @@ fn findings_for_expiry_and_typical_only_zones() {
     let mut plc = Asset::new(AssetId(2), "PLC-2", "plc");
     plc.certificate = Some(Certificate {
         number: "C-9".into(),
+        issued: "2025-10-01".into(),
         valid_until: "2026-09-30".into(),
         sl_c: SlVector::uniform(2),
         ..Certificate::default()

@@ -457,7 +457,10 @@ fn crs_lists_the_empty_items_of_the_project() {
     );
     // a conduit with a data flow but nothing else empty raises nothing
     let mut p = clean();
-    p.conduits[0].flows = vec![DataFlow::default()];
+    p.conduits[0].flows = vec![DataFlow {
+        port: "502".into(),
+        ..DataFlow::default()
+    }];
     assert!(findings_of(&p, FindingCode::CrsIncomplete).is_empty());
 }
 

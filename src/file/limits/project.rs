@@ -257,6 +257,8 @@ impl Check<'_> {
                 consequence,
                 likelihood: _,
                 existing_countermeasures,
+                existing_likelihood: _,
+                existing_consequence,
                 residual_likelihood: _,
                 residual_consequence,
                 additional_countermeasures,
@@ -277,7 +279,7 @@ impl Check<'_> {
                 ],
             );
             self.entries += affected_assets.len();
-            for r in [consequence, residual_consequence] {
+            for r in [consequence, existing_consequence, residual_consequence] {
                 self.count(&owner, "consequence ratings", r.len(), MAX_RATINGS);
             }
             self.count(
@@ -289,9 +291,11 @@ impl Check<'_> {
             for Countermeasure {
                 measure,
                 owner: who,
+                due,
+                status: _,
             } in additional_countermeasures
             {
-                self.texts(&owner, &[measure, who]);
+                self.texts(&owner, &[measure, who, due]);
             }
         }
     }
@@ -497,6 +501,7 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
         conditions,
         revision,
         content_hash,
+        assessment_hash,
     }) = approval
     {
         c.texts(
@@ -509,6 +514,7 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
                 conditions,
                 revision,
                 content_hash,
+                assessment_hash,
             ],
         );
     }

@@ -102,12 +102,12 @@ fn certificate_ui(ui: &mut egui::Ui, out: &mut Intents, a: &Asset, validity: Opt
                 "Expired on the assessment date: not used",
             );
         }
-        Some(Validity::Undated) => {
-            ui.label(
-                egui::RichText::new("No dates to judge validity by: the certificate counts")
-                    .small()
-                    .weak(),
-            );
+        Some(Validity::Unchecked(problem)) => {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("Does not count: {}", problem.short()),
+            )
+            .on_hover_text("A certificate counts only when its issue date (and expiry date, if written) are real calendar dates YYYY-MM-DD and the document date lies between them.");
         }
         _ => {}
     }

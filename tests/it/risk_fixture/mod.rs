@@ -5,7 +5,7 @@
 
 use zonewright::model::{
     Approval, Asset, AssetId, Conduit, ConduitId, Countermeasure, Decision, ElementRisk, Project,
-    Rect, SlVector, ThreatScenario, Zone, ZoneId, ZoneKind, content_hash,
+    Rect, SlVector, ThreatScenario, Zone, ZoneId, ZoneKind,
 };
 
 pub const RANSOMWARE: &str = "Ransomware through the corporate network";
@@ -53,7 +53,9 @@ pub fn project() -> Project {
             additional_countermeasures: vec![Countermeasure {
                 measure: "Segment the control network".into(),
                 owner: "OT engineering".into(),
+                ..Default::default()
             }],
+            ..Default::default()
         }],
         sl_t_rationale: String::new(),
     };
@@ -88,16 +90,19 @@ pub fn project() -> Project {
         likelihood: 3,
         ..Default::default()
     }];
-    let hash = content_hash(&p);
-    p.approval = Some(Approval {
+    let base = Approval {
         approver: "M. Owner".into(),
         role: "Plant manager".into(),
         organisation: "Acme Refining".into(),
         date: "2026-11-30".into(),
         decision: Decision::ApprovedWithConditions,
         conditions: "Close the remote access finding".into(),
-        revision: "B".into(),
-        content_hash: hash,
-    });
+        ..Default::default()
+    };
+    p.approval = Some(zonewright::analysis::approval::record(
+        &p,
+        zonewright::catalog::Catalog::embedded(),
+        base,
+    ));
     p
 }
