@@ -13,7 +13,7 @@ use zonewright::model::{
 use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
 use zonewright::ui::{DesignerApp, Intent};
 
-mod common;
+use crate::common;
 
 fn harness() -> Harness<'static, DesignerApp> {
     Harness::builder()
