@@ -26,21 +26,37 @@ pub struct ApplyMatrixArgs {
     pub dry_run: bool,
 }
 
-/// Reads the matrix file with its size checked first.
+/// Reads the matrix file: only a regular file (a device or a FIFO is refused before it is
+/// opened), and never more than the limit, whatever its size said.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
     let shown = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read {shown}: {e}"))?
-        .len();
-    let max = crate::export::compliance::MAX_BYTES as u64;
-    if size > max {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if !meta.is_file() {
         return Err(format!(
+            "{shown} is not a regular file; a compliance matrix is an .xlsx file"
+        ));
+    }
+    let max = crate::export::compliance::MAX_BYTES as u64;
+    let too_large = |size: u64| {
+        format!(
             "{shown} is {} MB; a compliance matrix can be at most {} MB",
             size / (1024 * 1024),
             max / (1024 * 1024)
-        ));
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read {shown}: {e}"))
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Runs `apply-matrix`; returns the exit status.

@@ -8,10 +8,10 @@ use super::xlsx::{color, header_format};
 use crate::analysis::assess;
 use crate::catalog::Catalog;
 use crate::edit::Edit;
+use crate::import::workbook::{self, BookError, SheetLimits};
 use crate::model::{ElementRef, Project, RequirementAssessment, Requirements, Status};
 use crate::report::layout::Rgb;
 use crate::report::status_colors;
-use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{DataValidation, Format, ProtectionOptions, Workbook, XlsxError};
 use std::collections::HashMap;
 
@@ -289,15 +289,6 @@ impl Plan {
 #[error("{0}")]
 pub struct MatrixError(pub String);
 
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_owned(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string().trim().to_owned(),
-    }
-}
-
 fn parse_status(s: &str) -> Option<Status> {
     let k = s.trim().to_lowercase().replace(['-', '_'], " ");
     let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -321,50 +312,103 @@ pub fn read_matrix(
             MAX_BYTES / (1024 * 1024)
         )));
     }
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| MatrixError(format!("not an XLSX workbook: {e}")))?;
-    let range = book.worksheet_range(SHEET).map_err(|e| {
-        MatrixError(format!(
-            "the workbook has no sheet \"{SHEET}\" (export one with --compliance): {e}"
-        ))
-    })?;
-    let (height, _) = range.get_size();
-    if height > MAX_ROWS + 1 {
+    let mut book = workbook::open(bytes).map_err(|e| MatrixError(e.message))?;
+    if !workbook::sheet_names(&book).iter().any(|n| n == SHEET) {
         return Err(MatrixError(format!(
-            "the sheet has {height} rows; at most {MAX_ROWS} are read"
+            "the workbook has no sheet \"{SHEET}\" (export one with --compliance)"
         )));
     }
-    let mut rows = range.rows();
-    let header: Vec<String> = rows
-        .next()
-        .map(|r| r.iter().map(cell_text).collect())
-        .unwrap_or_default();
-    let column = |title: &str| header.iter().position(|h| h.eq_ignore_ascii_case(title));
-    let need = |title: &str| {
-        column(title).ok_or_else(|| {
-            MatrixError(format!(
-                "row 1 of \"{SHEET}\" has no column \"{title}\"; the header row must stay as exported"
-            ))
-        })
+    let limits = SheetLimits {
+        max_row: MAX_ROWS + 1,
+        max_columns: MAX_COLUMNS,
+        // longer texts than a project holds are skipped row by row below; far longer ones
+        // refuse the workbook
+        max_cell_bytes: MAX_CELL_BYTES,
     };
-    let (c_req, c_el, c_status) = (need(REQUIREMENT)?, need(ELEMENT_ID)?, need(STATUS)?);
-    let (c_text, c_ev, c_notes) = (column(COUNTERMEASURE), column(EVIDENCE), column(NOTES));
-    // the sheet's first row may not be the spreadsheet's row 1 when leading rows are empty
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let a = assess(project, catalog);
-    let mut seen: HashMap<(ElementRef, String), usize> = HashMap::new();
-    let mut plan = Plan::default();
-    let empty = RequirementAssessment::default();
-    for (i, cells) in rows.enumerate() {
-        let row = first_row + i + 2;
-        let get = |c: Option<usize>| {
+    let mut reading = Reading {
+        project,
+        catalog,
+        assessment: assess(project, catalog),
+        columns: None,
+        seen: HashMap::new(),
+        plan: Plan::default(),
+    };
+    workbook::rows(&mut book, SHEET, limits, &mut |row, cells| {
+        reading.row(row, &cells).map_err(|e| BookError {
+            row: Some(row),
+            message: e.0,
+        })
+    })
+    .map_err(|e| MatrixError(e.message))?;
+    if reading.columns.is_none() {
+        return Err(MatrixError(format!(
+            "the sheet \"{SHEET}\" is empty: it has no header row"
+        )));
+    }
+    Ok(reading.plan)
+}
+
+/// The most columns read from a matrix (it has nine).
+const MAX_COLUMNS: usize = 64;
+/// The longest cell read from a matrix.
+const MAX_CELL_BYTES: usize = 1024 * 1024;
+
+/// Where the columns are, from the header row.
+struct Columns {
+    req: usize,
+    el: usize,
+    status: usize,
+    text: Option<usize>,
+    evidence: Option<usize>,
+    notes: Option<usize>,
+}
+
+/// A matrix being read row by row.
+struct Reading<'a> {
+    project: &'a Project,
+    catalog: &'a Catalog,
+    assessment: crate::analysis::Assessment,
+    columns: Option<Columns>,
+    seen: HashMap<(ElementRef, String), usize>,
+    plan: Plan,
+}
+
+impl Reading<'_> {
+    fn row(&mut self, row: usize, cells: &[String]) -> Result<(), MatrixError> {
+        let text = |c: Option<usize>| {
             c.and_then(|c| cells.get(c))
-                .map(cell_text)
+                .map(|s| s.trim().to_owned())
                 .unwrap_or_default()
         };
-        let (req, el, status) = (get(Some(c_req)), get(Some(c_el)), get(Some(c_status)));
-        if cells.iter().all(|d| cell_text(d).is_empty()) {
-            continue;
+        let Some(cols) = &self.columns else {
+            // the first row with anything in it is the header
+            let header: Vec<String> = cells.iter().map(|s| s.trim().to_owned()).collect();
+            let column = |title: &str| header.iter().position(|h| h.eq_ignore_ascii_case(title));
+            let need = |title: &str| {
+                column(title).ok_or_else(|| {
+                    MatrixError(format!(
+                        "row {row} of \"{SHEET}\" has no column \"{title}\"; the header row must stay as exported"
+                    ))
+                })
+            };
+            self.columns = Some(Columns {
+                req: need(REQUIREMENT)?,
+                el: need(ELEMENT_ID)?,
+                status: need(STATUS)?,
+                text: column(COUNTERMEASURE),
+                evidence: column(EVIDENCE),
+                notes: column(NOTES),
+            });
+            return Ok(());
+        };
+        let (project, catalog, plan) = (self.project, self.catalog, &mut self.plan);
+        let (req, el, status) = (
+            text(Some(cols.req)),
+            text(Some(cols.el)),
+            text(Some(cols.status)),
+        );
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
         }
         let mut skip = |reason: String| plan.skipped.push(Skipped { row, reason });
         let Some(element) = element_by_id(project, &el) else {
@@ -373,7 +417,7 @@ pub fn read_matrix(
             } else {
                 format!("there is no zone or conduit with ID \"{el}\"")
             });
-            continue;
+            return Ok(());
         };
         let Some(index) = catalog.requirements.iter().position(|r| r.id == req) else {
             skip(if req.is_empty() {
@@ -381,16 +425,17 @@ pub fn read_matrix(
             } else {
                 format!("\"{req}\" is not an IEC 62443-3-3 requirement")
             });
-            continue;
+            return Ok(());
         };
-        let applicable = a
+        let applicable = self
+            .assessment
             .element(project, element)
             .is_some_and(|e| e.applicable.iter().any(|ap| ap.requirement == index));
         if !applicable {
             skip(format!(
                 "{req} is not required of {el} at its SL-T (the SL-T may have changed since the export)"
             ));
-            continue;
+            return Ok(());
         }
         let new_status = if status.is_empty() {
             None
@@ -401,11 +446,11 @@ pub fn read_matrix(
                     skip(format!(
                         "\"{status}\" is not a status; use Not assessed, Met, Compensated, Not met or Not applicable"
                     ));
-                    continue;
+                    return Ok(());
                 }
             }
         };
-        let texts = [get(c_text), get(c_ev), get(c_notes)];
+        let texts = [text(cols.text), text(cols.evidence), text(cols.notes)];
         if let Some(t) = texts
             .iter()
             .find(|t| t.len() > crate::file::limits::MAX_TEXT_BYTES)
@@ -415,12 +460,13 @@ pub fn read_matrix(
                 t.len() / 1024,
                 crate::file::limits::MAX_TEXT_BYTES / 1024
             ));
-            continue;
+            return Ok(());
         }
-        if let Some(first) = seen.insert((element, req.clone()), row) {
+        if let Some(first) = self.seen.insert((element, req.clone()), row) {
             skip(format!("{req} of {el} is already in row {first}"));
-            continue;
+            return Ok(());
         }
+        let empty = RequirementAssessment::default();
         let before = requirements(project, element)
             .and_then(|r| r.get(&req))
             .unwrap_or(&empty)
@@ -428,17 +474,17 @@ pub fn read_matrix(
         let [text, evidence, notes] = texts;
         let after = RequirementAssessment {
             status: new_status.unwrap_or(before.status),
-            text: if c_text.is_some() {
+            text: if cols.text.is_some() {
                 text
             } else {
                 before.text.clone()
             },
-            evidence: if c_ev.is_some() {
+            evidence: if cols.evidence.is_some() {
                 evidence
             } else {
                 before.evidence.clone()
             },
-            notes: if c_notes.is_some() {
+            notes: if cols.notes.is_some() {
                 notes
             } else {
                 before.notes.clone()
@@ -456,8 +502,8 @@ pub fn read_matrix(
                 after,
             });
         }
+        Ok(())
     }
-    Ok(plan)
 }
 
 fn element_by_id(project: &Project, id: &str) -> Option<ElementRef> {
