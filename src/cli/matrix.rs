@@ -4,7 +4,7 @@
 
 use crate::analysis::assess;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
-use crate::export::compliance::{Plan, read_matrix};
+use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::file;
 use crate::model::text::visible;
 use crate::model::{ElementRef, Project, format_levels};
@@ -24,6 +24,10 @@ pub struct ApplyMatrixArgs {
     /// Show the changes only; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// A matrix made for another project, or rows whose element name is not the project's:
+    /// list those rows as skipped and apply the rest (without it the workbook is refused).
+    #[arg(long)]
+    pub skip_mismatched: bool,
 }
 
 /// Reads the matrix file: only a regular file (a device or a FIFO is refused before it is
@@ -74,10 +78,16 @@ pub fn run(args: &ApplyMatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         Err(message) => return fail(err, &message),
     };
     let catalog = crate::catalog::Catalog::embedded();
-    let plan = match read_matrix(&project, catalog, &bytes) {
+    let options = MatrixOptions {
+        skip_mismatched: args.skip_mismatched,
+    };
+    let plan = match read_matrix_with(&project, catalog, &bytes, options) {
         Ok(p) => p,
         Err(e) => return fail(err, &format!("{}: {e}", args.matrix.display())),
     };
+    for w in &plan.warnings {
+        let _ = writeln!(err, "warning: {}", visible(w));
+    }
     for s in &plan.skipped {
         let _ = writeln!(
             err,

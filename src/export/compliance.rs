@@ -175,7 +175,59 @@ fn write_matrix(
         ..ProtectionOptions::default()
     };
     sheet.protect_with_options(&options);
+    about_sheet(&mut book, project)?;
     book.save_to_buffer()
+}
+
+/// The sheet naming the project the matrix was made for (locked): read back, it keeps a
+/// matrix from being applied to another project.
+fn about_sheet(book: &mut Workbook, project: &Project) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(ABOUT_SHEET)?;
+    sheet.set_column_width(0, 22.0)?;
+    sheet.set_column_width(1, 60.0)?;
+    let header = header_format();
+    sheet.write_string_with_format(0, 0, "Made for", &header)?;
+    sheet.write_string_with_format(0, 1, "", &header)?;
+    for (row, (key, value)) in identity(project).iter().enumerate() {
+        sheet.write_string(row as u32 + 1, 0, *key)?;
+        sheet.write_string(row as u32 + 1, 1, identity_text(value))?;
+    }
+    sheet.write_string(
+        4,
+        0,
+        "Return the matrix with this sheet unchanged: it is applied only to this project.",
+    )?;
+    sheet.protect();
+    Ok(())
+}
+
+/// The name of the sheet that names the project.
+pub const ABOUT_SHEET: &str = "Made for";
+const ABOUT_PROJECT: &str = "Project";
+const ABOUT_DOCUMENT: &str = "Document number";
+const ABOUT_SITE: &str = "Site";
+
+/// What identifies the project a matrix was made for.
+fn identity(project: &Project) -> [(&'static str, &str); 3] {
+    [
+        (ABOUT_PROJECT, project.meta.title.as_str()),
+        (ABOUT_DOCUMENT, project.meta.document_number.as_str()),
+        (ABOUT_SITE, project.meta.site.as_str()),
+    ]
+}
+
+/// An identity value as written and compared (the start of a long title is enough).
+fn identity_text(s: &str) -> String {
+    s.chars().take(1_000).collect()
+}
+
+/// Names compare after trimming, collapsing inner whitespace and ignoring case.
+fn name_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn requirements(project: &Project, element: ElementRef) -> Option<&Requirements> {
@@ -242,6 +294,16 @@ pub struct Plan {
     pub skipped: Vec<Skipped>,
     /// Rows read that change nothing.
     pub unchanged: usize,
+    /// What the user must know before applying (a matrix that names no project, or another).
+    pub warnings: Vec<String>,
+}
+
+/// How strictly a matrix must match the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MatrixOptions {
+    /// Rows whose element name differs from the project's (or a matrix made for another
+    /// project) are listed as skipped and the rest applied, instead of refusing the workbook.
+    pub skip_mismatched: bool,
 }
 
 impl Plan {
@@ -299,11 +361,23 @@ fn parse_status(s: &str) -> Option<Status> {
     })
 }
 
-/// Reads a filled-in matrix (XLSX bytes) against `project`: the plan of what it changes.
+/// Reads a filled-in matrix (XLSX bytes) against `project`: the plan of what it changes. A
+/// matrix made for another project, or whose element names do not match the project's, is
+/// refused.
 pub fn read_matrix(
     project: &Project,
     catalog: &Catalog,
     bytes: &[u8],
+) -> Result<Plan, MatrixError> {
+    read_matrix_with(project, catalog, bytes, MatrixOptions::default())
+}
+
+/// [`read_matrix`] with options.
+pub fn read_matrix_with(
+    project: &Project,
+    catalog: &Catalog,
+    bytes: &[u8],
+    options: MatrixOptions,
 ) -> Result<Plan, MatrixError> {
     if bytes.len() > MAX_BYTES {
         return Err(MatrixError(format!(
@@ -313,7 +387,13 @@ pub fn read_matrix(
         )));
     }
     let mut book = workbook::open(bytes).map_err(|e| MatrixError(e.message))?;
-    if !workbook::sheet_names(&book).iter().any(|n| n == SHEET) {
+    let sheets = workbook::sheet_names(&book);
+    let made_for = if sheets.iter().any(|n| n == ABOUT_SHEET) {
+        Some(read_identity(&mut book)?)
+    } else {
+        None
+    };
+    if !sheets.iter().any(|n| n == SHEET) {
         return Err(MatrixError(format!(
             "the workbook has no sheet \"{SHEET}\" (export one with --compliance)"
         )));
@@ -325,13 +405,54 @@ pub fn read_matrix(
         // refuse the workbook
         max_cell_bytes: MAX_CELL_BYTES,
     };
+    let mut plan = Plan::default();
+    match &made_for {
+        None => plan.warnings.push(
+            "the workbook does not name the project it was made for (made by hand or by an older zonewright): its element IDs and names are trusted as they are".to_owned(),
+        ),
+        Some(theirs) => {
+            let ours: Vec<(String, String)> = identity(project)
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), identity_text(v)))
+                .collect();
+            let differs = ours.iter().any(|(k, v)| {
+                theirs
+                    .iter()
+                    .find(|(tk, _)| tk == k)
+                    .is_none_or(|(_, tv)| name_key(tv) != name_key(v))
+            });
+            if differs {
+                let show = |pairs: &[(String, String)]| {
+                    pairs
+                        .iter()
+                        .filter(|(_, v)| !v.is_empty())
+                        .map(|(k, v)| format!("{k} \"{}\"", crate::file::short(v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let message = format!(
+                    "the matrix was made for another project ({}); this project is {}",
+                    show(theirs),
+                    show(&ours)
+                );
+                if !options.skip_mismatched {
+                    return Err(MatrixError(format!(
+                        "{message}. Nothing was applied; to apply the rows whose element IDs and names match anyway, use --skip-mismatched (in the designer: \"Skip rows that do not match\")"
+                    )));
+                }
+                plan.warnings.push(message);
+            }
+        }
+    }
     let mut reading = Reading {
         project,
         catalog,
         assessment: assess(project, catalog),
         columns: None,
         seen: HashMap::new(),
-        plan: Plan::default(),
+        plan,
+        mismatched: Vec::new(),
+        skip_mismatched: options.skip_mismatched,
     };
     workbook::rows(&mut book, SHEET, limits, &mut |row, cells| {
         reading.row(row, &cells).map_err(|e| BookError {
@@ -345,7 +466,48 @@ pub fn read_matrix(
             "the sheet \"{SHEET}\" is empty: it has no header row"
         )));
     }
+    if !reading.mismatched.is_empty() {
+        let n = reading.mismatched.len();
+        let listed: Vec<String> = reading
+            .mismatched
+            .iter()
+            .take(10)
+            .map(|(row, reason)| format!("row {row}: {reason}"))
+            .collect();
+        return Err(MatrixError(format!(
+            "{} of the matrix name{} elements that do not match this project's (renamed, or the ID column was edited); nothing was applied. {}{}. To apply the matching rows anyway, use --skip-mismatched (in the designer: \"Skip rows that do not match\")",
+            crate::count_of(n, "row", "rows"),
+            if n == 1 { "s" } else { "" },
+            listed.join("; "),
+            if n > 10 {
+                format!("; and {} more", n - 10)
+            } else {
+                String::new()
+            }
+        )));
+    }
     Ok(reading.plan)
+}
+
+/// The key–value rows of the sheet naming the project.
+fn read_identity(book: &mut workbook::Book) -> Result<Vec<(String, String)>, MatrixError> {
+    let mut pairs = Vec::new();
+    let limits = SheetLimits {
+        max_row: 100,
+        max_columns: 8,
+        max_cell_bytes: 64 * 1024,
+    };
+    workbook::rows(book, ABOUT_SHEET, limits, &mut |_, cells| {
+        if let [key, value, ..] = cells.as_slice() {
+            pairs.push((key.trim().to_owned(), value.trim().to_owned()));
+        } else if let [key] = cells.as_slice() {
+            pairs.push((key.trim().to_owned(), String::new()));
+        }
+        Ok(())
+    })
+    .map_err(|e| MatrixError(e.message))?;
+    pairs.retain(|(k, _)| [ABOUT_PROJECT, ABOUT_DOCUMENT, ABOUT_SITE].contains(&k.as_str()));
+    Ok(pairs)
 }
 
 /// The most columns read from a matrix (it has nine).
@@ -357,6 +519,8 @@ const MAX_CELL_BYTES: usize = 1024 * 1024;
 struct Columns {
     req: usize,
     el: usize,
+    /// The element's name, when the sheet has the column.
+    name: Option<usize>,
     status: usize,
     text: Option<usize>,
     evidence: Option<usize>,
@@ -371,6 +535,9 @@ struct Reading<'a> {
     columns: Option<Columns>,
     seen: HashMap<(ElementRef, String), usize>,
     plan: Plan,
+    /// Rows whose element name is not the project's, with why.
+    mismatched: Vec<(usize, String)>,
+    skip_mismatched: bool,
 }
 
 impl Reading<'_> {
@@ -394,6 +561,7 @@ impl Reading<'_> {
             self.columns = Some(Columns {
                 req: need(REQUIREMENT)?,
                 el: need(ELEMENT_ID)?,
+                name: column(ELEMENT),
                 status: need(STATUS)?,
                 text: column(COUNTERMEASURE),
                 evidence: column(EVIDENCE),
@@ -419,6 +587,24 @@ impl Reading<'_> {
             });
             return Ok(());
         };
+        if let Some(c) = cols.name {
+            let theirs = text(Some(c));
+            let ours = project.element_name(element);
+            // an empty name claims nothing (a row a supplier added by hand)
+            if !theirs.is_empty() && name_key(&theirs) != name_key(&ours) {
+                let reason = format!(
+                    "{el} is \"{}\" in the matrix but \"{}\" in this project",
+                    crate::file::short(&theirs),
+                    crate::file::short(&ours)
+                );
+                if self.skip_mismatched {
+                    skip(reason);
+                } else {
+                    self.mismatched.push((row, reason));
+                }
+                return Ok(());
+            }
+        }
         let Some(index) = catalog.requirements.iter().position(|r| r.id == req) else {
             skip(if req.is_empty() {
                 "no requirement ID".to_owned()
