@@ -69,6 +69,14 @@ pub fn run(args: &ApplyMatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         let _ = writeln!(err, "error: {}", visible(message));
         EXIT_UNREADABLE
     };
+    // locked before the project is read: a second writer of the file waits for this one
+    let write = match (&args.output, args.dry_run) {
+        (Some(output), false) => match file::cli_write::CliWrite::begin(output) {
+            Ok(w) => Some(w),
+            Err(message) => return fail(err, &message),
+        },
+        _ => None,
+    };
     let mut project = match load_project(&args.file) {
         Ok(p) => p,
         Err(message) => return fail(err, &message),
@@ -107,11 +115,11 @@ pub fn run(args: &ApplyMatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     if let Err(e) = written {
         return fail(err, &format!("cannot write the output: {e}"));
     }
-    if !args.dry_run
+    if let Some(write) = &write
         && let Some(output) = &args.output
     {
-        if let Err(e) = file::save(&project, output) {
-            return fail(err, &e.to_string());
+        if let Err(e) = write.save(&project) {
+            return fail(err, &e);
         }
         let _ = writeln!(out, "wrote {}", visible(&output.display().to_string()));
     }
