@@ -112,3 +112,31 @@ fn a_hostile_matrix_ends_in_a_message_and_the_designer_stays() {
     h.get_by_label_contains("(the limit)");
     assert_eq!(h.state().doc.as_ref().expect("doc").project, before);
 }
+
+#[test]
+fn a_file_opened_by_a_relative_path_is_kept_by_its_absolute_path() {
+    // integration tests run in the package folder, where samples/water.ron is
+    let relative = Path::new("samples/water.ron");
+    assert!(relative.exists());
+    let mut h = harness_with(Vec::new());
+    h.run();
+    h.state_mut().open_path(relative);
+    for _ in 0..200 {
+        h.step();
+        if h.state().doc.as_ref().is_some_and(|d| d.path.is_some()) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let path = h
+        .state()
+        .doc
+        .as_ref()
+        .and_then(|d| d.path.clone())
+        .expect("opened");
+    assert!(path.is_absolute(), "{}", path.display());
+    assert_eq!(
+        std::fs::canonicalize(&path).expect("exists"),
+        std::fs::canonicalize(relative).expect("exists")
+    );
+}
