@@ -100,3 +100,23 @@ fn a_windows_1252_file_is_still_read_as_such() {
     let ron = std::fs::read_to_string(dir.path().join("out.ron")).expect("read");
     assert!(ron.contains("Kühler"), "{ron}");
 }
+
+#[test]
+fn an_import_that_could_not_be_saved_is_refused_in_its_preview() {
+    // 1,000 devices with 40 KB of notes each: every cell within its limit, the project not
+    let mut text = String::from("name,ip,notes\n");
+    let notes = "n".repeat(40 * 1024);
+    for i in 0..1_000 {
+        text.push_str(&format!(
+            "PLC-{i},10.2.{}.{},{notes}\n",
+            i / 250,
+            i % 250 + 1
+        ));
+    }
+    let table = zonewright::import::read_bytes("big.csv", text.as_bytes(), None).expect("read");
+    let project = zonewright::model::Project::default();
+    let e = zonewright::import::plan(&project, &table, &project.import_settings)
+        .expect_err("refused before the document changes");
+    assert!(e.to_string().contains("cannot be saved"), "{e}");
+    assert!(e.to_string().contains("MB"), "{e}");
+}

@@ -466,6 +466,13 @@ pub fn read_matrix_with(
             "the sheet \"{SHEET}\" is empty: it has no header row"
         )));
     }
+    if let Some(edit) = reading.plan.edit(project) {
+        crate::command::saveable_after(project, &edit).map_err(|why| {
+            MatrixError(format!(
+                "applying the matrix would make a project that cannot be saved: {why}; nothing was applied"
+            ))
+        })?;
+    }
     if !reading.mismatched.is_empty() {
         let n = reading.mismatched.len();
         let listed: Vec<String> = reading

@@ -446,6 +446,15 @@ pub fn plan(
             thousands(c)
         ),
     };
+    // refused before the document changes: what is imported can be saved
+    crate::command::saveable_after(project, &edit).map_err(|why| {
+        ImportError::file(
+            source,
+            format!(
+                "importing would make a project that cannot be saved: {why}; nothing was imported"
+            ),
+        )
+    })?;
     Ok(Preview {
         source: source.to_owned(),
         mapping: table.headers.iter().cloned().zip(fields).collect(),
