@@ -4,7 +4,7 @@
 //! that cannot be applied (unknown id, element or status) listed with the reason and skipped.
 
 use super::ExportError;
-use super::xlsx::{color, header_format};
+use super::xlsx::{Cuts, color, header_format};
 use crate::analysis::assess;
 use crate::catalog::Catalog;
 use crate::edit::Edit;
@@ -95,14 +95,25 @@ pub fn export_matrix(
     catalog: &Catalog,
     selectors: &[String],
 ) -> Result<Vec<u8>, ExportError> {
+    export_matrix_noting(project, catalog, selectors, &mut Cuts::default())
+}
+
+/// [`export_matrix`], noting the texts cut to fit Excel's cells in `cuts` (and in a sheet).
+pub fn export_matrix_noting(
+    project: &Project,
+    catalog: &Catalog,
+    selectors: &[String],
+    cuts: &mut Cuts,
+) -> Result<Vec<u8>, ExportError> {
     let elements = select(project, selectors).map_err(ExportError::Compliance)?;
-    write_matrix(project, catalog, &elements).map_err(|e| ExportError::Xlsx(e.to_string()))
+    write_matrix(project, catalog, &elements, cuts).map_err(|e| ExportError::Xlsx(e.to_string()))
 }
 
 fn write_matrix(
     project: &Project,
     catalog: &Catalog,
     elements: &[ElementRef],
+    cuts: &mut Cuts,
 ) -> Result<Vec<u8>, XlsxError> {
     let a = assess(project, catalog);
     let mut book = Workbook::new();
@@ -139,16 +150,27 @@ fn write_matrix(
             sheet.write_string_with_format(row, 1, &r.title, &locked)?;
             sheet.write_number_with_format(row, 2, f64::from(r.level), &locked)?;
             sheet.write_string_with_format(row, 3, &id, &locked)?;
-            sheet.write_string_with_format(row, 4, &name, &locked)?;
+            let what = |field: &str| {
+                format!(
+                    "{SHEET}, row {}, {id} {}, {field} of {}",
+                    row + 1,
+                    crate::file::short(&name),
+                    r.id
+                )
+            };
+            sheet.write_string_with_format(row, 4, cuts.fit(&name, || what("name")), &locked)?;
             let (fill, fg) = status_colors(ap.status, ap.satisfied);
             let status = Format::new()
                 .set_unlocked()
                 .set_background_color(color(fill))
                 .set_font_color(color(fg));
             sheet.write_string_with_format(row, 5, ap.status.label(), &status)?;
-            sheet.write_string_with_format(row, 6, &ra.text, &editable)?;
-            sheet.write_string_with_format(row, 7, &ra.evidence, &editable)?;
-            sheet.write_string_with_format(row, 8, &ra.notes, &editable)?;
+            let text = cuts.fit(&ra.text, || what("countermeasure or justification"));
+            sheet.write_string_with_format(row, 6, text, &editable)?;
+            let evidence = cuts.fit(&ra.evidence, || what("evidence"));
+            sheet.write_string_with_format(row, 7, evidence, &editable)?;
+            let notes = cuts.fit(&ra.notes, || what("notes"));
+            sheet.write_string_with_format(row, 8, notes, &editable)?;
         }
     }
     if row > 0 {
@@ -176,6 +198,7 @@ fn write_matrix(
     };
     sheet.protect_with_options(&options);
     about_sheet(&mut book, project)?;
+    cuts.sheet(&mut book)?;
     book.save_to_buffer()
 }
 
@@ -595,7 +618,7 @@ impl Reading<'_> {
             return Ok(());
         };
         if let Some(c) = cols.name {
-            let theirs = text(Some(c));
+            let theirs = uncut(text(Some(c)), &project.element_name(element));
             let ours = project.element_name(element);
             // an empty name claims nothing (a row a supplier added by hand)
             if !theirs.is_empty() && name_key(&theirs) != name_key(&ours) {
@@ -665,6 +688,12 @@ impl Reading<'_> {
             .unwrap_or(&empty)
             .clone();
         let [text, evidence, notes] = texts;
+        // a text the export cut to fit a cell comes back cut: it changes nothing
+        let (text, evidence, notes) = (
+            uncut(text, &before.text),
+            uncut(evidence, &before.evidence),
+            uncut(notes, &before.notes),
+        );
         let after = RequirementAssessment {
             status: new_status.unwrap_or(before.status),
             text: if cols.text.is_some() {
@@ -710,4 +739,12 @@ fn element_by_id(project: &Project, id: &str) -> Option<ElementRef> {
         return project.conduit(id).map(|_| ElementRef::Conduit(id));
     }
     None
+}
+
+/// A cell the export cut to fit (see [`Cuts::fit`]) whose start is still `full`'s: `full`.
+fn uncut(cell: String, full: &str) -> String {
+    match cell.rfind(" … [cut by zonewright:") {
+        Some(i) if cell.ends_with(']') && full.starts_with(&cell[..i]) => full.to_owned(),
+        _ => cell,
+    }
 }
