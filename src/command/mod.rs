@@ -179,8 +179,13 @@ pub fn plan(
 pub fn saveable_after(project: &Project, edit: &Edit) -> Result<(), String> {
     let mut after = project.clone();
     edit.clone().apply(&mut after).map_err(|e| e.to_string())?;
-    crate::file::validate(&after).map_err(|e| e.to_string())?;
-    let text = crate::file::to_string(&after).map_err(|e| e.message)?;
+    saveable(&after)
+}
+
+/// Whether `project` could be saved and opened again: the reason when not.
+pub fn saveable(after: &Project) -> Result<(), String> {
+    crate::file::validate(after).map_err(|e| e.to_string())?;
+    let text = crate::file::to_string(after).map_err(|e| e.message)?;
     if text.len() as u64 > crate::file::MAX_FILE_BYTES {
         return Err(format!(
             "the project file would be {:.1} MB; at most {} MB can be opened again",

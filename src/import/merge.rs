@@ -436,6 +436,13 @@ pub fn plan(
                 format!("the imported project would be refused: {e}"),
             )
         })?;
+        // and the file it saves to must open again (its size)
+        crate::command::saveable(&after).map_err(|why| {
+            ImportError::file(
+                source,
+                format!("importing would make a project that cannot be saved: {why}; nothing was imported"),
+            )
+        })?;
     }
     let label = match (added.len(), changed.len()) {
         (n, 0) => format!("Import {} from {source}", plural_assets(n)),
@@ -446,15 +453,6 @@ pub fn plan(
             thousands(c)
         ),
     };
-    // refused before the document changes: what is imported can be saved
-    crate::command::saveable_after(project, &edit).map_err(|why| {
-        ImportError::file(
-            source,
-            format!(
-                "importing would make a project that cannot be saved: {why}; nothing was imported"
-            ),
-        )
-    })?;
     Ok(Preview {
         source: source.to_owned(),
         mapping: table.headers.iter().cloned().zip(fields).collect(),
