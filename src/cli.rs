@@ -238,8 +238,9 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
                 return EXIT_UNREADABLE;
             }
             let project = generate(&params);
-            if let Err(e) = file::save(&project, output) {
-                let _ = writeln!(err, "error: {}", visible(&e.to_string()));
+            let saved = file::cli_write::CliWrite::begin(output).and_then(|w| w.save(&project));
+            if let Err(e) = saved {
+                let _ = writeln!(err, "error: {}", visible(&e));
                 return EXIT_UNREADABLE;
             }
             writeln!(

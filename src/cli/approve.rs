@@ -80,6 +80,11 @@ pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
             );
         }
     };
+    // locked before the project is read: a second writer of the file waits for this one
+    let write = match file::cli_write::CliWrite::begin(&output) {
+        Ok(w) => w,
+        Err(message) => return fail(err, message),
+    };
     let mut project = match load_project(&args.file) {
         Ok(p) => p,
         Err(message) => return fail(err, message),
@@ -120,8 +125,8 @@ pub fn run(args: &ApproveArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 
         project.approval = Some(approval);
         line
     };
-    if let Err(e) = file::save(&project, &output) {
-        return fail(err, e.to_string());
+    if let Err(e) = write.save(&project) {
+        return fail(err, e);
     }
     match writeln!(out, "{}", visible(&said)) {
         Ok(()) => EXIT_OK,

@@ -161,12 +161,21 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Err(message) => return fail(err, &message),
     };
     let catalog = crate::catalog::Catalog::embedded();
-    let bytes = match crate::export::export(&project, catalog, &request) {
+    let mut cuts = crate::export::xlsx::Cuts::default();
+    let bytes = match crate::export::export_noting(&project, catalog, &request, &mut cuts) {
         Ok(b) => b,
         Err(e) => return fail(err, &e.to_string()),
     };
     if let Err(e) = file::replace_atomic(&args.output, &bytes) {
         return fail(err, &e.to_string());
+    }
+    // texts longer than an Excel cell: cut visibly, listed in the workbook and here
+    for c in &cuts.0 {
+        let _ = writeln!(
+            err,
+            "warning: text cut to fit an Excel cell: {}",
+            visible(c)
+        );
     }
     // characters that print as boxes: said, but the file is written all the same
     if matches!(request.format, Format::Pdf | Format::Png)

@@ -46,6 +46,11 @@ pub fn run(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 }
 
 fn run_inner(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, String> {
+    // locked before the project is read: a second writer of the file waits for this one
+    let write = match (&args.output, args.dry_run) {
+        (Some(output), false) => Some(file::cli_write::CliWrite::begin(output)?),
+        _ => None,
+    };
     let mut project = match &args.into {
         Some(p) => super::load_project(p)?,
         None => {
@@ -123,7 +128,10 @@ fn run_inner(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
         if project.import_settings != settings {
             project.import_settings = settings;
         }
-        file::save(&project, output).map_err(|e| e.to_string())?;
+        match &write {
+            Some(w) => w.save(&project)?,
+            None => file::save(&project, output).map_err(|e| e.to_string())?,
+        }
         writeln!(
             out,
             "wrote {}: {}, {}",

@@ -4,7 +4,7 @@
 
 use crate::analysis::assess;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
-use crate::export::compliance::{Plan, read_matrix};
+use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::file;
 use crate::model::text::visible;
 use crate::model::{ElementRef, Project, format_levels};
@@ -24,23 +24,43 @@ pub struct ApplyMatrixArgs {
     /// Show the changes only; write nothing.
     #[arg(long)]
     pub dry_run: bool,
+    /// A matrix made for another project, or rows whose element name is not the project's:
+    /// list those rows as skipped and apply the rest (without it the workbook is refused).
+    #[arg(long)]
+    pub skip_mismatched: bool,
 }
 
-/// Reads the matrix file with its size checked first.
+/// Reads the matrix file: only a regular file (a device or a FIFO is refused before it is
+/// opened), and never more than the limit, whatever its size said.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
     let shown = path.display();
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read {shown}: {e}"))?
-        .len();
-    let max = crate::export::compliance::MAX_BYTES as u64;
-    if size > max {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if !meta.is_file() {
         return Err(format!(
+            "{shown} is not a regular file; a compliance matrix is an .xlsx file"
+        ));
+    }
+    let max = crate::export::compliance::MAX_BYTES as u64;
+    let too_large = |size: u64| {
+        format!(
             "{shown} is {} MB; a compliance matrix can be at most {} MB",
             size / (1024 * 1024),
             max / (1024 * 1024)
-        ));
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large(meta.len()));
     }
-    std::fs::read(path).map_err(|e| format!("cannot read {shown}: {e}"))
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > max {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Runs `apply-matrix`; returns the exit status.
@@ -48,6 +68,14 @@ pub fn run(args: &ApplyMatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     let fail = |err: &mut dyn Write, message: &str| {
         let _ = writeln!(err, "error: {}", visible(message));
         EXIT_UNREADABLE
+    };
+    // locked before the project is read: a second writer of the file waits for this one
+    let write = match (&args.output, args.dry_run) {
+        (Some(output), false) => match file::cli_write::CliWrite::begin(output) {
+            Ok(w) => Some(w),
+            Err(message) => return fail(err, &message),
+        },
+        _ => None,
     };
     let mut project = match load_project(&args.file) {
         Ok(p) => p,
@@ -58,10 +86,16 @@ pub fn run(args: &ApplyMatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         Err(message) => return fail(err, &message),
     };
     let catalog = crate::catalog::Catalog::embedded();
-    let plan = match read_matrix(&project, catalog, &bytes) {
+    let options = MatrixOptions {
+        skip_mismatched: args.skip_mismatched,
+    };
+    let plan = match read_matrix_with(&project, catalog, &bytes, options) {
         Ok(p) => p,
         Err(e) => return fail(err, &format!("{}: {e}", args.matrix.display())),
     };
+    for w in &plan.warnings {
+        let _ = writeln!(err, "warning: {}", visible(w));
+    }
     for s in &plan.skipped {
         let _ = writeln!(
             err,
@@ -81,11 +115,11 @@ pub fn run(args: &ApplyMatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
     if let Err(e) = written {
         return fail(err, &format!("cannot write the output: {e}"));
     }
-    if !args.dry_run
+    if let Some(write) = &write
         && let Some(output) = &args.output
     {
-        if let Err(e) = file::save(&project, output) {
-            return fail(err, &e.to_string());
+        if let Err(e) = write.save(&project) {
+            return fail(err, &e);
         }
         let _ = writeln!(out, "wrote {}", visible(&output.display().to_string()));
     }

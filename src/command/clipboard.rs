@@ -3,7 +3,7 @@
 //! copies into a project with fresh ids, unique names and tags, and a place of their own.
 
 use super::tags::{TagCounter, prefix_for};
-use super::{NoPlan, Plan, Selection, grown_rect, selecting, unique_name};
+use super::{NameSet, NoPlan, Plan, Selection, grown_rect, selecting};
 use crate::catalog::Catalog;
 use crate::edit::Edit;
 use crate::file::limits;
@@ -227,9 +227,9 @@ struct Fresh<'a> {
     next_zone: u32,
     next_asset: u32,
     next_conduit: u32,
-    zone_names: Vec<String>,
-    asset_names: Vec<String>,
-    conduit_names: Vec<String>,
+    zone_names: NameSet,
+    asset_names: NameSet,
+    conduit_names: NameSet,
     tags: TagCounter,
     assets_map: HashMap<AssetId, AssetId>,
 }
@@ -241,9 +241,9 @@ impl<'a> Fresh<'a> {
             next_zone: p.next_zone_id().0,
             next_asset: p.next_asset_id().0,
             next_conduit: p.next_conduit_id().0,
-            zone_names: p.zones.iter().map(|z| z.name.clone()).collect(),
-            asset_names: p.all_assets().map(|(a, _)| a.name.clone()).collect(),
-            conduit_names: p.conduits.iter().map(|c| c.name.clone()).collect(),
+            zone_names: NameSet::new(p.zones.iter().map(|z| z.name.as_str())),
+            asset_names: NameSet::new(p.all_assets().map(|(a, _)| a.name.as_str())),
+            conduit_names: NameSet::new(p.conduits.iter().map(|c| c.name.as_str())),
             tags: TagCounter::of(p),
             assets_map: HashMap::new(),
         }
@@ -254,8 +254,7 @@ impl<'a> Fresh<'a> {
         copy.id = AssetId(self.next_asset);
         self.next_asset = self.next_asset.saturating_add(1);
         self.assets_map.insert(a.id, copy.id);
-        copy.name = unique_name(&a.name, self.asset_names.iter().map(String::as_str));
-        self.asset_names.push(copy.name.clone());
+        copy.name = self.asset_names.unique(&a.name);
         let prefix = prefix_for(self.catalog, &a.component);
         copy.tag = self.tags.keep_or_next(&a.tag, &prefix);
         copy
@@ -265,8 +264,7 @@ impl<'a> Fresh<'a> {
         let mut copy = z.clone();
         copy.id = ZoneId(self.next_zone);
         self.next_zone = self.next_zone.saturating_add(1);
-        copy.name = unique_name(&z.name, self.zone_names.iter().map(String::as_str));
-        self.zone_names.push(copy.name.clone());
+        copy.name = self.zone_names.unique(&z.name);
         copy.assets = z.assets.iter().map(|a| self.asset(a)).collect();
         copy
     }
@@ -277,8 +275,7 @@ impl<'a> Fresh<'a> {
         self.next_conduit = self.next_conduit.saturating_add(1);
         copy.from = from;
         copy.to = to;
-        copy.name = unique_name(&c.name, self.conduit_names.iter().map(String::as_str));
-        self.conduit_names.push(copy.name.clone());
+        copy.name = self.conduit_names.unique(&c.name);
         copy.devices = c.devices.iter().map(|a| self.asset(a)).collect();
         copy
     }

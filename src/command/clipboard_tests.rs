@@ -336,3 +336,47 @@ fn plan_rename(p: &Project, name: &str) -> Result<Plan, NoPlan> {
         catalog(),
     )
 }
+
+/// A clip of `n` loose assets named `Device i`.
+fn loose_assets(n: u32) -> Clip {
+    Clip {
+        version: 1,
+        zones: Vec::new(),
+        assets: (0..n)
+            .map(|i| Asset::new(AssetId(1_000 + i), format!("Device {i}"), "plc"))
+            .collect(),
+        conduits: Vec::new(),
+    }
+}
+
+#[test]
+fn a_paste_past_the_assets_per_zone_limit_is_refused_before_anything_changes() {
+    let p = plant();
+    let clip = loose_assets(crate::file::limits::MAX_ASSETS_PER_ZONE as u32);
+    let action = paste_action(clip, Placement::Beside, Some(ZoneId(2)));
+    // the first 10,000 fit into the empty SIS zone
+    let (_, once) = run(action.clone(), &p, &Selection::default());
+    assert_eq!(
+        once.zone(ZoneId(2)).expect("SIS").assets.len(),
+        crate::file::limits::MAX_ASSETS_PER_ZONE
+    );
+    // 10,000 more do not: refused, naming the reason
+    match plan(&action, &once, &Selection::default(), catalog()) {
+        Err(NoPlan::Refused(why)) => {
+            assert!(why.starts_with("Nothing pasted"), "{why}");
+            assert!(why.contains("10000"), "{why}");
+        }
+        other => panic!("refused expected, got {:?}", other.map(|p| p.label)),
+    }
+}
+
+#[test]
+fn a_paste_beyond_the_drawing_area_is_refused() {
+    let p = plant();
+    let (clip, _) = Clip::of_selection(&p, &sel(&[ElementRef::Zone(ZoneId(2))]));
+    let far = paste_action(clip, Placement::At((1_500_000.0, 0.0)), None);
+    match plan(&far, &p, &Selection::default(), catalog()) {
+        Err(NoPlan::Refused(why)) => assert!(why.contains("drawing area"), "{why}"),
+        other => panic!("refused expected, got {:?}", other.map(|p| p.label)),
+    }
+}

@@ -162,10 +162,73 @@ pub fn plan(
             clip,
             placement,
             into,
-        } => clipboard::paste(project, catalog, clip, *placement, *into),
+        } => clipboard::paste(project, catalog, clip, *placement, *into).and_then(|plan| {
+            saveable_after(project, &plan.edit)
+                .map(|()| plan)
+                .map_err(|why| NoPlan::Refused(format!("Nothing pasted: {why}.")))
+        }),
         Action::CutSelection => clipboard::cut(project, selection),
         Action::Rename { element, name } => rename::rename(project, *element, name),
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
+    }
+}
+
+/// Whether the project after `edit` could still be saved and opened again (every limit of a
+/// project file: assets per zone, coordinates, text lengths, the file size): the reason when
+/// not. Paste, import and apply check it before they change the document.
+pub fn saveable_after(project: &Project, edit: &Edit) -> Result<(), String> {
+    let mut after = project.clone();
+    edit.clone().apply(&mut after).map_err(|e| e.to_string())?;
+    saveable(&after)
+}
+
+/// Whether `project` could be saved and opened again: the reason when not.
+pub fn saveable(after: &Project) -> Result<(), String> {
+    crate::file::validate(after).map_err(|e| e.to_string())?;
+    let text = crate::file::to_string(after).map_err(|e| e.message)?;
+    if text.len() as u64 > crate::file::MAX_FILE_BYTES {
+        return Err(format!(
+            "the project file would be {:.1} MB; at most {} MB can be opened again",
+            text.len() as f64 / (1024.0 * 1024.0),
+            crate::file::MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    Ok(())
+}
+
+/// Names taken, to hand out unique ones many times over (a paste of 90,000 assets): each name
+/// in constant time on average, where [`unique_name`] rebuilds its set on every call. Gives the
+/// same names as [`unique_name`] called with every name handed out so far.
+#[derive(Debug, Default)]
+pub struct NameSet {
+    taken: std::collections::HashSet<String>,
+    /// Per base: every `base N` below this is taken (names are only ever added).
+    next: std::collections::HashMap<String, u64>,
+}
+
+impl NameSet {
+    pub fn new<S: Into<String>>(names: impl IntoIterator<Item = S>) -> Self {
+        NameSet {
+            taken: names.into_iter().map(Into::into).collect(),
+            next: std::collections::HashMap::new(),
+        }
+    }
+
+    /// `base`, or `base 2`, `base 3` … whichever is not taken; it is taken from then on.
+    pub fn unique(&mut self, base: &str) -> String {
+        if !self.taken.contains(base) {
+            self.taken.insert(base.to_owned());
+            return base.to_owned();
+        }
+        let n = self.next.entry(base.to_owned()).or_insert(2);
+        loop {
+            let candidate = format!("{base} {n}");
+            *n += 1;
+            if !self.taken.contains(&candidate) {
+                self.taken.insert(candidate.clone());
+                return candidate;
+            }
+        }
     }
 }
 

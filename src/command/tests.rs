@@ -430,3 +430,22 @@ fn renaming_a_zone_renames_the_conduits_named_after_it() {
         ]
     );
 }
+
+#[test]
+fn a_name_set_gives_what_unique_name_gives() {
+    let existing = ["PLC", "PLC 2", "PLC 4", "HMI"];
+    let mut set = super::NameSet::new(existing);
+    let mut taken: Vec<String> = existing.iter().map(|s| (*s).to_owned()).collect();
+    for base in ["PLC", "PLC", "HMI", "PLC", "New", "New", "PLC 2"] {
+        let expected = unique_name(base, taken.iter().map(String::as_str));
+        assert_eq!(set.unique(base), expected, "{base}");
+        taken.push(expected);
+    }
+    // by hand: PLC 3, PLC 5, HMI 2, PLC 6, New, New 2, PLC 2 2
+    assert_eq!(
+        taken[4..],
+        [
+            "PLC 3", "PLC 5", "HMI 2", "PLC 6", "New", "New 2", "PLC 2 2"
+        ]
+    );
+}

@@ -4,14 +4,14 @@
 //! that cannot be applied (unknown id, element or status) listed with the reason and skipped.
 
 use super::ExportError;
-use super::xlsx::{color, header_format};
+use super::xlsx::{Cuts, color, header_format};
 use crate::analysis::assess;
 use crate::catalog::Catalog;
 use crate::edit::Edit;
+use crate::import::workbook::{self, BookError, SheetLimits};
 use crate::model::{ElementRef, Project, RequirementAssessment, Requirements, Status};
 use crate::report::layout::Rgb;
 use crate::report::status_colors;
-use calamine::{Data, Reader, Xlsx};
 use rust_xlsxwriter::{DataValidation, Format, ProtectionOptions, Workbook, XlsxError};
 use std::collections::HashMap;
 
@@ -95,14 +95,25 @@ pub fn export_matrix(
     catalog: &Catalog,
     selectors: &[String],
 ) -> Result<Vec<u8>, ExportError> {
+    export_matrix_noting(project, catalog, selectors, &mut Cuts::default())
+}
+
+/// [`export_matrix`], noting the texts cut to fit Excel's cells in `cuts` (and in a sheet).
+pub fn export_matrix_noting(
+    project: &Project,
+    catalog: &Catalog,
+    selectors: &[String],
+    cuts: &mut Cuts,
+) -> Result<Vec<u8>, ExportError> {
     let elements = select(project, selectors).map_err(ExportError::Compliance)?;
-    write_matrix(project, catalog, &elements).map_err(|e| ExportError::Xlsx(e.to_string()))
+    write_matrix(project, catalog, &elements, cuts).map_err(|e| ExportError::Xlsx(e.to_string()))
 }
 
 fn write_matrix(
     project: &Project,
     catalog: &Catalog,
     elements: &[ElementRef],
+    cuts: &mut Cuts,
 ) -> Result<Vec<u8>, XlsxError> {
     let a = assess(project, catalog);
     let mut book = Workbook::new();
@@ -139,16 +150,27 @@ fn write_matrix(
             sheet.write_string_with_format(row, 1, &r.title, &locked)?;
             sheet.write_number_with_format(row, 2, f64::from(r.level), &locked)?;
             sheet.write_string_with_format(row, 3, &id, &locked)?;
-            sheet.write_string_with_format(row, 4, &name, &locked)?;
+            let what = |field: &str| {
+                format!(
+                    "{SHEET}, row {}, {id} {}, {field} of {}",
+                    row + 1,
+                    crate::file::short(&name),
+                    r.id
+                )
+            };
+            sheet.write_string_with_format(row, 4, cuts.fit(&name, || what("name")), &locked)?;
             let (fill, fg) = status_colors(ap.status, ap.satisfied);
             let status = Format::new()
                 .set_unlocked()
                 .set_background_color(color(fill))
                 .set_font_color(color(fg));
             sheet.write_string_with_format(row, 5, ap.status.label(), &status)?;
-            sheet.write_string_with_format(row, 6, &ra.text, &editable)?;
-            sheet.write_string_with_format(row, 7, &ra.evidence, &editable)?;
-            sheet.write_string_with_format(row, 8, &ra.notes, &editable)?;
+            let text = cuts.fit(&ra.text, || what("countermeasure or justification"));
+            sheet.write_string_with_format(row, 6, text, &editable)?;
+            let evidence = cuts.fit(&ra.evidence, || what("evidence"));
+            sheet.write_string_with_format(row, 7, evidence, &editable)?;
+            let notes = cuts.fit(&ra.notes, || what("notes"));
+            sheet.write_string_with_format(row, 8, notes, &editable)?;
         }
     }
     if row > 0 {
@@ -175,7 +197,60 @@ fn write_matrix(
         ..ProtectionOptions::default()
     };
     sheet.protect_with_options(&options);
+    about_sheet(&mut book, project)?;
+    cuts.sheet(&mut book)?;
     book.save_to_buffer()
+}
+
+/// The sheet naming the project the matrix was made for (locked): read back, it keeps a
+/// matrix from being applied to another project.
+fn about_sheet(book: &mut Workbook, project: &Project) -> Result<(), XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(ABOUT_SHEET)?;
+    sheet.set_column_width(0, 22.0)?;
+    sheet.set_column_width(1, 60.0)?;
+    let header = header_format();
+    sheet.write_string_with_format(0, 0, "Made for", &header)?;
+    sheet.write_string_with_format(0, 1, "", &header)?;
+    for (row, (key, value)) in identity(project).iter().enumerate() {
+        sheet.write_string(row as u32 + 1, 0, *key)?;
+        sheet.write_string(row as u32 + 1, 1, identity_text(value))?;
+    }
+    sheet.write_string(
+        4,
+        0,
+        "Return the matrix with this sheet unchanged: it is applied only to this project.",
+    )?;
+    sheet.protect();
+    Ok(())
+}
+
+/// The name of the sheet that names the project.
+pub const ABOUT_SHEET: &str = "Made for";
+const ABOUT_PROJECT: &str = "Project";
+const ABOUT_DOCUMENT: &str = "Document number";
+const ABOUT_SITE: &str = "Site";
+
+/// What identifies the project a matrix was made for.
+fn identity(project: &Project) -> [(&'static str, &str); 3] {
+    [
+        (ABOUT_PROJECT, project.meta.title.as_str()),
+        (ABOUT_DOCUMENT, project.meta.document_number.as_str()),
+        (ABOUT_SITE, project.meta.site.as_str()),
+    ]
+}
+
+/// An identity value as written and compared (the start of a long title is enough).
+fn identity_text(s: &str) -> String {
+    s.chars().take(1_000).collect()
+}
+
+/// Names compare after trimming, collapsing inner whitespace and ignoring case.
+fn name_key(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn requirements(project: &Project, element: ElementRef) -> Option<&Requirements> {
@@ -242,6 +317,16 @@ pub struct Plan {
     pub skipped: Vec<Skipped>,
     /// Rows read that change nothing.
     pub unchanged: usize,
+    /// What the user must know before applying (a matrix that names no project, or another).
+    pub warnings: Vec<String>,
+}
+
+/// How strictly a matrix must match the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MatrixOptions {
+    /// Rows whose element name differs from the project's (or a matrix made for another
+    /// project) are listed as skipped and the rest applied, instead of refusing the workbook.
+    pub skip_mismatched: bool,
 }
 
 impl Plan {
@@ -289,15 +374,6 @@ impl Plan {
 #[error("{0}")]
 pub struct MatrixError(pub String);
 
-fn cell_text(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_owned(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        other => other.to_string().trim().to_owned(),
-    }
-}
-
 fn parse_status(s: &str) -> Option<Status> {
     let k = s.trim().to_lowercase().replace(['-', '_'], " ");
     let k = k.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -308,11 +384,23 @@ fn parse_status(s: &str) -> Option<Status> {
     })
 }
 
-/// Reads a filled-in matrix (XLSX bytes) against `project`: the plan of what it changes.
+/// Reads a filled-in matrix (XLSX bytes) against `project`: the plan of what it changes. A
+/// matrix made for another project, or whose element names do not match the project's, is
+/// refused.
 pub fn read_matrix(
     project: &Project,
     catalog: &Catalog,
     bytes: &[u8],
+) -> Result<Plan, MatrixError> {
+    read_matrix_with(project, catalog, bytes, MatrixOptions::default())
+}
+
+/// [`read_matrix`] with options.
+pub fn read_matrix_with(
+    project: &Project,
+    catalog: &Catalog,
+    bytes: &[u8],
+    options: MatrixOptions,
 ) -> Result<Plan, MatrixError> {
     if bytes.len() > MAX_BYTES {
         return Err(MatrixError(format!(
@@ -321,50 +409,204 @@ pub fn read_matrix(
             MAX_BYTES / (1024 * 1024)
         )));
     }
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| MatrixError(format!("not an XLSX workbook: {e}")))?;
-    let range = book.worksheet_range(SHEET).map_err(|e| {
-        MatrixError(format!(
-            "the workbook has no sheet \"{SHEET}\" (export one with --compliance): {e}"
-        ))
-    })?;
-    let (height, _) = range.get_size();
-    if height > MAX_ROWS + 1 {
+    let mut book = workbook::open(bytes).map_err(|e| MatrixError(e.message))?;
+    let sheets = workbook::sheet_names(&book);
+    let made_for = if sheets.iter().any(|n| n == ABOUT_SHEET) {
+        Some(read_identity(&mut book)?)
+    } else {
+        None
+    };
+    if !sheets.iter().any(|n| n == SHEET) {
         return Err(MatrixError(format!(
-            "the sheet has {height} rows; at most {MAX_ROWS} are read"
+            "the workbook has no sheet \"{SHEET}\" (export one with --compliance)"
         )));
     }
-    let mut rows = range.rows();
-    let header: Vec<String> = rows
-        .next()
-        .map(|r| r.iter().map(cell_text).collect())
-        .unwrap_or_default();
-    let column = |title: &str| header.iter().position(|h| h.eq_ignore_ascii_case(title));
-    let need = |title: &str| {
-        column(title).ok_or_else(|| {
-            MatrixError(format!(
-                "row 1 of \"{SHEET}\" has no column \"{title}\"; the header row must stay as exported"
-            ))
-        })
+    let limits = SheetLimits {
+        max_row: MAX_ROWS + 1,
+        max_columns: MAX_COLUMNS,
+        // longer texts than a project holds are skipped row by row below; far longer ones
+        // refuse the workbook
+        max_cell_bytes: MAX_CELL_BYTES,
     };
-    let (c_req, c_el, c_status) = (need(REQUIREMENT)?, need(ELEMENT_ID)?, need(STATUS)?);
-    let (c_text, c_ev, c_notes) = (column(COUNTERMEASURE), column(EVIDENCE), column(NOTES));
-    // the sheet's first row may not be the spreadsheet's row 1 when leading rows are empty
-    let first_row = range.start().map_or(0, |(r, _)| r as usize);
-    let a = assess(project, catalog);
-    let mut seen: HashMap<(ElementRef, String), usize> = HashMap::new();
     let mut plan = Plan::default();
-    let empty = RequirementAssessment::default();
-    for (i, cells) in rows.enumerate() {
-        let row = first_row + i + 2;
-        let get = |c: Option<usize>| {
+    match &made_for {
+        None => plan.warnings.push(
+            "the workbook does not name the project it was made for (made by hand or by an older zonewright): its element IDs and names are trusted as they are".to_owned(),
+        ),
+        Some(theirs) => {
+            let ours: Vec<(String, String)> = identity(project)
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), identity_text(v)))
+                .collect();
+            let differs = ours.iter().any(|(k, v)| {
+                theirs
+                    .iter()
+                    .find(|(tk, _)| tk == k)
+                    .is_none_or(|(_, tv)| name_key(tv) != name_key(v))
+            });
+            if differs {
+                let show = |pairs: &[(String, String)]| {
+                    pairs
+                        .iter()
+                        .filter(|(_, v)| !v.is_empty())
+                        .map(|(k, v)| format!("{k} \"{}\"", crate::file::short(v)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
+                let message = format!(
+                    "the matrix was made for another project ({}); this project is {}",
+                    show(theirs),
+                    show(&ours)
+                );
+                if !options.skip_mismatched {
+                    return Err(MatrixError(format!(
+                        "{message}. Nothing was applied; to apply the rows whose element IDs and names match anyway, use --skip-mismatched (in the designer: \"Skip rows that do not match\")"
+                    )));
+                }
+                plan.warnings.push(message);
+            }
+        }
+    }
+    let mut reading = Reading {
+        project,
+        catalog,
+        assessment: assess(project, catalog),
+        columns: None,
+        seen: HashMap::new(),
+        plan,
+        mismatched: Vec::new(),
+        skip_mismatched: options.skip_mismatched,
+    };
+    workbook::rows(&mut book, SHEET, limits, &mut |row, cells| {
+        reading.row(row, &cells).map_err(|e| BookError {
+            row: Some(row),
+            message: e.0,
+        })
+    })
+    .map_err(|e| MatrixError(e.message))?;
+    if reading.columns.is_none() {
+        return Err(MatrixError(format!(
+            "the sheet \"{SHEET}\" is empty: it has no header row"
+        )));
+    }
+    if let Some(edit) = reading.plan.edit(project) {
+        crate::command::saveable_after(project, &edit).map_err(|why| {
+            MatrixError(format!(
+                "applying the matrix would make a project that cannot be saved: {why}; nothing was applied"
+            ))
+        })?;
+    }
+    if !reading.mismatched.is_empty() {
+        let n = reading.mismatched.len();
+        let listed: Vec<String> = reading
+            .mismatched
+            .iter()
+            .take(10)
+            .map(|(row, reason)| format!("row {row}: {reason}"))
+            .collect();
+        return Err(MatrixError(format!(
+            "{} of the matrix name{} elements that do not match this project's (renamed, or the ID column was edited); nothing was applied. {}{}. To apply the matching rows anyway, use --skip-mismatched (in the designer: \"Skip rows that do not match\")",
+            crate::count_of(n, "row", "rows"),
+            if n == 1 { "s" } else { "" },
+            listed.join("; "),
+            if n > 10 {
+                format!("; and {} more", n - 10)
+            } else {
+                String::new()
+            }
+        )));
+    }
+    Ok(reading.plan)
+}
+
+/// The key–value rows of the sheet naming the project.
+fn read_identity(book: &mut workbook::Book) -> Result<Vec<(String, String)>, MatrixError> {
+    let mut pairs = Vec::new();
+    let limits = SheetLimits {
+        max_row: 100,
+        max_columns: 8,
+        max_cell_bytes: 64 * 1024,
+    };
+    workbook::rows(book, ABOUT_SHEET, limits, &mut |_, cells| {
+        if let [key, value, ..] = cells.as_slice() {
+            pairs.push((key.trim().to_owned(), value.trim().to_owned()));
+        } else if let [key] = cells.as_slice() {
+            pairs.push((key.trim().to_owned(), String::new()));
+        }
+        Ok(())
+    })
+    .map_err(|e| MatrixError(e.message))?;
+    pairs.retain(|(k, _)| [ABOUT_PROJECT, ABOUT_DOCUMENT, ABOUT_SITE].contains(&k.as_str()));
+    Ok(pairs)
+}
+
+/// The most columns read from a matrix (it has nine).
+const MAX_COLUMNS: usize = 64;
+/// The longest cell read from a matrix.
+const MAX_CELL_BYTES: usize = 1024 * 1024;
+
+/// Where the columns are, from the header row.
+struct Columns {
+    req: usize,
+    el: usize,
+    /// The element's name, when the sheet has the column.
+    name: Option<usize>,
+    status: usize,
+    text: Option<usize>,
+    evidence: Option<usize>,
+    notes: Option<usize>,
+}
+
+/// A matrix being read row by row.
+struct Reading<'a> {
+    project: &'a Project,
+    catalog: &'a Catalog,
+    assessment: crate::analysis::Assessment,
+    columns: Option<Columns>,
+    seen: HashMap<(ElementRef, String), usize>,
+    plan: Plan,
+    /// Rows whose element name is not the project's, with why.
+    mismatched: Vec<(usize, String)>,
+    skip_mismatched: bool,
+}
+
+impl Reading<'_> {
+    fn row(&mut self, row: usize, cells: &[String]) -> Result<(), MatrixError> {
+        let text = |c: Option<usize>| {
             c.and_then(|c| cells.get(c))
-                .map(cell_text)
+                .map(|s| s.trim().to_owned())
                 .unwrap_or_default()
         };
-        let (req, el, status) = (get(Some(c_req)), get(Some(c_el)), get(Some(c_status)));
-        if cells.iter().all(|d| cell_text(d).is_empty()) {
-            continue;
+        let Some(cols) = &self.columns else {
+            // the first row with anything in it is the header
+            let header: Vec<String> = cells.iter().map(|s| s.trim().to_owned()).collect();
+            let column = |title: &str| header.iter().position(|h| h.eq_ignore_ascii_case(title));
+            let need = |title: &str| {
+                column(title).ok_or_else(|| {
+                    MatrixError(format!(
+                        "row {row} of \"{SHEET}\" has no column \"{title}\"; the header row must stay as exported"
+                    ))
+                })
+            };
+            self.columns = Some(Columns {
+                req: need(REQUIREMENT)?,
+                el: need(ELEMENT_ID)?,
+                name: column(ELEMENT),
+                status: need(STATUS)?,
+                text: column(COUNTERMEASURE),
+                evidence: column(EVIDENCE),
+                notes: column(NOTES),
+            });
+            return Ok(());
+        };
+        let (project, catalog, plan) = (self.project, self.catalog, &mut self.plan);
+        let (req, el, status) = (
+            text(Some(cols.req)),
+            text(Some(cols.el)),
+            text(Some(cols.status)),
+        );
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            return Ok(());
         }
         let mut skip = |reason: String| plan.skipped.push(Skipped { row, reason });
         let Some(element) = element_by_id(project, &el) else {
@@ -373,24 +615,43 @@ pub fn read_matrix(
             } else {
                 format!("there is no zone or conduit with ID \"{el}\"")
             });
-            continue;
+            return Ok(());
         };
+        if let Some(c) = cols.name {
+            let theirs = uncut(text(Some(c)), &project.element_name(element));
+            let ours = project.element_name(element);
+            // an empty name claims nothing (a row a supplier added by hand)
+            if !theirs.is_empty() && name_key(&theirs) != name_key(&ours) {
+                let reason = format!(
+                    "{el} is \"{}\" in the matrix but \"{}\" in this project",
+                    crate::file::short(&theirs),
+                    crate::file::short(&ours)
+                );
+                if self.skip_mismatched {
+                    skip(reason);
+                } else {
+                    self.mismatched.push((row, reason));
+                }
+                return Ok(());
+            }
+        }
         let Some(index) = catalog.requirements.iter().position(|r| r.id == req) else {
             skip(if req.is_empty() {
                 "no requirement ID".to_owned()
             } else {
                 format!("\"{req}\" is not an IEC 62443-3-3 requirement")
             });
-            continue;
+            return Ok(());
         };
-        let applicable = a
+        let applicable = self
+            .assessment
             .element(project, element)
             .is_some_and(|e| e.applicable.iter().any(|ap| ap.requirement == index));
         if !applicable {
             skip(format!(
                 "{req} is not required of {el} at its SL-T (the SL-T may have changed since the export)"
             ));
-            continue;
+            return Ok(());
         }
         let new_status = if status.is_empty() {
             None
@@ -401,11 +662,11 @@ pub fn read_matrix(
                     skip(format!(
                         "\"{status}\" is not a status; use Not assessed, Met, Compensated, Not met or Not applicable"
                     ));
-                    continue;
+                    return Ok(());
                 }
             }
         };
-        let texts = [get(c_text), get(c_ev), get(c_notes)];
+        let texts = [text(cols.text), text(cols.evidence), text(cols.notes)];
         if let Some(t) = texts
             .iter()
             .find(|t| t.len() > crate::file::limits::MAX_TEXT_BYTES)
@@ -415,30 +676,37 @@ pub fn read_matrix(
                 t.len() / 1024,
                 crate::file::limits::MAX_TEXT_BYTES / 1024
             ));
-            continue;
+            return Ok(());
         }
-        if let Some(first) = seen.insert((element, req.clone()), row) {
+        if let Some(first) = self.seen.insert((element, req.clone()), row) {
             skip(format!("{req} of {el} is already in row {first}"));
-            continue;
+            return Ok(());
         }
+        let empty = RequirementAssessment::default();
         let before = requirements(project, element)
             .and_then(|r| r.get(&req))
             .unwrap_or(&empty)
             .clone();
         let [text, evidence, notes] = texts;
+        // a text the export cut to fit a cell comes back cut: it changes nothing
+        let (text, evidence, notes) = (
+            uncut(text, &before.text),
+            uncut(evidence, &before.evidence),
+            uncut(notes, &before.notes),
+        );
         let after = RequirementAssessment {
             status: new_status.unwrap_or(before.status),
-            text: if c_text.is_some() {
+            text: if cols.text.is_some() {
                 text
             } else {
                 before.text.clone()
             },
-            evidence: if c_ev.is_some() {
+            evidence: if cols.evidence.is_some() {
                 evidence
             } else {
                 before.evidence.clone()
             },
-            notes: if c_notes.is_some() {
+            notes: if cols.notes.is_some() {
                 notes
             } else {
                 before.notes.clone()
@@ -456,8 +724,8 @@ pub fn read_matrix(
                 after,
             });
         }
+        Ok(())
     }
-    Ok(plan)
 }
 
 fn element_by_id(project: &Project, id: &str) -> Option<ElementRef> {
@@ -471,4 +739,12 @@ fn element_by_id(project: &Project, id: &str) -> Option<ElementRef> {
         return project.conduit(id).map(|_| ElementRef::Conduit(id));
     }
     None
+}
+
+/// A cell the export cut to fit (see [`Cuts::fit`]) whose start is still `full`'s: `full`.
+fn uncut(cell: String, full: &str) -> String {
+    match cell.rfind(" … [cut by zonewright:") {
+        Some(i) if cell.ends_with(']') && full.starts_with(&cell[..i]) => full.to_owned(),
+        _ => cell,
+    }
 }

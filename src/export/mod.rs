@@ -9,7 +9,7 @@ pub mod png;
 mod suppliers;
 pub mod svg;
 mod tables;
-mod xlsx;
+pub mod xlsx;
 
 pub use tables::element_id;
 
@@ -187,6 +187,17 @@ pub fn export(
     catalog: &Catalog,
     request: &Request,
 ) -> Result<Vec<u8>, ExportError> {
+    export_noting(project, catalog, request, &mut xlsx::Cuts::default())
+}
+
+/// [`export`], noting in `cuts` the texts cut to fit a format's own limits (Excel's cells):
+/// each with its sheet, row, element and field.
+pub fn export_noting(
+    project: &Project,
+    catalog: &Catalog,
+    request: &Request,
+    cuts: &mut xlsx::Cuts,
+) -> Result<Vec<u8>, ExportError> {
     check(request)?;
     match request.format {
         Format::Pdf => Ok(crate::report::export_pdf(project, catalog, &request.pdf)?),
@@ -201,8 +212,8 @@ pub fn export(
         Format::Png => png::drawing_png(project, catalog, request.pdf.paper, request),
         Format::Drawio => Ok(drawio::drawio(project, catalog).into_bytes()),
         Format::Xlsx => match &request.compliance {
-            Some(elements) => compliance::export_matrix(project, catalog, elements),
-            None => xlsx::registers(project, catalog),
+            Some(elements) => compliance::export_matrix_noting(project, catalog, elements, cuts),
+            None => xlsx::registers_noting(project, catalog, cuts),
         },
         Format::Csv => {
             let table = request.table.ok_or(ExportError::NoTable)?;

@@ -11,20 +11,90 @@ use crate::model::Project;
 use crate::report::layout::Rgb;
 use crate::report::{gap_colors, status_colors};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
 
 /// Rows a sheet can hold below its header (Excel's limit is 1,048,576 rows).
 pub const MAX_ROWS: usize = 1_048_575;
 
+/// Excel's limit on one cell, in UTF-16 units.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// The texts cut to fit a cell, one line each (sheet, row, element and field).
+#[derive(Debug, Default)]
+pub struct Cuts(pub Vec<String>);
+
+impl Cuts {
+    /// `text`, or when it is longer than a cell holds its start with a visible ending saying so;
+    /// the cut is noted with `what`.
+    pub(super) fn fit<'a>(&mut self, text: &'a str, what: impl FnOnce() -> String) -> Cow<'a, str> {
+        if text.len() <= MAX_CELL_CHARS {
+            return Cow::Borrowed(text);
+        }
+        let units: usize = text.chars().map(char::len_utf16).sum();
+        if units <= MAX_CELL_CHARS {
+            return Cow::Borrowed(text);
+        }
+        let ending = format!(
+            " … [cut by zonewright: Excel cells hold {MAX_CELL_CHARS} characters; the full text of {units} is in the project]"
+        );
+        let room = MAX_CELL_CHARS - ending.chars().map(char::len_utf16).sum::<usize>();
+        let mut kept = String::with_capacity(room + ending.len());
+        let mut used = 0;
+        for c in text.chars() {
+            used += c.len_utf16();
+            if used > room {
+                break;
+            }
+            kept.push(c);
+        }
+        kept.push_str(&ending);
+        self.0.push(format!(
+            "{}: {units} characters, cut to {MAX_CELL_CHARS}",
+            what()
+        ));
+        Cow::Owned(kept)
+    }
+
+    /// A sheet listing the cuts, when there are any.
+    pub(super) fn sheet(&self, book: &mut Workbook) -> Result<(), XlsxError> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        let sheet = book.add_worksheet();
+        sheet.set_name(CUTS_SHEET)?;
+        sheet.set_column_width(0, 100.0)?;
+        sheet.write_string_with_format(0, 0, "Texts cut to fit Excel's cells", &header_format())?;
+        for (i, line) in self.0.iter().enumerate() {
+            sheet.write_string(i as u32 + 1, 0, line)?;
+        }
+        Ok(())
+    }
+}
+
+/// The sheet that lists the texts cut to fit.
+pub const CUTS_SHEET: &str = "Cut texts";
+
 /// The registers workbook of `project` as XLSX bytes.
 pub fn registers(project: &Project, catalog: &Catalog) -> Result<Vec<u8>, ExportError> {
+    registers_noting(project, catalog, &mut Cuts::default())
+}
+
+/// [`registers`], noting the texts cut to fit in `cuts` (and in a sheet of their own).
+pub fn registers_noting(
+    project: &Project,
+    catalog: &Catalog,
+    cuts: &mut Cuts,
+) -> Result<Vec<u8>, ExportError> {
     let a = assess(project, catalog);
     let mut book = Workbook::new();
     for table in Table::ALL {
         let r = register(project, catalog, &a, table);
-        write_register(book.add_worksheet(), &r).map_err(|e| xlsx_error(&r, e))?;
+        write_register(book.add_worksheet(), &r, cuts).map_err(|e| xlsx_error(&r, e))?;
     }
     let r = risk(project, &a);
-    write_register(book.add_worksheet(), &r).map_err(|e| xlsx_error(&r, e))?;
+    write_register(book.add_worksheet(), &r, cuts).map_err(|e| xlsx_error(&r, e))?;
+    cuts.sheet(&mut book)
+        .map_err(|e| ExportError::Xlsx(e.to_string()))?;
     book.save_to_buffer()
         .map_err(|e| ExportError::Xlsx(e.to_string()))
 }
@@ -52,7 +122,11 @@ fn gap_format(g: GapSeverity) -> Format {
 }
 
 /// Writes `r` as a sheet with a frozen header, an autofilter and the column widths.
-pub(super) fn write_register(sheet: &mut Worksheet, r: &Register) -> Result<(), XlsxError> {
+pub(super) fn write_register(
+    sheet: &mut Worksheet,
+    r: &Register,
+    cuts: &mut Cuts,
+) -> Result<(), XlsxError> {
     if r.rows.len() > MAX_ROWS {
         return Err(XlsxError::RowColumnLimitError);
     }
@@ -69,7 +143,19 @@ pub(super) fn write_register(sheet: &mut Worksheet, r: &Register) -> Result<(), 
             let col = col as u16;
             match v {
                 Value::Text(s) => {
-                    sheet.write_string(row_n, col, s)?;
+                    let what = || {
+                        let element = match row.first() {
+                            Some(Value::Text(t)) => crate::file::short(t),
+                            _ => String::new(),
+                        };
+                        format!(
+                            "sheet {}, row {}, {element}, column {}",
+                            r.name,
+                            row_n + 1,
+                            r.columns.get(col as usize).map_or("", |c| c.title)
+                        )
+                    };
+                    sheet.write_string(row_n, col, cuts.fit(s, what))?;
                 }
                 Value::Number(n) => {
                     sheet.write_number(row_n, col, *n)?;

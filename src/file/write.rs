@@ -239,7 +239,7 @@ fn parent_dir(path: &Path) -> PathBuf {
 }
 
 /// The file a path finally names: symbolic links followed (a link whose target does not exist
-/// yet gives that target, so the save creates it), everything else as it is.
+/// gives that target; the save refuses it), everything else as it is.
 fn final_target(path: &Path) -> io::Result<PathBuf> {
     let mut p = path.to_owned();
     for _ in 0..MAX_LINKS {
@@ -380,6 +380,14 @@ pub(crate) fn write_atomic_hooked(
     };
     let target =
         final_target(path).map_err(|e| err(format!("cannot follow the symbolic link: {e}")))?;
+    // a link whose file is gone (a file replaced by a dangling link) is not followed: the save
+    // would create a file somewhere the user never chose
+    if target != path && std::fs::symlink_metadata(&target).is_err() {
+        return Err(err(format!(
+            "it is a symbolic link to {}, which does not exist; nothing was written (remove the link, or save under another name)",
+            target.display()
+        )));
+    }
     let dir = parent_dir(&target);
     let name = target
         .file_name()

@@ -436,6 +436,13 @@ pub fn plan(
                 format!("the imported project would be refused: {e}"),
             )
         })?;
+        // and the file it saves to must open again (its size)
+        crate::command::saveable(&after).map_err(|why| {
+            ImportError::file(
+                source,
+                format!("importing would make a project that cannot be saved: {why}; nothing was imported"),
+            )
+        })?;
     }
     let label = match (added.len(), changed.len()) {
         (n, 0) => format!("Import {} from {source}", plural_assets(n)),

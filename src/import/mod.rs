@@ -8,6 +8,7 @@ pub mod merge;
 pub mod rows;
 pub mod table;
 pub mod types;
+pub mod workbook;
 mod xlsx;
 pub mod zones;
 

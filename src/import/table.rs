@@ -136,8 +136,10 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str), Import
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_owned(), "UTF-8"),
-        // Excel's "CSV" in Western European locales
+        // Excel's "CSV" in Western European locales; but never a UTF-8 file with a few rows
+        // in another encoding: decoding it whole would garble every other row's umlauts
         Err(_) => {
+            mixed_encoding(name, bytes)?;
             let (s, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             (s.into_owned(), "Windows-1252")
         }
@@ -149,6 +151,119 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<(String, &'static str), Import
         ));
     }
     Ok(text)
+}
+
+/// Refuses a file that is UTF-8 in places (it holds valid multi-byte sequences) and not in
+/// others, naming the lines that are not.
+fn mixed_encoding(name: &str, bytes: &[u8]) -> Result<(), ImportError> {
+    let mut multibyte = false;
+    let mut bad_lines: Vec<usize> = Vec::new();
+    let mut line = 1usize;
+    for chunk in bytes.utf8_chunks() {
+        let valid = chunk.valid();
+        multibyte |= valid.bytes().any(|b| b >= 0x80);
+        line += valid.bytes().filter(|&b| b == b'\n').count();
+        if !chunk.invalid().is_empty() && bad_lines.last() != Some(&line) {
+            bad_lines.push(line);
+        }
+        line += chunk.invalid().iter().filter(|&&b| b == b'\n').count();
+    }
+    if !multibyte || bad_lines.is_empty() {
+        return Ok(());
+    }
+    let shown: Vec<String> = bad_lines.iter().take(10).map(ToString::to_string).collect();
+    let more = if bad_lines.len() > 10 {
+        format!(" and {} more", bad_lines.len() - 10)
+    } else {
+        String::new()
+    };
+    Err(ImportError::row(
+        name,
+        bad_lines[0],
+        format!(
+            "the file is UTF-8 text, but line{} {}{more} {} not (another encoding, such as \
+             Windows-1252, was mixed in); save the whole file as UTF-8 and import it again",
+            if bad_lines.len() == 1 { "" } else { "s" },
+            shown.join(", "),
+            if bad_lines.len() == 1 { "is" } else { "are" },
+        ),
+    ))
+}
+
+/// Checks the quoting and the number of fields of every record before the CSV reader splits
+/// it: a quote that never closes (a stray `"`, or a file cut inside a quoted field) is an error
+/// naming the row where it opened, and a record with more than [`MAX_COLUMNS`] fields is
+/// refused before its fields are built.
+pub(super) fn prescan(name: &str, text: &str, delimiter: u8) -> Result<(), ImportError> {
+    let bytes = text.as_bytes();
+    let (mut line, mut record) = (1usize, 1usize);
+    let mut record_has_data = false;
+    let mut fields = 1usize;
+    let mut field_start = true;
+    let mut quoted: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        i += 1;
+        if quoted.is_some() {
+            match b {
+                b'"' if bytes.get(i) == Some(&b'"') => i += 1,
+                b'"' => quoted = None,
+                b'\n' => line += 1,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' if field_start => {
+                quoted = Some((record, line));
+                record_has_data = true;
+                field_start = false;
+            }
+            b'\n' => {
+                line += 1;
+                if record_has_data {
+                    record += 1;
+                }
+                record_has_data = false;
+                fields = 1;
+                field_start = true;
+            }
+            b'\r' => {}
+            d if d == delimiter => {
+                fields += 1;
+                record_has_data = true;
+                field_start = true;
+                if fields > MAX_COLUMNS {
+                    return Err(ImportError::row(
+                        name,
+                        record,
+                        format!("more than {MAX_COLUMNS} columns (the limit)"),
+                    ));
+                }
+            }
+            _ => {
+                record_has_data = true;
+                field_start = false;
+            }
+        }
+    }
+    if let Some((record, line)) = quoted {
+        let at = if record == line {
+            String::new()
+        } else {
+            format!(" (line {line} of the file)")
+        };
+        return Err(ImportError::row(
+            name,
+            record,
+            format!(
+                "a quoted field opens here{at} and is never closed: a stray \" or a file cut \
+                 short; nothing was imported"
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// The delimiter of the header line: the most frequent of `,` `;` tab `|` outside quotes.
@@ -184,6 +299,7 @@ fn read_csv(
     rows: &AtomicUsize,
 ) -> Result<Table, ImportError> {
     let delimiter = sniff_delimiter(text);
+    prescan(name, text, delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)

@@ -5,7 +5,7 @@
 
 use super::dialogs::DialogResult;
 use super::{DesignerApp, Intent};
-use crate::export::compliance::{Plan, read_matrix};
+use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use std::path::PathBuf;
 
 /// The state of the open dialog.
@@ -17,6 +17,9 @@ pub struct ApplyMatrixDialog {
     read: Option<(PathBuf, Vec<u8>, Plan)>,
     /// Why the last read failed.
     error: Option<String>,
+    /// Rows that do not match the project (or a matrix of another project) are skipped and
+    /// listed instead of refusing the workbook.
+    pub skip_mismatched: bool,
 }
 
 impl ApplyMatrixDialog {
@@ -30,13 +33,19 @@ impl ApplyMatrixDialog {
         self.error.as_deref()
     }
 
+    fn options(&self) -> MatrixOptions {
+        MatrixOptions {
+            skip_mismatched: self.skip_mismatched,
+        }
+    }
+
     /// Reads the workbook at `path` against `app`'s document.
     fn read(&mut self, project: &crate::model::Project, catalog: &crate::catalog::Catalog) {
         self.read = None;
         self.error = None;
         let path = PathBuf::from(self.path.trim());
         let result = crate::cli::matrix::read_file(&path).and_then(|bytes| {
-            read_matrix(project, catalog, &bytes)
+            read_matrix_with(project, catalog, &bytes, self.options())
                 .map(|plan| (bytes, plan))
                 .map_err(|e| format!("{}: {e}", path.display()))
         });
@@ -77,7 +86,7 @@ impl DesignerApp {
             return;
         };
         // read again: the document may have changed since the preview
-        let plan = match read_matrix(&doc.project, self.catalog, bytes) {
+        let plan = match read_matrix_with(&doc.project, self.catalog, bytes, dialog.options()) {
             Ok(p) => p,
             Err(e) => {
                 dialog.error = Some(e.to_string());
@@ -137,6 +146,14 @@ pub fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
                     read = true;
                 }
             });
+            if ui
+                .checkbox(&mut dialog.skip_mismatched, "Skip rows that do not match")
+                .on_hover_text("A matrix made for another project, or rows whose element name is not this project's: list those rows as skipped and apply the rest. Without it such a matrix is refused.")
+                .changed()
+                && !dialog.path.trim().is_empty()
+            {
+                read = true;
+            }
             if let Some(e) = &dialog.error {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
@@ -167,6 +184,9 @@ pub fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
 
 fn plan_ui(plan: &Plan, ui: &mut egui::Ui) {
     ui.add_space(4.0);
+    for w in &plan.warnings {
+        ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {w}"));
+    }
     ui.label(format!(
         "{}, {} unchanged, {} skipped",
         crate::count_of(plan.changes.len(), "change", "changes"),

@@ -92,14 +92,29 @@ impl ExportJob {
         let (tx, rx) = mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
-            let result = crate::export::export(&project, catalog, &request)
+            let mut cuts = crate::export::xlsx::Cuts::default();
+            let result = crate::export::export_noting(&project, catalog, &request, &mut cuts)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
                     crate::file::replace_atomic(&target, &bytes)
                         .map(|()| bytes.len())
                         .map_err(|e| e.to_string())
                 })
-                .map(|size| (size, glyph_warnings(&project)));
+                .map(|size| {
+                    // texts cut to fit Excel's cells first: the workbook lists them too
+                    let mut warnings: Vec<String> = cuts
+                        .0
+                        .iter()
+                        .map(|c| {
+                            format!(
+                                "text cut to fit an Excel cell ({c}; see the sheet \"{}\")",
+                                crate::export::xlsx::CUTS_SHEET
+                            )
+                        })
+                        .collect();
+                    warnings.extend(glyph_warnings(&project));
+                    (size, warnings)
+                });
             // the app may have been closed meanwhile; nobody to tell then
             let _ = tx.send(result);
         });

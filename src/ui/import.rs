@@ -91,7 +91,21 @@ impl ImportDialog {
         let (tx, rx) = mpsc::channel();
         let counter = Arc::clone(&rows);
         std::thread::spawn(move || {
-            let r = import::read_path_counting(&path, sheet.as_deref(), &counter);
+            // a panic in the reader becomes the dialog's message; the window stays
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                import::read_path_counting(&path, sheet.as_deref(), &counter)
+            }))
+            .unwrap_or_else(|payload| {
+                let why = payload
+                    .downcast_ref::<&str>()
+                    .map(|s| (*s).to_owned())
+                    .or_else(|| payload.downcast_ref::<String>().cloned())
+                    .unwrap_or_else(|| "an internal error".to_owned());
+                Err(import::ImportError::file(
+                    &path.display().to_string(),
+                    format!("the file could not be read ({why})"),
+                ))
+            });
             let _ = tx.send(r);
         });
         self.reading = Some(Reading { rows, result: rx });

@@ -96,11 +96,14 @@ impl DesignerApp {
         // a keyed recovery becomes this instance's: same key, so the autosave replaces it and a
         // save removes it
         self.sessions.adopt_key(r.key.clone());
-        self.set_document(r.project, r.source.clone());
+        // a relative source (written by an older version) names no file for sure: it would
+        // resolve against whatever folder this instance was started in, so Save asks where
+        let source = r.source.clone().filter(|p| p.is_absolute());
+        self.set_document(r.project, source.clone());
         if let Some(doc) = &mut self.doc {
             doc.mark_unsaved();
         }
-        if let Some(p) = &r.source {
+        if let Some(p) = &source {
             self.sessions.stamp = crate::file::disk::DiskStamp::read(p).ok();
         }
         // the old single recovery file moves under this document's key at once

@@ -145,6 +145,7 @@ impl DesignerApp {
     /// Opens a file: first asks when another running instance has it open, then loads it (a
     /// large file on a background thread).
     pub(super) fn open_checked(&mut self, path: &Path) {
+        let path = &absolute(path);
         if let Some(dir) = self.state_dir() {
             let holders = lock::live_holders(&dir, &lock::key_for_path(path), &self.sessions.owner);
             if !holders.is_empty() {
@@ -161,6 +162,9 @@ impl DesignerApp {
     /// Loads `path` as the next document; the open one stays until it has arrived, and stays
     /// for good when loading fails.
     pub fn start_open(&mut self, path: &Path, mode: OpenMode) {
+        // the document's path is absolute: its lock, recovery and title never depend on the
+        // folder the program was started in
+        let path = &absolute(path);
         // a load still running is superseded
         self.sessions.load = None;
         let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -621,4 +625,9 @@ pub fn sessions_modal_ui(app: &mut DesignerApp, ui: &mut egui::Ui, m: &SessionMo
         }
     }
     close
+}
+
+/// `path` made absolute against the current folder (symbolic links kept, as the user named it).
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }

@@ -250,7 +250,7 @@ fn a_workbook_that_is_no_matrix_changes_nothing() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        text(&o.stderr).contains("not an XLSX workbook"),
+        text(&o.stderr).contains("not a readable XLSX workbook"),
         "{}",
         text(&o.stderr)
     );

@@ -117,19 +117,21 @@ fn a_symlinked_project_is_saved_to_its_target_and_stays_a_link() {
 }
 
 #[test]
-fn a_link_to_a_file_not_yet_there_creates_it() {
+fn a_dangling_link_is_refused_with_a_message() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let target = dir.path().join("new.ron");
+    let target = dir.path().join("gone.ron");
     let link = dir.path().join("plant.ron");
     std::os::unix::fs::symlink(&target, &link).expect("symlink");
-    save(&project("first"), &link).expect("save");
+    let e = save(&project("first"), &link).expect_err("refused");
+    assert!(e.to_string().contains("symbolic link"), "{e}");
+    assert!(e.to_string().contains("gone.ron"), "{e}");
+    assert!(!target.exists(), "nothing created where the link points");
     assert!(
         std::fs::symlink_metadata(&link)
             .expect("link")
             .file_type()
             .is_symlink()
     );
-    assert_eq!(load(&target).expect("target"), project("first"));
 }
 
 #[test]
