@@ -307,11 +307,10 @@ impl HeldLock {
             .write(true)
             .open(&self.file)
             .and_then(|f| f.set_modified(SystemTime::now()));
-        if touched.is_err() || read_lock(&self.file).is_none_or(|l| l.owner != self.owner) {
-            if let Some(dir) = self.file.parent() {
-                let _ = HeldLock::acquire(dir, &self.key, &self.owner, self.path.as_deref())
-                    .map(std::mem::forget);
-            }
+        let lost = touched.is_err() || read_lock(&self.file).is_none_or(|l| l.owner != self.owner);
+        if lost && let Some(dir) = self.file.parent() {
+            let _ = HeldLock::acquire(dir, &self.key, &self.owner, self.path.as_deref())
+                .map(std::mem::forget);
         }
     }
 }
