@@ -1,5 +1,5 @@
 //! The command line: argument parsing and the headless subcommands (`check`, `catalog`,
-//! `samples`, `templates`, `generate`, `export`, `apply-matrix`).
+//! `samples`, `templates`, `generate`, `export`, `apply-matrix`, `info`, …).
 //! The binary's `main` only dispatches here or to the designer.
 
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, assess};
@@ -19,6 +19,7 @@ mod catalog;
 mod components;
 pub mod export;
 pub mod import;
+mod info;
 pub mod matrix;
 mod out;
 
@@ -126,6 +127,12 @@ pub enum Command {
     /// Exit status 0 when every row was imported, 1 when some rows were rejected (listed on
     /// stderr), 2 when an input cannot be read (then no output is written).
     Import(import::ImportArgs),
+    /// Print the version, where the program keeps its state, preferences and recovery files,
+    /// and the fonts it uses (what a support request needs).
+    Info {
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+    },
     /// Test support (the kill -9 test): saves versions of a large plant in a loop.
     #[command(name = "__save-loop", hide = true)]
     SaveLoop(save_loop::SaveLoopArgs),
@@ -259,6 +266,7 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::Import(args) => return import::run(args, out, err),
         Command::SaveLoop(args) => return save_loop::run(args, out, err),
         Command::Templates { format } => templates::run(*format, out),
+        Command::Info { format } => info::run(*format, out),
         Command::Samples => crate::samples::SAMPLES
             .iter()
             .try_for_each(|s| writeln!(out, "sample:{:<15} {}", s.name, s.title))

@@ -32,13 +32,22 @@ pub struct Owner {
 impl Owner {
     /// A new instance of this process on this host.
     pub fn new_instance() -> Owner {
+        let instance = random_u64();
+        if let Ok(mut mine) = INSTANCES.lock() {
+            mine.push(instance);
+        }
         Owner {
             pid: std::process::id(),
             host: host_name(),
-            instance: random_u64(),
+            instance,
         }
     }
 }
+
+/// The instances made in this process. A lock naming this process's id but none of these was
+/// left by an earlier process whose id the system has given to this one (Windows, and Wine
+/// even more, reuse ids soon).
+static INSTANCES: std::sync::Mutex<Vec<u64>> = std::sync::Mutex::new(Vec::new());
 
 /// A random number from the standard library's per-process random hasher keys.
 pub(crate) fn random_u64() -> u64 {
@@ -74,16 +83,45 @@ pub fn host_name() -> String {
 }
 
 /// Whether a process of this host runs: `Some(answer)` where the system can tell (Linux:
-/// `/proc/<pid>`), `None` elsewhere (then the lock file's heartbeat decides).
+/// `/proc/<pid>`; Windows: the process's exit code), `None` elsewhere (macOS; then the lock
+/// file's heartbeat decides).
 pub fn pid_alive(pid: u32) -> Option<bool> {
     #[cfg(target_os = "linux")]
     {
         Some(Path::new("/proc").join(pid.to_string()).exists())
     }
-    #[cfg(not(target_os = "linux"))]
+    #[cfg(windows)]
+    {
+        windows_pid_alive(pid)
+    }
+    #[cfg(not(any(target_os = "linux", windows)))]
     {
         let _ = pid;
         None
+    }
+}
+
+/// Windows: a process that cannot be opened because there is none with this id is gone; one
+/// that can be opened runs while its exit code is `STILL_ACTIVE`; any other failure (access
+/// denied) cannot tell.
+#[cfg(windows)]
+fn windows_pid_alive(pid: u32) -> Option<bool> {
+    use windows_sys::Win32::Foundation::{
+        CloseHandle, ERROR_INVALID_PARAMETER, GetLastError, STILL_ACTIVE,
+    };
+    use windows_sys::Win32::System::Threading::{
+        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
+    };
+    // SAFETY: the handle is checked before use and closed once; `code` outlives the call.
+    unsafe {
+        let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
+        if handle.is_null() {
+            return (GetLastError() == ERROR_INVALID_PARAMETER).then_some(false);
+        }
+        let mut code = 0u32;
+        let ok = GetExitCodeProcess(handle, &mut code);
+        CloseHandle(handle);
+        (ok != 0).then_some(code == STILL_ACTIVE as u32)
     }
 }
 
@@ -171,10 +209,15 @@ impl LockInfo {
     /// Whether the owner still runs: on this host, its process is asked where the system can
     /// tell; otherwise the lock counts as live while its heartbeat is recent.
     pub fn is_live(&self) -> bool {
-        if self.owner.host == host_name()
-            && let Some(alive) = pid_alive(self.owner.pid)
-        {
-            return alive;
+        if self.owner.host == host_name() {
+            if self.owner.pid == std::process::id() {
+                return INSTANCES
+                    .lock()
+                    .map_or(true, |mine| mine.contains(&self.owner.instance));
+            }
+            if let Some(alive) = pid_alive(self.owner.pid) {
+                return alive;
+            }
         }
         self.modified
             .and_then(|m| SystemTime::now().duration_since(m).ok())
@@ -212,6 +255,8 @@ pub fn held_by_other(dir: &Path, key: &str, me: Option<&Owner>) -> bool {
 pub struct HeldLock {
     file: PathBuf,
     owner: Owner,
+    /// The document's file, written into the lock again when the heartbeat puts it back.
+    path: Option<PathBuf>,
     pub key: String,
 }
 
@@ -245,6 +290,7 @@ impl HeldLock {
         Ok(HeldLock {
             file,
             owner: owner.clone(),
+            path: path.map(Path::to_owned),
             key: key.to_owned(),
         })
     }
@@ -261,12 +307,10 @@ impl HeldLock {
             .write(true)
             .open(&self.file)
             .and_then(|f| f.set_modified(SystemTime::now()));
-        if touched.is_err() || read_lock(&self.file).is_none_or(|l| l.owner != self.owner) {
-            let path = read_lock(&self.file).and_then(|l| l.path);
-            if let Some(dir) = self.file.parent() {
-                let _ = HeldLock::acquire(dir, &self.key, &self.owner, path.as_deref())
-                    .map(std::mem::forget);
-            }
+        let lost = touched.is_err() || read_lock(&self.file).is_none_or(|l| l.owner != self.owner);
+        if lost && let Some(dir) = self.file.parent() {
+            let _ = HeldLock::acquire(dir, &self.key, &self.owner, self.path.as_deref())
+                .map(std::mem::forget);
         }
     }
 }
@@ -324,5 +368,97 @@ mod tests {
         assert_eq!(read_lock(&lock_file(dir.path(), "fdef")), None);
         let me = Owner::new_instance();
         assert!(!held_by_other(dir.path(), "fdef", Some(&me)));
+    }
+
+    /// Where the owner's process cannot be asked (another host; macOS), the lock file's
+    /// modification time decides: live while it is younger than `LOCK_STALE_AFTER`, which the
+    /// owner's heartbeat keeps it; the heartbeat also puts back a lock someone removed.
+    #[test]
+    fn without_a_process_to_ask_the_heartbeat_decides() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let remote = Owner {
+            pid: std::process::id(),
+            host: format!("{}-elsewhere", host_name()),
+            instance: 7,
+        };
+        let me = Owner::new_instance();
+        let path = dir.path().join("plant.ron");
+        let held = HeldLock::acquire(dir.path(), "fabc", &remote, Some(&path)).expect("lock");
+        let file = lock_file(dir.path(), "fabc");
+        assert!(read_lock(&file).expect("readable").is_live(), "just taken");
+        assert!(held_by_other(dir.path(), "fabc", Some(&me)));
+
+        let set_age = |age: Duration| {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open(&file)
+                .and_then(|f| f.set_modified(SystemTime::now() - age))
+                .expect("set the modification time");
+        };
+        set_age(LOCK_STALE_AFTER - Duration::from_secs(30));
+        assert!(
+            read_lock(&file).expect("readable").is_live(),
+            "a heartbeat missed: still live"
+        );
+        set_age(LOCK_STALE_AFTER + Duration::from_secs(30));
+        assert!(
+            !read_lock(&file).expect("readable").is_live(),
+            "no heartbeat: stale"
+        );
+        assert!(!held_by_other(dir.path(), "fabc", Some(&me)));
+        assert!(live_holders(dir.path(), "fabc", &me).is_empty());
+
+        held.heartbeat();
+        let info = read_lock(&file).expect("readable");
+        assert!(info.is_live(), "the heartbeat made it live again");
+        assert_eq!(info.owner, remote);
+        assert_eq!(live_holders(dir.path(), "fabc", &me).len(), 1);
+
+        std::fs::remove_file(&file).expect("remove");
+        held.heartbeat();
+        let info = read_lock(&file).expect("the heartbeat put it back");
+        assert_eq!(info.owner, remote);
+        assert_eq!(
+            info.path.as_deref(),
+            Some(path.as_path()),
+            "with the document's path"
+        );
+        assert!(info.is_live());
+        drop(held);
+        assert!(!file.exists(), "released on drop");
+    }
+
+    #[test]
+    fn a_lock_naming_this_process_but_none_of_its_instances_is_stale() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let earlier = Owner {
+            pid: std::process::id(),
+            host: host_name(),
+            instance: 42,
+        };
+        std::mem::forget(HeldLock::acquire(dir.path(), "fabc", &earlier, None).expect("lock"));
+        let me = Owner::new_instance();
+        assert!(
+            !read_lock(&lock_file(dir.path(), "fabc"))
+                .expect("readable")
+                .is_live()
+        );
+        assert!(!held_by_other(dir.path(), "fabc", Some(&me)));
+        let other = Owner::new_instance();
+        let held = HeldLock::acquire(dir.path(), "fdef", &other, None).expect("lock");
+        assert!(
+            held_by_other(dir.path(), "fdef", Some(&me)),
+            "an instance of this process"
+        );
+        drop(held);
+    }
+
+    #[test]
+    fn this_process_is_alive_where_the_system_can_tell() {
+        if let Some(alive) = pid_alive(std::process::id()) {
+            assert!(alive);
+        }
+        #[cfg(any(target_os = "linux", windows))]
+        assert_eq!(pid_alive(std::process::id()), Some(true));
     }
 }

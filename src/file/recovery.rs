@@ -18,16 +18,19 @@ pub const RECOVERY_FILE: &str = "recovery.ron";
 /// [`super::MAX_FILE_BYTES`], and escaping can at most double it.
 const MAX_RECOVERY_BYTES: u64 = 2 * super::MAX_FILE_BYTES + 64 * 1024;
 
-/// The folder for the program's own state (recent files, recovery): `$ZONEWRIGHT_STATE_DIR`,
-/// else `$XDG_STATE_HOME/zonewright`, else `~/.local/state/zonewright`.
+/// The folder for the program's own state (recovery files, locks): `$ZONEWRIGHT_STATE_DIR`
+/// when set, else where the OS keeps a program's local state: `%LOCALAPPDATA%\zonewright` on
+/// Windows, `~/Library/Application Support/zonewright` on macOS, `$XDG_STATE_HOME/zonewright`
+/// (`~/.local/state/zonewright`) elsewhere. `None` when the OS names no such folder (no home
+/// folder): then there is no recovery and no locks, and the designer says so.
 pub fn state_dir() -> Option<PathBuf> {
-    if let Some(d) = std::env::var_os("ZONEWRIGHT_STATE_DIR") {
+    if let Some(d) = std::env::var_os("ZONEWRIGHT_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(d));
     }
-    if let Some(d) = std::env::var_os("XDG_STATE_HOME") {
-        return Some(PathBuf::from(d).join("zonewright"));
-    }
-    std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state/zonewright"))
+    let base = directories::BaseDirs::new()?;
+    // only Linux (XDG) has a state folder of its own; elsewhere it is the local data folder
+    let dir = base.state_dir().unwrap_or_else(|| base.data_local_dir());
+    Some(dir.join("zonewright"))
 }
 
 #[derive(Serialize)]

@@ -46,7 +46,10 @@ pub fn to_string(project: &Project) -> Result<String, SerializeError> {
     // a requirement status, a data flow, a rectangle. That keeps diffs line-sized, and it
     // halves the size of large plants (indentation was most of their bytes) and their load
     // and save times.
+    // LF on every OS (ron would write CRLF on Windows): a plant saved on Windows is the same
+    // file, byte for byte, as one saved on Linux, so mixed teams get no line-ending diffs
     let config = ron::ser::PrettyConfig::new()
+        .new_line("\n".to_owned())
         .indentor("    ".to_owned())
         .struct_names(false)
         .depth_limit(FILE_DEPTH_LIMIT);

@@ -435,10 +435,17 @@ pub fn focus_rect(p: &Project, e: ElementRef) -> Option<Rect> {
 
 /// Starts the designer window, optionally with a file.
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1500.0, 920.0])
+        .with_title("zonewright");
+    // the title bar and task bar icon (the Windows exe also embeds it, see build.rs)
+    if let Ok(icon) =
+        eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon/zonewright.png"))
+    {
+        viewport = viewport.with_icon(std::sync::Arc::new(icon));
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1500.0, 920.0])
-            .with_title("zonewright"),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -452,6 +459,10 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 RecentFiles::legacy_store().as_deref(),
             );
             let store = crate::file::recovery::RecoveryStore::default_location();
+            if store.is_none() {
+                // the status line says it too (set_recovery); this is for the log
+                eprintln!("warning: {}", recovery::NO_STATE_FOLDER);
+            }
             if let Some(store) = &store {
                 crate::file::recovery::install_panic_hook(
                     store.clone(),

@@ -28,6 +28,12 @@ pub struct Autosave {
     pub offered: Vec<Result<Recovered, RecoveryError>>,
 }
 
+/// What the user is told (once, in the status line and on stderr) when the OS names no folder
+/// for the program's state.
+pub const NO_STATE_FOLDER: &str = "No folder for zonewright's state was found (no home or \
+     local application data folder; set ZONEWRIGHT_STATE_DIR): crash recovery and the locks \
+     that warn about a file open in another window are off";
+
 impl Autosave {
     pub fn new(store: Option<RecoveryStore>) -> Autosave {
         Autosave {
@@ -75,6 +81,7 @@ impl DesignerApp {
     pub fn set_recovery(&mut self, store: Option<RecoveryStore>) {
         self.autosave = Autosave::new(store);
         let Some(store) = &self.autosave.store else {
+            self.status = Some(NO_STATE_FOLDER.to_owned());
             return;
         };
         self.autosave.offered = store.find_all(Some(&self.sessions.owner));
