@@ -82,7 +82,7 @@ pub fn scenario_risk(matrix: &RiskMatrix, s: &ThreatScenario) -> ScenarioRisk {
     }
 }
 
-/// Whether an additional countermeasure not yet implemented is past its due date on the
+/// Whether an additional countermeasure still to be implemented is past its due date on the
 /// assessment date (a due date that is not a calendar date is never overdue).
 pub fn is_overdue(m: &crate::model::Countermeasure, on: Option<Date>) -> bool {
     m.status != MeasureStatus::Implemented
@@ -292,7 +292,7 @@ pub(super) fn risk_findings(
                     FindingCode::RiskReliesOnPlanned,
                     el,
                     format!(
-                        "The residual risk of \"{title}\" in \"{name}\" is tolerable only thanks to additional countermeasures not yet implemented (after the existing ones it is {}): {}.",
+                        "The residual risk of \"{title}\" in \"{name}\" is tolerable only thanks to additional countermeasures still to be implemented (after the existing ones it is {}): {}.",
                         matrix.level_name(after),
                         pending.join("; ")
                     ),

@@ -208,7 +208,7 @@ pub(super) fn write_text(
     }
     writeln!(
         out,
-        "Threat scenarios (risk: level score = likelihood × worst consequence; after existing: after the countermeasures in place; residual: after the additional ones too; tolerable: the residual risk, \"planned\" when only thanks to countermeasures not yet implemented)"
+        "Threat scenarios (risk: level score = likelihood × worst consequence; after existing: after the countermeasures in place; residual: after the additional ones too; tolerable: the residual risk, \"planned\" when only thanks to countermeasures still to be implemented)"
     )?;
     write_table(out, "", &heads, &rows, &[7, 40, 40, 24, 16, 16, 16, 14])?;
     if !measures.is_empty() {
@@ -399,7 +399,7 @@ pub(super) struct JsonScenario<'a> {
     after_existing: Option<JsonRating>,
     /// After all countermeasures: the final residual risk.
     residual: Option<JsonRating>,
-    /// The residual is tolerable only thanks to countermeasures not yet implemented.
+    /// The residual is tolerable only thanks to countermeasures still to be implemented.
     relies_on_planned: bool,
     /// Consequence rank per category: unmitigated, after the existing countermeasures, final
     /// (unrated categories carried forward).

@@ -389,7 +389,7 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
             let [l, c0, lv, tol] = rating(r.unmitigated);
             let [rl, rc, rlv, rtol] = rating(r.residual);
             let [_, _, elv, _] = rating(r.after_existing);
-            // tolerable only thanks to countermeasures not yet implemented
+            // tolerable only thanks to countermeasures still to be implemented
             let rtol = if r.relies_on_planned {
                 Value::text("yes (planned)")
             } else {

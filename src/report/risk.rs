@@ -394,7 +394,7 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
         return;
     }
     flow.paragraph(
-        "Every threat scenario of the zones and conduits. Residual risk is after the existing and additional countermeasures; tolerable refers to it (\"planned\": only thanks to additional countermeasures not yet implemented).",
+        "Every threat scenario of the zones and conduits. Residual risk is after the existing and additional countermeasures; tolerable refers to it (\"planned\": only thanks to additional countermeasures still to be implemented).",
         8.5,
         Rgb::GREY,
     );
@@ -506,7 +506,7 @@ pub fn element_section(
 }
 
 /// "yes", "no (above Medium)", or "yes (planned)" — tolerable only thanks to additional
-/// countermeasures not yet implemented — for a scenario's final residual.
+/// countermeasures still to be implemented — for a scenario's final residual.
 fn scenario_tolerable_cell(m: &RiskMatrix, sr: &ScenarioRisk) -> Cell {
     if sr.relies_on_planned {
         let (amber, on_amber) = gap_colors(GapSeverity::One);

@@ -431,7 +431,7 @@ fn scenario_ui(
     if rated.is_some_and(|r| r.relies_on_planned) {
         ui.label(
             egui::RichText::new(
-                "Tolerable only thanks to additional countermeasures not yet implemented",
+                "Tolerable only thanks to additional countermeasures still to be implemented",
             )
             .small()
             .color(theme::finding_color(

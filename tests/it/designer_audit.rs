@@ -88,7 +88,7 @@ fn due_date_and_status_of_a_countermeasure_are_edited_in_the_inspector() {
     h.run();
     assert!(codes(&h).contains(&FindingCode::RiskReliesOnPlanned));
     h.get_by_label("Overdue: due before the document date");
-    h.get_by_label("Tolerable only thanks to additional countermeasures not yet implemented");
+    h.get_by_label("Tolerable only thanks to additional countermeasures still to be implemented");
 
     // the due date: select the field's text and type a later one
     let due = h

@@ -328,7 +328,7 @@ fn a_residual_tolerable_only_thanks_to_planned_measures_is_a_warning() {
     assert_eq!(f[0].code.code(), "RISK-RELIES-ON-PLANNED");
     assert_eq!(
         f[0].message,
-        "The residual risk of \"Ransomware\" in \"Control\" is tolerable only thanks to additional countermeasures not yet implemented (after the existing ones it is Critical): Allow-listing (owner OT security, due 2026-02-01, overdue, planned)."
+        "The residual risk of \"Ransomware\" in \"Control\" is tolerable only thanks to additional countermeasures still to be implemented (after the existing ones it is Critical): Allow-listing (owner OT security, due 2026-02-01, overdue, planned)."
     );
     assert!(findings_of(&p, FindingCode::RiskResidualIntolerable).is_empty());
     // due on the document date itself is not overdue
