@@ -257,16 +257,26 @@ fn affected_ui(
                         .weak(),
                 );
             }
-            for (aid, name) in assets {
-                let mut on = chosen.contains(aid);
-                if ui.checkbox(&mut on, name).changed() {
-                    let mut n: Vec<AssetId> = chosen.iter().copied().filter(|a| a != aid).collect();
-                    if on {
-                        n.push(*aid);
+            // only the rows in view are built; names cut to one line
+            let row_height = ui.spacing().interact_size.y;
+            egui::ScrollArea::vertical()
+                .id_salt((id, "affected rows"))
+                .max_height(row_height * 10.0)
+                .auto_shrink([false, true])
+                .show_rows(ui, row_height, assets.len(), |ui, rows| {
+                    for (aid, name) in assets.get(rows).unwrap_or_default() {
+                        let mut on = chosen.contains(aid);
+                        let text = shortened(&crate::model::text::visible(name), 80);
+                        if ui.checkbox(&mut on, text).changed() {
+                            let mut n: Vec<AssetId> =
+                                chosen.iter().copied().filter(|a| a != aid).collect();
+                            if on {
+                                n.push(*aid);
+                            }
+                            out = Some(n);
+                        }
                     }
-                    out = Some(n);
-                }
-            }
+                });
             if missing > 0 {
                 ui.label(
                     egui::RichText::new(format!("{missing} chosen asset(s) are elsewhere now"))

@@ -47,6 +47,7 @@ mod import_model;
 mod kill_save;
 mod limits;
 mod limits_designer;
+mod long_names;
 mod matrix;
 mod matrix_identity;
 mod navigation;

@@ -124,6 +124,25 @@ pub(super) struct Text<'a> {
     pub to_screen: TSTransform,
 }
 
+/// The start of `text` that can show in `max_rows` rows of `width_px` at `font_px`: no glyph
+/// is narrower than a fifth of the font size, so more characters can never be seen. A cut text
+/// ends in "…" so a name that happens to fit is still marked as cut.
+pub(super) fn layout_prefix(
+    text: &str,
+    max_rows: usize,
+    width_px: f32,
+    font_px: f32,
+) -> std::borrow::Cow<'_, str> {
+    let per_row = (width_px / (font_px * 0.2).max(0.5))
+        .ceil()
+        .clamp(1.0, 10_000.0) as usize;
+    let limit = per_row.saturating_mul(max_rows.max(1)).saturating_add(1);
+    match text.char_indices().nth(limit) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((cut, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..cut])),
+    }
+}
+
 impl Text<'_> {
     /// On-screen font size for a size in scene units, in half points (keeps the layout cache warm).
     pub fn screen_size(&self, scene_size: f32) -> f32 {
@@ -154,14 +173,19 @@ impl Text<'_> {
         max_width: f32,
         max_rows: usize,
     ) -> std::sync::Arc<egui::Galley> {
-        let font = FontId::proportional(self.screen_size(scene_size));
+        let font_px = self.screen_size(scene_size);
+        let font = FontId::proportional(font_px);
+        let width_px = (max_width * self.to_screen.scaling).max(1.0);
+        // Only what can be seen is laid out: a 3 KB name on 9,000 chips would otherwise keep
+        // gigabytes of glyphs in the layout cache (issue 24).
+        let shown = layout_prefix(text, max_rows, width_px, font_px);
         // names from the file: control and bidirectional characters shown, not interpreted
         let mut job = egui::text::LayoutJob::single_section(
-            crate::model::text::visible(text).into_owned(),
+            crate::model::text::visible(&shown).into_owned(),
             egui::TextFormat::simple(font, color),
         );
         job.wrap = egui::text::TextWrapping {
-            max_width: (max_width * self.to_screen.scaling).max(1.0),
+            max_width: width_px,
             max_rows,
             break_anywhere: max_rows == 1,
             overflow_character: Some('…'),
@@ -631,4 +655,27 @@ pub(super) fn overlaps_earlier(zone_rects: &[(crate::model::ZoneId, crate::model
                 && r.y < last.y + last.h
                 && last.y < r.y + r.h
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layout_prefix;
+
+    #[test]
+    fn only_what_can_show_is_laid_out() {
+        // 100 px at 10 px: at most 100 / 2 = 50 glyphs a row, two rows, plus one to be cut
+        let long = "a".repeat(3_000);
+        let shown = layout_prefix(&long, 2, 100.0, 10.0);
+        assert_eq!(shown.chars().count(), 102);
+        assert!(shown.ends_with("a…"));
+        let fits = "é".repeat(101);
+        assert_eq!(layout_prefix(&fits, 2, 100.0, 10.0), fits.as_str());
+        let one_more = "é".repeat(102);
+        assert_eq!(
+            layout_prefix(&one_more, 2, 100.0, 10.0).chars().count(),
+            102
+        );
+        // a name that fits on one row stays whole
+        assert_eq!(layout_prefix("PLC 7", 1, 100.0, 10.0), "PLC 7");
+    }
 }

@@ -121,17 +121,31 @@ pub fn zone_ui(
                 .weak(),
         );
     }
-    for a in &z.assets {
-        let t = catalog
-            .component(&a.component)
-            .map_or("unknown type", |c| c.name.as_str());
-        if ui
-            .selectable_label(false, format!("{} — {t}", a.name))
-            .clicked()
-        {
-            out.push(Intent::Select(vec![ElementRef::Asset(a.id)]));
-        }
-    }
+    // One row per asset, cut to one line, and only the rows in view are built: a zone of
+    // thousands of imported assets (or 3 KB names) stays a few rows of work per frame.
+    let row_height = ui.spacing().interact_size.y;
+    egui::ScrollArea::vertical()
+        .id_salt(("zone assets", z.id.0))
+        .max_height(row_height * 12.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, z.assets.len(), |ui, rows| {
+            for a in z.assets.get(rows).unwrap_or_default() {
+                let t = catalog
+                    .component(&a.component)
+                    .map_or("unknown type", |c| c.name.as_str());
+                let text = format!(
+                    "{} — {t}",
+                    crate::ui::risk::shortened(&crate::model::text::visible(&a.name), 80)
+                );
+                if ui
+                    .add(egui::Button::selectable(false, text).truncate())
+                    .on_hover_text(crate::ui::risk::shortened(&a.name, 400))
+                    .clicked()
+                {
+                    out.push(Intent::Select(vec![ElementRef::Asset(a.id)]));
+                }
+            }
+        });
     let conduits: Vec<_> = project
         .conduits
         .iter()
