@@ -78,7 +78,11 @@ impl DesignerApp {
                 self.command_items_ui(ui, &[SelectAllRequirements, MarkMetUpTo, CopyAssessment]);
             });
             ui.menu_button("Arrange", |ui| {
-                for how in crate::command::arrange::Arrangement::ALL {
+                use crate::command::arrange::Arrangement;
+                for how in Arrangement::ALL {
+                    if how == Arrangement::ByPurdueLevel {
+                        ui.separator();
+                    }
                     self.command_item_ui(ui, Arrange(how));
                 }
             });
