@@ -14,7 +14,7 @@ use super::{Project, Rect, ZoneId, purdue};
 /// Horizontal gap between zones in a row, in scene units.
 pub const GAP_X: f32 = 60.0;
 /// Vertical gap between rows, in scene units (room for the conduits' labels).
-pub const GAP_Y: f32 = 90.0;
+pub const GAP_Y: f32 = 140.0;
 
 /// One zone to place: its level (none: the last row), its size and its current centre x (the
 /// tie-break that keeps the user's left-to-right order).
@@ -236,10 +236,10 @@ mod tests {
             item(Some(Level2), 500.0),
         ];
         let r = rows_by_level(&items, &[], 0.0, 0.0, 10_000.0);
-        // rows: Level 4 (y 0), DMZ (190), Level 2 (380, two zones), none (570)
+        // rows: Level 4 (y 0), DMZ (240), Level 2 (480, two zones), none (720)
         assert_eq!(
             (r[2].y, r[3].y, r[0].y, r[4].y, r[1].y),
-            (0.0, 190.0, 380.0, 380.0, 570.0)
+            (0.0, 240.0, 480.0, 480.0, 720.0)
         );
         // the Level 2 row is 200 + 60 + 200 = 460 wide; the others are centred on it: 130
         assert_eq!((r[0].x, r[4].x), (0.0, 260.0));
@@ -253,7 +253,7 @@ mod tests {
         let items = [item(Some(PurdueLevel::Level2), 0.0); 5];
         let r = rows_by_level(&items, &[], 0.0, 0.0, 700.0);
         let ys: Vec<f32> = r.iter().map(|r| r.y).collect();
-        assert_eq!(ys, [0.0, 0.0, 190.0, 190.0, 380.0]);
+        assert_eq!(ys, [0.0, 0.0, 240.0, 240.0, 480.0]);
         assert_eq!((r[0].x, r[1].x, r[4].x), (0.0, 260.0, 130.0));
     }
 
