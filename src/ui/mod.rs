@@ -310,44 +310,59 @@ impl DesignerApp {
             egui::CentralPanel::default().show(ui, |ui| self.start_page_ui(ui));
         } else {
             if !self.presentation {
-                let palette = egui::Panel::left("palette")
-                    .resizable(true)
-                    .default_size(self.panels.palette_width)
-                    .show(ui, |ui| {
-                        within_panel_ui(ui, |ui| palette::palette_ui(self, ui));
+                // below 1,280 points the palette becomes a strip of icons and the inspector
+                // takes at most 30 %: the canvas keeps at least 60 % of the width
+                let width = ctx.content_rect().width();
+                let compact = width < COMPACT_BELOW;
+                let palette = if compact {
+                    egui::Panel::left("palette strip")
+                        .resizable(false)
+                        .exact_size(PALETTE_STRIP_WIDTH)
+                        .show(ui, |ui| {
+                            within_panel_ui(ui, |ui| palette::palette_strip_ui(self, ui));
+                        })
+                } else {
+                    egui::Panel::left("palette")
+                        .resizable(true)
+                        .default_size(self.panels.palette_width)
+                        .show(ui, |ui| {
+                            within_panel_ui(ui, |ui| palette::palette_ui(self, ui));
+                        })
+                };
+                let inspector_max = if compact { width * 0.3 } else { f32::INFINITY };
+                let inspector = egui::Panel::right(if compact {
+                    "inspector compact"
+                } else {
+                    "inspector"
+                })
+                .resizable(true)
+                .default_size(self.panels.inspector_width.min(inspector_max))
+                .max_size(inspector_max)
+                .show(ui, |ui| {
+                    within_panel_ui(ui, |ui| {
+                        let Some(doc) = &self.doc else { return };
+                        let view = view::View {
+                            doc,
+                            selection: &self.selection,
+                            catalog: self.catalog,
+                            dark: self.dark,
+                            presentation: self.presentation,
+                        };
+                        inspector::inspector_ui(view, &mut self.inspector, &mut self.intents, ui);
                     });
-                let inspector = egui::Panel::right("inspector")
-                    .resizable(true)
-                    .default_size(self.panels.inspector_width)
-                    .show(ui, |ui| {
-                        within_panel_ui(ui, |ui| {
-                            let Some(doc) = &self.doc else { return };
-                            let view = view::View {
-                                doc,
-                                selection: &self.selection,
-                                catalog: self.catalog,
-                                dark: self.dark,
-                                presentation: self.presentation,
-                            };
-                            inspector::inspector_ui(
-                                view,
-                                &mut self.inspector,
-                                &mut self.intents,
-                                ui,
-                            );
-                        });
-                    });
+                });
                 let dock = egui::Panel::bottom("dock")
                     .resizable(true)
                     .default_size(self.panels.dock_height)
                     .show(ui, |ui| {
                         within_panel_ui(ui, |ui| dock::dock_ui(self, ui));
                     });
-                self.panels = prefs::PanelSizes {
-                    palette_width: palette.response.rect.width(),
-                    inspector_width: inspector.response.rect.width(),
-                    dock_height: dock.response.rect.height(),
-                };
+                // the sizes the user gave the full panels are kept while they are compact
+                if !compact {
+                    self.panels.palette_width = palette.response.rect.width();
+                    self.panels.inspector_width = inspector.response.rect.width();
+                }
+                self.panels.dock_height = dock.response.rect.height();
             }
             egui::CentralPanel::default()
                 .frame(egui::Frame::NONE)
@@ -369,6 +384,11 @@ impl DesignerApp {
         self.canvas.end_frame(&ctx);
     }
 }
+
+/// Windows narrower than this (points) show the palette as an icon strip.
+pub const COMPACT_BELOW: f32 = 1_280.0;
+/// The width of the palette's icon strip, in points.
+const PALETTE_STRIP_WIDTH: f32 = 56.0;
 
 /// Shows `add_contents` in the panel's present size: content larger than the panel is clipped
 /// (the panels' own scroll areas show it) and never grows the panel, so a panel keeps the size

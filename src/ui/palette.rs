@@ -35,6 +35,9 @@ impl PaletteState {
     }
 }
 
+/// One draggable palette entry: its badge and name, or in the icon strip (`compact`) the
+/// badge alone, the name in its hover text.
+#[allow(clippy::too_many_arguments)]
 fn drag_item_ui(
     ui: &mut egui::Ui,
     id: egui::Id,
@@ -43,22 +46,76 @@ fn drag_item_ui(
     badge_color: egui::Color32,
     text: &str,
     hover: &str,
+    compact: bool,
 ) {
     let r = ui
         .dnd_drag_source(id, payload, |ui| {
             ui.horizontal(|ui| {
-                ui.label(
-                    egui::RichText::new(format!(" {badge} "))
-                        .monospace()
-                        .small()
-                        .color(egui::Color32::WHITE)
-                        .background_color(badge_color),
-                );
-                ui.label(text);
+                let badge = egui::RichText::new(format!(" {badge} "))
+                    .monospace()
+                    .color(egui::Color32::WHITE)
+                    .background_color(badge_color);
+                ui.label(if compact { badge } else { badge.small() });
+                if !compact {
+                    ui.label(text);
+                }
             });
         })
         .response;
-    r.on_hover_text(hover);
+    if compact {
+        r.on_hover_text(format!("{text}\n{hover}"));
+    } else {
+        r.on_hover_text(hover);
+    }
+}
+
+/// The left panel as a strip of icons (narrow windows: the canvas keeps the width): the
+/// conduit tool, then every zone kind and component type as its badge, each dragged as in the
+/// full palette; names in the hover texts.
+pub fn palette_strip_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+    ui.add_space(4.0);
+    let conduit_active = matches!(app.palette.tool, Tool::Conduit { .. });
+    if ui
+        .add(egui::Button::selectable(conduit_active, " ⇄ "))
+        .on_hover_text("Conduit tool: click zone A, then zone B. Esc leaves the tool.")
+        .clicked()
+    {
+        app.palette.tool = if conduit_active {
+            Tool::Select
+        } else {
+            Tool::Conduit { first: None }
+        };
+    }
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for kind in ZoneKind::ALL {
+                drag_item_ui(
+                    ui,
+                    egui::Id::new(("palette-zone", kind)),
+                    PalettePayload::Zone(kind),
+                    "Z",
+                    theme::kind_color(kind),
+                    kind.label(),
+                    "Drag onto the canvas to add a zone of this kind",
+                    true,
+                );
+            }
+            ui.separator();
+            for c in &app.catalog.components {
+                drag_item_ui(
+                    ui,
+                    egui::Id::new(("palette-component", &c.id)),
+                    PalettePayload::Component(c.id.clone()),
+                    &c.icon,
+                    egui::Color32::from_rgb(0x45, 0x5a, 0x64),
+                    &c.name,
+                    "Drag into a zone to add it.",
+                    true,
+                );
+            }
+        });
 }
 
 /// The left panel.
@@ -95,6 +152,7 @@ pub fn palette_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                             theme::kind_color(kind),
                             kind.label(),
                             "Drag onto the canvas to add a zone of this kind",
+                            false,
                         );
                     }
                 });
@@ -137,6 +195,7 @@ pub fn palette_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                                 egui::Color32::from_rgb(0x45, 0x5a, 0x64),
                                 &c.name,
                                 &hover,
+                                false,
                             );
                         }
                     });

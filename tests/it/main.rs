@@ -22,6 +22,7 @@ mod cli_risk;
 mod cli_writers;
 mod clipboard;
 mod commands;
+mod compact;
 mod context_menu;
 mod corpus;
 mod designer;
