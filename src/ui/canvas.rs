@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 mod bands;
 mod camera;
+pub mod focus;
 mod gesture;
 mod grid;
 mod guides;
@@ -79,6 +80,8 @@ pub struct CanvasState {
     pub snap_to_grid: bool,
     /// Where a right-click opened the context menu (screen), until it closes.
     pub context_menu: Option<egui::Pos2>,
+    /// Presentation mode's focused zone, until Escape.
+    pub focus: Option<focus::Focus>,
 }
 
 impl Default for CanvasState {
@@ -95,6 +98,7 @@ impl Default for CanvasState {
             drawn_in_pass: None,
             snap_to_grid: true,
             context_menu: None,
+            focus: None,
         }
     }
 }
@@ -199,6 +203,18 @@ impl CanvasState {
         let target = readable.min(fits).clamp(camera::ZOOM_MIN, camera::ZOOM_MAX);
         let (cx, cy) = r.center();
         self.scene_rect = egui::Rect::from_center_size(pos2(cx, cy), screen.size() / target);
+    }
+
+    /// Leaves presentation mode's zone focus, back to the view before it; whether there was
+    /// one.
+    pub fn end_focus(&mut self) -> bool {
+        match self.focus.take() {
+            Some(f) => {
+                self.scene_rect = f.before;
+                true
+            }
+            None => false,
+        }
     }
 
     fn fit(&mut self, project: &Project) {
@@ -535,6 +551,26 @@ pub fn canvas_ui(
             None => out.intents.push(Intent::Select(Vec::new())),
         }
         canvas.context_menu = Some(at);
+    }
+
+    // presentation: a click on a zone (or a chip in it) zooms to it with its card
+    if view.presentation
+        && *tool == Tool::Select
+        && ui.input(|i| i.pointer.button_clicked(egui::PointerButton::Primary))
+        && !matches!(out.hovered, Some(ElementRef::Conduit(_)))
+        && let Some(p) = pointer
+        && let Some(zone) = hit::zone_at(&out.zone_rects, p)
+        && let Some(z) = doc.project.zone(zone)
+    {
+        let before = canvas.focus.map_or(canvas.scene_rect, |f| f.before);
+        canvas.focus = Some(focus::Focus { zone, before });
+        canvas.scene_rect = focus::view_of(&z.rect);
+    }
+    if !view.presentation {
+        canvas.focus = None;
+    }
+    if let Some(f) = canvas.focus {
+        focus::focus_card_ui(ui.ctx(), screen_rect, &doc.project, &doc.assessment, f.zone);
     }
 
     // drops from the palette

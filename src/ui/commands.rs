@@ -610,7 +610,7 @@ impl DesignerApp {
             SelectAll => self.emit(Intent::SelectAll),
             Cancel => {
                 // Escape closes an open context menu first
-                if self.canvas.context_menu.take().is_some() {
+                if self.canvas.context_menu.take().is_some() || self.canvas.end_focus() {
                     return true;
                 }
                 if !self.canvas.cancel_gesture() && !self.palette.cancel_tool() {

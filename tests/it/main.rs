@@ -58,6 +58,7 @@ mod pdf_hygiene;
 mod pdf_memory;
 mod pdf_risk;
 mod prefs;
+mod presentation_focus;
 mod readable;
 mod recovery;
 mod rename_find;
