@@ -70,3 +70,28 @@ fn outside_presentation_a_click_on_a_zone_only_selects_it() {
     assert!(h.state().canvas.focus.is_none());
     assert_eq!(h.state().canvas.zoom(), zoom);
 }
+
+#[test]
+fn conduit_names_are_read_from_the_back_of_the_room() {
+    let mut h = common::with_sample("refinery");
+    h.run();
+    h.key_press(Key::F5);
+    h.run();
+    h.run();
+    let canvas = &h.state().canvas;
+    let sizes: Vec<(String, f32)> = canvas
+        .drawn_texts()
+        .iter()
+        .cloned()
+        .zip(canvas.drawn_text_sizes().iter().copied())
+        .collect();
+    let label = sizes
+        .iter()
+        .find(|(t, _)| t.starts_with("Corporate IT ↔ DMZ"))
+        .unwrap_or_else(|| panic!("the conduit's name is drawn: {sizes:?}"));
+    assert!(
+        label.1 >= 13.5,
+        "conduit name at {} pt in presentation",
+        label.1
+    );
+}

@@ -494,12 +494,20 @@ fn conduit_label(
         }
         // a label across a short, mostly horizontal conduit must not spill onto the zones
         let span = p1 - p0;
-        let max_w = if span.x.abs() > span.y.abs() {
-            (span.length() - 16.0).clamp(48.0, 220.0)
+        // presentation: at least 14 points on screen (read from the back of the room), up to
+        // 2.5 times the usual size in the scene when zoomed far out
+        let scene_size = if ls > 1.0 {
+            (12.0 * ls.min(1.2)).max((14.0 / zoom).min(30.0))
         } else {
-            220.0
+            12.0
         };
-        let g = t.fitted(&label, 12.0 * ls.min(1.2), text_color, max_w);
+        let wide = 220.0 * scene_size / 12.0;
+        let max_w = if span.x.abs() > span.y.abs() {
+            (span.length() - 16.0).clamp(48.0, wide)
+        } else {
+            wide
+        };
+        let g = t.fitted(&label, scene_size, text_color, max_w);
         let size = t.scene_size(&g) + vec2(12.0, 6.0);
         let lr = egui::Rect::from_center_size(mid, size);
         let fill = if f.dark {
