@@ -28,6 +28,7 @@ mod guides;
 mod hit;
 mod label;
 mod legend;
+mod overview;
 mod paint;
 mod retained;
 mod risk_badge;
@@ -82,6 +83,8 @@ pub struct CanvasState {
     pub context_menu: Option<egui::Pos2>,
     /// Presentation mode's focused zone, until Escape.
     pub focus: Option<focus::Focus>,
+    /// View → Overview map.
+    pub overview_map: bool,
 }
 
 impl Default for CanvasState {
@@ -99,6 +102,7 @@ impl Default for CanvasState {
             snap_to_grid: true,
             context_menu: None,
             focus: None,
+            overview_map: false,
         }
     }
 }
@@ -609,6 +613,15 @@ pub fn canvas_ui(
         grid::paint_guides(&overlay, &to_screen, guides);
     }
     legend::paint_legend(&overlay, screen_rect, view.dark, 12.0 * canvas.label_scale);
+    if canvas.overview_map {
+        let inv = to_screen.inverse();
+        let shown_in_scene = egui::Rect::from_min_max(inv * screen_rect.min, inv * screen_rect.max);
+        if let Some(p) =
+            overview::overview_ui(ui.ctx(), screen_rect, doc, shown_in_scene, view.dark)
+        {
+            canvas.scene_rect = egui::Rect::from_center_size(p, shown_in_scene.size());
+        }
+    }
     if out.end_gesture {
         canvas.gesture = Gesture::None;
     }

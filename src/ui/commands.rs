@@ -98,6 +98,8 @@ pub enum UiCommand {
     Arrange(crate::command::arrange::Arrangement),
     /// View → Snap to grid.
     SnapToGrid,
+    /// View → Overview map: the whole plant in a corner of the canvas, with the view on it.
+    OverviewMap,
     /// View → Purdue bands (a project setting: the drawings show them too).
     PurdueBands,
     /// File → New from template, by name.
@@ -165,7 +167,7 @@ impl UiCommand {
         all.extend([Shortcuts, Documentation, About]);
         all.extend([Copy, Cut, Paste, Rename, Find]);
         all.extend(crate::command::arrange::Arrangement::ALL.map(Arrange));
-        all.extend([SnapToGrid, PurdueBands]);
+        all.extend([SnapToGrid, OverviewMap, PurdueBands]);
         all.extend(
             crate::samples::TEMPLATES
                 .iter()
@@ -224,6 +226,7 @@ impl UiCommand {
             Find => "Find…",
             Arrange(how) => how.label(),
             SnapToGrid => "Snap to grid",
+            OverviewMap => "Overview map",
             PurdueBands => "Purdue bands",
             NewFromTemplate(name) => {
                 let title = crate::samples::find_template(name).map_or(name, |t| t.title);
@@ -286,6 +289,9 @@ impl UiCommand {
             Arrange(how) => super::arrange::arrange_tooltip(how),
             PurdueBands => {
                 "Show the Purdue levels 0–5 and the 3.5 DMZ as bands behind the zones, here and on the drawings"
+            }
+            OverviewMap => {
+                "A small map of the whole plant in the canvas's corner, the part on screen outlined; click or drag in it to go there"
             }
             SnapToGrid => {
                 "Zones snap to a 10-unit grid when moved, resized or added (hold Alt while dragging to place freely)"
@@ -431,6 +437,10 @@ impl UiCommand {
                 modifiers: CMD_SHIFT,
                 logical_key: Key::G,
             }],
+            OverviewMap => &[KeyboardShortcut {
+                modifiers: CMD_SHIFT,
+                logical_key: Key::M,
+            }],
             NewFromTemplate(_) | SelectAllRequirements | MarkMetUpTo | CopyAssessment => &[],
         }
     }
@@ -480,7 +490,7 @@ impl UiCommand {
             Paste | Find => doc.is_some(),
             Rename => doc.is_some() && super::rename::renameable(app).is_some(),
             Arrange(how) => super::arrange::arrange_enabled(app, how),
-            SnapToGrid => true,
+            SnapToGrid | OverviewMap => true,
             PurdueBands => doc.is_some(),
         }
     }
@@ -492,6 +502,7 @@ impl UiCommand {
             UiCommand::Presentation => Check::Selected(app.presentation),
             UiCommand::ShowTab(tab) => Check::Selected(app.dock_tab == tab),
             UiCommand::SnapToGrid => Check::Toggle(app.canvas.snap_to_grid),
+            UiCommand::OverviewMap => Check::Toggle(app.canvas.overview_map),
             UiCommand::PurdueBands => Check::Toggle(
                 app.doc
                     .as_ref()
@@ -651,6 +662,7 @@ impl DesignerApp {
             Find => self.find.open(),
             Arrange(how) => self.plan_and_apply(crate::command::Action::Arrange(how)),
             SnapToGrid => self.canvas.snap_to_grid = !self.canvas.snap_to_grid,
+            OverviewMap => self.canvas.overview_map = !self.canvas.overview_map,
             PurdueBands => self.toggle_purdue_bands(),
             NewFromTemplate(name) => self.guarded(Pending::OpenTemplate(name)),
             SelectAllRequirements => self.select_all_requirements(),

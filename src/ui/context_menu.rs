@@ -17,7 +17,9 @@ pub fn context_group(command: UiCommand, on_element: bool) -> Option<u8> {
         (Arrange(how), true) if how != Arrangement::ByPurdueLevel => Some(3),
         (Paste | SelectAll, false) => Some(0),
         (ZoomToFit | ResetZoom, false) => Some(1),
-        (Arrange(Arrangement::ByPurdueLevel) | SnapToGrid | PurdueBands, false) => Some(2),
+        (Arrange(Arrangement::ByPurdueLevel) | SnapToGrid | OverviewMap | PurdueBands, false) => {
+            Some(2)
+        }
         _ => None,
     }
 }

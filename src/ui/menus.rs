@@ -99,6 +99,7 @@ impl DesignerApp {
                         ZoomOut,
                         Presentation,
                         SnapToGrid,
+                        OverviewMap,
                         PurdueBands,
                         DarkTheme,
                         CommandPalette,

@@ -65,6 +65,8 @@ pub struct Prefs {
     pub recent_migrated: bool,
     /// View → Snap to grid.
     pub snap_to_grid: bool,
+    /// View → Overview map.
+    pub overview_map: bool,
 }
 
 impl Default for Prefs {
@@ -77,6 +79,7 @@ impl Default for Prefs {
             last_folder: None,
             recent_migrated: false,
             snap_to_grid: true,
+            overview_map: false,
         }
     }
 }
@@ -148,6 +151,7 @@ impl DesignerApp {
             last_folder: self.last_folder.clone(),
             recent_migrated: true,
             snap_to_grid: self.canvas.snap_to_grid,
+            overview_map: self.canvas.overview_map,
         }
     }
 
@@ -159,6 +163,7 @@ impl DesignerApp {
         self.recent = RecentFiles::from_paths(prefs.recent.clone());
         self.last_folder = prefs.last_folder.clone();
         self.canvas.snap_to_grid = prefs.snap_to_grid;
+        self.canvas.overview_map = prefs.overview_map;
     }
 }
 
@@ -198,6 +203,7 @@ mod tests {
             last_folder: Some(PathBuf::from("/plants")),
             recent_migrated: true,
             snap_to_grid: false,
+            overview_map: true,
         };
         let mut storage = MemoryStorage::default();
         prefs.save(&mut storage);

@@ -53,6 +53,7 @@ mod long_names;
 mod matrix;
 mod matrix_identity;
 mod navigation;
+mod overview_map;
 mod pdf;
 mod pdf_hygiene;
 mod pdf_memory;

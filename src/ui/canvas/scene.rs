@@ -301,7 +301,7 @@ pub(super) fn draw_scene_ui(
         {
             // the header: the whole name, however the zone cut it, and what its gap colour
             // says (with what is still missing when it is unknown or open)
-            let shown = crate::model::text::visible;
+            let shown = hover_name;
             let gap = ea.map_or_else(String::new, |e| {
                 let missing = e.missing_text();
                 if missing.is_empty() {
@@ -399,7 +399,7 @@ pub(super) fn draw_scene_ui(
                     out.hovered = Some(ElementRef::Asset(asset.id));
                     if *f.gesture == Gesture::None {
                         // the whole name, however the chip cut it
-                        let shown = crate::model::text::visible;
+                        let shown = hover_name;
                         let component = f
                             .catalog
                             .component(&asset.component)
@@ -505,7 +505,7 @@ pub(super) fn draw_scene_ui(
                 } else {
                     "↔"
                 };
-                let shown = crate::model::text::visible;
+                let shown = hover_name;
                 let mut text = format!(
                     "{}\n{} {arrow} {}",
                     shown(&c.name),
@@ -596,4 +596,10 @@ pub(super) fn draw_scene_ui(
         out.gesture = None;
     }
     out
+}
+
+/// A name for a hover text: control characters shown, at most 300 characters (a 3 KB name
+/// would fill the screen).
+fn hover_name(name: &str) -> String {
+    crate::ui::risk::shortened(&crate::model::text::visible(name), 300)
 }
