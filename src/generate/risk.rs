@@ -116,7 +116,7 @@ pub(super) fn element_risk(
         .collect();
     ElementRisk {
         scenarios,
-        sl_t_rationale: String::new(),
+        ..ElementRisk::default()
     }
 }
 

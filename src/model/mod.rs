@@ -9,6 +9,7 @@ pub mod network;
 pub mod purdue;
 pub mod requirement;
 pub mod risk;
+pub mod risk_record;
 mod sl;
 pub mod text;
 
@@ -19,6 +20,7 @@ pub use risk::{
     Approval, Countermeasure, Decision, ElementRisk, MeasureStatus, ProjectRisk, RiskLevel,
     RiskMatrix, ScaleStep, ThreatScenario,
 };
+pub use risk_record::{Acceptance, AssessmentRecord, Assessor, MethodReference, ThreatSource};
 pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector, format_levels};
 
 use serde::{Deserialize, Serialize};
