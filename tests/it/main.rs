@@ -7,6 +7,7 @@ mod pdf_text;
 mod risk_fixture;
 
 mod atomic_save;
+mod audit_records;
 mod brownfield;
 mod bulk;
 mod canvas_fluency;
