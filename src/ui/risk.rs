@@ -8,7 +8,10 @@ use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
 use crate::edit::Edit;
-use crate::model::{AssetId, Conduit, ElementRisk, Project, RiskMatrix, ThreatScenario, Zone};
+use crate::model::{
+    AssetId, Conduit, ElementRef, ElementRisk, Project, ProjectRisk, RiskMatrix, ThreatScenario,
+    Zone,
+};
 
 mod measures;
 
@@ -58,6 +61,13 @@ impl Owner<'_> {
         match self {
             Owner::Zone(z) => &z.risk,
             Owner::Conduit(c) => &c.risk,
+        }
+    }
+
+    fn element(&self) -> ElementRef {
+        match self {
+            Owner::Zone(z) => ElementRef::Zone(z.id),
+            Owner::Conduit(c) => ElementRef::Conduit(c.id),
         }
     }
 
@@ -494,8 +504,8 @@ pub struct Rated<'a> {
 pub fn scenarios_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
-    id: &str,
-    matrix: &RiskMatrix,
+    (id, element): (&str, ElementRef),
+    risk: &ProjectRisk,
     scenarios: &[ThreatScenario],
     rated: Rated<'_>,
     assets: &[(AssetId, String)],
@@ -504,6 +514,7 @@ pub fn scenarios_ui(
         risks: rated,
         overdue,
     } = rated;
+    let matrix = &risk.matrix;
     let mut out = None;
     for (i, s) in scenarios.iter().enumerate() {
         let r = rated.get(i);
@@ -526,6 +537,12 @@ pub fn scenarios_ui(
                         key: ch.key.map(|k| format!("s{i}.{k}")),
                     });
                 }
+                let at = super::risk_record::ScenarioAt {
+                    element,
+                    index: i,
+                    id: &sid,
+                };
+                super::risk_record::scenario_record_ui(ui, intents, risk, at, s, r);
                 ui.add_space(2.0);
                 if ui
                     .button("Remove scenario")
@@ -622,9 +639,13 @@ pub fn element_risk_ui(
     let matrix = &project.risk.matrix;
     let title = match ea {
         Some(e) if e.risk.intolerable > 0 => format!(
-            "Risk ({}, {} above tolerable)",
+            "Risk ({}, {} above tolerable{})",
             scenarios_text(risk.scenarios.len()),
-            e.risk.intolerable
+            e.risk.intolerable,
+            match e.risk.accepted_intolerable {
+                0 => String::new(),
+                n => format!(", {n} accepted"),
+            }
         ),
         _ => format!("Risk ({})", scenarios_text(risk.scenarios.len())),
     };
@@ -655,14 +676,15 @@ pub fn element_risk_ui(
                     rating_chip_ui(ui, matrix, worst);
                 });
             }
+            super::risk_record::record_ui(ui, intents, project, owner.element(), risk);
             let rated = ea.map_or(&[][..], |e| e.risk.scenarios.as_slice());
             let overdue = ea.map_or(&[][..], |e| e.risk.overdue.as_slice());
             let assets = owner.assets(project);
             if let Some(ch) = scenarios_ui(
                 ui,
                 intents,
-                &id,
-                matrix,
+                (&id, owner.element()),
+                &project.risk,
                 &risk.scenarios,
                 Rated {
                     risks: rated,
