@@ -29,6 +29,7 @@ mod designer_audit;
 mod designer_dirty;
 mod designer_files;
 mod designer_hygiene;
+mod designer_records;
 mod designer_risk;
 mod designer_small;
 mod export;
