@@ -318,6 +318,10 @@ fn scenario_ui(
 ) -> Option<Change<ThreatScenario>> {
     let mut out = None;
     for (k, f) in FIELDS.iter().enumerate() {
+        // a source picked from the project's list replaces the scenario's own source text
+        if s.source != 0 && matches!(k, 1 | 2) {
+            continue;
+        }
         if let Some(n) = f.show_with_id_ui(ui, intents, s, (id, "f", k)) {
             out = Some(typed(
                 n,
@@ -437,6 +441,10 @@ fn scenario_ui(
         let r = rated.and_then(|r| r.residual);
         rating_chip_ui(ui, matrix, r);
         tolerable_ui(ui, matrix, r);
+        if rated.is_some_and(|r| r.accepted_although_intolerable) {
+            ui.label(egui::RichText::new("(accepted)").small())
+                .on_hover_text(super::register::ACCEPTED_TEXT);
+        }
     });
     if rated.is_some_and(|r| r.relies_on_planned) {
         ui.label(
@@ -528,6 +536,12 @@ pub fn scenarios_ui(
                     .filter(|(k, _)| *k == i)
                     .map(|(_, j)| *j)
                     .collect();
+                let at = super::risk_record::ScenarioAt {
+                    element,
+                    index: i,
+                    id: &sid,
+                };
+                super::risk_record::source_pick_ui(ui, intents, risk, at, s);
                 if let Some(ch) = scenario_ui(ui, intents, &sid, matrix, s, (r, &late), assets) {
                     let mut n = scenarios.to_vec();
                     n[i] = ch.value;
@@ -537,12 +551,7 @@ pub fn scenarios_ui(
                         key: ch.key.map(|k| format!("s{i}.{k}")),
                     });
                 }
-                let at = super::risk_record::ScenarioAt {
-                    element,
-                    index: i,
-                    id: &sid,
-                };
-                super::risk_record::scenario_record_ui(ui, intents, risk, at, s, r);
+                super::risk_record::scenario_record_ui(ui, intents, at, s, r);
                 ui.add_space(2.0);
                 if ui
                     .button("Remove scenario")

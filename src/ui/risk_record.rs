@@ -120,17 +120,15 @@ pub struct ScenarioAt<'a> {
     pub id: &'a str,
 }
 
-/// The threat source picked from the project's list, the likelihood's rationale, and the
-/// acceptance of the residual risk ("accepted although intolerable" when above the tolerable).
-pub fn scenario_record_ui(
+/// The threat source picked from the project's list (at the top of the scenario; a picked one
+/// replaces the scenario's own source text).
+pub fn source_pick_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     risk: &ProjectRisk,
     at: ScenarioAt<'_>,
     s: &ThreatScenario,
-    rated: Option<&ScenarioRisk>,
 ) {
-    let mut change = None;
     if !risk.threat_sources.is_empty() {
         small(ui, "Threat source from the project's list");
         let shown = match risk.threat_source(s.source) {
@@ -152,10 +150,36 @@ pub fn scenario_record_ui(
                     ui.selectable_value(&mut pick, t.id, text);
                 }
             });
+        if let Some(t) = risk.threat_source(s.source) {
+            small(
+                ui,
+                &format!(
+                    "Capability: {}. Motivation: {}.",
+                    t.capability.trim(),
+                    t.motivation.trim()
+                ),
+            );
+        }
         if pick != s.source {
-            change = Some(ScenarioChange::Source(pick));
+            intents.push(Intent::Risk(RiskAction::Scenario {
+                element: at.element,
+                index: at.index,
+                change: ScenarioChange::Source(pick),
+            }));
         }
     }
+}
+
+/// The likelihood's rationale and the acceptance of the residual risk ("accepted although
+/// intolerable" when above the tolerable).
+pub fn scenario_record_ui(
+    ui: &mut egui::Ui,
+    intents: &mut Intents,
+    at: ScenarioAt<'_>,
+    s: &ThreatScenario,
+    rated: Option<&ScenarioRisk>,
+) {
+    let mut change = None;
     if let Some(t) = TextField::labelled("Why this likelihood", &s.likelihood_rationale)
         .id((at.id, "rationale"))
         .multiline(true)
