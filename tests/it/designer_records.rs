@@ -195,3 +195,49 @@ fn a_zone_gets_an_assessor_and_a_date() {
     let r = &common::project(&h).zones[0].risk.record;
     assert_eq!((r.date.as_str(), r.assessors.len()), ("", 1));
 }
+
+#[test]
+fn with_nothing_selected_the_method_and_a_threat_source_are_edited_one_step_each() {
+    let mut h = harness();
+    h.run();
+    h.state_mut().set_document(plant(), None);
+    h.run();
+    h.get_by_label("Method and threat sources (1)").click();
+    h.run();
+    let field = common::below_label(&h, "Method version", &[Role::TextInput]);
+    common::click_at(&mut h, field);
+    h.event(Event::Text("2.1".into()));
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(common::project(&h).risk.method.version, "2.1");
+    assert_eq!(undo_label(&h).as_deref(), Some("Edit risk method document"));
+    h.get_by_label("Add threat source").click();
+    h.run();
+    let sources = &common::project(&h).risk.threat_sources;
+    assert_eq!(sources.iter().map(|t| t.id).collect::<Vec<_>>(), vec![1, 2]);
+    assert!(sources[1].in_scope, "a new source is in scope");
+    // the picked source cannot be removed while a scenario uses it; the new one can
+    h.state_mut()
+        .apply_intent(Intent::Risk(RiskAction::Scenario {
+            element: ElementRef::Zone(ZoneId(1)),
+            index: 0,
+            change: ScenarioChange::Source(1),
+        }));
+    h.run();
+    h.state_mut()
+        .apply_intent(Intent::Risk(RiskAction::RemoveThreatSource(1)));
+    h.run();
+    assert_eq!(common::project(&h).risk.threat_sources.len(), 2);
+    // undo: the pick, then the added source; the method stays
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let p = common::project(&h);
+    assert_eq!(p.risk.threat_sources.len(), 1);
+    assert_eq!(p.risk.method.version, "2.1");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(common::project(&h).risk.method.version, "");
+}
