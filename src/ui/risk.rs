@@ -310,12 +310,13 @@ const FIELDS: [Field<ThreatScenario>; 5] = [
 fn scenario_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
-    id: &str,
+    at: super::risk_record::ScenarioAt<'_>,
     matrix: &RiskMatrix,
     s: &ThreatScenario,
     (rated, overdue): (Option<&ScenarioRisk>, &[usize]),
     assets: &[(AssetId, String)],
 ) -> Option<Change<ThreatScenario>> {
+    let id = at.id;
     let mut out = None;
     for (k, f) in FIELDS.iter().enumerate() {
         // a source picked from the project's list replaces the scenario's own source text
@@ -359,6 +360,7 @@ fn scenario_ui(
         ui.label("Unmitigated risk");
         rating_chip_ui(ui, matrix, rated.and_then(|r| r.unmitigated));
     });
+    super::risk_record::rationale_ui(ui, intents, at, s);
     ui.add_space(4.0);
     if let Some(v) = TextField::labelled(
         "Existing countermeasures (ZCR 5.8)",
@@ -542,7 +544,7 @@ pub fn scenarios_ui(
                     id: &sid,
                 };
                 super::risk_record::source_pick_ui(ui, intents, risk, at, s);
-                if let Some(ch) = scenario_ui(ui, intents, &sid, matrix, s, (r, &late), assets) {
+                if let Some(ch) = scenario_ui(ui, intents, at, matrix, s, (r, &late), assets) {
                     let mut n = scenarios.to_vec();
                     n[i] = ch.value;
                     out = Some(Change {

@@ -170,8 +170,28 @@ pub fn source_pick_ui(
     }
 }
 
-/// The likelihood's rationale and the acceptance of the residual risk ("accepted although
-/// intolerable" when above the tolerable).
+/// Why the unmitigated likelihood is what it is (under the unmitigated rating).
+pub fn rationale_ui(
+    ui: &mut egui::Ui,
+    intents: &mut Intents,
+    at: ScenarioAt<'_>,
+    s: &ThreatScenario,
+) {
+    if let Some(t) = TextField::labelled("Why this likelihood", &s.likelihood_rationale)
+        .id((at.id, "rationale"))
+        .multiline(true)
+        .show_ui(ui, intents)
+    {
+        intents.push(Intent::Risk(RiskAction::Scenario {
+            element: at.element,
+            index: at.index,
+            change: ScenarioChange::LikelihoodRationale(t),
+        }));
+    }
+}
+
+/// The acceptance of the residual risk ("accepted although intolerable" when above the
+/// tolerable).
 pub fn scenario_record_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
@@ -180,13 +200,6 @@ pub fn scenario_record_ui(
     rated: Option<&ScenarioRisk>,
 ) {
     let mut change = None;
-    if let Some(t) = TextField::labelled("Why this likelihood", &s.likelihood_rationale)
-        .id((at.id, "rationale"))
-        .multiline(true)
-        .show_ui(ui, intents)
-    {
-        change = Some(ScenarioChange::LikelihoodRationale(t));
-    }
     let above = rated.and_then(|r| r.residual).is_some_and(|r| !r.tolerable);
     let mut on = s.acceptance.is_some();
     let label = if above {
