@@ -25,6 +25,7 @@ mod out;
 
 pub use components::CatalogStandard;
 mod risk;
+mod risk_record;
 #[doc(hidden)]
 pub mod save_loop;
 mod templates;

@@ -73,10 +73,17 @@ pub enum FindingCode {
     SlCTypicalOnly,
     CertificateDate,
     RiskReliesOnPlanned,
+    RiskAcceptedIntolerable,
+    RiskAcceptanceIncomplete,
+    RiskRecordIncomplete,
+    RiskMethodMissing,
+    RiskMethodVersion,
+    RiskLikelihoodNoRationale,
+    RiskSourceUnknown,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 40] = [
+    pub const ALL: [FindingCode; 47] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -117,6 +124,13 @@ impl FindingCode {
         FindingCode::SlCTypicalOnly,
         FindingCode::CertificateDate,
         FindingCode::RiskReliesOnPlanned,
+        FindingCode::RiskAcceptedIntolerable,
+        FindingCode::RiskAcceptanceIncomplete,
+        FindingCode::RiskRecordIncomplete,
+        FindingCode::RiskMethodMissing,
+        FindingCode::RiskMethodVersion,
+        FindingCode::RiskLikelihoodNoRationale,
+        FindingCode::RiskSourceUnknown,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -162,6 +176,13 @@ impl FindingCode {
             FindingCode::SlCTypicalOnly => "SLC-TYPICAL-ONLY",
             FindingCode::CertificateDate => "SLC-CERT-DATE",
             FindingCode::RiskReliesOnPlanned => "RISK-RELIES-ON-PLANNED",
+            FindingCode::RiskAcceptedIntolerable => "RISK-ACCEPTED-INTOLERABLE",
+            FindingCode::RiskAcceptanceIncomplete => "RISK-ACCEPTANCE-INCOMPLETE",
+            FindingCode::RiskRecordIncomplete => "RISK-RECORD-INCOMPLETE",
+            FindingCode::RiskMethodMissing => "RISK-METHOD-NONE",
+            FindingCode::RiskMethodVersion => "RISK-METHOD-VERSION",
+            FindingCode::RiskLikelihoodNoRationale => "RISK-LIKELIHOOD-NO-REASON",
+            FindingCode::RiskSourceUnknown => "RISK-SOURCE-UNKNOWN",
         }
     }
 
@@ -174,8 +195,13 @@ impl FindingCode {
             | BoundaryMissing
             | UntrustedPathToSafety
             | RiskResidualIntolerable => FindingSeverity::Error,
-            OverrideNoSource | MetNoEvidence | CrsIncomplete | RiskNoScenario
-            | RiskInitialMissing | SlCTypicalOnly => FindingSeverity::Info,
+            OverrideNoSource
+            | MetNoEvidence
+            | CrsIncomplete
+            | RiskNoScenario
+            | RiskInitialMissing
+            | SlCTypicalOnly
+            | RiskLikelihoodNoRationale => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
         }
     }

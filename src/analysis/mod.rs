@@ -10,6 +10,7 @@ mod lookup;
 mod names;
 mod progress;
 mod reach;
+mod record;
 pub mod risk;
 
 pub use findings::{Finding, FindingCode, FindingSeverity};
@@ -530,6 +531,7 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         &conduits,
         assessment_date,
     ));
+    findings.extend(record::record_findings(project, &zones, &conduits));
     // the approval covers the result so far (its own findings follow from it)
     project_risk.assessment_hash = approval::assessment_hash(project, &zones, &conduits, &findings);
     project_risk.approval = approval::approval_state(

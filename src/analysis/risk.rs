@@ -52,6 +52,10 @@ pub struct ScenarioRisk {
     /// The final residual is tolerable only thanks to additional countermeasures that are not
     /// implemented yet (the risk after the existing ones is above the tolerable).
     pub relies_on_planned: bool,
+    /// The final residual is above the tolerable risk and was accepted explicitly: by a named
+    /// person in a role, on a readable date, with a justification. It stays intolerable (it
+    /// counts in `intolerable`); it is shown as accepted although intolerable.
+    pub accepted_although_intolerable: bool,
 }
 
 /// Rates a scenario on the matrix.
@@ -79,6 +83,10 @@ pub fn scenario_risk(matrix: &RiskMatrix, s: &ThreatScenario) -> ScenarioRisk {
         relies_on_planned: pending
             && residual.is_some_and(|r| r.tolerable)
             && after_existing.is_some_and(|r| !r.tolerable),
+        accepted_although_intolerable: residual.is_some_and(|r| !r.tolerable)
+            && s.acceptance
+                .as_ref()
+                .is_some_and(|a| a.missing(true).is_empty()),
     }
 }
 
@@ -100,8 +108,10 @@ pub struct ElementRiskAssessment {
     pub worst_residual: Option<u8>,
     /// The SL-T the worst unmitigated risk proposes (the level's SL in every FR).
     pub proposed_sl_t: Option<SlVector>,
-    /// Scenarios whose residual risk is above the tolerable risk.
+    /// Scenarios whose residual risk is above the tolerable risk (accepted ones included).
     pub intolerable: usize,
+    /// Of those, the ones accepted explicitly, with a justification.
+    pub accepted_intolerable: usize,
     /// The FRs (indices) where the chosen SL-T is below the proposal.
     pub below_proposal: Vec<usize>,
     /// Additional countermeasures past their due date and not implemented: (scenario index,
@@ -139,6 +149,10 @@ pub fn element_risk(
         .iter()
         .filter(|s| s.residual.is_some_and(|r| !r.tolerable))
         .count();
+    let accepted_intolerable = scenarios
+        .iter()
+        .filter(|s| s.accepted_although_intolerable)
+        .count();
     let below_proposal = match (proposed_sl_t, sl_t) {
         (Some(p), Some(t)) => (0..7).filter(|&fr| t.0[fr] < p.0[fr]).collect(),
         _ => Vec::new(),
@@ -161,6 +175,7 @@ pub fn element_risk(
         worst_residual,
         proposed_sl_t,
         intolerable,
+        accepted_intolerable,
         below_proposal,
         overdue,
     }
@@ -266,19 +281,45 @@ pub(super) fn risk_findings(
                     "Rate the unmitigated likelihood and the consequence in at least one category.",
                 );
             }
-            // whatever else is unrated: a final residual above the tolerable is an error
+            // whatever else is unrated: a final residual above the tolerable is an error,
+            // unless accepted explicitly with a justification (then a warning of its own)
             if let Some(res) = r.residual.filter(|res| !res.tolerable) {
-                push(
-                    FindingCode::RiskResidualIntolerable,
-                    el,
-                    format!(
-                        "The residual risk of \"{title}\" in \"{name}\" is {} (score {}), above the tolerable risk ({}).",
-                        matrix.level_name(res.level),
-                        res.score,
-                        matrix.tolerable_text()
+                let level = matrix.level_name(res.level);
+                let tolerable = matrix.tolerable_text();
+                match s
+                    .acceptance
+                    .as_ref()
+                    .filter(|_| r.accepted_although_intolerable)
+                {
+                    Some(a) => push(
+                        FindingCode::RiskAcceptedIntolerable,
+                        el,
+                        format!(
+                            "The residual risk of \"{title}\" in \"{name}\" is {level} (score {}), above the tolerable risk ({tolerable}), and accepted although intolerable by {}.",
+                            res.score,
+                            a.text()
+                        ),
+                        "Keep the acceptance under review: reduce the risk when the justification no longer holds, and have the approval cover it.",
                     ),
-                    "Add countermeasures until the residual risk is tolerable, and rate the likelihood and consequence after them.",
-                );
+                    None => {
+                        let why = match s.acceptance.as_ref().filter(|a| a.is_recorded()) {
+                            Some(a) => format!(
+                                " Its acceptance does not count: it lacks {}.",
+                                a.missing(true).join(", ")
+                            ),
+                            None => String::new(),
+                        };
+                        push(
+                            FindingCode::RiskResidualIntolerable,
+                            el,
+                            format!(
+                                "The residual risk of \"{title}\" in \"{name}\" is {level} (score {}), above the tolerable risk ({tolerable}).{why}",
+                                res.score,
+                            ),
+                            "Add countermeasures until the residual risk is tolerable, and rate the likelihood and consequence after them; or have it accepted explicitly (name, role, date, justification).",
+                        );
+                    }
+                }
             }
             if r.relies_on_planned {
                 let pending: Vec<String> = s
@@ -416,7 +457,7 @@ mod tests {
                 scenario(3, &[4], 2, &[4]), // 12 High → SL 3; residual 8 Medium
                 scenario(5, &[3], 0, &[]),  // 15 Critical, residual the same: intolerable
             ],
-            sl_t_rationale: String::new(),
+            ..ElementRisk::default()
         };
         let t = SlVector([4, 4, 3, 4, 4, 4, 4]);
         let e = element_risk(&m, &risk, Some(t), None);

@@ -124,6 +124,20 @@ fn low_scenario(title: &str) -> crate::model::ThreatScenario {
         title: title.into(),
         likelihood: 1,
         consequence: vec![3],
+        likelihood_rationale: "No such event in 20 years of operation".into(),
+        ..Default::default()
+    }
+}
+
+/// A complete assessment record: two assessors, a date, the method version of [`clean`].
+fn assessed_record() -> crate::model::AssessmentRecord {
+    crate::model::AssessmentRecord {
+        assessors: vec![crate::model::Assessor {
+            name: "A. Jansen".into(),
+            role: "OT security lead".into(),
+        }],
+        date: "2026-03-02".into(),
+        method_version: "3".into(),
         ..Default::default()
     }
 }
@@ -142,6 +156,16 @@ fn clean() -> Project {
     p.risk
         .initial
         .push(low_scenario("Worst case for the plant"));
+    p.risk.method = crate::model::MethodReference {
+        document: "RA-OT-001 OT risk assessment procedure".into(),
+        version: "3".into(),
+    };
+    for z in &mut p.zones {
+        z.risk.record = assessed_record();
+    }
+    for c in &mut p.conduits {
+        c.risk.record = assessed_record();
+    }
     p
 }
 
@@ -680,6 +704,7 @@ fn the_worst_finding_of_an_element_and_its_assets_is_kept_with_it() {
 }
 
 mod audit;
+mod record;
 mod rules;
 
 #[test]

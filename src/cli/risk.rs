@@ -2,6 +2,7 @@
 //! conduit's threat scenarios with their unmitigated and residual risk, the SL-T they propose
 //! and the approval's state, as aligned text and as JSON. Shows what `assess` returns.
 
+use super::risk_record as rec;
 use crate::analysis::Assessment;
 use crate::analysis::risk::{
     ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk, is_overdue, measure_text,
@@ -119,6 +120,7 @@ pub(super) fn write_text(
     let m = &project.risk.matrix;
     writeln!(out, "Risk")?;
     writeln!(out, "Tolerable risk: {}", m.tolerable_text())?;
+    rec::write_method(out, project)?;
     let r = &a.risk;
     match r.initial_worst {
         None if project.risk.initial.is_empty() => {
@@ -144,7 +146,7 @@ pub(super) fn write_text(
             .map(|(s, sr)| {
                 [
                     title_of(s).to_owned(),
-                    s.threat_source.trim().to_owned(),
+                    project.risk.source_text(s),
                     rating_text(m, sr.unmitigated),
                     tolerable_text(sr.unmitigated),
                 ]
@@ -168,7 +170,12 @@ pub(super) fn write_text(
     ];
     let mut rows: Vec<[String; 8]> = Vec::new();
     let mut measures: Vec<String> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut records: Vec<String> = Vec::new();
     for e in &els {
+        if !e.risk.scenarios.is_empty() || !e.risk.record.is_empty() {
+            records.push(rec::record_line(&e.id, e.name, &e.risk.record));
+        }
         if e.risk.scenarios.is_empty() {
             rows.push([
                 e.id.clone(),
@@ -184,13 +191,20 @@ pub(super) fn write_text(
         for (s, sr) in e.risk.scenarios.iter().zip(&e.assessed.scenarios) {
             let tolerable = match tolerable_text(sr.residual) {
                 t if sr.relies_on_planned => format!("{t}, planned"),
-                t => t,
+                t => rec::tolerable_word(t, sr),
             };
+            notes.extend(rec::scenario_notes(
+                &e.id,
+                title_of(s),
+                &s.likelihood_rationale,
+                s.acceptance.as_ref(),
+                sr,
+            ));
             rows.push([
                 e.id.clone(),
                 e.name.to_owned(),
                 title_of(s).to_owned(),
-                s.threat_source.trim().to_owned(),
+                project.risk.source_text(s),
                 rating_text(m, sr.unmitigated),
                 rating_text(m, sr.after_existing),
                 rating_text(m, sr.residual),
@@ -214,6 +228,24 @@ pub(super) fn write_text(
     if !measures.is_empty() {
         writeln!(out, "Additional countermeasures (owner, due date, status)")?;
         for line in &measures {
+            writeln!(out, "{}", visible(line))?;
+        }
+    }
+    if !notes.is_empty() {
+        writeln!(
+            out,
+            "Likelihood rationale and acceptance of the residual risk"
+        )?;
+        for line in &notes {
+            writeln!(out, "{}", visible(line))?;
+        }
+    }
+    if !records.is_empty() {
+        writeln!(
+            out,
+            "Assessment records (who assessed each zone and conduit, when, method version)"
+        )?;
+        for line in &records {
             writeln!(out, "{}", visible(line))?;
         }
     }
@@ -392,7 +424,15 @@ pub(super) struct JsonMeasure<'a> {
 #[derive(Serialize)]
 pub(super) struct JsonScenario<'a> {
     title: &'a str,
-    threat_source: &'a str,
+    /// The picked source's name from the project's list, else the scenario's own text.
+    threat_source: String,
+    /// The id of the source picked from the project's list; `null` when none is picked.
+    threat_source_id: Option<u32>,
+    likelihood_rationale: &'a str,
+    /// Who accepted the residual risk; `null` when no acceptance is recorded.
+    acceptance: Option<rec::JsonAcceptance<'a>>,
+    /// The residual is above the tolerable and accepted explicitly with a justification.
+    accepted_although_intolerable: bool,
     vector: &'a str,
     unmitigated: Option<JsonRating>,
     /// After the existing countermeasures only.
@@ -410,14 +450,19 @@ pub(super) struct JsonScenario<'a> {
 }
 
 fn json_scenario<'a>(
-    m: &RiskMatrix,
+    project: &Project,
     s: &'a ThreatScenario,
     r: &ScenarioRisk,
     date: Option<Date>,
 ) -> JsonScenario<'a> {
+    let m = &project.risk.matrix;
     JsonScenario {
         title: &s.title,
-        threat_source: &s.threat_source,
+        threat_source: project.risk.source_text(s),
+        threat_source_id: (s.source != 0).then_some(s.source),
+        likelihood_rationale: &s.likelihood_rationale,
+        acceptance: rec::json_acceptance(s.acceptance.as_ref()),
+        accepted_although_intolerable: r.accepted_although_intolerable,
         vector: &s.vector,
         unmitigated: json_rating(m, r.unmitigated),
         after_existing: json_rating(m, r.after_existing),
@@ -452,7 +497,12 @@ pub(super) struct JsonElementRisk<'a> {
     sl_t_rationale: &'a str,
     worst_unmitigated: Option<JsonLevel>,
     worst_residual: Option<JsonLevel>,
+    /// Scenarios whose residual is above the tolerable, accepted ones included.
     intolerable: usize,
+    /// Of those, the ones accepted explicitly with a justification.
+    accepted_intolerable: usize,
+    /// Who assessed it, when, against which method version.
+    assessment: rec::JsonRecord<'a>,
     scenarios: Vec<JsonScenario<'a>>,
 }
 
@@ -487,6 +537,10 @@ pub(super) struct JsonApproval<'a> {
 pub(super) struct JsonRisk<'a> {
     tolerable: JsonLevel,
     tolerable_text: String,
+    /// The method document the assessment follows.
+    method: rec::JsonMethod<'a>,
+    /// The threat sources scenarios pick from.
+    threat_sources: &'a [crate::model::ThreatSource],
     initial: Vec<JsonScenario<'a>>,
     initial_worst: Option<JsonLevel>,
     initial_above_tolerable: bool,
@@ -530,12 +584,14 @@ pub(super) fn json<'a>(project: &'a Project, a: &'a Assessment) -> JsonRisk<'a> 
             level_name: m.level_name(m.tolerable).to_owned(),
         },
         tolerable_text: m.tolerable_text(),
+        method: rec::json_method(project),
+        threat_sources: rec::json_sources(project),
         initial: project
             .risk
             .initial
             .iter()
             .zip(&r.initial)
-            .map(|(s, sr)| json_scenario(m, s, sr, date))
+            .map(|(s, sr)| json_scenario(project, s, sr, date))
             .collect(),
         initial_worst: json_level(m, r.initial_worst),
         initial_above_tolerable: r.initial_above_tolerable,
@@ -552,12 +608,14 @@ pub(super) fn json<'a>(project: &'a Project, a: &'a Assessment) -> JsonRisk<'a> 
                 worst_unmitigated: json_level(m, e.assessed.worst_unmitigated),
                 worst_residual: json_level(m, e.assessed.worst_residual),
                 intolerable: e.assessed.intolerable,
+                accepted_intolerable: e.assessed.accepted_intolerable,
+                assessment: rec::json_record(&e.risk.record),
                 scenarios: e
                     .risk
                     .scenarios
                     .iter()
                     .zip(&e.assessed.scenarios)
-                    .map(|(s, sr)| json_scenario(m, s, sr, date))
+                    .map(|(s, sr)| json_scenario(project, s, sr, date))
                     .collect(),
             })
             .collect(),

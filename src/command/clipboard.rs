@@ -66,6 +66,23 @@ impl Clip {
                 ElementRef::Project => {}
             }
         }
+        // a threat source picked from this project's list travels as text too: the project
+        // pasted into may list it under another id, or not at all
+        let risks = clip
+            .zones
+            .iter_mut()
+            .map(|z| &mut z.risk)
+            .chain(clip.conduits.iter_mut().map(|c| &mut c.risk));
+        for s in risks.flat_map(|r| r.scenarios.iter_mut()) {
+            if let Some(t) = p.risk.threat_source(s.source) {
+                if s.threat_source.trim().is_empty() {
+                    s.threat_source = t.source.clone();
+                }
+                if s.source_capability.trim().is_empty() {
+                    s.source_capability = t.capability.clone();
+                }
+            }
+        }
         (clip, left_out)
     }
 
@@ -283,9 +300,23 @@ impl<'a> Fresh<'a> {
     /// Threat scenarios name affected assets by id: point them at the copies, drop the others.
     /// Their ratings are kept within the target's risk matrix (a clip from a project with
     /// larger scales).
-    fn remap_risk(&self, risk: &mut crate::model::ElementRisk, m: &crate::model::RiskMatrix) {
+    /// A picked threat source becomes the target's source of the same name, else the pick is
+    /// dropped (its text stays in the scenario, see [`Clip::of_selection`]).
+    fn remap_risk(&self, risk: &mut crate::model::ElementRisk, target: &crate::model::ProjectRisk) {
+        let m = &target.matrix;
         let fit = |r: &mut u8, steps: usize| *r = (*r).min(u8::try_from(steps).unwrap_or(u8::MAX));
         for s in &mut risk.scenarios {
+            if s.source != 0 {
+                let words = |x: &str| -> Vec<String> {
+                    x.split_whitespace().map(str::to_lowercase).collect()
+                };
+                let name = words(&s.threat_source);
+                s.source = target
+                    .threat_sources
+                    .iter()
+                    .find(|t| !name.is_empty() && words(&t.source) == name)
+                    .map_or(0, |t| t.id);
+            }
             fit(&mut s.likelihood, m.likelihood.len());
             fit(&mut s.residual_likelihood, m.likelihood.len());
             for ranks in [&mut s.consequence, &mut s.residual_consequence] {
@@ -347,7 +378,7 @@ fn insert_copies(
         }
     }
     for z in &mut new_zones {
-        fresh.remap_risk(&mut z.risk, &p.risk.matrix);
+        fresh.remap_risk(&mut z.risk, &p.risk);
     }
     for z in new_zones {
         edits.push(Edit::AddZone {
@@ -374,7 +405,7 @@ fn insert_copies(
     for c in conduits {
         if let (Some(from), Some(to)) = (zone_map.get(&c.from), zone_map.get(&c.to)) {
             let mut copy = fresh.conduit(c, *from, *to);
-            fresh.remap_risk(&mut copy.risk, &p.risk.matrix);
+            fresh.remap_risk(&mut copy.risk, &p.risk);
             selected.push(ElementRef::Conduit(copy.id));
             edits.push(Edit::AddConduit {
                 index: usize::MAX,

@@ -380,3 +380,52 @@ fn a_paste_beyond_the_drawing_area_is_refused() {
         other => panic!("refused expected, got {:?}", other.map(|p| p.label)),
     }
 }
+
+#[test]
+fn a_picked_threat_source_follows_its_name_into_another_project() {
+    use crate::model::ThreatSource;
+    let source = |id: u32, name: &str| ThreatSource {
+        id,
+        source: name.into(),
+        capability: format!("{name} capability"),
+        ..ThreatSource::default()
+    };
+    let mut p = plant();
+    p.risk.threat_sources = vec![source(1, "Insider"), source(2, "Criminal group")];
+    p.zones[0].risk.scenarios[0].source = 2;
+    let (clip, _) = Clip::of_selection(&p, &sel(&[ElementRef::Zone(ZoneId(1))]));
+    // the clip carries the source's words
+    let s = &clip.zones[0].risk.scenarios[0];
+    assert_eq!(
+        (
+            s.source,
+            s.threat_source.as_str(),
+            s.source_capability.as_str()
+        ),
+        (2, "Criminal group", "Criminal group capability")
+    );
+    // pasted where "criminal  group" is id 7: picks 7
+    let mut other = Project::default();
+    other.risk.threat_sources = vec![source(2, "Nation state"), source(7, "criminal  group")];
+    let (_, after) = run(
+        paste_action(clip.clone(), Placement::Beside, None),
+        &other,
+        &sel(&[]),
+    );
+    assert_eq!(after.zones[0].risk.scenarios[0].source, 7);
+    // pasted where no such source is listed: no pick, the words stay
+    let (_, after) = run(
+        paste_action(clip, Placement::Beside, None),
+        &Project::default(),
+        &sel(&[]),
+    );
+    let s = &after.zones[0].risk.scenarios[0];
+    assert_eq!((s.source, s.threat_source.as_str()), (0, "Criminal group"));
+    // duplicated in its own project: the same source
+    let (_, after) = run(
+        Action::DuplicateSelection,
+        &p,
+        &sel(&[ElementRef::Zone(ZoneId(1))]),
+    );
+    assert_eq!(after.zones[2].risk.scenarios[0].source, 2);
+}

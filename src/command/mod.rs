@@ -14,6 +14,7 @@ use std::collections::BTreeSet;
 pub mod clipboard;
 pub mod find;
 mod rename;
+pub mod risk;
 pub mod tags;
 
 pub use clipboard::{Clip, Placement};
@@ -81,6 +82,8 @@ pub enum Action {
     Arrange(arrange::Arrangement),
     /// Many elements or requirement items at once (`bulk.rs`).
     Bulk(bulk::BulkAction),
+    /// The records of the risk assessment (`risk.rs`).
+    Risk(risk::RiskAction),
 }
 
 /// One labelled edit and what is selected after it.
@@ -170,6 +173,7 @@ pub fn plan(
         Action::CutSelection => clipboard::cut(project, selection),
         Action::Rename { element, name } => rename::rename(project, *element, name),
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
+        Action::Risk(r) => risk::plan(r, project),
     }
 }
 

@@ -6,6 +6,7 @@ pub mod compliance;
 mod csv;
 pub mod drawio;
 pub mod png;
+mod risk_record;
 mod suppliers;
 pub mod svg;
 mod tables;

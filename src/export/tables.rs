@@ -349,6 +349,16 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
         c("Risk after existing countermeasures", 14.0),
         c("Residual tolerable", 12.0),
         c("Consequence per category (unmitigated → residual)", 30.0),
+        c("Threat source ID", 8.0),
+        c("Likelihood rationale", 30.0),
+        c("Accepted by", 18.0),
+        c("Acceptance role", 16.0),
+        c("Acceptance date", 11.0),
+        c("Acceptance justification", 30.0),
+        c("Accepted although intolerable", 12.0),
+        c("Assessed by", 30.0),
+        c("Assessed on", 11.0),
+        c("Method", 24.0),
     ];
     let matrix = &project.risk.matrix;
     let level = |l: u8| {
@@ -392,6 +402,8 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
             // tolerable only thanks to countermeasures still to be implemented
             let rtol = if r.relies_on_planned {
                 Value::text("yes (planned)")
+            } else if r.accepted_although_intolerable {
+                Value::text("no, accepted although intolerable")
             } else {
                 rtol
             };
@@ -415,7 +427,7 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
                 Value::text(&id),
                 Value::text(name.as_str()),
                 Value::text(&s.title),
-                Value::text(&s.threat_source),
+                Value::text(project.risk.source_text(s)),
                 Value::text(&s.vulnerability),
                 l,
                 c0,
@@ -436,6 +448,9 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
                 rtol,
                 Value::text(per_category),
             ]);
+            if let Some(row) = rows.last_mut() {
+                row.extend(super::risk_record::record_values(project, risk, s, r));
+            }
         }
     }
     Register {

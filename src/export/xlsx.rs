@@ -91,8 +91,12 @@ pub fn registers_noting(
         let r = register(project, catalog, &a, table);
         write_register(book.add_worksheet(), &r, cuts).map_err(|e| xlsx_error(&r, e))?;
     }
-    let r = risk(project, &a);
-    write_register(book.add_worksheet(), &r, cuts).map_err(|e| xlsx_error(&r, e))?;
+    for r in [
+        risk(project, &a),
+        super::risk_record::threat_sources(project),
+    ] {
+        write_register(book.add_worksheet(), &r, cuts).map_err(|e| xlsx_error(&r, e))?;
+    }
     cuts.sheet(&mut book)
         .map_err(|e| ExportError::Xlsx(e.to_string()))?;
     book.save_to_buffer()

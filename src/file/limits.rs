@@ -413,6 +413,25 @@ pub(crate) fn countermeasures<'de, D: Deserializer<'de>>(
     seq(d, framed(l, "countermeasure"), plain())
 }
 
+/// Most assessors named on one zone or conduit.
+pub const MAX_ASSESSORS: usize = 100;
+/// Most threat sources in the project's list.
+pub const MAX_THREAT_SOURCES: usize = 200;
+
+pub(crate) fn assessors<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<crate::model::Assessor>, D::Error> {
+    let l = list("assessors", MAX_ASSESSORS, "an assessment record");
+    seq(d, framed(l, "assessor"), plain())
+}
+
+pub(crate) fn threat_sources<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<crate::model::ThreatSource>, D::Error> {
+    let l = list("threat sources", MAX_THREAT_SOURCES, "the risk method");
+    seq(d, framed(l, "threat source"), plain())
+}
+
 pub(crate) fn affected_assets<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<AssetId>, D::Error> {
     seq(
         d,

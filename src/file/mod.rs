@@ -29,8 +29,12 @@ pub const FORMAT: &str = "zonewright";
 /// would refuse as unknown fields; version 4 the risk after the existing countermeasures, the
 /// due date and status of additional countermeasures and the approval's assessment digest (an
 /// approval now also covers the document date, so a version-3 program would judge it
-/// wrongly). Older files load as they are (the new fields are empty).
-pub const VERSION: u32 = 4;
+/// wrongly); version 5 the records an audit asks for: the method document and the threat
+/// sources of the project, who assessed each zone and conduit and when, a scenario's likelihood
+/// rationale, picked threat source and the acceptance of its residual risk (a version-4 program
+/// would refuse them as unknown fields, or judge an accepted residual wrongly). Older files load
+/// as they are (the new fields are empty): no step rewrites them.
+pub const VERSION: u32 = 5;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;
 
@@ -465,6 +469,27 @@ fn check_risk(p: &Project, problems: &mut Vec<String>) {
             &format!("conduit \"{}\"", short(&c.name)),
             &c.risk.scenarios,
         );
+    }
+    check_threat_sources(p, problems);
+}
+
+/// Threat source ids are what scenarios name: each one once, never 0 (0 means "none picked").
+/// A scenario naming an id that is not listed is a finding, not an error (as an affected asset).
+fn check_threat_sources(p: &Project, problems: &mut Vec<String>) {
+    let mut seen = HashSet::new();
+    for t in &p.risk.threat_sources {
+        if t.id == 0 {
+            problems.push(format!(
+                "threat source \"{}\" has id 0; ids start at 1",
+                short(&t.source)
+            ));
+        } else if !seen.insert(t.id) {
+            problems.push(format!(
+                "threat source id {} is used twice (threat source \"{}\")",
+                t.id,
+                short(&t.source)
+            ));
+        }
     }
 }
 

@@ -248,3 +248,49 @@ fn foreign_and_versionless_files_get_their_own_messages() {
         other => panic!("expected the missing-version message, got {other:?}"),
     }
 }
+
+#[test]
+fn a_version_4_file_loads_without_records_and_saves_as_version_5() {
+    let text = r#"(format: "zonewright", version: 4, project: (zones: [
+        (id: 1, name: "BPCS", kind: Control, rect: (x: 0.0, y: 0.0, w: 300.0, h: 200.0),
+         risk: (scenarios: [(title: "Ransomware", threat_source: "Criminal group",
+                likelihood: 3, consequence: [4], residual_likelihood: 2)]))]))"#;
+    let p = from_str(text).unwrap_or_else(|e| panic!("{e}"));
+    let s = &p.zones[0].risk.scenarios[0];
+    assert_eq!((s.source, s.acceptance.as_ref()), (0, None));
+    assert!(s.likelihood_rationale.is_empty());
+    assert!(p.zones[0].risk.record.is_empty());
+    assert!(p.risk.method.is_empty() && p.risk.threat_sources.is_empty());
+    let saved = to_string(&p).unwrap_or_else(|e| panic!("{e}"));
+    assert!(saved.contains("version: 5"), "{saved}");
+    // nothing new is written for the empty records
+    for absent in [
+        "record:",
+        "acceptance:",
+        "likelihood_rationale:",
+        "threat_sources:",
+    ] {
+        assert!(!saved.contains(absent), "{absent} in {saved}");
+    }
+}
+
+#[test]
+fn threat_source_ids_are_unique_and_never_zero() {
+    let mut p = project();
+    let source = |id: u32| crate::model::ThreatSource {
+        id,
+        source: "Insider".into(),
+        ..Default::default()
+    };
+    p.risk.threat_sources = vec![source(1), source(0), source(1)];
+    let Err(LoadError::Invalid { problems }) = validate(&p) else {
+        panic!("refused")
+    };
+    assert_eq!(
+        problems,
+        vec![
+            "threat source \"Insider\" has id 0; ids start at 1".to_owned(),
+            "threat source id 1 is used twice (threat source \"Insider\")".to_owned(),
+        ]
+    );
+}

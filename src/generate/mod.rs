@@ -355,6 +355,7 @@ pub fn generate(params: &GenerateParams) -> Project {
         ..Default::default()
     };
     project.risk.initial = risk::initial();
+    project.risk.method = risk::method();
     project
 }
 

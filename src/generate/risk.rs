@@ -3,7 +3,31 @@
 //! most residual risks to the tolerable level, and an initial assessment of the whole plant.
 
 use super::Rng;
-use crate::model::{AssetId, Countermeasure, ElementRisk, SlVector, ThreatScenario, ZoneKind};
+use crate::model::{
+    AssessmentRecord, Assessor, AssetId, Countermeasure, ElementRisk, MethodReference, SlVector,
+    ThreatScenario, ZoneKind,
+};
+
+/// The method document every generated plant follows.
+pub(super) fn method() -> MethodReference {
+    MethodReference {
+        document: "OT-RA-01 OT risk assessment procedure".to_owned(),
+        version: "1".to_owned(),
+    }
+}
+
+/// Who assessed each generated element with scenarios, when, by which method version.
+fn record() -> AssessmentRecord {
+    AssessmentRecord {
+        assessors: vec![Assessor {
+            name: "OT security team".to_owned(),
+            role: "risk assessors".to_owned(),
+        }],
+        date: "2026-01-15".to_owned(),
+        method_version: "1".to_owned(),
+        ..AssessmentRecord::default()
+    }
+}
 
 /// (threat source, capability, vector, vulnerability, title) by zone kind.
 fn templates(
@@ -102,6 +126,7 @@ pub(super) fn element_risk(
                 affected_assets: affected,
                 consequence: vec![c.saturating_sub(1), 1, c, 1],
                 likelihood: l,
+                likelihood_rationale: format!("Usual for this source; way in: {vector}"),
                 existing_countermeasures: "Zone boundary firewall, antivirus on hosts".to_owned(),
                 residual_likelihood: if mitigated { 1 } else { l },
                 residual_consequence: vec![c.saturating_sub(1), 1, c, 1],
@@ -116,7 +141,8 @@ pub(super) fn element_risk(
         .collect();
     ElementRisk {
         scenarios,
-        sl_t_rationale: String::new(),
+        record: record(),
+        ..ElementRisk::default()
     }
 }
 
@@ -131,6 +157,7 @@ pub(super) fn initial() -> Vec<ThreatScenario> {
             vulnerability: "Paths from the office networks into the control networks".to_owned(),
             consequence: vec![2, 2, 5, 4],
             likelihood: 4,
+            likelihood_rationale: "Ransomware reaches manufacturers every year".to_owned(),
             ..Default::default()
         },
         ThreatScenario {
@@ -141,6 +168,7 @@ pub(super) fn initial() -> Vec<ThreatScenario> {
             vulnerability: "Engineering access to the safety systems".to_owned(),
             consequence: vec![5, 4, 5, 5],
             likelihood: 2,
+            likelihood_rationale: "Needs IACS skills and time; seen against the sector".to_owned(),
             ..Default::default()
         },
     ]

@@ -10,6 +10,7 @@ pub mod purdue;
 pub mod purdue_layout;
 pub mod requirement;
 pub mod risk;
+pub mod risk_record;
 mod sl;
 pub mod text;
 
@@ -20,6 +21,7 @@ pub use risk::{
     Approval, Countermeasure, Decision, ElementRisk, MeasureStatus, ProjectRisk, RiskLevel,
     RiskMatrix, ScaleStep, ThreatScenario,
 };
+pub use risk_record::{Acceptance, AssessmentRecord, Assessor, MethodReference, ThreatSource};
 pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector, format_levels};
 
 use serde::{Deserialize, Serialize};

@@ -3,6 +3,7 @@
 //! Plain data and the arithmetic of the matrix; what follows from it is in `analysis::risk`.
 
 use super::AssetId;
+use super::risk_record::{Acceptance, AssessmentRecord, MethodReference, ThreatSource};
 use serde::{Deserialize, Serialize};
 
 /// Most steps on a likelihood or consequence scale.
@@ -341,6 +342,21 @@ pub struct ThreatScenario {
     /// Countermeasures still to be put in place (ZCR 5.12).
     #[serde(deserialize_with = "crate::file::limits::countermeasures")]
     pub additional_countermeasures: Vec<Countermeasure>,
+    /// The threat source picked from the project's list (its id); 0 = none picked (format
+    /// version 5).
+    #[serde(skip_serializing_if = "is_zero_u32")]
+    pub source: u32,
+    /// Why the unmitigated likelihood is what it is (format version 5).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::text")]
+    pub likelihood_rationale: String,
+    /// The acceptance of the residual risk (format version 5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acceptance: Option<Acceptance>,
+}
+
+fn is_zero_u32(v: &u32) -> bool {
+    *v == 0
 }
 
 fn is_zero(v: &u8) -> bool {
@@ -409,11 +425,14 @@ pub struct ElementRisk {
     #[serde(skip_serializing_if = "String::is_empty")]
     #[serde(deserialize_with = "crate::file::limits::text")]
     pub sl_t_rationale: String,
+    /// Who assessed the element, when, against which method version (format version 5).
+    #[serde(skip_serializing_if = "AssessmentRecord::is_empty")]
+    pub record: AssessmentRecord,
 }
 
 impl ElementRisk {
     pub fn is_empty(&self) -> bool {
-        self.scenarios.is_empty() && self.sl_t_rationale.is_empty()
+        self.scenarios.is_empty() && self.sl_t_rationale.is_empty() && self.record.is_empty()
     }
 }
 
@@ -425,9 +444,41 @@ pub struct ProjectRisk {
     /// Worst-case scenarios for the whole system under consideration, before partitioning.
     #[serde(deserialize_with = "crate::file::limits::scenarios")]
     pub initial: Vec<ThreatScenario>,
+    /// The method document the assessment follows (format version 5).
+    #[serde(skip_serializing_if = "MethodReference::is_empty")]
+    pub method: MethodReference,
+    /// The threat sources scenarios pick from (format version 5).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::file::limits::threat_sources")]
+    pub threat_sources: Vec<ThreatSource>,
 }
 
 impl ProjectRisk {
+    /// The listed threat source with this id.
+    pub fn threat_source(&self, id: u32) -> Option<&ThreatSource> {
+        (id != 0)
+            .then(|| self.threat_sources.iter().find(|t| t.id == id))
+            .flatten()
+    }
+
+    /// A scenario's threat source in words: the listed one it picks, else its own text.
+    pub fn source_text(&self, s: &ThreatScenario) -> String {
+        match self.threat_source(s.source) {
+            Some(t) => t.source.trim().to_owned(),
+            None => s.threat_source.trim().to_owned(),
+        }
+    }
+
+    /// An id no listed threat source has.
+    pub fn next_threat_source_id(&self) -> u32 {
+        self.threat_sources
+            .iter()
+            .map(|t| t.id)
+            .max()
+            .unwrap_or(0)
+            .saturating_add(1)
+    }
+
     pub fn is_default(&self) -> bool {
         *self == ProjectRisk::default()
     }

@@ -13,6 +13,7 @@ pub mod layout;
 mod pdf;
 mod requirements;
 mod risk;
+mod risk_record;
 
 pub use content::{gap_colors, gap_tint, status_colors};
 

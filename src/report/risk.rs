@@ -196,6 +196,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
         8.5,
         Rgb::BLACK,
     );
+    super::risk_record::method_and_sources(flow, p);
     keep_with_next(flow);
     flow.heading("Risk matrix", 11.0);
     let mut columns = vec![col("Likelihood \\ consequence", 34.0)];
@@ -336,7 +337,7 @@ fn initial(flow: &mut Flow, p: &Project, a: &Assessment) {
         .map(|(s, sr)| {
             vec![
                 Cell::bold(title_of(s)),
-                Cell::new(or_dash(&s.threat_source)),
+                Cell::new(or_dash(&p.risk.source_text(s))),
                 Cell::new(or_dash(&s.vector)),
                 rating_cell(m, sr.unmitigated),
                 tolerable_cell(m, sr.unmitigated),
@@ -376,7 +377,7 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
             rows.push(vec![
                 Cell::new(element.as_str()),
                 Cell::bold(title_of(s)),
-                Cell::new(or_dash(&s.threat_source)),
+                Cell::new(or_dash(&p.risk.source_text(s))),
                 Cell::new(or_dash(&s.vector)),
                 rating_cell(m, sr.unmitigated),
                 rating_cell(m, sr.residual),
@@ -460,6 +461,7 @@ pub fn element_section(
             }),
         ]);
     }
+    rows.extend(super::risk_record::record_rows(p, risk));
     if let Some(level) = assessed.worst_residual {
         rows.push(vec![
             Cell::bold("Worst residual risk"),
@@ -468,9 +470,13 @@ pub fn element_section(
                 m.level_name(level),
                 if assessed.intolerable > 0 {
                     format!(
-                        " — {} scenario(s) above the tolerable risk ({})",
+                        " — {} scenario(s) above the tolerable risk ({}){}",
                         assessed.intolerable,
-                        m.tolerable_text()
+                        m.tolerable_text(),
+                        match assessed.accepted_intolerable {
+                            0 => String::new(),
+                            n => format!(", {n} of them accepted although intolerable"),
+                        }
                     )
                 } else {
                     String::new()
@@ -503,6 +509,7 @@ pub fn element_section(
         &rows,
         6.5,
     );
+    super::risk_record::notes_table(flow, risk, assessed);
 }
 
 /// "yes", "no (above Medium)", or "yes (planned)" — tolerable only thanks to additional
@@ -511,6 +518,9 @@ fn scenario_tolerable_cell(m: &RiskMatrix, sr: &ScenarioRisk) -> Cell {
     if sr.relies_on_planned {
         let (amber, on_amber) = gap_colors(GapSeverity::One);
         return Cell::filled("yes (planned)", amber, on_amber);
+    }
+    if sr.accepted_although_intolerable {
+        return super::risk_record::accepted_cell();
     }
     tolerable_cell(m, sr.residual)
 }
@@ -557,15 +567,24 @@ fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk, on: Option<D
         (false, false) => format!("{}\n{}", a.trim(), b.trim()),
     };
     let mut residual = rating_cell(m, sr.residual);
-    if sr.relies_on_planned {
+    if sr.relies_on_planned || sr.accepted_although_intolerable {
         residual = scenario_tolerable_cell(m, sr);
         if let Some(r) = sr.residual {
-            residual.text = format!("{} {}\nrelies on planned", m.level_name(r.level), r.score);
+            let note = if sr.relies_on_planned {
+                "relies on planned"
+            } else {
+                "accepted although intolerable"
+            };
+            residual.text = format!("{} {}\n{note}", m.level_name(r.level), r.score);
         }
     }
+    let source = match p.risk.threat_source(s.source) {
+        Some(t) => (t.source.as_str(), t.capability.as_str()),
+        None => (s.threat_source.as_str(), s.source_capability.as_str()),
+    };
     vec![
         Cell::bold(title),
-        Cell::new(join(&s.threat_source, &s.source_capability)),
+        Cell::new(join(source.0, source.1)),
         Cell::new(join(&s.vector, &s.vulnerability)),
         rating_cell(m, sr.unmitigated),
         Cell::new(or_dash(&s.existing_countermeasures)),

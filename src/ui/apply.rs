@@ -166,6 +166,7 @@ impl DesignerApp {
                 return;
             }
             Intent::Bulk(b) => Action::Bulk(b),
+            Intent::Risk(r) => Action::Risk(r),
         };
         self.plan_and_apply(action);
     }

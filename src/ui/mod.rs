@@ -31,6 +31,7 @@ pub mod rename;
 pub mod requirements;
 pub mod risk;
 pub mod risk_matrix;
+pub mod risk_record;
 pub mod sessions;
 mod start_page;
 pub mod templates;
@@ -121,6 +122,9 @@ pub enum Intent {
     BeginRename(ElementRef),
     /// Many elements or requirement items at once (multi-select forms, Requirements tab).
     Bulk(crate::command::bulk::BulkAction),
+    /// The records of the risk assessment (method, threat sources, assessment records, a
+    /// scenario's source, likelihood rationale and acceptance).
+    Risk(crate::command::risk::RiskAction),
 }
 
 /// Bottom dock tabs.

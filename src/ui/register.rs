@@ -68,6 +68,9 @@ impl RegisterRow<'_> {
     }
 }
 
+/// What "no, accepted" in the Tolerable column means.
+pub const ACCEPTED_TEXT: &str = "Accepted although intolerable: the residual risk is above the tolerable risk and was accepted explicitly, with a justification";
+
 /// Every scenario with its rating, in project order: the initial ones, then zones, then
 /// conduits. Ratings come from the assessment; a scenario it has no rating for (a stale
 /// assessment) counts as unrated.
@@ -77,6 +80,7 @@ pub fn register_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RegisterRo
         after_existing: None,
         residual: None,
         relies_on_planned: false,
+        accepted_although_intolerable: false,
     };
     let mut rows = Vec::new();
     let mut add =
@@ -237,6 +241,13 @@ pub fn register_ui(
                                     "yes",
                                 );
                             }
+                            Some(_) if r.risk.accepted_although_intolerable => {
+                                ui.colored_label(
+                                    theme::finding_color(crate::analysis::FindingSeverity::Warning),
+                                    "no, accepted",
+                                )
+                                .on_hover_text(ACCEPTED_TEXT);
+                            }
                             Some(_) => {
                                 ui.colored_label(
                                     theme::finding_color(crate::analysis::FindingSeverity::Error),
@@ -247,8 +258,8 @@ pub fn register_ui(
                                 ui.label("–");
                             }
                         }
-                        ui.label(shortened(&r.scenario.threat_source, 36))
-                            .on_hover_text(&r.scenario.threat_source);
+                        let source = project.risk.source_text(r.scenario);
+                        ui.label(shortened(&source, 36)).on_hover_text(&source);
                         ui.label(r.owners());
                         ui.end_row();
                     }

@@ -8,7 +8,10 @@ use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
 use crate::edit::Edit;
-use crate::model::{AssetId, Conduit, ElementRisk, Project, RiskMatrix, ThreatScenario, Zone};
+use crate::model::{
+    AssetId, Conduit, ElementRef, ElementRisk, Project, ProjectRisk, RiskMatrix, ThreatScenario,
+    Zone,
+};
 
 mod measures;
 
@@ -58,6 +61,13 @@ impl Owner<'_> {
         match self {
             Owner::Zone(z) => &z.risk,
             Owner::Conduit(c) => &c.risk,
+        }
+    }
+
+    fn element(&self) -> ElementRef {
+        match self {
+            Owner::Zone(z) => ElementRef::Zone(z.id),
+            Owner::Conduit(c) => ElementRef::Conduit(c.id),
         }
     }
 
@@ -310,14 +320,19 @@ const FIELDS: [Field<ThreatScenario>; 5] = [
 fn scenario_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
-    id: &str,
+    at: super::risk_record::ScenarioAt<'_>,
     matrix: &RiskMatrix,
     s: &ThreatScenario,
     (rated, overdue): (Option<&ScenarioRisk>, &[usize]),
     assets: &[(AssetId, String)],
 ) -> Option<Change<ThreatScenario>> {
+    let id = at.id;
     let mut out = None;
     for (k, f) in FIELDS.iter().enumerate() {
+        // a source picked from the project's list replaces the scenario's own source text
+        if s.source != 0 && matches!(k, 1 | 2) {
+            continue;
+        }
         if let Some(n) = f.show_with_id_ui(ui, intents, s, (id, "f", k)) {
             out = Some(typed(
                 n,
@@ -355,6 +370,7 @@ fn scenario_ui(
         ui.label("Unmitigated risk");
         rating_chip_ui(ui, matrix, rated.and_then(|r| r.unmitigated));
     });
+    super::risk_record::rationale_ui(ui, intents, at, s);
     ui.add_space(4.0);
     if let Some(v) = TextField::labelled(
         "Existing countermeasures (ZCR 5.8)",
@@ -437,6 +453,10 @@ fn scenario_ui(
         let r = rated.and_then(|r| r.residual);
         rating_chip_ui(ui, matrix, r);
         tolerable_ui(ui, matrix, r);
+        if rated.is_some_and(|r| r.accepted_although_intolerable) {
+            ui.label(egui::RichText::new("(accepted)").small())
+                .on_hover_text(super::register::ACCEPTED_TEXT);
+        }
     });
     if rated.is_some_and(|r| r.relies_on_planned) {
         ui.label(
@@ -504,8 +524,8 @@ pub struct Rated<'a> {
 pub fn scenarios_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
-    id: &str,
-    matrix: &RiskMatrix,
+    (id, element): (&str, ElementRef),
+    risk: &ProjectRisk,
     scenarios: &[ThreatScenario],
     rated: Rated<'_>,
     assets: &[(AssetId, String)],
@@ -514,6 +534,7 @@ pub fn scenarios_ui(
         risks: rated,
         overdue,
     } = rated;
+    let matrix = &risk.matrix;
     let mut out = None;
     for (i, s) in scenarios.iter().enumerate() {
         let r = rated.get(i);
@@ -527,7 +548,13 @@ pub fn scenarios_ui(
                     .filter(|(k, _)| *k == i)
                     .map(|(_, j)| *j)
                     .collect();
-                if let Some(ch) = scenario_ui(ui, intents, &sid, matrix, s, (r, &late), assets) {
+                let at = super::risk_record::ScenarioAt {
+                    element,
+                    index: i,
+                    id: &sid,
+                };
+                super::risk_record::source_pick_ui(ui, intents, risk, at, s);
+                if let Some(ch) = scenario_ui(ui, intents, at, matrix, s, (r, &late), assets) {
                     let mut n = scenarios.to_vec();
                     n[i] = ch.value;
                     out = Some(Change {
@@ -536,6 +563,7 @@ pub fn scenarios_ui(
                         key: ch.key.map(|k| format!("s{i}.{k}")),
                     });
                 }
+                super::risk_record::scenario_record_ui(ui, intents, at, s, r);
                 ui.add_space(2.0);
                 if ui
                     .button("Remove scenario")
@@ -632,9 +660,13 @@ pub fn element_risk_ui(
     let matrix = &project.risk.matrix;
     let title = match ea {
         Some(e) if e.risk.intolerable > 0 => format!(
-            "Risk ({}, {} above tolerable)",
+            "Risk ({}, {} above tolerable{})",
             scenarios_text(risk.scenarios.len()),
-            e.risk.intolerable
+            e.risk.intolerable,
+            match e.risk.accepted_intolerable {
+                0 => String::new(),
+                n => format!(", {n} accepted"),
+            }
         ),
         _ => format!("Risk ({})", scenarios_text(risk.scenarios.len())),
     };
@@ -665,14 +697,15 @@ pub fn element_risk_ui(
                     rating_chip_ui(ui, matrix, worst);
                 });
             }
+            super::risk_record::record_ui(ui, intents, project, owner.element(), risk);
             let rated = ea.map_or(&[][..], |e| e.risk.scenarios.as_slice());
             let overdue = ea.map_or(&[][..], |e| e.risk.overdue.as_slice());
             let assets = owner.assets(project);
             if let Some(ch) = scenarios_ui(
                 ui,
                 intents,
-                &id,
-                matrix,
+                (&id, owner.element()),
+                &project.risk,
                 &risk.scenarios,
                 Rated {
                     risks: rated,

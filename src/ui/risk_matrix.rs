@@ -384,8 +384,8 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &A
         if let Some(ch) = scenarios_ui(
             ui,
             intents,
-            "initial",
-            m,
+            ("initial", crate::model::ElementRef::Project),
+            &project.risk,
             &project.risk.initial,
             super::risk::Rated {
                 risks: &r.initial,
@@ -549,6 +549,7 @@ pub fn project_risk_ui(view: View<'_>, out: &mut Intents, ui: &mut egui::Ui) {
     let (project, a) = (&view.doc.project, &view.doc.assessment);
     ui.separator();
     ui.heading("Risk assessment");
+    super::risk_record::method_and_sources_ui(ui, out, project);
     matrix_ui(ui, out, project);
     initial_ui(ui, out, project, a);
     ui.separator();

@@ -247,7 +247,8 @@ fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
             "Requirements",
             "Findings",
             "Supplier requirements",
-            "Risk"
+            "Risk",
+            "Threat sources"
         ]
     );
     let zones = book.worksheet_range("Zones").expect("Zones");

@@ -7,6 +7,7 @@ mod pdf_text;
 mod risk_fixture;
 
 mod atomic_save;
+mod audit_records;
 mod brownfield;
 mod bulk;
 mod canvas_fluency;
@@ -30,6 +31,7 @@ mod designer_audit;
 mod designer_dirty;
 mod designer_files;
 mod designer_hygiene;
+mod designer_records;
 mod designer_risk;
 mod designer_small;
 mod export;

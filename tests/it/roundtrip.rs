@@ -6,9 +6,10 @@ use proptest::prelude::*;
 use zonewright::file;
 use zonewright::model::component::{Certificate, CheckStatus, ComponentCheck};
 use zonewright::model::{
-    Asset, AssetId, Compensation, Conduit, ConduitId, Countermeasure, Criticality, DataFlow,
-    Direction, MeasureStatus, Project, Rect, RequirementAssessment, Revision, SlOverride, SlVector,
-    Status, ThreatScenario, Zone, ZoneId, ZoneKind,
+    Acceptance, AssessmentRecord, Assessor, Asset, AssetId, Compensation, Conduit, ConduitId,
+    Countermeasure, Criticality, DataFlow, Direction, MeasureStatus, MethodReference, Project,
+    Rect, RequirementAssessment, Revision, SlOverride, SlVector, Status, ThreatScenario,
+    ThreatSource, Zone, ZoneId, ZoneKind,
 };
 
 /// Text that tends to break escaping, or anything at all.
@@ -177,6 +178,11 @@ fn scenario() -> impl Strategy<Value = ThreatScenario> {
             text(),
             prop::sample::select(MeasureStatus::ALL.to_vec()),
         ),
+        (
+            0u32..4,
+            text(),
+            proptest::option::of((text(), text(), text(), text())),
+        ),
     )
         .prop_map(
             |(
@@ -185,6 +191,7 @@ fn scenario() -> impl Strategy<Value = ThreatScenario> {
                 (el, ec),
                 (rl, rc),
                 (measure, owner, due, status),
+                (source, likelihood_rationale, acceptance),
             )| {
                 ThreatScenario {
                     title,
@@ -202,6 +209,14 @@ fn scenario() -> impl Strategy<Value = ThreatScenario> {
                         due,
                         status,
                     }],
+                    source,
+                    likelihood_rationale,
+                    acceptance: acceptance.map(|(by, role, date, justification)| Acceptance {
+                        by,
+                        role,
+                        date,
+                        justification,
+                    }),
                     ..Default::default()
                 }
             },
@@ -218,6 +233,7 @@ fn zone() -> impl Strategy<Value = Zone> {
         requirements(),
         text(),
         prop::collection::vec(scenario(), 0..3),
+        (text(), text(), text(), text(), text()),
     )
         .prop_map(
             |(
@@ -229,9 +245,19 @@ fn zone() -> impl Strategy<Value = Zone> {
                 requirements,
                 b,
                 scenarios,
+                (assessor, role, workshop, date, method_version),
             )| {
                 let mut z = Zone::new(ZoneId(0), name, kind, Rect::new(x, y, w, h));
                 z.risk.scenarios = scenarios;
+                z.risk.record = AssessmentRecord {
+                    assessors: vec![Assessor {
+                        name: assessor,
+                        role,
+                    }],
+                    workshop,
+                    date,
+                    method_version,
+                };
                 z.description = description;
                 z.sl_t = sl_t;
                 z.compensation = comp.map(|(sl, justification)| Compensation { sl, justification });
@@ -288,10 +314,35 @@ fn project() -> impl Strategy<Value = Project> {
         prop::collection::vec(zone(), 6),
         prop::collection::vec(conduit(), 0..6),
         1u32..1_000_000,
+        (
+            (text(), text()),
+            prop::collection::vec((text(), text(), text(), any::<bool>()), 0..4),
+        ),
     )
         .prop_map(
-            |((title, site, description), revisions, zone_ids, zones, conduits, first_asset)| {
+            |(
+                (title, site, description),
+                revisions,
+                zone_ids,
+                zones,
+                conduits,
+                first_asset,
+                ((document, version), sources),
+            )| {
                 let mut p = Project::default();
+                p.risk.method = MethodReference { document, version };
+                p.risk.threat_sources = (1u32..)
+                    .zip(sources)
+                    .map(
+                        |(id, (source, capability, motivation, in_scope))| ThreatSource {
+                            id,
+                            source,
+                            capability,
+                            motivation,
+                            in_scope,
+                        },
+                    )
+                    .collect();
                 p.meta.title = title;
                 p.meta.site = site;
                 p.meta.description = description;

@@ -5,8 +5,9 @@
 use super::*;
 use crate::model::network::ZoneRule;
 use crate::model::{
-    Approval, AssetNetwork, Characteristics, Compensation, ElementRisk, ImportSettings, Meta,
-    Project, ProjectRisk, RiskMatrix, SlOverride,
+    Acceptance, Approval, AssessmentRecord, Assessor, AssetNetwork, Characteristics, Compensation,
+    ElementRisk, ImportSettings, Meta, MethodReference, Project, ProjectRisk, RiskMatrix,
+    SlOverride, ThreatSource,
 };
 
 struct Check<'a> {
@@ -262,6 +263,9 @@ impl Check<'_> {
                 residual_likelihood: _,
                 residual_consequence,
                 additional_countermeasures,
+                source: _,
+                likelihood_rationale,
+                acceptance,
             } = s;
             let owner = format!(
                 "threat scenario \"{}\" of {owner}",
@@ -276,8 +280,18 @@ impl Check<'_> {
                     vector,
                     vulnerability,
                     existing_countermeasures,
+                    likelihood_rationale,
                 ],
             );
+            if let Some(Acceptance {
+                by,
+                role,
+                date,
+                justification,
+            }) = acceptance
+            {
+                self.texts(&owner, &[by, role, date, justification]);
+            }
             self.entries += affected_assets.len();
             for r in [consequence, existing_consequence, residual_consequence] {
                 self.count(&owner, "consequence ratings", r.len(), MAX_RATINGS);
@@ -304,8 +318,20 @@ impl Check<'_> {
         let ElementRisk {
             scenarios,
             sl_t_rationale,
+            record:
+                AssessmentRecord {
+                    assessors,
+                    workshop,
+                    date,
+                    method_version,
+                },
         } = r;
         self.text(owner, sl_t_rationale);
+        self.texts(owner, &[workshop, date, method_version]);
+        self.count(owner, "assessors", assessors.len(), MAX_ASSESSORS);
+        for Assessor { name, role } in assessors {
+            self.texts(owner, &[name, role]);
+        }
         self.scenarios(owner, scenarios);
     }
 
@@ -479,8 +505,30 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
         c.requirements(&owner, requirements);
         c.element_risk(&owner, risk);
     }
-    let ProjectRisk { matrix, initial } = risk;
+    let ProjectRisk {
+        matrix,
+        initial,
+        method: MethodReference { document, version },
+        threat_sources,
+    } = risk;
     c.matrix(matrix);
+    c.texts("the risk method", &[document, version]);
+    c.count(
+        "the risk method",
+        "threat sources",
+        threat_sources.len(),
+        MAX_THREAT_SOURCES,
+    );
+    for ThreatSource {
+        id: _,
+        source,
+        capability,
+        motivation,
+        in_scope: _,
+    } in threat_sources
+    {
+        c.texts("a threat source", &[source, capability, motivation]);
+    }
     // the default settings are not written, so reading counts nothing for them
     if !import_settings.is_default() {
         c.import_settings(import_settings);

@@ -61,9 +61,15 @@ pub fn paint(
 }
 
 /// The hover text of the chip.
-pub fn hover_text(count: usize, matrix: &RiskMatrix) -> String {
+/// `accepted` of the `count` are accepted although intolerable: said, never hidden.
+pub fn hover_text(count: usize, accepted: usize, matrix: &RiskMatrix) -> String {
+    let accepted = match accepted {
+        0 => String::new(),
+        n if n == count => ", accepted although intolerable".to_owned(),
+        n => format!(", {n} of them accepted although intolerable"),
+    };
     format!(
-        "Risk: {count} threat scenario{} above the tolerable risk ({})",
+        "Risk: {count} threat scenario{} above the tolerable risk ({}){accepted}",
         if count == 1 { "" } else { "s" },
         matrix.tolerable_text()
     )
@@ -77,10 +83,15 @@ mod tests {
     fn hover_text_counts_the_scenarios() {
         let m = RiskMatrix::default();
         assert_eq!(
-            hover_text(1, &m),
+            hover_text(1, 0, &m),
             "Risk: 1 threat scenario above the tolerable risk (Medium or lower)"
         );
-        assert!(hover_text(3, &m).starts_with("Risk: 3 threat scenarios above"));
+        assert!(hover_text(3, 0, &m).starts_with("Risk: 3 threat scenarios above"));
+        assert_eq!(
+            hover_text(3, 1, &m),
+            "Risk: 3 threat scenarios above the tolerable risk (Medium or lower), 1 of them accepted although intolerable"
+        );
+        assert!(hover_text(1, 1, &m).ends_with("(Medium or lower), accepted although intolerable"));
     }
 
     #[test]

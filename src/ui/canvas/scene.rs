@@ -293,7 +293,11 @@ pub(super) fn draw_scene_ui(
             && on_risk_badge
             && resp.hovered()
         {
-            let text = risk_badge::hover_text(e.risk.intolerable, &project.risk.matrix);
+            let text = risk_badge::hover_text(
+                e.risk.intolerable,
+                e.risk.accepted_intolerable,
+                &project.risk.matrix,
+            );
             resp.clone().on_hover_text(text);
         } else if resp.hovered()
             && *f.gesture == Gesture::None
@@ -516,7 +520,11 @@ pub(super) fn draw_scene_ui(
                 if risky > 0 {
                     text = format!(
                         "{text}\n{}",
-                        risk_badge::hover_text(risky, &project.risk.matrix)
+                        risk_badge::hover_text(
+                            risky,
+                            ea.map_or(0, |e| e.risk.accepted_intolerable),
+                            &project.risk.matrix
+                        )
                     );
                 }
                 resp.clone().on_hover_text(text);

@@ -58,6 +58,7 @@ pub fn project() -> Project {
             ..Default::default()
         }],
         sl_t_rationale: String::new(),
+        ..Default::default()
     };
     let mut z2 = Zone::new(
         ZoneId(2),
@@ -80,6 +81,7 @@ pub fn project() -> Project {
             ..Default::default()
         }],
         sl_t_rationale: "The SIS engineering station is kept offline".into(),
+        ..Default::default()
     };
     p.zones = vec![z1, z2];
     p.conduits = vec![Conduit::new(ConduitId(1), CONDUIT, ZoneId(1), ZoneId(2))];
