@@ -1,5 +1,6 @@
 //! Runs canvas frames of a generated plant for a profiler: `cargo run --release --example
-//! canvas_profile -- [fit|zoomed_in|fit_panning|fit_zooming] [zones] [frames]`, e.g. under
+//! canvas_profile -- [fit|zoomed_in|fit_panning|fit_zooming|designer] [zones] [frames]`
+//! (`designer`: the whole window's frame), e.g. under
 //! `valgrind --tool=callgrind --toggle-collect=canvas_profile::measure` so that only the
 //! measured frames (not the plant generation or warm-up) are counted.
 
@@ -21,9 +22,12 @@ fn measure(h: &mut Headless, app: &mut DesignerApp, view: &str, frames: u32) -> 
             "fit_zooming" => app.canvas.zoom_by(1.01_f32.powf(sign)),
             _ => {}
         }
-        vertices += h
-            .frame(|ui| zonewright::ui::canvas::canvas_in_app_ui(app, ui))
-            .vertices;
+        vertices += if view == "designer" {
+            h.frame(|ui| app.frame_ui(ui)).vertices
+        } else {
+            h.frame(|ui| zonewright::ui::canvas::canvas_in_app_ui(app, ui))
+                .vertices
+        };
     }
     vertices
 }
@@ -46,9 +50,13 @@ fn main() {
         RecentFiles::in_memory(),
     );
     app.set_document(project, None);
-    h.warm_up(5, |ui| {
-        zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui)
-    });
+    if view == "designer" {
+        h.warm_up(5, |ui| app.frame_ui(ui));
+    } else {
+        h.warm_up(5, |ui| {
+            zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui)
+        });
+    }
     if view == "zoomed_in" {
         app.canvas.zoom_by(4.0);
         h.warm_up(5, |ui| {
