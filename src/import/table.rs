@@ -321,12 +321,22 @@ fn read_csv(
             }
         }
         row += 1;
-        builder.push(row, record.iter().map(str::to_owned).collect())?;
+        builder.push(row, record.iter().map(undefused).collect())?;
     }
     let mut t = builder.finish()?;
     t.delimiter = Some(delimiter);
     t.encoding = encoding;
     Ok(t)
+}
+
+/// A CSV cell as it was before a spreadsheet-safe writer put an apostrophe before it (this
+/// program's registers, and the usual practice, write `=x` as `'=x` so that no spreadsheet
+/// runs it as a formula).
+fn undefused(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
 }
 
 /// Collects rows with the limits checked as they come.

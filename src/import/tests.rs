@@ -222,6 +222,51 @@ fn type_table_recognises_common_types_and_the_users_choice_first() {
 }
 
 #[test]
+fn every_catalog_type_reads_back_from_its_name_and_id() {
+    // the asset register writes a type's catalog name; "SIS engineering workstation" must not
+    // become a safety controller by the keyword "sis", nor "Industrial DPI firewall" a firewall
+    let s = ImportSettings::default();
+    for c in &crate::catalog::Catalog::embedded().components {
+        for value in [c.name.as_str(), c.id.as_str(), &c.name.to_uppercase()] {
+            assert_eq!(
+                types::classify(&[value], "", &s),
+                Ok(c.id.clone()),
+                "{value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_asset_registers_own_headers_are_recognised() {
+    for (h, f) in [
+        ("Name", ImportField::Name),
+        ("Tag", ImportField::Tag),
+        ("Zone or conduit", ImportField::Zone),
+        ("Component", ImportField::Type),
+        ("Vendor", ImportField::Vendor),
+        ("Model", ImportField::Model),
+        ("Firmware", ImportField::Firmware),
+        ("Serial number", ImportField::Serial),
+        ("Hostname", ImportField::Hostname),
+        ("IP addresses", ImportField::IpAddresses),
+        ("MAC", ImportField::Mac),
+        ("VLAN", ImportField::Vlan),
+        ("Purdue level", ImportField::PurdueLevel),
+        ("Protocols", ImportField::Protocols),
+        ("Building", ImportField::Building),
+        ("Cabinet", ImportField::Cabinet),
+        ("Tags", ImportField::Tags),
+        ("Notes", ImportField::Notes),
+    ] {
+        assert_eq!(mapping::guess(h).map(|g| g.0), Some(f), "{h}");
+    }
+    for h in ["ID", "In", "Criticality", "SL-C"] {
+        assert_eq!(mapping::guess(h), None, "{h}");
+    }
+}
+
+#[test]
 fn headers_match_case_and_punctuation_insensitively() {
     assert_eq!(mapping::normalise("Device-Name "), "devicename");
     for (h, f) in [

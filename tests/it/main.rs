@@ -58,6 +58,7 @@ mod pdf_risk;
 mod prefs;
 mod readable;
 mod recovery;
+mod register_roundtrip;
 mod rename_find;
 mod roundtrip;
 mod samples;
