@@ -2,7 +2,7 @@
 //! type table and the merge keys.
 
 use super::rows::{self, Device, Key};
-use super::{mapping, types, zones};
+use super::{mapping, table, types, zones};
 use crate::model::Rect;
 use crate::model::network::{
     AssetNetwork, Cidr, ImportField, ImportSettings, LevelZone, MacAddr, PurdueLevel, SubnetZone,
@@ -338,4 +338,38 @@ fn bad_values_reject_the_row_with_the_reason() {
             .unwrap_err()
             .contains("bad Purdue level")
     );
+}
+
+#[test]
+fn samples_are_the_first_three_non_empty_values_on_one_line() {
+    let long = "x".repeat(60);
+    let csv = format!(
+        "name,notes,empty,vlan\nA,,,10\nB,\"two\nlines\",,\nC,{long},,20\nD,later,,30\nE,not shown,,40\n"
+    );
+    let t = table::read_bytes("t.csv", csv.as_bytes(), None).unwrap();
+    let s = t.samples(3);
+    assert_eq!(s.len(), 4);
+    assert_eq!(s[0], ["A", "B", "C"]);
+    assert_eq!(
+        s[1],
+        [
+            "two lines".to_owned(),
+            format!("{}…", "x".repeat(40)),
+            "later".to_owned()
+        ]
+    );
+    assert!(s[2].is_empty(), "an empty column has no samples");
+    assert_eq!(s[3], ["10", "20", "30"]);
+    assert_eq!(t.samples(0), vec![Vec::<String>::new(); 4]);
+}
+
+#[test]
+fn a_defused_csv_cell_reads_without_its_apostrophe() {
+    let t = table::read_bytes(
+        "t.csv",
+        "name,cabinet,notes\n'-EWS-01-,'=A1+K2,'plain\n".as_bytes(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(t.rows[0].1, ["-EWS-01-", "=A1+K2", "'plain"]);
 }
