@@ -61,10 +61,13 @@ pub enum Arrangement {
     DistributeHorizontally,
     /// Equal gaps from top to bottom; the topmost and bottommost stay.
     DistributeVertically,
+    /// Every zone in rows by Purdue level, conduits short and uncrossed where possible
+    /// (`model::purdue_layout`); needs no selection.
+    ByPurdueLevel,
 }
 
 impl Arrangement {
-    pub const ALL: [Arrangement; 8] = [
+    pub const ALL: [Arrangement; 9] = [
         Arrangement::AlignLeft,
         Arrangement::AlignRight,
         Arrangement::AlignTop,
@@ -73,6 +76,7 @@ impl Arrangement {
         Arrangement::AlignMiddles,
         Arrangement::DistributeHorizontally,
         Arrangement::DistributeVertically,
+        Arrangement::ByPurdueLevel,
     ];
 
     /// The menu text and undo label.
@@ -86,6 +90,7 @@ impl Arrangement {
             Arrangement::AlignMiddles => "Align middles",
             Arrangement::DistributeHorizontally => "Distribute horizontally",
             Arrangement::DistributeVertically => "Distribute vertically",
+            Arrangement::ByPurdueLevel => "Arrange by Purdue level",
         }
     }
 
@@ -93,6 +98,7 @@ impl Arrangement {
     pub fn min_zones(self) -> usize {
         match self {
             Arrangement::DistributeHorizontally | Arrangement::DistributeVertically => 3,
+            Arrangement::ByPurdueLevel => 0,
             _ => 2,
         }
     }
@@ -148,6 +154,8 @@ pub fn arranged(rects: &[Rect], how: Arrangement) -> Vec<Rect> {
         Arrangement::DistributeVertically => {
             distribute(&mut out, |r| (r.y, r.h), |r, v| r.y = v);
         }
+        // needs the conduits and kinds: planned by `plan_by_purdue_level`
+        Arrangement::ByPurdueLevel => {}
     }
     for r in &mut out {
         r.x = r.x.round();
@@ -191,6 +199,9 @@ pub fn plan_arrangement(
     selection: &Selection,
     how: Arrangement,
 ) -> Result<Plan, NoPlan> {
+    if how == Arrangement::ByPurdueLevel {
+        return plan_by_purdue_level(project);
+    }
     let ids = selected_zones(project, selection);
     if ids.len() < how.min_zones() {
         return Err(NoPlan::Refused(format!(
@@ -217,6 +228,29 @@ pub fn plan_arrangement(
             "{} ({})",
             how.label(),
             crate::count_of(ids.len(), "zone", "zones")
+        ),
+        Edit::Batch(edits),
+    ))
+}
+
+/// The plan that places every zone in rows by Purdue level (one undo step); the selection
+/// stays.
+fn plan_by_purdue_level(project: &Project) -> Result<Plan, NoPlan> {
+    if project.zones.is_empty() {
+        return Err(NoPlan::Refused("There are no zones to arrange.".to_owned()));
+    }
+    let edits: Vec<Edit> = crate::model::purdue_layout::arrange_project(project)
+        .into_iter()
+        .filter(|(id, rect)| project.zone(*id).is_some_and(|z| z.rect != *rect))
+        .map(|(id, rect)| Edit::SetZoneRect { id, rect })
+        .collect();
+    if edits.is_empty() {
+        return Err(NoPlan::Nothing);
+    }
+    Ok(keep_selection(
+        format!(
+            "Arrange by Purdue level ({})",
+            crate::count_of(project.zones.len(), "zone", "zones")
         ),
         Edit::Batch(edits),
     ))
@@ -354,5 +388,60 @@ mod tests {
             id: ZoneId(3),
             rect: r(300.0, 0.0, 100.0, 80.0)
         }));
+    }
+}
+
+#[cfg(test)]
+mod purdue_tests {
+    use crate::command::arrange::Arrangement;
+    use crate::command::{Action, NoPlan, Selection, plan};
+    use crate::model::{purdue, purdue_layout};
+
+    /// The refinery arranged by Purdue level: every zone with a level lies wholly below every
+    /// zone of a higher level, nothing overlaps, and it is one edit whose inverse restores it.
+    #[test]
+    fn the_refinery_arranged_by_purdue_level_reads_top_down() {
+        let sample = crate::samples::find("refinery").expect("sample");
+        let project = crate::file::from_str(sample.text).expect("loads");
+        let catalog = crate::catalog::Catalog::embedded();
+        let action = Action::Arrange(Arrangement::ByPurdueLevel);
+        let p = plan(&action, &project, &Selection::default(), catalog).expect("a plan");
+        let mut after = project.clone();
+        let inverse = p.edit.clone().apply(&mut after).expect("applies");
+        for a in &after.zones {
+            for b in &after.zones {
+                if a.id == b.id {
+                    continue;
+                }
+                let overlap = a.rect.x < b.rect.x + b.rect.w
+                    && b.rect.x < a.rect.x + a.rect.w
+                    && a.rect.y < b.rect.y + b.rect.h
+                    && b.rect.y < a.rect.y + a.rect.h;
+                assert!(!overlap, "{} overlaps {}", a.name, b.name);
+                if let (Some(la), Some(lb)) =
+                    (purdue_layout::zone_level(a), purdue_layout::zone_level(b))
+                    && la > lb
+                {
+                    assert!(
+                        a.rect.y + a.rect.h <= b.rect.y,
+                        "{} ({la:?}) is not above {} ({lb:?})",
+                        a.name,
+                        b.name
+                    );
+                }
+            }
+        }
+        // the bands drawn from the arranged zones do not overlap each other's zones
+        assert!(!purdue::bands(&after).is_empty());
+        // one undo step restores every rectangle
+        inverse.apply(&mut after).expect("undoes");
+        assert_eq!(after, project);
+        // arranged again: nothing to do
+        let mut again = project.clone();
+        p.edit.apply(&mut again).expect("applies");
+        assert!(matches!(
+            plan(&action, &again, &Selection::default(), catalog),
+            Err(NoPlan::Nothing)
+        ));
     }
 }

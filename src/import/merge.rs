@@ -392,8 +392,28 @@ pub fn plan(
         .map(|z| z.rect)
         .reduce(|a, b| a.union(&b));
     let (left, below) = bounds.map_or((0.0, -zones::ZONE_GAP), |b| (b.x, b.y + b.h));
-    let counts: Vec<usize> = new_zones.iter().map(|z| z.2.len()).collect();
-    let places = zones::place_new(&counts, left, below);
+    // created zones in rows by Purdue level (the level their kind suggests, else their
+    // assets'), below the drawing
+    let items: Vec<crate::model::purdue_layout::Item> = new_zones
+        .iter()
+        .map(|(name, level, assets)| {
+            let r = zones::rect_for(0.0, 0.0, assets.len());
+            let kind = zones::kind_for(name, *level);
+            crate::model::purdue_layout::Item {
+                level: crate::model::purdue::level_of(kind).or(*level),
+                w: r.w,
+                h: r.h,
+                x: 0.0,
+            }
+        })
+        .collect();
+    let places = crate::model::purdue_layout::rows_by_level(
+        &items,
+        &[],
+        left,
+        below + zones::ZONE_GAP,
+        crate::model::purdue_layout::block_width(&items),
+    );
     let mut next_zone = project.next_zone_id().0;
     let mut created = Vec::new();
     for ((name, level, assets), rect) in new_zones.into_iter().zip(places) {

@@ -7,6 +7,7 @@ mod content;
 pub mod layout;
 pub mod network;
 pub mod purdue;
+pub mod purdue_layout;
 pub mod requirement;
 pub mod risk;
 mod sl;

@@ -21,6 +21,7 @@ pub(super) fn arrange_shortcut(how: Arrangement) -> &'static [KeyboardShortcut] 
     const MIDDLES: [KeyboardShortcut; 1] = [sc(Key::M)];
     const HORIZONTAL: [KeyboardShortcut; 1] = [sc(Key::H)];
     const VERTICAL: [KeyboardShortcut; 1] = [sc(Key::V)];
+    const PURDUE: [KeyboardShortcut; 1] = [sc(Key::P)];
     match how {
         Arrangement::AlignLeft => &LEFT,
         Arrangement::AlignRight => &RIGHT,
@@ -30,6 +31,7 @@ pub(super) fn arrange_shortcut(how: Arrangement) -> &'static [KeyboardShortcut] 
         Arrangement::AlignMiddles => &MIDDLES,
         Arrangement::DistributeHorizontally => &HORIZONTAL,
         Arrangement::DistributeVertically => &VERTICAL,
+        Arrangement::ByPurdueLevel => &PURDUE,
     }
 }
 
@@ -47,14 +49,23 @@ pub(super) fn arrange_tooltip(how: Arrangement) -> &'static str {
         Arrangement::DistributeVertically => {
             "Equal gaps between three or more selected zones, top to bottom"
         }
+        Arrangement::ByPurdueLevel => {
+            "Every zone in rows by Purdue level (Level 5 at the top, the DMZ between 4 and 3), \
+             zones under the zones they have conduits to"
+        }
     }
 }
 
-/// Enabled with at least two selected zones (three to distribute).
+/// Enabled with at least two selected zones (three to distribute); by Purdue level with any
+/// zone.
 pub(super) fn arrange_enabled(app: &DesignerApp, how: Arrangement) -> bool {
-    app.doc
-        .as_ref()
-        .is_some_and(|d| selected_zones(&d.project, &app.selection).len() >= how.min_zones())
+    app.doc.as_ref().is_some_and(|d| {
+        if how == Arrangement::ByPurdueLevel {
+            !d.project.zones.is_empty()
+        } else {
+            selected_zones(&d.project, &app.selection).len() >= how.min_zones()
+        }
+    })
 }
 
 impl DesignerApp {

@@ -77,6 +77,8 @@ pub struct CanvasState {
     drawn_in_pass: Option<u64>,
     /// View → Snap to grid (Alt while dragging places freely).
     pub snap_to_grid: bool,
+    /// Where a right-click opened the context menu (screen), until it closes.
+    pub context_menu: Option<egui::Pos2>,
 }
 
 impl Default for CanvasState {
@@ -92,6 +94,7 @@ impl Default for CanvasState {
             drawing_builds: 0,
             drawn_in_pass: None,
             snap_to_grid: true,
+            context_menu: None,
         }
     }
 }
@@ -221,6 +224,15 @@ fn hand_pan(ui: &egui::Ui, screen_rect: egui::Rect) -> Option<Vec2> {
             || (i.key_down(egui::Key::Space) && i.pointer.primary_down());
         (started_here && held).then(|| i.pointer.delta())
     })
+}
+
+/// Where a secondary click released on the canvas itself (not on a window over it), if one
+/// did this frame.
+fn secondary_click_on_canvas(ui: &egui::Ui, screen_rect: egui::Rect) -> Option<Pos2> {
+    let clicked = ui.input(|i| i.pointer.button_clicked(egui::PointerButton::Secondary));
+    let at = ui.input(|i| i.pointer.interact_pos())?;
+    (clicked && screen_rect.contains(at) && ui.ctx().layer_id_at(at) == Some(ui.layer_id()))
+        .then_some(at)
 }
 
 fn to_egui(r: &Rect) -> egui::Rect {
@@ -508,6 +520,23 @@ pub fn canvas_ui(
         }
     }
 
+    // a right-click (a press and release without a drag: a drag pans) selects what it is on,
+    // unless that is already selected, and opens the context menu there
+    if let Some(at) = secondary_click_on_canvas(ui, screen_rect) {
+        let tolerance = 8.0 / to_screen.scaling.max(1e-3);
+        let target = out.hovered.or_else(|| {
+            pointer
+                .and_then(|p| hit::conduit_at(&doc.project, &doc.cache, p, tolerance))
+                .map(ElementRef::Conduit)
+        });
+        match target {
+            Some(e) if !view.selection.contains(&e) => out.intents.push(Intent::Select(vec![e])),
+            Some(_) => {}
+            None => out.intents.push(Intent::Select(Vec::new())),
+        }
+        canvas.context_menu = Some(at);
+    }
+
     // drops from the palette
     if let Some(payload) = egui::DragAndDrop::payload::<PalettePayload>(ui.ctx())
         && let Some(p) = pointer
@@ -578,6 +607,7 @@ pub fn canvas_in_app_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     for i in intents {
         app.emit(i);
     }
+    app.context_menu_ui(ui.ctx());
 }
 
 #[cfg(test)]

@@ -609,6 +609,10 @@ impl DesignerApp {
             Delete => self.emit(Intent::DeleteSelection),
             SelectAll => self.emit(Intent::SelectAll),
             Cancel => {
+                // Escape closes an open context menu first
+                if self.canvas.context_menu.take().is_some() {
+                    return true;
+                }
                 if !self.canvas.cancel_gesture() && !self.palette.cancel_tool() {
                     self.emit(Intent::Select(Vec::new()));
                 }

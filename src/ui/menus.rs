@@ -5,7 +5,8 @@ use super::{DesignerApp, DockTab, Pending, sessions, theme};
 
 impl DesignerApp {
     /// One menu item for `command`: its text, shortcut, tooltip and enabled state from the table.
-    fn command_item_ui(&mut self, ui: &mut egui::Ui, command: UiCommand) {
+    /// A menu item for `command`, run when clicked; whether it ran.
+    pub(super) fn command_item_ui(&mut self, ui: &mut egui::Ui, command: UiCommand) -> bool {
         let enabled = command.enabled(self);
         let text = command.menu_text(self);
         let response = match command.check(self) {
@@ -24,9 +25,11 @@ impl DesignerApp {
                 ui.add_enabled(enabled, button)
             }
         };
-        if response.on_hover_text(command.tooltip()).clicked() {
+        let clicked = response.on_hover_text(command.tooltip()).clicked();
+        if clicked {
             self.run_command(command, ui.ctx());
         }
+        clicked
     }
 
     fn command_items_ui(&mut self, ui: &mut egui::Ui, commands: &[UiCommand]) {
@@ -78,7 +81,11 @@ impl DesignerApp {
                 self.command_items_ui(ui, &[SelectAllRequirements, MarkMetUpTo, CopyAssessment]);
             });
             ui.menu_button("Arrange", |ui| {
-                for how in crate::command::arrange::Arrangement::ALL {
+                use crate::command::arrange::Arrangement;
+                for how in Arrangement::ALL {
+                    if how == Arrangement::ByPurdueLevel {
+                        ui.separator();
+                    }
                     self.command_item_ui(ui, Arrange(how));
                 }
             });

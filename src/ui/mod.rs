@@ -10,6 +10,7 @@ pub mod canvas;
 mod clipboard;
 pub mod command_palette;
 pub mod commands;
+pub mod context_menu;
 pub mod crosswalk;
 pub mod dialogs;
 pub mod dock;

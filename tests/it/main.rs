@@ -22,6 +22,7 @@ mod cli_risk;
 mod cli_writers;
 mod clipboard;
 mod commands;
+mod context_menu;
 mod corpus;
 mod designer;
 mod designer_audit;

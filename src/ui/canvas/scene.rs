@@ -51,6 +51,8 @@ pub(super) struct Outcome {
     pub end_gesture: bool,
     pub tool: Option<Tool>,
     pub hovered_item: bool,
+    /// The element under the pointer (the topmost: a chip over its zone).
+    pub hovered: Option<ElementRef>,
     /// Screen rects of conduit labels, for dropping devices onto conduits.
     pub conduit_labels: Vec<(ConduitId, egui::Rect)>,
     pub zone_rects: Vec<(ZoneId, Rect)>,
@@ -119,6 +121,7 @@ fn controls_hover_ui(
     }
     if resp.hovered() {
         out.hovered_item = true;
+        out.hovered = Some(ElementRef::Conduit(c.id));
         let names: Vec<String> = c
             .controls
             .iter()
@@ -183,6 +186,7 @@ pub(super) fn draw_scene_ui(
         });
         if resp.hovered() {
             out.hovered_item = true;
+            out.hovered = Some(ElementRef::Zone(z.id));
         }
         // resize cursor near the border
         if let Some(p) = pointer
@@ -392,6 +396,7 @@ pub(super) fn draw_scene_ui(
                 });
                 if aresp.hovered() {
                     out.hovered_item = true;
+                    out.hovered = Some(ElementRef::Asset(asset.id));
                     if *f.gesture == Gesture::None {
                         // the whole name, however the chip cut it
                         let shown = crate::model::text::visible;
@@ -492,6 +497,7 @@ pub(super) fn draw_scene_ui(
             });
             if resp.hovered() {
                 out.hovered_item = true;
+                out.hovered = Some(ElementRef::Conduit(c.id));
                 let from = project.element_name(ElementRef::Zone(c.from));
                 let to = project.element_name(ElementRef::Zone(c.to));
                 let arrow = if c.direction == Direction::OneWay {
