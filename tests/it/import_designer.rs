@@ -95,43 +95,11 @@ fn a_changed_rule_order_changes_the_preview() {
     );
 }
 
-/// 2,000 devices over 12 cells and a few VLAN-only rows.
-fn big_inventory() -> String {
-    let mut s = String::from("name,ips,mac_address,vlan_id,roles,level,zones\n");
-    let roles = [
-        "PLC",
-        "HMI",
-        "I/O",
-        "switch",
-        "Engineering Workstation",
-        "drive",
-    ];
-    for i in 0..2_000usize {
-        let zone = if i % 50 == 0 {
-            String::new()
-        } else {
-            format!("Cell {}", i % 12)
-        };
-        s.push_str(&format!(
-            "dev-{i},10.{}.{}.{},02:00:00:00:{:02x}:{:02x},{},{},{},{zone}\n",
-            i % 12,
-            i / 250,
-            i % 250 + 1,
-            i >> 8,
-            i & 0xff,
-            i % 12 + 100,
-            roles[i % roles.len()],
-            i % 3,
-        ));
-    }
-    s
-}
-
 #[test]
 fn a_2000_row_inventory_fills_the_canvas_with_zones_that_do_not_overlap() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plant-inventory.csv");
-    std::fs::write(&path, big_inventory()).unwrap();
+    std::fs::write(&path, common::big_inventory()).unwrap();
     let mut h = harness_with(vec![DialogResult::Picked(path)]);
     h.run();
     h.get_by_label("New project").click();
