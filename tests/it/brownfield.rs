@@ -16,13 +16,12 @@
 //! The action that opens a dialog (Browse…, Export…) is counted as itself.
 
 use crate::common;
-use egui::{Key, Modifiers, Pos2};
-use egui_kittest::Harness;
+use common::session::Session;
+use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
 use std::time::Duration;
 use zonewright::model::purdue_layout::zone_level;
-use zonewright::ui::DesignerApp;
 use zonewright::ui::dialogs::DialogResult;
 
 #[test]
@@ -49,42 +48,7 @@ fn import_assets_on_the_start_page_starts_a_new_project() {
     );
 }
 
-/// The app and the count of what the user did.
-struct Session {
-    h: Harness<'static, DesignerApp>,
-    actions: Vec<String>,
-}
-
 impl Session {
-    fn act(&mut self, what: impl Into<String>) {
-        self.actions.push(what.into());
-    }
-
-    fn click_at(&mut self, what: &str, pos: Pos2) {
-        self.act(format!("click {what}"));
-        common::click_at(&mut self.h, pos);
-        self.h.run();
-    }
-
-    /// Clicks the widget labelled `label` (the last one, when several carry it: popups and
-    /// dialogs are drawn last).
-    fn click_label(&mut self, label: &str) {
-        let pos = self
-            .h
-            .get_all_by_label(label)
-            .last()
-            .map(|n| n.rect().center())
-            .unwrap_or_else(|| panic!("a widget labelled {label:?}"));
-        self.click_at(label, pos);
-    }
-
-    fn key(&mut self, modifiers: Modifiers, key: Key) {
-        let ctrl = if modifiers.command { "Ctrl+" } else { "" };
-        self.act(format!("key {ctrl}{}", key.name()));
-        self.h.key_press_modifiers(modifiers, key);
-        self.h.run();
-    }
-
     /// The file dialog's own actions: select the file and confirm.
     fn open_dialog(&mut self, file: &str) {
         self.act(format!("file dialog: select {file}"));
@@ -148,10 +112,7 @@ fn two_thousand_rows_to_pdf_xlsx_and_svg_counted() {
         DialogResult::Picked(xlsx.clone()),
         DialogResult::Picked(svg.clone()),
     ]);
-    let mut s = Session {
-        h,
-        actions: Vec::new(),
-    };
+    let mut s = Session::new(h);
     s.h.run();
 
     // import: the start page starts a new project with the import dialog open

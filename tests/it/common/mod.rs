@@ -3,6 +3,8 @@
 // each test crate uses a different part of this module
 #![allow(dead_code)]
 
+pub mod session;
+
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use zonewright::ui::DesignerApp;
