@@ -6,8 +6,8 @@ use crate::analysis::assess;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
 use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::file;
+use crate::model::Project;
 use crate::model::text::visible;
-use crate::model::{ElementRef, Project, format_levels};
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -149,23 +149,10 @@ fn report(
             visible(&c.describe())
         )?;
     }
-    // what the changes do to SL-A, per element they touch
-    let mut touched: Vec<ElementRef> = plan.changes.iter().map(|c| c.element).collect();
-    touched.dedup();
-    for e in touched {
-        let (Some(b), Some(a)) = (before.element(project, e), after.element(project, e)) else {
-            continue;
-        };
-        if b.sl_a != a.sl_a {
-            writeln!(
-                out,
-                "SL-A of {} {}: {} → {}",
-                crate::export::element_id(e),
-                visible(&project.element_name(e)),
-                format_levels(&b.sl_a),
-                format_levels(&a.sl_a)
-            )?;
-        }
+    // what the changes do to SL-A, per element they touch (the designer's preview shows the
+    // same lines)
+    for c in crate::export::matrix_effect::sl_a_changes(plan, project, before, after) {
+        writeln!(out, "{}", visible(&c.describe()))?;
     }
     writeln!(
         out,

@@ -5,6 +5,7 @@
 pub mod compliance;
 mod csv;
 pub mod drawio;
+pub mod matrix_effect;
 pub mod png;
 mod risk_record;
 mod suppliers;

@@ -2,11 +2,14 @@
 //! workbook and the CSV files both write. Every figure comes from the `Assessment`.
 
 use super::Table;
+use crate::analysis::components::AssetCapability;
 use crate::analysis::{Assessment, ElementAssessment, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{
-    Asset, Direction, ElementRef, Project, RequirementAssessment, SlVector, Status, format_levels,
+    Asset, AssetId, Direction, ElementRef, Project, RequirementAssessment, SlVector, Status,
+    format_levels,
 };
+use std::collections::HashMap;
 
 /// One cell of a register.
 #[derive(Debug, Clone, PartialEq)]
@@ -196,6 +199,8 @@ fn conduits(project: &Project, a: &Assessment) -> Register {
     }
 }
 
+/// The asset register: identity, place in the design, every field an inventory import brings in
+/// (so that the register imports again as it is, see `import::mapping`), and SL-C.
 fn assets(project: &Project, catalog: &Catalog, a: &Assessment) -> Register {
     let columns = vec![
         c("ID", 7.0),
@@ -208,10 +213,27 @@ fn assets(project: &Project, catalog: &Catalog, a: &Assessment) -> Register {
         c("Model", 16.0),
         c("Firmware", 12.0),
         c("Serial number", 16.0),
+        c("Hostname", 18.0),
+        c("IP addresses", 22.0),
+        c("MAC", 18.0),
+        c("VLAN", 7.0),
+        c("Purdue level", 12.0),
+        c("Protocols", 20.0),
+        c("Building", 14.0),
+        c("Cabinet", 14.0),
+        c("Tags", 18.0),
+        c("Notes", 30.0),
         c("Criticality", 11.0),
         c("SL-C", 16.0),
     ];
+    // the first capability with an asset's id, as `Assessment::asset` finds it, without a
+    // search per asset
+    let mut capability: HashMap<AssetId, &AssetCapability> = HashMap::with_capacity(a.assets.len());
+    for cap in &a.assets {
+        capability.entry(cap.asset).or_insert(cap);
+    }
     let row = |asset: &Asset, parent: String, parent_name: &str| {
+        let n = &asset.network;
         vec![
             Value::text(asset.id.to_string()),
             Value::text(&asset.name),
@@ -227,14 +249,25 @@ fn assets(project: &Project, catalog: &Catalog, a: &Assessment) -> Register {
             Value::text(&asset.model),
             Value::text(&asset.firmware),
             Value::text(&asset.serial_number),
+            Value::text(&n.hostname),
+            Value::text(n.ips_text()),
+            n.mac.map_or(Value::Empty, |m| Value::text(m.to_string())),
+            n.vlan.map_or(Value::Empty, |v| Value::Number(f64::from(v))),
+            n.purdue_level
+                .map_or(Value::Empty, |l| Value::text(l.label())),
+            Value::text(n.protocols.join(", ")),
+            Value::text(&n.building),
+            Value::text(&n.cabinet),
+            Value::text(n.tags.join(", ")),
+            Value::text(&asset.notes),
             Value::text(asset.criticality.label()),
             Value::text(crate::report::sl_c_text(
                 asset,
-                a.assets.iter().find(|c| c.asset == asset.id),
+                capability.get(&asset.id).copied(),
             )),
         ]
     };
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(a.assets.len());
     for z in &project.zones {
         rows.extend(z.assets.iter().map(|x| row(x, z.id.to_string(), &z.name)));
     }

@@ -125,6 +125,9 @@ const SYNONYMS: &[(ImportField, &[&str])] = &[
             "geraetetyp",
             "typ",
             "kategorie",
+            // the asset register's own header (its values are catalog names)
+            "component",
+            "componenttype",
         ],
     ),
     (
@@ -137,7 +140,15 @@ const SYNONYMS: &[(ImportField, &[&str])] = &[
     ),
     (
         ImportField::Zone,
-        &["zones", "zone", "securityzone", "zonename", "zonenname"],
+        &[
+            "zones",
+            "zone",
+            "securityzone",
+            "zonename",
+            "zonenname",
+            // the asset register's own header
+            "zoneorconduit",
+        ],
     ),
     (
         ImportField::Building,

@@ -33,6 +33,49 @@ pub struct Table {
     pub encoding: &'static str,
 }
 
+/// Longest sample value shown for a column, in characters.
+pub const SAMPLE_CHARS: usize = 40;
+
+impl Table {
+    /// The first `per_column` non-empty values of each column, each on one line (line breaks
+    /// and tabs become spaces) and cut to [`SAMPLE_CHARS`] characters with "…": what the
+    /// import dialog shows beside a column's mapping. One pass over the rows, ending as soon
+    /// as every column has its values.
+    pub fn samples(&self, per_column: usize) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = vec![Vec::new(); self.headers.len()];
+        let mut open = if per_column == 0 { 0 } else { out.len() };
+        for (_, cells) in &self.rows {
+            if open == 0 {
+                break;
+            }
+            for (i, cell) in cells.iter().enumerate().take(out.len()) {
+                let slot = &mut out[i];
+                if slot.len() == per_column || cell.trim().is_empty() {
+                    continue;
+                }
+                slot.push(one_line(cell));
+                if slot.len() == per_column {
+                    open -= 1;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// `s` on one line, cut to [`SAMPLE_CHARS`] characters.
+fn one_line(s: &str) -> String {
+    let flat: String = s
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    match flat.char_indices().nth(SAMPLE_CHARS) {
+        Some((cut, _)) => format!("{}…", flat[..cut].trim_end()),
+        None => flat,
+    }
+}
+
 /// Reads a file (only a regular file, at most [`MAX_INPUT_BYTES`]).
 pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
     read_path_counting(path, sheet, &AtomicUsize::new(0))
@@ -321,12 +364,22 @@ fn read_csv(
             }
         }
         row += 1;
-        builder.push(row, record.iter().map(str::to_owned).collect())?;
+        builder.push(row, record.iter().map(undefused).collect())?;
     }
     let mut t = builder.finish()?;
     t.delimiter = Some(delimiter);
     t.encoding = encoding;
     Ok(t)
+}
+
+/// A CSV cell as it was before a spreadsheet-safe writer put an apostrophe before it (this
+/// program's registers, and the usual practice, write `=x` as `'=x` so that no spreadsheet
+/// runs it as a formula).
+fn undefused(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
 }
 
 /// Collects rows with the limits checked as they come.

@@ -2,7 +2,7 @@
 //! type table and the merge keys.
 
 use super::rows::{self, Device, Key};
-use super::{mapping, types, zones};
+use super::{mapping, table, types, zones};
 use crate::model::Rect;
 use crate::model::network::{
     AssetNetwork, Cidr, ImportField, ImportSettings, LevelZone, MacAddr, PurdueLevel, SubnetZone,
@@ -222,6 +222,51 @@ fn type_table_recognises_common_types_and_the_users_choice_first() {
 }
 
 #[test]
+fn every_catalog_type_reads_back_from_its_name_and_id() {
+    // the asset register writes a type's catalog name; "SIS engineering workstation" must not
+    // become a safety controller by the keyword "sis", nor "Industrial DPI firewall" a firewall
+    let s = ImportSettings::default();
+    for c in &crate::catalog::Catalog::embedded().components {
+        for value in [c.name.as_str(), c.id.as_str(), &c.name.to_uppercase()] {
+            assert_eq!(
+                types::classify(&[value], "", &s),
+                Ok(c.id.clone()),
+                "{value}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_asset_registers_own_headers_are_recognised() {
+    for (h, f) in [
+        ("Name", ImportField::Name),
+        ("Tag", ImportField::Tag),
+        ("Zone or conduit", ImportField::Zone),
+        ("Component", ImportField::Type),
+        ("Vendor", ImportField::Vendor),
+        ("Model", ImportField::Model),
+        ("Firmware", ImportField::Firmware),
+        ("Serial number", ImportField::Serial),
+        ("Hostname", ImportField::Hostname),
+        ("IP addresses", ImportField::IpAddresses),
+        ("MAC", ImportField::Mac),
+        ("VLAN", ImportField::Vlan),
+        ("Purdue level", ImportField::PurdueLevel),
+        ("Protocols", ImportField::Protocols),
+        ("Building", ImportField::Building),
+        ("Cabinet", ImportField::Cabinet),
+        ("Tags", ImportField::Tags),
+        ("Notes", ImportField::Notes),
+    ] {
+        assert_eq!(mapping::guess(h).map(|g| g.0), Some(f), "{h}");
+    }
+    for h in ["ID", "In", "Criticality", "SL-C"] {
+        assert_eq!(mapping::guess(h), None, "{h}");
+    }
+}
+
+#[test]
 fn headers_match_case_and_punctuation_insensitively() {
     assert_eq!(mapping::normalise("Device-Name "), "devicename");
     for (h, f) in [
@@ -293,4 +338,38 @@ fn bad_values_reject_the_row_with_the_reason() {
             .unwrap_err()
             .contains("bad Purdue level")
     );
+}
+
+#[test]
+fn samples_are_the_first_three_non_empty_values_on_one_line() {
+    let long = "x".repeat(60);
+    let csv = format!(
+        "name,notes,empty,vlan\nA,,,10\nB,\"two\nlines\",,\nC,{long},,20\nD,later,,30\nE,not shown,,40\n"
+    );
+    let t = table::read_bytes("t.csv", csv.as_bytes(), None).unwrap();
+    let s = t.samples(3);
+    assert_eq!(s.len(), 4);
+    assert_eq!(s[0], ["A", "B", "C"]);
+    assert_eq!(
+        s[1],
+        [
+            "two lines".to_owned(),
+            format!("{}…", "x".repeat(40)),
+            "later".to_owned()
+        ]
+    );
+    assert!(s[2].is_empty(), "an empty column has no samples");
+    assert_eq!(s[3], ["10", "20", "30"]);
+    assert_eq!(t.samples(0), vec![Vec::<String>::new(); 4]);
+}
+
+#[test]
+fn a_defused_csv_cell_reads_without_its_apostrophe() {
+    let t = table::read_bytes(
+        "t.csv",
+        "name,cabinet,notes\n'-EWS-01-,'=A1+K2,'plain\n".as_bytes(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(t.rows[0].1, ["-EWS-01-", "=A1+K2", "'plain"]);
 }

@@ -1,6 +1,7 @@
 //! The component type of an imported device, from its type/role column and, failing that, its
-//! product name: the user's choices first, then a table of keywords; anything else becomes
-//! the catalog's "unclassified_device".
+//! product name: the user's choices first, then a catalog type named by its id or name (as the
+//! asset register writes it), then a table of keywords; anything else becomes the catalog's
+//! "unclassified_device".
 
 use crate::model::network::ImportSettings;
 
@@ -101,7 +102,21 @@ pub fn classify_value(value: &str, settings: &ImportSettings) -> Option<String> 
     {
         return Some(t.component.clone());
     }
-    from_table(v).map(str::to_owned)
+    from_catalog(v).or_else(|| from_table(v)).map(str::to_owned)
+}
+
+/// A catalog component type named by its id ("safety_plc") or its name ("Safety controller"),
+/// as the asset register writes it.
+fn from_catalog(value: &str) -> Option<&'static str> {
+    let catalog = crate::catalog::Catalog::embedded();
+    if let Some(c) = catalog.component(value) {
+        return Some(c.id.as_str());
+    }
+    catalog
+        .components
+        .iter()
+        .find(|c| c.id.eq_ignore_ascii_case(value) || c.name.eq_ignore_ascii_case(value))
+        .map(|c| c.id.as_str())
 }
 
 /// The component of a device from its type values (in column order) and its product name.

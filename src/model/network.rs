@@ -46,7 +46,8 @@ impl PurdueLevel {
         }
     }
 
-    /// Reads "1", "L1", "Level 1", "level_1", "3.5", "L3.5", "DMZ" (case-insensitive).
+    /// Reads "1", "L1", "Level 1", "level_1", "3.5", "L3.5", "DMZ" and its own labels
+    /// ("Level 3.5 (DMZ)"), case-insensitively.
     pub fn parse(text: &str) -> Option<PurdueLevel> {
         let t: String = text
             .trim()
@@ -54,9 +55,11 @@ impl PurdueLevel {
             .chars()
             .filter(|c| !matches!(c, ' ' | '_' | '-'))
             .collect();
+        // the label this program writes, "Level 3.5 (DMZ)", reads back too
+        let t = t.strip_suffix("(dmz)").unwrap_or(&t);
         let t = t
             .strip_prefix("purdue")
-            .unwrap_or(&t)
+            .unwrap_or(t)
             .trim_start_matches("level")
             .trim_start_matches('l');
         Some(match t {
@@ -528,6 +531,9 @@ mod tests {
         );
         assert_eq!(PurdueLevel::parse("3.5"), Some(PurdueLevel::Dmz));
         assert_eq!(PurdueLevel::parse("dmz"), Some(PurdueLevel::Dmz));
+        for l in PurdueLevel::ALL {
+            assert_eq!(PurdueLevel::parse(l.label()), Some(l), "{}", l.label());
+        }
         assert_eq!(PurdueLevel::parse("6"), None);
         assert_eq!(PurdueLevel::parse(""), None);
     }

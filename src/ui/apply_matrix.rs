@@ -1,11 +1,14 @@
 //! File → Apply compliance matrix…: a window with the path of a filled-in matrix, the preview
-//! of every change and of every skipped row, and Apply, which makes all the changes as ONE
+//! of every change, of what it does to SL-A (as `apply-matrix` prints it, from `assess` before
+//! and after) and of every skipped row, and Apply, which makes all the changes as ONE
 //! undoable edit. The matrix is read again against the document when Apply is pressed, so a
 //! document changed meanwhile never gets a stale change.
 
 use super::dialogs::DialogResult;
 use super::{DesignerApp, Intent};
 use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
+use crate::export::matrix_effect::{SlAChange, preview_sl_a};
+use crate::model::text::visible;
 use std::path::PathBuf;
 
 /// The state of the open dialog.
@@ -15,6 +18,9 @@ pub struct ApplyMatrixDialog {
     pub path: String,
     /// The workbook read and its plan against the document as it was then.
     read: Option<(PathBuf, Vec<u8>, Plan)>,
+    /// What the plan does to SL-A (worked out once, when the workbook is read), or why that
+    /// could not be worked out.
+    sl_a: Option<Result<Vec<SlAChange>, String>>,
     /// Why the last read failed.
     error: Option<String>,
     /// Rows that do not match the project (or a matrix of another project) are skipped and
@@ -26,6 +32,14 @@ impl ApplyMatrixDialog {
     /// The plan of the workbook read, if one was read.
     pub fn plan(&self) -> Option<&Plan> {
         self.read.as_ref().map(|(_, _, p)| p)
+    }
+
+    /// The SL-A changes the plan read would make.
+    pub fn sl_a_changes(&self) -> &[SlAChange] {
+        match &self.sl_a {
+            Some(Ok(v)) => v,
+            _ => &[],
+        }
     }
 
     /// Why the last read failed, if it did.
@@ -43,6 +57,7 @@ impl ApplyMatrixDialog {
     fn read(&mut self, project: &crate::model::Project, catalog: &crate::catalog::Catalog) {
         self.read = None;
         self.error = None;
+        self.sl_a = None;
         let path = PathBuf::from(self.path.trim());
         let result = crate::cli::matrix::read_file(&path).and_then(|bytes| {
             read_matrix_with(project, catalog, &bytes, self.options())
@@ -50,7 +65,10 @@ impl ApplyMatrixDialog {
                 .map_err(|e| format!("{}: {e}", path.display()))
         });
         match result {
-            Ok((bytes, plan)) => self.read = Some((path, bytes, plan)),
+            Ok((bytes, plan)) => {
+                self.sl_a = Some(preview_sl_a(&plan, project, catalog));
+                self.read = Some((path, bytes, plan));
+            }
             Err(e) => self.error = Some(e),
         }
     }
@@ -158,7 +176,7 @@ pub fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
                 ui.colored_label(ui.visuals().error_fg_color, e);
             }
             if let Some((_, _, plan)) = &dialog.read {
-                plan_ui(plan, ui);
+                plan_ui(plan, &dialog.sl_a, ui);
             }
             ui.add_space(6.0);
             ui.horizontal(|ui| {
@@ -182,7 +200,7 @@ pub fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     }
 }
 
-fn plan_ui(plan: &Plan, ui: &mut egui::Ui) {
+fn plan_ui(plan: &Plan, sl_a: &Option<Result<Vec<SlAChange>, String>>, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     for w in &plan.warnings {
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {w}"));
@@ -193,6 +211,21 @@ fn plan_ui(plan: &Plan, ui: &mut egui::Ui) {
         crate::count_of(plan.unchanged, "row", "rows"),
         crate::count_of(plan.skipped.len(), "row", "rows")
     ));
+    // what the changes do to SL-A, as `apply-matrix` prints it
+    match sl_a {
+        Some(Ok(changes)) if changes.is_empty() && !plan.changes.is_empty() => {
+            ui.label("SL-A: no zone or conduit changes");
+        }
+        Some(Ok(changes)) => {
+            for c in changes {
+                ui.label(egui::RichText::new(visible(&c.describe())).strong());
+            }
+        }
+        Some(Err(e)) => {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        None => {}
+    }
     egui::ScrollArea::vertical()
         .max_height(320.0)
         .auto_shrink([false, true])

@@ -1,7 +1,8 @@
 //! File → Import assets…: the inventory import dialog. Picks a file (dialog or typed path) and
-//! a sheet, reads it on a background thread with a row count as progress, shows the column
-//! mapping, the zone rules and their tables, and the preview; Import pushes the preview's one
-//! edit (one undo step), Cancel changes nothing. The import itself is `crate::import`.
+//! a sheet, reads it on a background thread with a row count as progress, shows the preview
+//! (rejected rows first), the column mapping with each column's first values, and the zone
+//! rules and their tables; Import pushes the preview's one edit (one undo step), Cancel
+//! changes nothing. The import itself is `crate::import`.
 
 use super::dialogs::DialogResult;
 use super::{DesignerApp, Intent};
@@ -19,10 +20,16 @@ use std::sync::mpsc;
 /// Rejected rows, changed and missing assets listed in the dialog; the rest are counted.
 const MAX_SHOWN: usize = 200;
 
+/// Sample values shown beside each column of the mapping.
+const SAMPLES_PER_COLUMN: usize = 3;
+
+/// A table read, with its columns' sample values (found on the reading thread too).
+type Read = Result<(Table, Vec<Vec<String>>), ImportError>;
+
 /// A file being read on a background thread.
 struct Reading {
     rows: Arc<AtomicUsize>,
-    result: mpsc::Receiver<Result<Table, ImportError>>,
+    result: mpsc::Receiver<Read>,
 }
 
 /// The dialog's state: closed, or open with its file, settings and preview.
@@ -41,6 +48,8 @@ pub struct ImportDialog {
     tables_error: Option<String>,
     reading: Option<Reading>,
     table: Option<Arc<Table>>,
+    /// The first non-empty values of each column of `table`, one line each.
+    samples: Vec<Vec<String>>,
     preview: Option<Result<Preview, String>>,
 }
 
@@ -93,7 +102,10 @@ impl ImportDialog {
         std::thread::spawn(move || {
             // a panic in the reader becomes the dialog's message; the window stays
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                import::read_path_counting(&path, sheet.as_deref(), &counter)
+                import::read_path_counting(&path, sheet.as_deref(), &counter).map(|t| {
+                    let samples = t.samples(SAMPLES_PER_COLUMN);
+                    (t, samples)
+                })
             }))
             .unwrap_or_else(|payload| {
                 let why = payload
@@ -110,6 +122,7 @@ impl ImportDialog {
         });
         self.reading = Some(Reading { rows, result: rx });
         self.table = None;
+        self.samples.clear();
         self.preview = None;
     }
 
@@ -259,7 +272,12 @@ fn file_ui(d: &mut ImportDialog, ui: &mut egui::Ui) -> bool {
     browse
 }
 
-/// Column → field choices; returns whether one changed.
+/// Width of the sample values beside a column's field; longer samples are cut with "…" and
+/// shown whole on hover.
+const SAMPLES_WIDTH: f32 = 300.0;
+
+/// Column → field choices, each column with its first sample values; returns whether one
+/// changed.
 fn mapping_ui(d: &mut ImportDialog, ui: &mut egui::Ui, mapping: &[(String, ImportField)]) -> bool {
     let mut changed = false;
     egui::ScrollArea::vertical()
@@ -269,6 +287,10 @@ fn mapping_ui(d: &mut ImportDialog, ui: &mut egui::Ui, mapping: &[(String, Impor
             egui::Grid::new("import-mapping-grid")
                 .striped(true)
                 .show(ui, |ui| {
+                    ui.label(egui::RichText::new("Column of the file").weak());
+                    ui.label(egui::RichText::new("Imported as").weak());
+                    ui.label(egui::RichText::new("First values").weak());
+                    ui.end_row();
                     for (i, (header, field)) in mapping.iter().enumerate() {
                         ui.label(visible(header));
                         let mut f = *field;
@@ -290,6 +312,20 @@ fn mapping_ui(d: &mut ImportDialog, ui: &mut egui::Ui, mapping: &[(String, Impor
                             });
                             changed = true;
                         }
+                        let samples = d.samples.get(i).map_or(&[][..], Vec::as_slice);
+                        let text = if samples.is_empty() {
+                            "(empty)".to_owned()
+                        } else {
+                            samples
+                                .iter()
+                                .map(|v| visible(v))
+                                .collect::<Vec<_>>()
+                                .join("  ·  ")
+                        };
+                        ui.scope(|ui| {
+                            ui.set_max_width(SAMPLES_WIDTH);
+                            ui.add(egui::Label::new(egui::RichText::new(text).weak()).truncate());
+                        });
                         ui.end_row();
                     }
                 });
@@ -378,12 +414,27 @@ fn rules_ui(d: &mut ImportDialog, ui: &mut egui::Ui) -> bool {
     changed
 }
 
+/// The summary, then the rejected rows first (what needs the user's attention), then new
+/// zones, unmapped types, changed and missing assets.
 fn preview_ui(ui: &mut egui::Ui, p: &Preview) {
     ui.label(egui::RichText::new(p.summary()).strong());
     egui::ScrollArea::vertical()
         .id_salt("import-preview")
         .max_height(180.0)
         .show(ui, |ui| {
+            for r in p.rejected.iter().take(MAX_SHOWN) {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("Rejected row {}: {}", r.row, visible(&r.reason)),
+                );
+            }
+            let hidden = p.rejected.len().saturating_sub(MAX_SHOWN);
+            if hidden > 0 {
+                ui.label(format!(
+                    "and {} more rejected rows",
+                    import::thousands(hidden)
+                ));
+            }
             if !p.new_zones.is_empty() {
                 ui.label(format!("New zones: {}", visible(&p.new_zones.join(", "))));
             }
@@ -405,19 +456,6 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview) {
             for (_, name) in p.missing.iter().take(MAX_SHOWN) {
                 ui.label(format!("Not in the file (kept): {}", visible(name)));
             }
-            for r in p.rejected.iter().take(MAX_SHOWN) {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("Rejected row {}: {}", r.row, visible(&r.reason)),
-                );
-            }
-            let hidden = p.rejected.len().saturating_sub(MAX_SHOWN);
-            if hidden > 0 {
-                ui.label(format!(
-                    "and {} more rejected rows",
-                    import::thousands(hidden)
-                ));
-            }
         });
 }
 
@@ -435,9 +473,10 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     // a finished read: keep the table and plan it
     if let Some(r) = &d.reading {
         match r.result.try_recv() {
-            Ok(Ok(t)) => {
+            Ok(Ok((t, samples))) => {
                 d.reading = None;
                 d.table = Some(Arc::new(t));
+                d.samples = samples;
                 d.replan(project);
             }
             Ok(Err(e)) => {
@@ -479,7 +518,7 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
                     ));
                 });
             }
-            // the file's columns, the rules and the preview scroll; Import and Cancel stay below
+            // the preview, the file's columns and the rules scroll; Import and Cancel stay below
             egui::ScrollArea::vertical()
                 // a window sizes itself to last frame's content: without a minimum the scroll
                 // area would never grow past the height the empty dialog had
@@ -487,8 +526,9 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
                 .max_height((screen.height() - 300.0).max(200.0))
                 .auto_shrink([false, true])
                 .show(ui, |ui| {
+                    // what the import would do comes first, its rejected rows at the top:
+                    // the file's columns and the rules below are what changes it
                     if let Some(t) = &d.table {
-                        let t = Arc::clone(t);
                         ui.label(format!(
                             "{}: {} rows, {}{}",
                             visible(&t.source),
@@ -498,6 +538,16 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
                                 .map(|b| format!(", delimiter {}", delimiter_name(b)))
                                 .unwrap_or_default()
                         ));
+                    }
+                    match &d.preview {
+                        Some(Ok(p)) => preview_ui(ui, p),
+                        Some(Err(e)) => {
+                            ui.colored_label(ui.visuals().error_fg_color, e);
+                        }
+                        None => {}
+                    }
+                    if let Some(t) = &d.table {
+                        let t = Arc::clone(t);
                         ui.separator();
                         ui.label(egui::RichText::new("Columns").strong());
                         let mapping: Vec<(String, ImportField)> = {
@@ -507,14 +557,6 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
                         replan |= mapping_ui(d, ui, &mapping);
                         ui.separator();
                         replan |= rules_ui(d, ui);
-                        ui.separator();
-                    }
-                    match &d.preview {
-                        Some(Ok(p)) => preview_ui(ui, p),
-                        Some(Err(e)) => {
-                            ui.colored_label(ui.visuals().error_fg_color, e);
-                        }
-                        None => {}
                     }
                 });
             ui.separator();

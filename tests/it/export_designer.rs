@@ -123,3 +123,91 @@ fn a_filled_matrix_is_previewed_applied_in_one_step_and_undone() {
     let doc = h.state().doc.as_ref().expect("doc");
     assert_eq!(doc.project, project);
 }
+
+/// The preview shows what the matrix does to SL-A, the same line `apply-matrix` prints, from
+/// `assess` before and after: here the refinery's first zone (SL-T 3, nothing assessed) gets
+/// every FR 1 item of SL 1 and 2 met, so its SL-A in FR 1 becomes 2 (by hand, as in
+/// tests/it/matrix.rs) and the other FRs stay unknown.
+#[test]
+fn the_matrix_preview_shows_the_sl_a_change_the_command_line_prints() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut p =
+        zonewright::file::load(std::path::Path::new("samples/refinery.ron")).expect("sample");
+    p.zones[0].requirements.clear();
+    p.zones[0].sl_t = Some(zonewright::model::SlVector([3; 7]));
+    let plant = dir.path().join("plant.ron");
+    zonewright::file::save(&p, &plant).expect("saved");
+    let zone = p.zones[0].clone();
+    let catalog = zonewright::catalog::Catalog::embedded();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Compliance matrix").expect("name");
+    for (c, t) in ["Requirement", "Element ID", "Status"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *t).expect("header");
+    }
+    let fr1: Vec<&str> = catalog
+        .requirements
+        .iter()
+        .filter(|r| r.id.starts_with("SR 1.") && r.level <= 2)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(fr1.len() > 5);
+    for (r, req) in fr1.iter().enumerate() {
+        for (c, v) in [*req, &zone.id.to_string(), "Met"].iter().enumerate() {
+            sheet
+                .write_string(r as u32 + 1, c as u16, *v)
+                .expect("cell");
+        }
+    }
+    let filled = dir.path().join("filled.xlsx");
+    book.save(&filled).expect("saved");
+
+    let expected = format!(
+        "SL-A of {} {}: (–,–,–,–,–,–,–) → (2,–,–,–,–,–,–)",
+        zone.id, zone.name
+    );
+    // the command line prints it
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_zonewright"))
+        .args(["apply-matrix"])
+        .arg(&plant)
+        .arg(&filled)
+        .arg("--dry-run")
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains(&expected), "{stdout}");
+
+    // the designer's preview shows the same line before anything is applied
+    let mut h = harness_with(vec![DialogResult::Picked(filled)]);
+    h.run();
+    h.state_mut().open_path(&plant);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Apply compliance matrix…").click();
+    h.run();
+    h.get_by_label(&expected);
+    let dialog = h.state().apply_matrix.as_ref().expect("open");
+    assert_eq!(
+        dialog.sl_a_changes().len(),
+        1,
+        "only the zone the matrix changes"
+    );
+    assert_eq!(
+        h.state().doc.as_ref().expect("doc").project,
+        p,
+        "a preview changes nothing"
+    );
+    // the window grows to its content over a few frames (egui sizes it from the last one)
+    h.run_steps(10);
+    h.get_by_label(&format!("Apply {} changes", fr1.len()))
+        .click();
+    h.run();
+    assert!(h.state().apply_matrix.is_none(), "closed after Apply");
+    let doc = h.state().doc.as_ref().expect("doc");
+    let now = zonewright::analysis::assess(&doc.project, catalog);
+    assert_eq!(
+        now.zones[0].sl_a,
+        [Some(2), None, None, None, None, None, None]
+    );
+}

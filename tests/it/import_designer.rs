@@ -95,43 +95,11 @@ fn a_changed_rule_order_changes_the_preview() {
     );
 }
 
-/// 2,000 devices over 12 cells and a few VLAN-only rows.
-fn big_inventory() -> String {
-    let mut s = String::from("name,ips,mac_address,vlan_id,roles,level,zones\n");
-    let roles = [
-        "PLC",
-        "HMI",
-        "I/O",
-        "switch",
-        "Engineering Workstation",
-        "drive",
-    ];
-    for i in 0..2_000usize {
-        let zone = if i % 50 == 0 {
-            String::new()
-        } else {
-            format!("Cell {}", i % 12)
-        };
-        s.push_str(&format!(
-            "dev-{i},10.{}.{}.{},02:00:00:00:{:02x}:{:02x},{},{},{},{zone}\n",
-            i % 12,
-            i / 250,
-            i % 250 + 1,
-            i >> 8,
-            i & 0xff,
-            i % 12 + 100,
-            roles[i % roles.len()],
-            i % 3,
-        ));
-    }
-    s
-}
-
 #[test]
 fn a_2000_row_inventory_fills_the_canvas_with_zones_that_do_not_overlap() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("plant-inventory.csv");
-    std::fs::write(&path, big_inventory()).unwrap();
+    std::fs::write(&path, common::big_inventory()).unwrap();
     let mut h = harness_with(vec![DialogResult::Picked(path)]);
     h.run();
     h.get_by_label("New project").click();
@@ -163,5 +131,120 @@ fn a_2000_row_inventory_fills_the_canvas_with_zones_that_do_not_overlap() {
     assert_eq!(
         h.state().doc.as_ref().unwrap().history.undo_label(),
         Some("Import 2,000 assets from plant-inventory.csv")
+    );
+}
+
+/// An inventory whose rows 2–301 are rejected (a bad IP) and whose last rows are imported into
+/// two new zones, one with a type no table knows.
+fn mostly_rejected() -> String {
+    let mut s = String::from("name,ips,roles,zones\n");
+    for i in 0..300 {
+        s.push_str(&format!("bad-{i},10.0.0.{i}x,PLC,Cell A\n"));
+    }
+    s.push_str("good-1,10.0.1.1,PLC,Cell A\ngood-2,10.0.1.2,IP camera,Cell B\n");
+    s
+}
+
+fn open_mostly_rejected(dir: &Path) -> egui_kittest::Harness<'static, zonewright::ui::DesignerApp> {
+    let path = dir.join("mostly-rejected.csv");
+    std::fs::write(&path, mostly_rejected()).unwrap();
+    let mut h = harness_with(vec![DialogResult::Picked(path)]);
+    h.run();
+    h.state_mut().open_sample("water");
+    h.run();
+    open_dialog(&mut h);
+    h.get_by_label_contains("302 rows: 2 added, 0 changed, 0 unchanged, 300 rejected");
+    h
+}
+
+#[test]
+fn rejected_rows_are_listed_before_everything_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let h = open_mostly_rejected(dir.path());
+    let first_rejected = h
+        .get_by_label_contains("Rejected row 2: bad IP address")
+        .rect();
+    let new_zones = h.get_by_label_contains("New zones: Cell A, Cell B").rect();
+    let unmapped = h
+        .get_by_label_contains("Unmapped type \"IP camera\"")
+        .rect();
+    assert!(
+        first_rejected.top() < new_zones.top() && first_rejected.top() < unmapped.top(),
+        "rejected rows first: {first_rejected:?}, new zones {new_zones:?}, unmapped {unmapped:?}"
+    );
+    // 200 listed, the rest counted, still above the zones
+    let more = h.get_by_label("and 100 more rejected rows").rect();
+    assert!(more.top() < new_zones.top());
+    // and the preview comes before the file's columns and the rules that change it
+    let columns = h.get_by_label("Columns").rect();
+    assert!(first_rejected.top() < columns.top(), "{columns:?}");
+}
+
+#[test]
+fn the_mapping_shows_each_columns_first_values() {
+    let picked = DialogResult::Picked(fixture("ot_monitoring.csv"));
+    let mut h = harness_with(vec![picked]);
+    h.run();
+    h.get_by_label("New project").click();
+    h.run();
+    open_dialog(&mut h);
+    h.get_by_label("First values");
+    // the first three non-empty values of a column, on one line, in file order
+    let names = h.get_by_label("PLC-101  ·  PLC-102  ·  HMI-11").rect();
+    let header = h.get_by_label("name").rect();
+    assert!(
+        (names.center().y - header.center().y).abs() < 4.0 && names.left() > header.right(),
+        "beside its column: {names:?} {header:?}"
+    );
+    h.get_by_label("EtherNet/IP, CIP  ·  EtherNet/IP, CIP  ·  S7comm, HTTP");
+    h.get_by_label("20  ·  20  ·  20");
+}
+
+#[test]
+fn the_wheel_over_the_dialog_scrolls_its_list_and_never_the_canvas() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = open_mostly_rejected(dir.path());
+    let canvas = h.state().canvas.screen_rect();
+    let first = h
+        .get_by_label_contains("Rejected row 2: bad IP address")
+        .rect();
+    assert!(
+        canvas.contains(first.center()),
+        "the list lies over the canvas"
+    );
+    let zoom = h.state().canvas.zoom();
+    let probe = canvas.center();
+    let scene_at_probe = h.state().canvas.screen_to_scene(probe);
+    let wheel = |h: &mut egui_kittest::Harness<'_, zonewright::ui::DesignerApp>, dy: f32| {
+        h.event(egui::Event::PointerMoved(first.center()));
+        h.step();
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+        });
+        for _ in 0..30 {
+            h.step();
+        }
+        h.run();
+    };
+    wheel(&mut h, -200.0);
+    let after = h
+        .get_by_label_contains("Rejected row 2: bad IP address")
+        .rect();
+    assert!(
+        after.top() < first.top() - 50.0,
+        "the list scrolled: {first:?} → {after:?}"
+    );
+    // far past the end of the list, and back past its start: the canvas never moves
+    wheel(&mut h, -50_000.0);
+    wheel(&mut h, 50_000.0);
+    wheel(&mut h, 50_000.0);
+    assert_eq!(h.state().canvas.zoom(), zoom, "the canvas did not zoom");
+    assert_eq!(
+        h.state().canvas.screen_to_scene(probe),
+        scene_at_probe,
+        "the canvas did not pan"
     );
 }

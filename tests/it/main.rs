@@ -64,6 +64,7 @@ mod prefs;
 mod presentation_focus;
 mod readable;
 mod recovery;
+mod register_roundtrip;
 mod rename_find;
 mod roundtrip;
 mod samples;

@@ -7,50 +7,16 @@
 //! One action is one click, one drag, one key chord or one typed string. Frames in between
 //! (`run`) are not actions: they are the program drawing.
 
-use egui::{Event, Key, Modifiers, Pos2, pos2};
-use egui_kittest::Harness;
+use egui::{Key, Modifiers, Pos2, pos2};
 use egui_kittest::kittest::Queryable;
 use std::time::Duration;
 use zonewright::model::{Direction, Status, ZoneKind};
-use zonewright::ui::DesignerApp;
 use zonewright::ui::dialogs::DialogResult;
 
 use crate::common;
-
-/// The app and the count of what the user did.
-struct Session {
-    h: Harness<'static, DesignerApp>,
-    actions: Vec<String>,
-}
+use common::session::Session;
 
 impl Session {
-    fn act(&mut self, what: impl Into<String>) {
-        self.actions.push(what.into());
-    }
-
-    fn click_at(&mut self, what: &str, pos: Pos2) {
-        self.act(format!("click {what}"));
-        common::click_at(&mut self.h, pos);
-        self.h.run();
-    }
-
-    /// Clicks the widget labelled `label` (the last one, when several carry it: popups and
-    /// menus are drawn last).
-    fn click_label(&mut self, label: &str) {
-        let pos = self
-            .h
-            .get_all_by_label(label)
-            .last()
-            .map(|n| n.rect().center())
-            .unwrap_or_else(|| panic!("a widget labelled {label:?}"));
-        self.click_at(label, pos);
-    }
-
-    fn drag(&mut self, what: &str, from: Pos2, to: Pos2) {
-        self.act(format!("drag {what}"));
-        common::drag(&mut self.h, from, to);
-    }
-
     /// Drags the palette entry `label` onto the canvas at `to`.
     fn drag_from_palette(&mut self, label: &str, to: Pos2) {
         let from = self
@@ -60,19 +26,6 @@ impl Session {
             .map(|n| n.rect().center())
             .unwrap_or_else(|| panic!("palette entry {label:?}"));
         self.drag(&format!("{label} from the palette"), from, to);
-    }
-
-    fn key(&mut self, modifiers: Modifiers, key: Key) {
-        let ctrl = if modifiers.command { "Ctrl+" } else { "" };
-        self.act(format!("key {ctrl}{}", key.name()));
-        self.h.key_press_modifiers(modifiers, key);
-        self.h.run();
-    }
-
-    fn type_text(&mut self, text: &str) {
-        self.act(format!("type {text:?}"));
-        self.h.event(Event::Text(text.to_owned()));
-        self.h.run();
     }
 
     /// Clicks the text field under the label `label` and types `text` into it.
@@ -150,10 +103,7 @@ fn blank_project_to_pdf_in_at_most_40_actions() {
         DialogResult::Picked(ron.clone()),
         DialogResult::Picked(pdf.clone()),
     ]);
-    let mut s = Session {
-        h,
-        actions: Vec::new(),
-    };
+    let mut s = Session::new(h);
     s.h.run();
 
     s.click_label("New project");

@@ -3,6 +3,8 @@
 // each test crate uses a different part of this module
 #![allow(dead_code)]
 
+pub mod session;
+
 use egui::{Event, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use zonewright::ui::DesignerApp;
@@ -114,4 +116,36 @@ pub fn until_read(h: &mut Harness<'_, DesignerApp>) {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run_steps(3);
+}
+
+/// 2,000 devices over 12 cells and a few VLAN-only rows.
+pub fn big_inventory() -> String {
+    let mut s = String::from("name,ips,mac_address,vlan_id,roles,level,zones\n");
+    let roles = [
+        "PLC",
+        "HMI",
+        "I/O",
+        "switch",
+        "Engineering Workstation",
+        "drive",
+    ];
+    for i in 0..2_000usize {
+        let zone = if i % 50 == 0 {
+            String::new()
+        } else {
+            format!("Cell {}", i % 12)
+        };
+        s.push_str(&format!(
+            "dev-{i},10.{}.{}.{},02:00:00:00:{:02x}:{:02x},{},{},{},{zone}\n",
+            i % 12,
+            i / 250,
+            i % 250 + 1,
+            i >> 8,
+            i & 0xff,
+            i % 12 + 100,
+            roles[i % roles.len()],
+            i % 3,
+        ));
+    }
+    s
 }
