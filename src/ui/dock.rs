@@ -90,51 +90,106 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
 }
 
 /// Every design finding, worst first as `assess` ordered them; a click focuses its element.
+/// Rows have one height and fixed columns, and only the rows in view are built (a large plant
+/// has thousands of findings).
 pub fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
     let doc = view.doc;
     let mut clicked = None;
     if doc.assessment.findings.is_empty() {
         ui.label("No design findings.");
     }
-    egui::ScrollArea::both()
+    let row_height = ui.spacing().interact_size.y;
+    // fixed column widths: severity, code (as wide as the longest code here), element, then
+    // the message
+    let longest_code = doc
+        .assessment
+        .findings
+        .iter()
+        .map(|f| f.code.code().len())
+        .max()
+        .unwrap_or(8)
+        .clamp(8, 32);
+    let code_width = ui.fonts_mut(|fonts| {
+        fonts.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), 'M')
+    }) * longest_code as f32
+        + 4.0;
+    let widths = [72.0, code_width, 190.0];
+    let row_ui = |ui: &mut egui::Ui, cells: &mut dyn FnMut(&mut egui::Ui, usize)| {
+        ui.horizontal(|ui| {
+            for (i, w) in widths.iter().enumerate() {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(*w, row_height),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_min_size(egui::vec2(*w, row_height));
+                        cells(ui, i);
+                    },
+                );
+            }
+            cells(ui, 3);
+        });
+    };
+    let headers = [
+        "Severity",
+        "Code",
+        "Element",
+        "Finding (hover for what to do)",
+    ];
+    row_ui(ui, &mut |ui, i| {
+        ui.label(egui::RichText::new(headers[i]).strong());
+    });
+    let findings = &doc.assessment.findings;
+    egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            egui::Grid::new("findings")
-                .striped(true)
-                .num_columns(4)
-                .show(ui, |ui| {
-                    for h in [
-                        "Severity",
-                        "Code",
-                        "Element",
-                        "Finding (hover for what to do)",
-                    ] {
-                        ui.label(egui::RichText::new(h).strong());
-                    }
-                    ui.end_row();
-                    for f in &doc.assessment.findings {
+        .show_rows(ui, row_height, findings.len(), |ui, rows| {
+            let first = rows.start;
+            for (k, f) in findings.get(rows).unwrap_or_default().iter().enumerate() {
+                if (first + k) % 2 == 1 {
+                    let r = egui::Rect::from_min_size(
+                        ui.cursor().min,
+                        egui::vec2(ui.available_width(), row_height),
+                    );
+                    ui.painter().rect_filled(r, 0.0, ui.visuals().faint_bg_color);
+                }
+                row_ui(ui, &mut |ui, i| match i {
+                    0 => {
                         ui.colored_label(
                             theme::finding_color(f.severity),
                             f.severity.label().to_uppercase(),
                         );
+                    }
+                    1 => {
                         ui.label(egui::RichText::new(f.code.code()).monospace());
+                    }
+                    2 => {
+                        let name = doc.project.element_name(f.element);
                         if ui
-                            .link(visible(&doc.project.element_name(f.element)))
-                            .on_hover_text("Select and centre it")
+                            .add(egui::Link::new(super::risk::shortened(&visible(&name), 26)))
+                            .on_hover_text(format!("{}: select and centre it", visible(&name)))
                             .clicked()
                         {
                             clicked = Some(f.element);
                         }
+                    }
+                    _ => {
                         if ui
-                            .add(egui::Label::new(visible(&f.message)).sense(egui::Sense::click()))
-                            .on_hover_text(format!("What to do: {}", visible(f.remedy)))
+                            .add(
+                                egui::Label::new(visible(&f.message))
+                                    .truncate()
+                                    .sense(egui::Sense::click()),
+                            )
+                            .on_hover_text(format!(
+                                "{}\nWhat to do: {}",
+                                visible(&f.message),
+                                visible(f.remedy)
+                            ))
                             .clicked()
                         {
                             clicked = Some(f.element);
                         }
-                        ui.end_row();
                     }
                 });
+            }
         });
     if let Some(e) = clicked {
         out.push(Intent::FocusElement(e));
