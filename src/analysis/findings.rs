@@ -73,10 +73,17 @@ pub enum FindingCode {
     SlCTypicalOnly,
     CertificateDate,
     RiskReliesOnPlanned,
+    ConduitNoFlow,
+    FlowOutsideConduit,
+    FlowAgainstOneWay,
+    FlowTooBroad,
+    FlowCleartext,
+    FlowNoDpi,
+    FlowUnstructured,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 40] = [
+    pub const ALL: [FindingCode; 47] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -117,6 +124,13 @@ impl FindingCode {
         FindingCode::SlCTypicalOnly,
         FindingCode::CertificateDate,
         FindingCode::RiskReliesOnPlanned,
+        FindingCode::ConduitNoFlow,
+        FindingCode::FlowOutsideConduit,
+        FindingCode::FlowAgainstOneWay,
+        FindingCode::FlowTooBroad,
+        FindingCode::FlowCleartext,
+        FindingCode::FlowNoDpi,
+        FindingCode::FlowUnstructured,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -162,6 +176,13 @@ impl FindingCode {
             FindingCode::SlCTypicalOnly => "SLC-TYPICAL-ONLY",
             FindingCode::CertificateDate => "SLC-CERT-DATE",
             FindingCode::RiskReliesOnPlanned => "RISK-RELIES-ON-PLANNED",
+            FindingCode::ConduitNoFlow => "CONDUIT-NO-FLOW",
+            FindingCode::FlowOutsideConduit => "FLOW-OUTSIDE-CONDUIT",
+            FindingCode::FlowAgainstOneWay => "FLOW-AGAINST-ONEWAY",
+            FindingCode::FlowTooBroad => "FLOW-TOO-BROAD",
+            FindingCode::FlowCleartext => "FLOW-CLEARTEXT",
+            FindingCode::FlowNoDpi => "FLOW-NO-DPI",
+            FindingCode::FlowUnstructured => "FLOW-UNSTRUCTURED",
         }
     }
 
@@ -173,9 +194,11 @@ impl FindingCode {
             | SafetyMixed
             | BoundaryMissing
             | UntrustedPathToSafety
-            | RiskResidualIntolerable => FindingSeverity::Error,
+            | RiskResidualIntolerable
+            | FlowOutsideConduit
+            | FlowAgainstOneWay => FindingSeverity::Error,
             OverrideNoSource | MetNoEvidence | CrsIncomplete | RiskNoScenario
-            | RiskInitialMissing | SlCTypicalOnly => FindingSeverity::Info,
+            | RiskInitialMissing | SlCTypicalOnly | FlowUnstructured => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
         }
     }

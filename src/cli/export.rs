@@ -18,6 +18,8 @@ pub enum TableArg {
     Requirements,
     Findings,
     Suppliers,
+    /// The communication matrix: one row per data flow.
+    Flows,
 }
 
 impl From<TableArg> for Table {
@@ -29,6 +31,7 @@ impl From<TableArg> for Table {
             TableArg::Requirements => Table::Requirements,
             TableArg::Findings => Table::Findings,
             TableArg::Suppliers => Table::Suppliers,
+            TableArg::Flows => Table::Flows,
         }
     }
 }

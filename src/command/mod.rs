@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 pub mod clipboard;
 pub mod find;
+pub mod flows;
 mod rename;
 pub mod tags;
 
@@ -81,6 +82,8 @@ pub enum Action {
     Arrange(arrange::Arrangement),
     /// Many elements or requirement items at once (`bulk.rs`).
     Bulk(bulk::BulkAction),
+    /// A change to a conduit's data flows (`flows.rs`).
+    Flow(flows::FlowAction),
 }
 
 /// One labelled edit and what is selected after it.
@@ -170,6 +173,7 @@ pub fn plan(
         Action::CutSelection => clipboard::cut(project, selection),
         Action::Rename { element, name } => rename::rename(project, *element, name),
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
+        Action::Flow(f) => flows::plan_flow(f, project, catalog),
     }
 }
 

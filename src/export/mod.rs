@@ -5,6 +5,7 @@
 pub mod compliance;
 mod csv;
 pub mod drawio;
+pub mod flows;
 pub mod png;
 mod suppliers;
 pub mod svg;
@@ -93,16 +94,19 @@ pub enum Table {
     Findings,
     /// Per zone/conduit and component class: the IEC 62443-4-2 items to ask suppliers for.
     Suppliers,
+    /// The communication matrix: one row per data flow.
+    Flows,
 }
 
 impl Table {
-    pub const ALL: [Table; 6] = [
+    pub const ALL: [Table; 7] = [
         Table::Zones,
         Table::Conduits,
         Table::Assets,
         Table::Requirements,
         Table::Findings,
         Table::Suppliers,
+        Table::Flows,
     ];
 
     pub fn name(self) -> &'static str {
@@ -113,6 +117,7 @@ impl Table {
             Table::Requirements => "requirements",
             Table::Findings => "findings",
             Table::Suppliers => "suppliers",
+            Table::Flows => "flows",
         }
     }
 }
@@ -164,7 +169,7 @@ pub enum ExportError {
     #[error(transparent)]
     Report(#[from] ReportError),
     #[error(
-        "a CSV file holds one register: choose it with --table zones|conduits|assets|requirements|findings"
+        "a CSV file holds one register: choose it with --table zones|conduits|assets|requirements|findings|suppliers|flows"
     )]
     NoTable,
     #[error("--{option} is only for {format} files")]

@@ -113,6 +113,7 @@ pub fn register(project: &Project, catalog: &Catalog, a: &Assessment, table: Tab
         Table::Requirements => requirements(project, catalog, a),
         Table::Findings => findings(project, a),
         Table::Suppliers => super::suppliers::suppliers(project, catalog, a),
+        Table::Flows => super::flows::matrix(a),
     }
 }
 

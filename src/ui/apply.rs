@@ -166,6 +166,7 @@ impl DesignerApp {
                 return;
             }
             Intent::Bulk(b) => Action::Bulk(b),
+            Intent::Flow(f) => Action::Flow(f),
         };
         self.plan_and_apply(action);
     }

@@ -120,6 +120,8 @@ pub enum Intent {
     BeginRename(ElementRef),
     /// Many elements or requirement items at once (multi-select forms, Requirements tab).
     Bulk(crate::command::bulk::BulkAction),
+    /// A change to a conduit's data flows.
+    Flow(crate::command::flows::FlowAction),
 }
 
 /// Bottom dock tabs.

@@ -488,7 +488,7 @@ fn validate_applies_the_same_limits_to_a_project_in_memory() {
     let mut over = p.clone();
     over.conduits[0].controls.push("mfa".to_owned());
     over.conduits[0].flows.push(DataFlow {
-        initiator: long.clone(),
+        initiator_text: long.clone(),
         ..Default::default()
     });
     over.approval = Some(Approval {
