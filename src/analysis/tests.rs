@@ -692,6 +692,7 @@ fn the_worst_finding_of_an_element_and_its_assets_is_kept_with_it() {
 }
 
 mod audit;
+mod flows;
 mod rules;
 
 #[test]
