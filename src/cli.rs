@@ -462,6 +462,9 @@ struct JsonCheck<'a> {
     components: components::JsonComponents<'a>,
     /// Every asset with its zone or conduit and its network fields (added in file format 3).
     assets: Vec<assets::JsonAsset<'a>>,
+    /// The communication matrix: one row per data flow, as every export writes it (added in
+    /// file format 5).
+    flows: &'a [crate::analysis::flows::FlowRow],
 }
 
 fn json_element<'a>(
@@ -535,6 +538,7 @@ fn write_check_json(
         risk: risk::json(project, a),
         components: components::json_components(project, a, Catalog::embedded()),
         assets: assets::json(project),
+        flows: &a.flows,
     };
     out::json_pretty(out, &doc)
 }

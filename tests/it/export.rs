@@ -247,6 +247,7 @@ fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
             "Requirements",
             "Findings",
             "Supplier requirements",
+            "Flows",
             "Risk"
         ]
     );

@@ -18,7 +18,7 @@ fn network_fields_load_and_save_unchanged() {
     assert_eq!(a.network.ip_addresses.len(), 2);
     assert_eq!(a.network.vlan, Some(20));
     let text = zonewright::file::to_string(&p).expect("saves");
-    assert!(text.contains("version: 4"), "{text}");
+    assert!(text.contains("version: 5"), "{text}");
     assert!(text.contains("\"00:1d:9c:aa:bb:cc\""), "{text}");
     assert_eq!(zonewright::file::from_str(&text).expect("reloads"), p);
 }
