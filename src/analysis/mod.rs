@@ -12,6 +12,7 @@ mod names;
 mod progress;
 mod reach;
 pub mod risk;
+pub mod rules;
 
 pub use findings::{Finding, FindingCode, FindingSeverity};
 pub use progress::FrProgress;

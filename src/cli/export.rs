@@ -20,6 +20,8 @@ pub enum TableArg {
     Suppliers,
     /// The communication matrix: one row per data flow.
     Flows,
+    /// The firewall rule schedule of every boundary device.
+    Rules,
 }
 
 impl From<TableArg> for Table {
@@ -32,6 +34,7 @@ impl From<TableArg> for Table {
             TableArg::Findings => Table::Findings,
             TableArg::Suppliers => Table::Suppliers,
             TableArg::Flows => Table::Flows,
+            TableArg::Rules => Table::Rules,
         }
     }
 }
@@ -42,7 +45,8 @@ pub struct ExportArgs {
     pub file: String,
     /// Where to write; the extension chooses the format: .pdf (tender pack), .svg or .png
     /// (drawing), .drawio (diagrams.net), .xlsx (registers, or the compliance matrix with
-    /// --compliance), .csv (one register, see --table). Written atomically.
+    /// --compliance), .csv (one register, see --table), .nft, .fortios or .asa (one firewall's
+    /// rules, see --device). Written atomically.
     #[arg(short, long)]
     pub output: PathBuf,
     /// Paper of the (landscape) drawing page; text pages are A4 portrait. Also the shape of the
@@ -89,6 +93,10 @@ pub struct ExportArgs {
     /// All of them by default.
     #[arg(long = "element", value_name = "NAME", requires = "compliance")]
     pub elements: Vec<String>,
+    /// The boundary device (name or tag) whose rule schedule a .nft (nftables), .fortios
+    /// (FortiOS CLI) or .asa (Cisco ASA) file holds.
+    #[arg(long, value_name = "NAME")]
+    pub device: Option<String>,
     /// Width of the PNG in pixels (default 3000).
     #[arg(long, conflicts_with = "dpi")]
     pub width: Option<u32>,
@@ -139,6 +147,7 @@ impl ExportArgs {
         request.title_block = !self.no_title;
         request.table = self.table.map(Table::from);
         request.compliance = self.compliance.then(|| self.elements.clone());
+        request.device = self.device.clone();
         request.png = PngOptions {
             width: self.width,
             dpi: self.dpi,

@@ -59,6 +59,7 @@ mod readable;
 mod recovery;
 mod rename_find;
 mod roundtrip;
+mod rules;
 mod samples;
 mod save_perms;
 mod state_folder;

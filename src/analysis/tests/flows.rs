@@ -194,12 +194,24 @@ fn a_conduit_without_flows_and_unread_old_text_are_reported() {
     assert_eq!(
         codes,
         [
-            (FindingCode::FlowUnstructured, ElementRef::Conduit(ConduitId(1))),
-            (FindingCode::ConduitNoFlow, ElementRef::Conduit(ConduitId(2))),
+            (
+                FindingCode::FlowUnstructured,
+                ElementRef::Conduit(ConduitId(1))
+            ),
+            (
+                FindingCode::ConduitNoFlow,
+                ElementRef::Conduit(ConduitId(2))
+            ),
         ]
     );
-    assert_eq!(FindingCode::ConduitNoFlow.severity(), FindingSeverity::Warning);
-    assert_eq!(FindingCode::FlowUnstructured.severity(), FindingSeverity::Info);
+    assert_eq!(
+        FindingCode::ConduitNoFlow.severity(),
+        FindingSeverity::Warning
+    );
+    assert_eq!(
+        FindingCode::FlowUnstructured.severity(),
+        FindingSeverity::Info
+    );
 }
 
 #[test]
