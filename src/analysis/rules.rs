@@ -312,6 +312,10 @@ impl Builder<'_> {
     }
 }
 
+fn unresolved(e: &End) -> String {
+    format!("({}: {})", e.zone_name, e.members_text())
+}
+
 /// The rule schedule of every boundary device that enforces at least one flow, in the order
 /// the devices first appear in the matrix.
 pub fn schedules(
@@ -372,8 +376,9 @@ fn schedule(
         rules.push(Rule {
             id: r.id.clone(),
             position: rules.len() + 1,
-            source: src.unwrap_or_default(),
-            destination: dst.unwrap_or_default(),
+            // an end without addresses is named in words: no object stands for it
+            source: src.unwrap_or_else(|_| unresolved(&r.source)),
+            destination: dst.unwrap_or_else(|_| unresolved(&r.destination)),
             service,
             action: RuleAction::Allow,
             conduit: r.conduit_name.clone(),

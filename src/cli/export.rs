@@ -74,6 +74,9 @@ pub struct ExportArgs {
     /// Leave out the IEC 62443-4-2 component requirements for suppliers (PDF).
     #[arg(long)]
     pub no_components: bool,
+    /// Leave out the communication matrix and the firewall rule schedules (PDF).
+    #[arg(long)]
+    pub no_flows: bool,
     /// Leave out the findings register (PDF).
     #[arg(long)]
     pub no_findings: bool,
@@ -119,6 +122,7 @@ impl ExportArgs {
             (self.no_details, "--no-details"),
             (self.no_matrix, "--no-matrix"),
             (self.no_components, "--no-components"),
+            (self.no_flows, "--no-flows"),
             (self.no_findings, "--no-findings"),
             (self.compact, "--compact"),
             (self.full, "--full"),
@@ -141,6 +145,7 @@ impl ExportArgs {
             details: !self.no_details,
             matrix: !self.no_matrix,
             components: !self.no_components,
+            flows: !self.no_flows,
             findings: !self.no_findings,
         };
         request.pdf.compact = self.compact;

@@ -177,6 +177,9 @@ fn sections(
     if s.components {
         super::components::suppliers_section(flow, project, catalog, a);
     }
+    if s.flows {
+        super::flows::flows_section(flow, project, catalog, a);
+    }
     if s.findings {
         flow.new_page();
         findings(flow, project, a);

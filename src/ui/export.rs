@@ -457,6 +457,10 @@ fn pdf_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> bool {
     );
     ui.checkbox(&mut s.matrix, "Overview matrix");
     ui.checkbox(&mut s.components, "Component requirements for suppliers");
+    ui.checkbox(
+        &mut s.flows,
+        "Communication matrix and firewall rule schedules",
+    );
     ui.checkbox(&mut s.findings, "Findings register");
     let any = s.title
         || s.drawing
@@ -465,6 +469,7 @@ fn pdf_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> bool {
         || s.details
         || s.matrix
         || s.components
+        || s.flows
         || s.findings;
     if !any {
         ui.label("Choose at least one section.");

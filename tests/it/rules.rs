@@ -211,7 +211,7 @@ fn the_rule_schedule_and_the_matrix_read_back_from_csv_and_xlsx() {
     );
     assert_eq!(
         rows[3],
-        "FW-DMZ-01,3,C1-F3,allow,,,net_10_10_1_0_24,10.10.1.0/24,syslog,UDP 514,Syslog,DMZ-Control,Events to the log collector,source: no IPv4 address for HMI-02"
+        "FW-DMZ-01,3,C1-F3,allow,(Control: whole zone),,net_10_10_1_0_24,10.10.1.0/24,syslog,UDP 514,Syslog,DMZ-Control,Events to the log collector,source: no IPv4 address for HMI-02"
     );
     assert_eq!(
         rows[6],
@@ -265,4 +265,46 @@ fn check_json_carries_the_matrix_rows() {
     assert_eq!(flows[1]["ports"], "3389");
     assert_eq!(flows[1]["source"]["hosts"][0]["name"], "JH-01");
     assert_eq!(flows[1]["devices"][0]["name"], "FW-DMZ-01");
+}
+
+#[test]
+fn the_tender_pack_has_the_matrix_and_each_rule_schedule() {
+    use zonewright::report::{ExportOptions, Paper, Sections, export_pdf};
+    let project = zonewright::file::load(std::path::Path::new(PLANT)).expect("loads");
+    let options = |sections| ExportOptions {
+        paper: Paper::A4,
+        compact: false,
+        sections,
+    };
+    let bytes = export_pdf(
+        &project,
+        zonewright::catalog::Catalog::embedded(),
+        &options(Sections {
+            flows: true,
+            ..crate::pdf_text::NONE
+        }),
+    )
+    .expect("export");
+    let text = crate::pdf_text::pdf_text(&bytes);
+    for part in [
+        "Communication matrix",
+        "HIST-01 (10.10.1.10), JH-01 (10.10.1.20)",
+        "Modbus/TCP — TCP 502",
+        "Firewall rule schedule: FW-DMZ-01",
+        "6 rules in this order, the default deny last; 2 rules cannot be configured yet",
+        "DEFAULT-DENY",
+        "no IPv4 address for HMI-02",
+    ] {
+        assert!(text.contains(part), "{part} missing from\n{text}");
+    }
+    let bytes = export_pdf(
+        &project,
+        zonewright::catalog::Catalog::embedded(),
+        &options(Sections {
+            summary: true,
+            ..crate::pdf_text::NONE
+        }),
+    )
+    .expect("export");
+    assert!(!crate::pdf_text::pdf_text(&bytes).contains("Firewall rule schedule"));
 }
