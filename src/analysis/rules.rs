@@ -130,6 +130,22 @@ pub fn object_name(s: &str) -> String {
     out
 }
 
+/// The code in a name's closing brackets when it looks like one ("DCS engineering station
+/// (EWS-01)" → "EWS-01", "Basic process control system (BPCS)" → "BPCS"), else the name.
+pub fn short_name(name: &str) -> &str {
+    name.trim()
+        .strip_suffix(')')
+        .and_then(|r| r.rsplit_once('('))
+        .map(|(_, inner)| inner.trim())
+        .filter(|inner| {
+            !inner.is_empty()
+                && inner
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+        })
+        .unwrap_or(name)
+}
+
 /// Hands out unique names: the base, else `base_2`, `base_3` …
 #[derive(Default)]
 struct Names {
@@ -183,7 +199,14 @@ impl Builder<'_> {
             return None;
         }
         let key = format!("host:{}", id.0);
-        let n = self.names.name(&key, name);
+        let tag = self
+            .project
+            .asset(id)
+            .map(|(a, _)| a.tag.trim())
+            .filter(|t| !t.is_empty());
+        let n = self
+            .names
+            .name(&key, tag.unwrap_or_else(|| short_name(name)));
         if !self.addresses.iter().any(|a| a.name == n) {
             self.addresses.push(AddressObject {
                 name: n.clone(),
@@ -241,7 +264,7 @@ impl Builder<'_> {
                         .map(|a| (a.id, a.name.clone(), a.network.ip_addresses.clone()))
                         .collect(),
                     format!("zone:{}", zone.id.0),
-                    zone.name.clone(),
+                    short_name(&zone.name).to_owned(),
                     format!("zone {}", zone.name),
                 )
             } else {
@@ -251,7 +274,7 @@ impl Builder<'_> {
                     .map(|h| (h.asset, h.name.clone(), h.ips.clone()))
                     .collect();
                 let ids: Vec<String> = hosts.iter().map(|h| h.0.0.to_string()).collect();
-                let base = format!("{}_{flow}_{side}", e.zone_name);
+                let base = format!("{}_{flow}_{side}", short_name(&e.zone_name));
                 (
                     hosts,
                     format!("hosts:{}", ids.join(",")),

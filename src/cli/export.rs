@@ -96,7 +96,8 @@ pub struct ExportArgs {
     /// All of them by default.
     #[arg(long = "element", value_name = "NAME", requires = "compliance")]
     pub elements: Vec<String>,
-    /// The boundary device (name or tag) whose rule schedule a .nft (nftables), .fortios
+    /// The boundary device (its name, the part of its name in brackets, or its tag) whose rule
+    /// schedule a .nft (nftables), .fortios
     /// (FortiOS CLI) or .asa (Cisco ASA) file holds.
     #[arg(long, value_name = "NAME")]
     pub device: Option<String>,

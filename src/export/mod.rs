@@ -294,8 +294,15 @@ pub fn device_schedule(
             "a firewall configuration is for one device: choose it with --device NAME ({which})"
         )));
     };
+    // the name, the part in its closing brackets ("DMZ/OT firewall (FW-DMZ-OT-01)"), or the tag
+    let bracketed = |n: &str| {
+        n.strip_suffix(')')
+            .and_then(|r| r.rsplit_once('('))
+            .map(|(_, inner)| norm(inner))
+    };
     let found = schedules.into_iter().find(|s| {
         norm(&s.device_name) == norm(want)
+            || bracketed(&s.device_name).is_some_and(|b| b == norm(want))
             || project
                 .asset(s.device)
                 .is_some_and(|(a, _)| !a.tag.is_empty() && norm(&a.tag) == norm(want))

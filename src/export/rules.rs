@@ -103,6 +103,27 @@ pub fn register(schedules: &[Schedule]) -> Register {
 fn comment(s: &str) -> String {
     let mut out: String = s
         .chars()
+        .flat_map(|c| {
+            let ascii: &str = match c {
+                '↔' => "<->",
+                '→' => "->",
+                '←' => "<-",
+                '–' | '—' => "-",
+                'ä' => "ae",
+                'ö' => "oe",
+                'ü' => "ue",
+                'Ä' => "Ae",
+                'Ö' => "Oe",
+                'Ü' => "Ue",
+                'ß' => "ss",
+                _ => "",
+            };
+            if ascii.is_empty() {
+                vec![c]
+            } else {
+                ascii.chars().collect()
+            }
+        })
         .map(|c| {
             if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
                 c

@@ -59,6 +59,15 @@ fn structure_flow(f: &mut DataFlow, c: &Conduit, (from, to): (Option<&Zone>, Opt
     }
 }
 
+/// A name, and the parts before and inside one remark in brackets at its end.
+fn names(name: &str) -> impl Iterator<Item = &str> {
+    let parts = name
+        .strip_suffix(')')
+        .and_then(|r| r.split_once(" ("))
+        .filter(|(_, inner)| !inner.contains('('));
+    std::iter::once(name).chain(parts.into_iter().flat_map(|(a, b)| [a, b]))
+}
+
 fn same(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
         s.split_whitespace()
@@ -73,12 +82,15 @@ fn same(a: &str, b: &str) -> bool {
 /// assets so named (empty for the whole zone). `None` when it is not the zone, or a bracketed
 /// name is no asset of it.
 fn names_zone(text: &str, z: &Zone) -> Option<Vec<crate::model::AssetId>> {
-    if same(text, &z.name) {
+    // the zone's name, or the part before or inside its brackets ("Corporate IT (Unternehmens-IT)",
+    // "Basic process control system (BPCS)")
+    let is_zone = |t: &str| names(&z.name).any(|n| same(t, n));
+    if is_zone(text) {
         return Some(Vec::new());
     }
     let rest = text.strip_suffix(')')?;
     let (zone, inner) = rest.rsplit_once('(')?;
-    if !same(zone, &z.name) {
+    if !is_zone(zone) {
         return None;
     }
     inner
@@ -86,7 +98,9 @@ fn names_zone(text: &str, z: &Zone) -> Option<Vec<crate::model::AssetId>> {
         .map(|n| {
             z.assets
                 .iter()
-                .find(|a| same(&a.name, n) || (!a.tag.is_empty() && same(&a.tag, n)))
+                .find(|a| {
+                    names(&a.name).any(|x| same(x, n)) || (!a.tag.is_empty() && same(&a.tag, n))
+                })
                 .map(|a| a.id)
         })
         .collect()
@@ -99,7 +113,7 @@ mod tests {
     const V4: &str = r#"(format: "zonewright", version: 4, project: (
         meta: (title: "Flows"),
         zones: [
-            (id: 1, name: "Plant  DMZ", kind: Dmz, rect: (x: 0, y: 0, w: 100, h: 100),
+            (id: 1, name: "Plant  DMZ (Historian-DMZ)", kind: Dmz, rect: (x: 0, y: 0, w: 100, h: 100),
              assets: [(id: 10, name: "Patch server", component: "server", tag: "PATCH-01")]),
             (id: 2, name: "Control", kind: Control, rect: (x: 200, y: 0, w: 100, h: 100)),
         ],
