@@ -318,6 +318,8 @@ fn one_flow(ix: &Index, catalog: &Catalog, c: &Conduit, f: &DataFlow, r: &FlowRo
         );
     }
     if let Some(p) = catalog.protocol(&f.protocol) {
+        // ICMP carries no application data to protect
+        let carries_data = p.transport != Transport::Icmp;
         let sl = |fr: Fr| r.destination.sl_t.map_or(0, |v| v.get(fr));
         let mut weak = Vec::new();
         if !p.encrypts && sl(Fr::Dc) >= 2 {
@@ -329,7 +331,7 @@ fn one_flow(ix: &Index, catalog: &Catalog, c: &Conduit, f: &DataFlow, r: &FlowRo
                 sl(Fr::Iac)
             ));
         }
-        if !weak.is_empty() && !has(c, "vpn") && !has(c, "encryption") {
+        if carries_data && !weak.is_empty() && !has(c, "vpn") && !has(c, "encryption") {
             s.push(
                 FindingCode::FlowCleartext,
                 el,

@@ -34,6 +34,7 @@ mod export;
 mod export_cut;
 mod export_designer;
 mod export_pdf;
+mod flows_designer;
 mod forms;
 mod fuzz_regressions;
 mod help;

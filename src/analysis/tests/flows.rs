@@ -148,6 +148,11 @@ fn cleartext_or_unauthenticated_protocols_into_sl_2_zones_need_a_compensating_co
     p.conduits[1].flows = vec![modbus(3, 4, 2, 3)];
     p.conduits[1].flows[0].protocol = "HTTPS".into();
     assert!(flow_findings(&p, FindingCode::FlowCleartext).is_empty());
+    // ping carries no data
+    p.conduits[1].flows[0].protocol = "icmp".into();
+    p.conduits[1].flows[0].transport = Transport::Icmp;
+    p.conduits[1].flows[0].ports.clear();
+    assert!(flow_findings(&p, FindingCode::FlowCleartext).is_empty());
 }
 
 #[test]

@@ -187,8 +187,8 @@ fn flow_ui(
             )
             .map(|n| set(out, c, i, n, key("ports")));
         }
-        device_ui(ui, out, catalog, c, i, f);
     });
+    ui.horizontal_wrapped(|ui| device_ui(ui, out, catalog, c, i, f));
     if let Some(text) = TextField::cell(("justification", c.id.0, i), &f.justification, 260.0)
         .hint("Justification: why the flow is needed")
         .multiline(true)
@@ -239,17 +239,17 @@ fn end_ui(
     let e = if source { &f.source } else { &f.destination };
     let zone = e.zone.and_then(|z| project.zone(z));
     let inside = e.zone.is_some_and(|z| z == c.from || z == c.to);
-    let mut label = egui::RichText::new(zone_name(project, e));
-    if !inside {
-        label = label.color(theme::finding_color(
-            crate::analysis::FindingSeverity::Error,
-        ));
-    }
     let what = if e.assets.is_empty() {
         e.subnet.map_or("whole zone".to_owned(), |s| s.to_string())
     } else {
         crate::count_of(e.assets.len(), "asset", "assets")
     };
+    let mut label = egui::RichText::new(format!("{} · {what}", zone_name(project, e)));
+    if !inside {
+        label = label.color(theme::finding_color(
+            crate::analysis::FindingSeverity::Error,
+        ));
+    }
     ui.menu_button(label, |ui| {
         ui.label(
             egui::RichText::new(if source { "Source" } else { "Destination" })
@@ -311,11 +311,11 @@ fn end_ui(
         .map(|n| set(out, c, i, n, None));
     })
     .response
-    .on_hover_text(format!(
-        "{}: {what}",
-        if source { "Source" } else { "Destination" }
-    ));
-    ui.label(egui::RichText::new(format!("({what})")).small());
+    .on_hover_text(if source {
+        "Source: pick assets of the zone, or a subnet"
+    } else {
+        "Destination: pick assets of the zone, or a subnet"
+    });
 }
 
 fn device_ui(
@@ -338,6 +338,7 @@ fn device_ui(
         .device
         .and_then(|d| c.devices.iter().find(|x| x.id == d))
         .map_or("every boundary device".to_owned(), |d| d.name.clone());
+    ui.label(egui::RichText::new("Enforced by").small());
     egui::ComboBox::from_id_salt("device")
         .selected_text(name)
         .width(120.0)
