@@ -171,6 +171,9 @@ impl Names {
     }
 }
 
+/// An asset with its name and addresses, as a group is built from them.
+type HostAddrs = (AssetId, String, Vec<IpAddr>);
+
 struct Builder<'a> {
     project: &'a Project,
     names: Names,
@@ -252,36 +255,36 @@ impl Builder<'_> {
             }
             return Ok(n);
         }
-        let (hosts, key, base, of): (Vec<(AssetId, String, Vec<IpAddr>)>, String, String, String) =
-            if e.hosts.is_empty() {
-                let zone = e.zone.and_then(|z| self.project.zone(z));
-                let Some(zone) = zone else {
-                    return Err("the end has no zone".to_owned());
-                };
-                (
-                    zone.assets
-                        .iter()
-                        .map(|a| (a.id, a.name.clone(), a.network.ip_addresses.clone()))
-                        .collect(),
-                    format!("zone:{}", zone.id.0),
-                    short_name(&zone.name).to_owned(),
-                    format!("zone {}", zone.name),
-                )
-            } else {
-                let hosts: Vec<_> = e
-                    .hosts
-                    .iter()
-                    .map(|h| (h.asset, h.name.clone(), h.ips.clone()))
-                    .collect();
-                let ids: Vec<String> = hosts.iter().map(|h| h.0.0.to_string()).collect();
-                let base = format!("{}_{flow}_{side}", short_name(&e.zone_name));
-                (
-                    hosts,
-                    format!("hosts:{}", ids.join(",")),
-                    base,
-                    format!("assets of zone {} in flow {flow}", e.zone_name),
-                )
+        let (hosts, key, base, of): (Vec<HostAddrs>, String, String, String) = if e.hosts.is_empty()
+        {
+            let zone = e.zone.and_then(|z| self.project.zone(z));
+            let Some(zone) = zone else {
+                return Err("the end has no zone".to_owned());
             };
+            (
+                zone.assets
+                    .iter()
+                    .map(|a| (a.id, a.name.clone(), a.network.ip_addresses.clone()))
+                    .collect(),
+                format!("zone:{}", zone.id.0),
+                short_name(&zone.name).to_owned(),
+                format!("zone {}", zone.name),
+            )
+        } else {
+            let hosts: Vec<_> = e
+                .hosts
+                .iter()
+                .map(|h| (h.asset, h.name.clone(), h.ips.clone()))
+                .collect();
+            let ids: Vec<String> = hosts.iter().map(|h| h.0.0.to_string()).collect();
+            let base = format!("{}_{flow}_{side}", short_name(&e.zone_name));
+            (
+                hosts,
+                format!("hosts:{}", ids.join(",")),
+                base,
+                format!("assets of zone {} in flow {flow}", e.zone_name),
+            )
+        };
         let mut members = Vec::new();
         let mut missing = Vec::new();
         for (id, name, ips) in &hosts {

@@ -572,17 +572,17 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
                 .map(|r| {
                     vec![
                         Cell::new(&r.id),
-                        Cell::new(&format!(
+                        Cell::new(format!(
                             "{}: {}",
                             r.source.zone_name,
                             r.source.members_text()
                         )),
-                        Cell::new(&format!(
+                        Cell::new(format!(
                             "{}: {}",
                             r.destination.zone_name,
                             r.destination.members_text()
                         )),
-                        Cell::new(&crate::export::flows::service_text(r)),
+                        Cell::new(crate::export::flows::service_text(r)),
                         Cell::new(&r.justification),
                     ]
                 })

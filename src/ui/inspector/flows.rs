@@ -169,8 +169,8 @@ fn flow_ui(
                     }
                 }
             });
-        if f.transport.has_ports() {
-            draft_field_ui(
+        if f.transport.has_ports()
+            && let Some(n) = draft_field_ui(
                 ui,
                 out,
                 "ports",
@@ -185,7 +185,8 @@ fn flow_ui(
                     })
                 },
             )
-            .map(|n| set(out, c, i, n, key("ports")));
+        {
+            set(out, c, i, n, key("ports"));
         }
     });
     ui.horizontal_wrapped(|ui| device_ui(ui, out, catalog, c, i, f));
@@ -286,7 +287,7 @@ fn end_ui(
         ui.separator();
         let current = e.subnet.map(|s| s.to_string()).unwrap_or_default();
         ui.label(egui::RichText::new("Subnet (used when no asset is ticked)").small());
-        draft_field_ui(
+        if let Some(n) = draft_field_ui(
             ui,
             out,
             if source { "src-subnet" } else { "dst-subnet" },
@@ -307,8 +308,9 @@ fn end_ui(
                 }
                 Some(n)
             },
-        )
-        .map(|n| set(out, c, i, n, None));
+        ) {
+            set(out, c, i, n, None);
+        }
     })
     .response
     .on_hover_text(if source {
