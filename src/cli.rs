@@ -79,9 +79,12 @@ pub enum Command {
     },
     /// Export the project; the extension of `-o` chooses the format: the PDF tender pack
     /// (title page with the approval, drawing, SL summary, risk assessment and register,
-    /// per-element details, risk and requirement matrices, overview matrix, findings register),
-    /// the drawing as SVG or PNG, a draw.io diagram, the registers as XLSX (or the supplier
-    /// compliance matrix with --compliance), one register as CSV.
+    /// per-element details, risk and requirement matrices, overview matrix, communication
+    /// matrix and firewall rule schedules, findings register), the drawing as SVG or PNG, a
+    /// draw.io diagram, the registers as XLSX (or the supplier compliance matrix with
+    /// --compliance), one register as CSV (the communication matrix with --table flows), one
+    /// firewall's rules as nftables (.nft), FortiOS (.fortios) or Cisco ASA (.asa) text with
+    /// --device.
     ///
     /// Exit status 0 on success, 2 for an unknown format, a project that cannot be read or a
     /// file that cannot be written (nothing is written then).
