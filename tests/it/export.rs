@@ -248,6 +248,7 @@ fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
             "Findings",
             "Supplier requirements",
             "Flows",
+            "Rules",
             "Risk"
         ]
     );

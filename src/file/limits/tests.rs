@@ -574,3 +574,19 @@ fn validate_counts_the_entries_of_all_lists_as_reading_does() {
         "reading agrees"
     );
 }
+
+#[test]
+fn the_ends_and_ports_of_a_flow_are_bounded() {
+    use crate::file::limits::{MAX_ENDPOINT_ASSETS, MAX_PORT_RANGES};
+    let ports = repeat("(1, 2)", MAX_PORT_RANGES + 1);
+    let (_, _, message) = refusal(&with_conduit(&format!("flows: [(ports: [{ports}])]")));
+    assert!(message.contains("port ranges"), "{message}");
+    let assets = repeat("1", MAX_ENDPOINT_ASSETS + 1);
+    let (_, _, message) = refusal(&with_conduit(&format!(
+        "flows: [(source: (zone: Some(1), assets: [{assets}]))]"
+    )));
+    assert!(message.contains("assets"), "{message}");
+    // at the limit it loads
+    let ports = repeat("(1, 2)", MAX_PORT_RANGES);
+    assert!(crate::file::from_str(&with_conduit(&format!("flows: [(ports: [{ports}])]"))).is_ok());
+}
