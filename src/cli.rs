@@ -80,9 +80,12 @@ pub enum Command {
     },
     /// Export the project; the extension of `-o` chooses the format: the PDF tender pack
     /// (title page with the approval, drawing, SL summary, risk assessment and register,
-    /// per-element details, risk and requirement matrices, overview matrix, findings register),
-    /// the drawing as SVG or PNG, a draw.io diagram, the registers as XLSX (or the supplier
-    /// compliance matrix with --compliance), one register as CSV.
+    /// per-element details, risk and requirement matrices, overview matrix, communication
+    /// matrix and firewall rule schedules, findings register), the drawing as SVG or PNG, a
+    /// draw.io diagram, the registers as XLSX (or the supplier compliance matrix with
+    /// --compliance), one register as CSV (the communication matrix with --table flows), one
+    /// firewall's rules as nftables (.nft), FortiOS (.fortios) or Cisco ASA (.asa) text with
+    /// --device.
     ///
     /// Exit status 0 on success, 2 for an unknown format, a project that cannot be read or a
     /// file that cannot be written (nothing is written then).
@@ -463,6 +466,9 @@ struct JsonCheck<'a> {
     components: components::JsonComponents<'a>,
     /// Every asset with its zone or conduit and its network fields (added in file format 3).
     assets: Vec<assets::JsonAsset<'a>>,
+    /// The communication matrix: one row per data flow, as every export writes it (added in
+    /// file format 5).
+    flows: &'a [crate::analysis::flows::FlowRow],
 }
 
 fn json_element<'a>(
@@ -536,6 +542,7 @@ fn write_check_json(
         risk: risk::json(project, a),
         components: components::json_components(project, a, Catalog::embedded()),
         assets: assets::json(project),
+        flows: &a.flows,
     };
     out::json_pretty(out, &doc)
 }

@@ -80,10 +80,17 @@ pub enum FindingCode {
     RiskMethodVersion,
     RiskLikelihoodNoRationale,
     RiskSourceUnknown,
+    ConduitNoFlow,
+    FlowOutsideConduit,
+    FlowAgainstOneWay,
+    FlowTooBroad,
+    FlowCleartext,
+    FlowNoDpi,
+    FlowUnstructured,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 47] = [
+    pub const ALL: [FindingCode; 54] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -131,6 +138,13 @@ impl FindingCode {
         FindingCode::RiskMethodVersion,
         FindingCode::RiskLikelihoodNoRationale,
         FindingCode::RiskSourceUnknown,
+        FindingCode::ConduitNoFlow,
+        FindingCode::FlowOutsideConduit,
+        FindingCode::FlowAgainstOneWay,
+        FindingCode::FlowTooBroad,
+        FindingCode::FlowCleartext,
+        FindingCode::FlowNoDpi,
+        FindingCode::FlowUnstructured,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -183,6 +197,13 @@ impl FindingCode {
             FindingCode::RiskMethodVersion => "RISK-METHOD-VERSION",
             FindingCode::RiskLikelihoodNoRationale => "RISK-LIKELIHOOD-NO-REASON",
             FindingCode::RiskSourceUnknown => "RISK-SOURCE-UNKNOWN",
+            FindingCode::ConduitNoFlow => "CONDUIT-NO-FLOW",
+            FindingCode::FlowOutsideConduit => "FLOW-OUTSIDE-CONDUIT",
+            FindingCode::FlowAgainstOneWay => "FLOW-AGAINST-ONEWAY",
+            FindingCode::FlowTooBroad => "FLOW-TOO-BROAD",
+            FindingCode::FlowCleartext => "FLOW-CLEARTEXT",
+            FindingCode::FlowNoDpi => "FLOW-NO-DPI",
+            FindingCode::FlowUnstructured => "FLOW-UNSTRUCTURED",
         }
     }
 
@@ -194,14 +215,17 @@ impl FindingCode {
             | SafetyMixed
             | BoundaryMissing
             | UntrustedPathToSafety
-            | RiskResidualIntolerable => FindingSeverity::Error,
+            | RiskResidualIntolerable
+            | FlowOutsideConduit
+            | FlowAgainstOneWay => FindingSeverity::Error,
             OverrideNoSource
             | MetNoEvidence
             | CrsIncomplete
             | RiskNoScenario
             | RiskInitialMissing
             | SlCTypicalOnly
-            | RiskLikelihoodNoRationale => FindingSeverity::Info,
+            | RiskLikelihoodNoRationale
+            | FlowUnstructured => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
         }
     }

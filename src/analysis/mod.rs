@@ -5,6 +5,7 @@ pub mod approval;
 pub mod components;
 mod discipline;
 mod findings;
+pub mod flows;
 pub mod groups;
 mod lookup;
 mod names;
@@ -12,6 +13,7 @@ mod progress;
 mod reach;
 mod record;
 pub mod risk;
+pub mod rules;
 
 pub use findings::{Finding, FindingCode, FindingSeverity};
 pub use progress::FrProgress;
@@ -180,6 +182,8 @@ pub struct Assessment {
     pub assets: Vec<components::AssetCapability>,
     /// The date certificates are judged on (see `model::component::assessment_date`).
     pub assessment_date: Option<crate::model::component::Date>,
+    /// The communication matrix: one row per data flow ([`flows::matrix`]).
+    pub flows: Vec<flows::FlowRow>,
 }
 
 impl Assessment {
@@ -519,6 +523,10 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
             reach: &reach,
         },
     );
+    let flow_rows = flows::matrix(project, catalog);
+    let mut sink = findings::Sink::new();
+    flows::flow_findings(project, catalog, &flow_rows, &mut sink);
+    findings.extend(sink.finish());
     findings.extend(components::component_findings(
         project,
         &asset_caps,
@@ -590,6 +598,7 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         untrusted_path_conduits: reach.path_conduits,
         assets: asset_caps,
         assessment_date,
+        flows: flow_rows,
     }
 }
 

@@ -202,13 +202,25 @@ fn clean_without_risk() -> Project {
     for z in &mut p.zones {
         z.characteristics = described();
     }
-    for c in &mut p.conduits {
+    let first_asset = |p: &Project, z: ZoneId| -> Vec<crate::model::AssetId> {
+        p.zone(z)
+            .and_then(|z| z.assets.first())
+            .map(|a| a.id)
+            .into_iter()
+            .collect()
+    };
+    for k in 0..p.conduits.len() {
+        let (from, to) = (p.conduits[k].from, p.conduits[k].to);
+        let (src, dst) = (first_asset(&p, from), first_asset(&p, to));
+        let c = &mut p.conduits[k];
         c.characteristics = described();
         c.flows.push(crate::model::DataFlow {
-            protocol: "OPC UA".into(),
-            port: "4840".into(),
-            initiator: "Historian".into(),
-            description: "Process values".into(),
+            source: crate::model::Endpoint::of_assets(from, src),
+            destination: crate::model::Endpoint::of_assets(to, dst),
+            protocol: "opc_ua".into(),
+            ports: vec![crate::model::PortRange::one(4840)],
+            justification: "Process values".into(),
+            ..crate::model::DataFlow::default()
         });
     }
     let m = &mut p.meta;
@@ -704,6 +716,7 @@ fn the_worst_finding_of_an_element_and_its_assets_is_kept_with_it() {
 }
 
 mod audit;
+mod flows;
 mod record;
 mod rules;
 

@@ -2,8 +2,10 @@
 //! component types and conduit controls, parsed once from `catalog/*.ron`.
 
 mod component_requirements;
+pub mod protocols;
 
 pub use component_requirements::{ComponentRequirement, class_of_prefix};
+pub use protocols::Protocol;
 
 use crate::model::{Fr, SlVector};
 use serde::{Deserialize, Serialize};
@@ -108,6 +110,8 @@ pub struct Catalog {
     pub controls: Vec<Control>,
     /// IEC 62443-4-2 rows, in the standard's order (empty in catalogs built by `new`).
     pub component_requirements: Vec<ComponentRequirement>,
+    /// Application protocols for data flows (empty in catalogs built by `new`).
+    pub protocols: Vec<Protocol>,
     requirement_index: HashMap<String, usize>,
     component_index: HashMap<String, usize>,
     control_index: HashMap<String, usize>,
@@ -118,6 +122,7 @@ const REQUIREMENTS_RON: &str = include_str!("../../catalog/iec62443-3-3.ron");
 const COMPONENTS_RON: &str = include_str!("../../catalog/components.ron");
 const CONTROLS_RON: &str = include_str!("../../catalog/controls.ron");
 const COMPONENT_REQUIREMENTS_RON: &str = include_str!("../../catalog/iec62443-4-2.ron");
+const PROTOCOLS_RON: &str = include_str!("../../catalog/protocols.ron");
 
 /// A catalog file that does not parse (only possible for a broken build; tests catch it).
 #[derive(Debug, thiserror::Error)]
@@ -148,8 +153,13 @@ impl Catalog {
                 file: "catalog/iec62443-4-2.ron",
                 source,
             })?;
+        let protocols = ron::from_str(PROTOCOLS_RON).map_err(|source| CatalogError {
+            file: "catalog/protocols.ron",
+            source,
+        })?;
         Ok(Catalog::new(requirements, components, controls)
-            .with_component_requirements(component_requirements))
+            .with_component_requirements(component_requirements)
+            .with_protocols(protocols))
     }
 
     /// Builds a catalog from parts (used by tests and by `parse_embedded`).
@@ -181,8 +191,20 @@ impl Catalog {
             component_index,
             control_index,
             component_requirements: Vec::new(),
+            protocols: Vec::new(),
             component_requirement_index: HashMap::new(),
         }
+    }
+
+    /// The catalog with these application protocols.
+    pub fn with_protocols(mut self, protocols: Vec<Protocol>) -> Catalog {
+        self.protocols = protocols;
+        self
+    }
+
+    /// The protocol a flow's protocol text names (id, name or alias), if any.
+    pub fn protocol(&self, text: &str) -> Option<&Protocol> {
+        protocols::find(&self.protocols, text)
     }
 
     /// The catalog with these IEC 62443-4-2 rows.

@@ -494,3 +494,67 @@ fn component_flags_and_classes() {
     let ugw = c.component("unidirectional_gateway").map(|t| t.sl_c);
     assert_eq!(ugw.map(|v| v.get(Fr::Rdf) == v.highest()), Some(true));
 }
+
+#[test]
+fn protocol_catalog_has_the_common_ot_and_it_protocols_with_their_ports() {
+    use crate::model::{PortRange, Transport};
+    let c = Catalog::embedded();
+    let expect = [
+        ("Modbus/TCP", Transport::Tcp, 502),
+        ("S7comm", Transport::Tcp, 102),
+        ("EtherNet/IP", Transport::Tcp, 44818),
+        ("EtherNet/IP I/O", Transport::Udp, 2222),
+        ("OPC UA", Transport::Tcp, 4840),
+        ("DNP3", Transport::Tcp, 20000),
+        ("IEC 60870-5-104", Transport::Tcp, 2404),
+        ("IEC 61850 MMS", Transport::Tcp, 102),
+        ("BACnet/IP", Transport::Udp, 47808),
+        ("HTTPS", Transport::Tcp, 443),
+        ("SSH", Transport::Tcp, 22),
+        ("RDP", Transport::Tcp, 3389),
+        ("SMB", Transport::Tcp, 445),
+        ("DNS", Transport::Udp, 53),
+        ("NTP", Transport::Udp, 123),
+        ("Syslog", Transport::Udp, 514),
+        ("SNMP", Transport::Udp, 161),
+        ("OSIsoft PI", Transport::Tcp, 5450),
+    ];
+    for (name, transport, port) in expect {
+        let p = c.protocol(name).unwrap_or_else(|| panic!("{name} missing"));
+        assert_eq!(p.transport, transport, "{name}");
+        assert_eq!(p.ports[0].0, port, "{name}");
+    }
+    assert_eq!(
+        c.protocol("SNMP").map(|p| p.ports.clone()),
+        Some(vec![PortRange(161, 162)])
+    );
+    assert!(c.protocol("PROFINET").is_some());
+    let mut ids: Vec<&str> = c.protocols.iter().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(ids.len(), n, "protocol ids are unique");
+    // lookups: id, alias, case and spacing, a remark in brackets
+    assert_eq!(
+        c.protocol("modbus_tcp").map(|p| p.name.as_str()),
+        Some("Modbus/TCP")
+    );
+    assert_eq!(
+        c.protocol("  modbus ").map(|p| p.id.as_str()),
+        Some("modbus_tcp")
+    );
+    assert_eq!(
+        c.protocol("HTTPS (PI Vision)").map(|p| p.id.as_str()),
+        Some("https")
+    );
+    assert!(c.protocol("Vendor magic").is_none());
+    assert!(c.protocol("").is_none());
+    assert!(
+        c.protocol("opc_ua")
+            .is_some_and(|p| p.encrypts && p.authenticates)
+    );
+    assert!(
+        c.protocol("Modbus/TCP")
+            .is_some_and(|p| !p.encrypts && !p.authenticates && p.industrial)
+    );
+}

@@ -18,6 +18,10 @@ pub enum TableArg {
     Requirements,
     Findings,
     Suppliers,
+    /// The communication matrix: one row per data flow.
+    Flows,
+    /// The firewall rule schedule of every boundary device.
+    Rules,
 }
 
 impl From<TableArg> for Table {
@@ -29,6 +33,8 @@ impl From<TableArg> for Table {
             TableArg::Requirements => Table::Requirements,
             TableArg::Findings => Table::Findings,
             TableArg::Suppliers => Table::Suppliers,
+            TableArg::Flows => Table::Flows,
+            TableArg::Rules => Table::Rules,
         }
     }
 }
@@ -39,7 +45,8 @@ pub struct ExportArgs {
     pub file: String,
     /// Where to write; the extension chooses the format: .pdf (tender pack), .svg or .png
     /// (drawing), .drawio (diagrams.net), .xlsx (registers, or the compliance matrix with
-    /// --compliance), .csv (one register, see --table). Written atomically.
+    /// --compliance), .csv (one register, see --table), .nft, .fortios or .asa (one firewall's
+    /// rules, see --device). Written atomically.
     #[arg(short, long)]
     pub output: PathBuf,
     /// Paper of the (landscape) drawing page; text pages are A4 portrait. Also the shape of the
@@ -67,6 +74,9 @@ pub struct ExportArgs {
     /// Leave out the IEC 62443-4-2 component requirements for suppliers (PDF).
     #[arg(long)]
     pub no_components: bool,
+    /// Leave out the communication matrix and the firewall rule schedules (PDF).
+    #[arg(long)]
+    pub no_flows: bool,
     /// Leave out the findings register (PDF).
     #[arg(long)]
     pub no_findings: bool,
@@ -86,6 +96,11 @@ pub struct ExportArgs {
     /// All of them by default.
     #[arg(long = "element", value_name = "NAME", requires = "compliance")]
     pub elements: Vec<String>,
+    /// The boundary device (its name, the part of its name in brackets, or its tag) whose rule
+    /// schedule a .nft (nftables), .fortios
+    /// (FortiOS CLI) or .asa (Cisco ASA) file holds.
+    #[arg(long, value_name = "NAME")]
+    pub device: Option<String>,
     /// Width of the PNG in pixels (default 3000).
     #[arg(long, conflicts_with = "dpi")]
     pub width: Option<u32>,
@@ -108,6 +123,7 @@ impl ExportArgs {
             (self.no_details, "--no-details"),
             (self.no_matrix, "--no-matrix"),
             (self.no_components, "--no-components"),
+            (self.no_flows, "--no-flows"),
             (self.no_findings, "--no-findings"),
             (self.compact, "--compact"),
             (self.full, "--full"),
@@ -130,12 +146,14 @@ impl ExportArgs {
             details: !self.no_details,
             matrix: !self.no_matrix,
             components: !self.no_components,
+            flows: !self.no_flows,
             findings: !self.no_findings,
         };
         request.pdf.compact = self.compact;
         request.title_block = !self.no_title;
         request.table = self.table.map(Table::from);
         request.compliance = self.compliance.then(|| self.elements.clone());
+        request.device = self.device.clone();
         request.png = PngOptions {
             width: self.width,
             dpi: self.dpi,

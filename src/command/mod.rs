@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 pub mod clipboard;
 pub mod find;
+pub mod flows;
 mod rename;
 pub mod risk;
 pub mod tags;
@@ -84,6 +85,8 @@ pub enum Action {
     Bulk(bulk::BulkAction),
     /// The records of the risk assessment (`risk.rs`).
     Risk(risk::RiskAction),
+    /// A change to a conduit's data flows (`flows.rs`).
+    Flow(flows::FlowAction),
 }
 
 /// One labelled edit and what is selected after it.
@@ -174,6 +177,7 @@ pub fn plan(
         Action::Rename { element, name } => rename::rename(project, *element, name),
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
         Action::Risk(r) => risk::plan(r, project),
+        Action::Flow(f) => flows::plan_flow(f, project, catalog),
     }
 }
 

@@ -111,7 +111,11 @@ pub fn drawio(project: &Project, catalog: &Catalog) -> String {
                 "flows",
                 c.flows
                     .iter()
-                    .map(|f| format!("{} {}", f.protocol, f.port).trim().to_owned())
+                    .map(|f| {
+                        format!("{} {}", f.protocol, f.ports_label())
+                            .trim()
+                            .to_owned()
+                    })
                     .collect::<Vec<_>>()
                     .join(", "),
             ),

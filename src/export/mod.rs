@@ -5,9 +5,11 @@
 pub mod compliance;
 mod csv;
 pub mod drawio;
+pub mod flows;
 pub mod matrix_effect;
 pub mod png;
 mod risk_record;
+pub mod rules;
 mod suppliers;
 pub mod svg;
 mod tables;
@@ -36,17 +38,31 @@ pub enum Format {
     Xlsx,
     /// One register as comma-separated values.
     Csv,
+    /// One boundary device's rule schedule as an nftables rule set.
+    Nftables,
+    /// One boundary device's rule schedule as FortiOS CLI configuration.
+    FortiOs,
+    /// One boundary device's rule schedule as Cisco ASA configuration.
+    Asa,
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 9] = [
         Format::Pdf,
         Format::Svg,
         Format::Png,
         Format::Drawio,
         Format::Xlsx,
         Format::Csv,
+        Format::Nftables,
+        Format::FortiOs,
+        Format::Asa,
     ];
+
+    /// A firewall configuration of one device (needs [`Request::device`]).
+    pub fn is_rules(self) -> bool {
+        matches!(self, Format::Nftables | Format::FortiOs | Format::Asa)
+    }
 
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
@@ -57,6 +73,9 @@ impl Format {
             Format::Drawio => "drawio",
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
+            Format::Nftables => "nft",
+            Format::FortiOs => "fortios",
+            Format::Asa => "asa",
         }
     }
 
@@ -69,6 +88,9 @@ impl Format {
             Format::Drawio => "draw.io diagram",
             Format::Xlsx => "Excel workbook",
             Format::Csv => "CSV register",
+            Format::Nftables => "nftables rule set",
+            Format::FortiOs => "FortiOS configuration",
+            Format::Asa => "Cisco ASA configuration",
         }
     }
 
@@ -95,16 +117,22 @@ pub enum Table {
     Findings,
     /// Per zone/conduit and component class: the IEC 62443-4-2 items to ask suppliers for.
     Suppliers,
+    /// The communication matrix: one row per data flow.
+    Flows,
+    /// The rule schedule of every boundary device.
+    Rules,
 }
 
 impl Table {
-    pub const ALL: [Table; 6] = [
+    pub const ALL: [Table; 8] = [
         Table::Zones,
         Table::Conduits,
         Table::Assets,
         Table::Requirements,
         Table::Findings,
         Table::Suppliers,
+        Table::Flows,
+        Table::Rules,
     ];
 
     pub fn name(self) -> &'static str {
@@ -115,6 +143,8 @@ impl Table {
             Table::Requirements => "requirements",
             Table::Findings => "findings",
             Table::Suppliers => "suppliers",
+            Table::Flows => "flows",
+            Table::Rules => "rules",
         }
     }
 }
@@ -144,6 +174,8 @@ pub struct Request {
     /// An XLSX compliance matrix instead of the registers: the names or ids of the zones and
     /// conduits to include (empty: all).
     pub compliance: Option<Vec<String>>,
+    /// The boundary device (name or tag) whose rule schedule a firewall configuration holds.
+    pub device: Option<String>,
 }
 
 impl Request {
@@ -160,13 +192,13 @@ impl Request {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(
-        "{0}: unknown export format; the file name must end in .pdf, .svg, .png, .drawio, .xlsx or .csv"
+        "{0}: unknown export format; the file name must end in .pdf, .svg, .png, .drawio, .xlsx, .csv, .nft, .fortios or .asa"
     )]
     UnknownFormat(String),
     #[error(transparent)]
     Report(#[from] ReportError),
     #[error(
-        "a CSV file holds one register: choose it with --table zones|conduits|assets|requirements|findings"
+        "a CSV file holds one register: choose it with --table zones|conduits|assets|requirements|findings|suppliers|flows|rules"
     )]
     NoTable,
     #[error("--{option} is only for {format} files")]
@@ -180,6 +212,9 @@ pub enum ExportError {
     Xlsx(String),
     #[error("{0}")]
     Compliance(String),
+    /// No device, or one that enforces no flow: the message lists those that do.
+    #[error("{0}")]
+    Device(String),
 }
 
 /// The exported file's bytes. Deterministic for every format but XLSX (whose zip records the
@@ -221,7 +256,65 @@ pub fn export_noting(
             let table = request.table.ok_or(ExportError::NoTable)?;
             Ok(csv::table(project, catalog, table).into_bytes())
         }
+        Format::Nftables | Format::FortiOs | Format::Asa => {
+            let s = device_schedule(project, catalog, request.device.as_deref())?;
+            Ok(match request.format {
+                Format::Nftables => rules::nftables(&s),
+                Format::FortiOs => rules::fortios(&s),
+                _ => rules::asa(&s),
+            }
+            .into_bytes())
+        }
     }
+}
+
+/// The rule schedule of the device named (name or tag, case and spacing ignored).
+pub fn device_schedule(
+    project: &Project,
+    catalog: &Catalog,
+    device: Option<&str>,
+) -> Result<crate::analysis::rules::Schedule, ExportError> {
+    let a = crate::analysis::assess(project, catalog);
+    let schedules = crate::analysis::rules::schedules(project, catalog, &a.flows);
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let names: Vec<String> = schedules
+        .iter()
+        .map(|s| format!("\"{}\"", s.device_name))
+        .collect();
+    let which = if names.is_empty() {
+        "no boundary device enforces a data flow in this project".to_owned()
+    } else {
+        format!("devices with rules: {}", names.join(", "))
+    };
+    let Some(want) = device else {
+        return Err(ExportError::Device(format!(
+            "a firewall configuration is for one device: choose it with --device NAME ({which})"
+        )));
+    };
+    // the name, the part in its closing brackets ("DMZ/OT firewall (FW-DMZ-OT-01)"), or the tag
+    let bracketed = |n: &str| {
+        n.strip_suffix(')')
+            .and_then(|r| r.rsplit_once('('))
+            .map(|(_, inner)| norm(inner))
+    };
+    let found = schedules.into_iter().find(|s| {
+        norm(&s.device_name) == norm(want)
+            || bracketed(&s.device_name).is_some_and(|b| b == norm(want))
+            || project
+                .asset(s.device)
+                .is_some_and(|(a, _)| !a.tag.is_empty() && norm(&a.tag) == norm(want))
+    });
+    found.ok_or_else(|| {
+        ExportError::Device(format!(
+            "no boundary device \"{}\" enforces a data flow ({which})",
+            crate::model::text::visible(want)
+        ))
+    })
 }
 
 /// Options that make no sense for the format are refused (rather than silently ignored).
@@ -230,6 +323,12 @@ fn check(request: &Request) -> Result<(), ExportError> {
         return Err(ExportError::Misplaced {
             option: "table",
             format: "CSV",
+        });
+    }
+    if request.device.is_some() && !request.format.is_rules() {
+        return Err(ExportError::Misplaced {
+            option: "device",
+            format: "nftables, FortiOS and ASA",
         });
     }
     if request.compliance.is_some() && request.format != Format::Xlsx {

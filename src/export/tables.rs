@@ -116,6 +116,10 @@ pub fn register(project: &Project, catalog: &Catalog, a: &Assessment, table: Tab
         Table::Requirements => requirements(project, catalog, a),
         Table::Findings => findings(project, a),
         Table::Suppliers => super::suppliers::suppliers(project, catalog, a),
+        Table::Flows => super::flows::matrix(a),
+        Table::Rules => super::rules::register(&crate::analysis::rules::schedules(
+            project, catalog, &a.flows,
+        )),
     }
 }
 

@@ -30,6 +30,10 @@ pub const MAX_ASSETS_PER_ZONE: usize = 10_000;
 pub const MAX_DEVICES_PER_CONDUIT: usize = 1_000;
 /// Most data flows on one conduit.
 pub const MAX_FLOWS_PER_CONDUIT: usize = 1_000;
+/// Most assets named by one end of a data flow.
+pub const MAX_ENDPOINT_ASSETS: usize = 1_000;
+/// Most port ranges of one data flow.
+pub const MAX_PORT_RANGES: usize = 256;
 /// Most controls on one conduit (the catalog has a dozen).
 pub const MAX_CONTROLS_PER_CONDUIT: usize = 256;
 /// Most requirement statuses on one zone or conduit: twice the catalog's SRs and REs.
@@ -375,6 +379,24 @@ pub(crate) fn devices<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Asset>, D::
 pub(crate) fn flows<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<DataFlow>, D::Error> {
     let l = list("data flows", MAX_FLOWS_PER_CONDUIT, "the project");
     seq(d, framed(l, "data flow"), plain())
+}
+
+pub(crate) fn endpoint_assets<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<AssetId>, D::Error> {
+    seq(
+        d,
+        list("assets", MAX_ENDPOINT_ASSETS, "an end of a data flow"),
+        plain(),
+    )
+}
+
+pub(crate) fn port_ranges<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<crate::model::PortRange>, D::Error> {
+    seq(
+        d,
+        list("port ranges", MAX_PORT_RANGES, "a data flow"),
+        plain(),
+    )
 }
 
 pub(crate) fn controls<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {

@@ -11,6 +11,7 @@ pub mod cli_write;
 pub mod disk;
 pub mod limits;
 pub mod lock;
+mod migrate;
 pub mod recovery;
 mod write;
 
@@ -29,11 +30,12 @@ pub const FORMAT: &str = "zonewright";
 /// would refuse as unknown fields; version 4 the risk after the existing countermeasures, the
 /// due date and status of additional countermeasures and the approval's assessment digest (an
 /// approval now also covers the document date, so a version-3 program would judge it
-/// wrongly); version 5 the records an audit asks for: the method document and the threat
+/// wrongly); version 5 the records an audit asks for (the method document and the threat
 /// sources of the project, who assessed each zone and conduit and when, a scenario's likelihood
-/// rationale, picked threat source and the acceptance of its residual risk (a version-4 program
-/// would refuse them as unknown fields, or judge an accepted residual wrongly). Older files load
-/// as they are (the new fields are empty): no step rewrites them.
+/// rationale, picked threat source and the acceptance of its residual risk) and the structured
+/// data flows (source and destination, transport, ports, protocol, enforcing device,
+/// justification), whose older free text is read by [`migrate`]. Older files load as they are
+/// (the new fields are empty).
 pub const VERSION: u32 = 5;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;
@@ -234,7 +236,8 @@ pub fn from_str(text: &str) -> Result<Project, LoadError> {
     // A current, well-formed file is parsed once. Anything else is parsed again for its header
     // alone, so that an older, newer or foreign file gets the same message as ever.
     let full = match limits::reading(|| ron_options().from_str::<FileIn>(text)) {
-        Ok(file) if file.format == FORMAT && (1..=VERSION).contains(&file.version) => {
+        Ok(mut file) if file.format == FORMAT && (1..=VERSION).contains(&file.version) => {
+            migrate::migrate(&mut file.project, file.version);
             validate(&file.project)?;
             return Ok(file.project);
         }
@@ -258,7 +261,8 @@ pub fn from_str(text: &str) -> Result<Project, LoadError> {
         }
     }
     // the header is fine, so the full parse failed: its error is the message
-    let file = full.map_err(|e| syntax_error(&e, text))?;
+    let mut file = full.map_err(|e| syntax_error(&e, text))?;
+    migrate::migrate(&mut file.project, file.version);
     validate(&file.project)?;
     Ok(file.project)
 }

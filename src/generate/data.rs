@@ -270,7 +270,11 @@ pub(super) fn style(a: ZoneKind, b: ZoneKind) -> ConduitStyle {
     if has(Enterprise) && a == b {
         ConduitStyle {
             flows: &[
-                ("MPLS WAN (IPsec)", "various", "Site office networks"),
+                (
+                    "IPsec VPN",
+                    "500/udp, 4500/udp",
+                    "Site office networks over the WAN",
+                ),
                 (
                     "Active Directory replication",
                     "389/tcp, 88/tcp",
@@ -362,7 +366,7 @@ pub(super) fn style(a: ZoneKind, b: ZoneKind) -> ConduitStyle {
                 ),
                 (
                     "Vendor safety protocol",
-                    "vendor-defined",
+                    "1502/tcp",
                     "SIS engineering downloads",
                 ),
             ],
@@ -376,10 +380,14 @@ pub(super) fn style(a: ZoneKind, b: ZoneKind) -> ConduitStyle {
             flows: &[
                 (
                     "WirelessHART via gateway",
-                    "5094/tcp (HART-IP)",
+                    "5094/tcp",
                     "Wireless transmitters",
                 ),
-                ("WPA3-Enterprise Wi-Fi", "802.1X", "Tablets and AGVs"),
+                (
+                    "RADIUS (WPA3-Enterprise)",
+                    "1812/udp",
+                    "Tablets and AGVs authenticate",
+                ),
             ],
             controls: &["encryption", "allow_list"],
             owner: "Instrumentation and control maintenance",
@@ -389,8 +397,8 @@ pub(super) fn style(a: ZoneKind, b: ZoneKind) -> ConduitStyle {
     } else if has(Other) {
         ConduitStyle {
             flows: &[(
-                "Engineering tool protocols",
-                "various",
+                "S7comm / EtherNet/IP",
+                "102/tcp, 44818/tcp",
                 "Maintenance laptops while connected",
             )],
             controls: &["time_limited_access", "allow_list"],

@@ -271,11 +271,31 @@ pub fn generate(params: &GenerateParams) -> Project {
         let flow_count = 1 + rng.below(st.flows.len());
         c.flows = st.flows[..flow_count]
             .iter()
-            .map(|(protocol, port, description)| DataFlow {
-                protocol: (*protocol).to_owned(),
-                port: (*port).to_owned(),
-                initiator: a.name(),
-                description: (*description).to_owned(),
+            .map(|(protocol, port, description)| {
+                // a named host at each end: generated plants do not allow any-to-any
+                let first = |z: ZoneId| {
+                    zones
+                        .get(z.0 as usize - 1)
+                        .and_then(|z: &Zone| z.assets.first())
+                        .map(|a| a.id)
+                        .into_iter()
+                        .collect()
+                };
+                let mut f = DataFlow {
+                    source: crate::model::Endpoint::of_assets(c.from, first(c.from)),
+                    destination: crate::model::Endpoint::of_assets(c.to, first(c.to)),
+                    ..DataFlow::default()
+                };
+                f.protocol = (*protocol).to_owned();
+                match crate::model::flow::parse_legacy_port(port) {
+                    Some((transport, ports)) => {
+                        f.transport = transport;
+                        f.ports = ports;
+                    }
+                    None => f.port_text = (*port).to_owned(),
+                }
+                f.justification = (*description).to_owned();
+                f
             })
             .collect();
         if !rng.percent(5) {

@@ -4,6 +4,7 @@
 pub mod badges;
 pub mod component;
 mod content;
+pub mod flow;
 pub mod layout;
 pub mod network;
 pub mod purdue;
@@ -15,6 +16,7 @@ mod sl;
 pub mod text;
 
 pub use content::{content_hash, hash as json_sha256, legacy_content_hash};
+pub use flow::{DataFlow, Endpoint, PortRange, Transport};
 pub use network::{AssetNetwork, ImportSettings, MacAddr, PurdueLevel, VLAN_IDS};
 pub use requirement::{RequirementAssessment, Requirements, Status};
 pub use risk::{
@@ -374,35 +376,6 @@ pub enum Direction {
     Both,
     /// Only from the conduit's `from` zone to its `to` zone (e.g. a unidirectional gateway).
     OneWay,
-}
-
-/// One data flow carried by a conduit.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct DataFlow {
-    #[serde(deserialize_with = "crate::file::limits::text")]
-    pub protocol: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
-    pub port: String,
-    /// Which side opens the connection (a zone name or asset).
-    #[serde(deserialize_with = "crate::file::limits::text")]
-    pub initiator: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
-    pub description: String,
-}
-
-impl DataFlow {
-    /// Every field blank: a row nobody filled in, which documents no data flow.
-    pub fn is_blank(&self) -> bool {
-        [
-            &self.protocol,
-            &self.port,
-            &self.initiator,
-            &self.description,
-        ]
-        .iter()
-        .all(|f| text::is_blank(f))
-    }
 }
 
 /// A conduit: the communication channel between two zones.

@@ -177,6 +177,9 @@ fn sections(
     if s.components {
         super::components::suppliers_section(flow, project, catalog, a);
     }
+    if s.flows {
+        super::flows::flows_section(flow, project, catalog, a);
+    }
     if s.findings {
         flow.new_page();
         findings(flow, project, a);
@@ -562,25 +565,35 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
         if c.flows.iter().all(crate::model::DataFlow::is_blank) {
             flow.paragraph("No data flows recorded.", 8.5, Rgb::GREY);
         } else {
-            let rows: Vec<Vec<Cell>> = c
+            let rows: Vec<Vec<Cell>> = a
                 .flows
                 .iter()
-                .filter(|f| !f.is_blank())
-                .map(|f| {
+                .filter(|r| r.conduit == c.id)
+                .map(|r| {
                     vec![
-                        Cell::new(&f.protocol),
-                        Cell::new(&f.port),
-                        Cell::new(&f.initiator),
-                        Cell::new(&f.description),
+                        Cell::new(&r.id),
+                        Cell::new(format!(
+                            "{}: {}",
+                            r.source.zone_name,
+                            r.source.members_text()
+                        )),
+                        Cell::new(format!(
+                            "{}: {}",
+                            r.destination.zone_name,
+                            r.destination.members_text()
+                        )),
+                        Cell::new(crate::export::flows::service_text(r)),
+                        Cell::new(&r.justification),
                     ]
                 })
                 .collect();
             flow.table(
                 &[
-                    col("Protocol", 30.0),
-                    col("Port", 22.0),
-                    col("Initiator", 40.0),
-                    col("Description", 88.0),
+                    col("Flow", 16.0),
+                    col("Source (initiator)", 42.0),
+                    col("Destination", 42.0),
+                    col("Protocol / port", 34.0),
+                    col("Justification", 46.0),
                 ],
                 &rows,
                 7.5,

@@ -7,6 +7,7 @@ mod components;
 pub use components::sl_c_text;
 mod content;
 pub(crate) mod drawing;
+mod flows;
 pub mod fonts;
 pub mod glyphs;
 pub mod layout;
@@ -51,6 +52,8 @@ pub struct Sections {
     pub matrix: bool,
     /// IEC 62443-4-2 requirements per zone, conduit and component class, with SL-C sources.
     pub components: bool,
+    /// The communication matrix and each boundary device's firewall rule schedule.
+    pub flows: bool,
     pub findings: bool,
 }
 
@@ -64,6 +67,7 @@ impl Default for Sections {
             details: true,
             matrix: true,
             components: true,
+            flows: true,
             findings: true,
         }
     }

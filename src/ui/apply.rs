@@ -167,6 +167,7 @@ impl DesignerApp {
             }
             Intent::Bulk(b) => Action::Bulk(b),
             Intent::Risk(r) => Action::Risk(r),
+            Intent::Flow(f) => Action::Flow(f),
         };
         self.plan_and_apply(action);
     }

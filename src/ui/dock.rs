@@ -109,9 +109,9 @@ pub fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
         .max()
         .unwrap_or(8)
         .clamp(8, 32);
-    let code_width = ui.fonts_mut(|fonts| {
-        fonts.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), 'M')
-    }) * longest_code as f32
+    let code_width = ui
+        .fonts_mut(|fonts| fonts.glyph_width(&egui::TextStyle::Monospace.resolve(ui.style()), 'M'))
+        * longest_code as f32
         + 4.0;
     let widths = [72.0, code_width, 190.0];
     let row_ui = |ui: &mut egui::Ui, cells: &mut dyn FnMut(&mut egui::Ui, usize)| {
@@ -149,7 +149,8 @@ pub fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
                         ui.cursor().min,
                         egui::vec2(ui.available_width(), row_height),
                     );
-                    ui.painter().rect_filled(r, 0.0, ui.visuals().faint_bg_color);
+                    ui.painter()
+                        .rect_filled(r, 0.0, ui.visuals().faint_bg_color);
                 }
                 row_ui(ui, &mut |ui, i| match i {
                     0 => {

@@ -31,6 +31,8 @@ pub struct ExportSettings {
     pub transparent: bool,
     /// CSV: the register.
     pub table: Table,
+    /// nftables, FortiOS, ASA: the boundary device whose rules are written.
+    pub device: Option<crate::model::AssetId>,
 }
 
 impl Default for ExportSettings {
@@ -47,15 +49,26 @@ impl Default for ExportSettings {
             png_width: crate::export::png::DEFAULT_WIDTH,
             transparent: false,
             table: Table::Zones,
+            device: None,
         }
     }
 }
 
 impl ExportSettings {
     /// The request for a file at `path`: its extension chooses the format.
-    pub fn request_for(&self, path: &Path) -> Result<Request, String> {
+    pub fn request_for(
+        &self,
+        path: &Path,
+        project: &crate::model::Project,
+    ) -> Result<Request, String> {
         let format = Format::from_path(path).map_err(|e| e.to_string())?;
         let mut r = Request::new(format);
+        if format.is_rules() {
+            r.device = self
+                .device
+                .and_then(|d| project.asset(d))
+                .map(|(a, _)| a.name.clone());
+        }
         r.pdf = self.pdf;
         r.title_block = self.title_block;
         r.table = (format == Format::Csv).then_some(self.table);
@@ -76,6 +89,7 @@ impl ExportSettings {
         match self.format {
             Format::Csv => format!("{stem}-{}.{ext}", self.table.name()),
             Format::Xlsx if self.compliance => format!("{stem}-compliance.{ext}"),
+            f if f.is_rules() => format!("{stem}-rules.{ext}"),
             _ => format!("{stem}.{ext}"),
         }
     }
@@ -193,7 +207,7 @@ impl DesignerApp {
             self.status = Some("An export is already running".to_owned());
             return;
         }
-        let request = match self.export_options.request_for(&path) {
+        let request = match self.export_options.request_for(&path, &doc.project) {
             Ok(r) => r,
             Err(message) => {
                 self.modal = Some(Modal::Error {
@@ -266,7 +280,21 @@ impl DesignerApp {
 
 /// The body of the Export dialog: the format and its options. Returns `Some(true)` when the
 /// user asked to go on, `Some(false)` on Cancel.
-pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Option<bool> {
+/// The boundary devices with a rule schedule, by id and name (for the Export dialog).
+pub fn rule_devices(app: &DesignerApp) -> Vec<(crate::model::AssetId, String)> {
+    app.doc.as_ref().map_or_else(Vec::new, |d| {
+        crate::analysis::rules::schedules(&d.project, app.catalog, &d.assessment.flows)
+            .into_iter()
+            .map(|s| (s.device, s.device_name))
+            .collect()
+    })
+}
+
+pub fn export_options_ui(
+    settings: &mut ExportSettings,
+    devices: &[(crate::model::AssetId, String)],
+    ui: &mut egui::Ui,
+) -> Option<bool> {
     ui.heading(format!("Export {}", choice_label(settings)));
     ui.add_space(4.0);
     ui.label("Format:");
@@ -322,7 +350,22 @@ pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Op
             );
         }
         Format::Xlsx => {
-            ui.label("Sheets Zones, Conduits, Assets, Requirements, Findings, Supplier requirements and Risk.");
+            ui.label("Sheets Zones, Conduits, Assets, Requirements, Findings, Supplier requirements, Flows (the communication matrix), Rules (every firewall's rule schedule) and Risk.");
+        }
+        Format::Nftables | Format::FortiOs | Format::Asa => {
+            ui.label("The rule schedule of one boundary device: its flows as allow rules, the default deny last; rules with an open item are written as comments.");
+            if devices.is_empty() {
+                ui.label("No boundary device enforces a data flow yet: add flows to a conduit with a firewall on it.");
+                can_go = false;
+            } else {
+                if !devices.iter().any(|(id, _)| Some(*id) == settings.device) {
+                    settings.device = devices.first().map(|(id, _)| *id);
+                }
+                ui.label("Device:");
+                for (id, name) in devices {
+                    ui.radio_value(&mut settings.device, Some(*id), name);
+                }
+            }
         }
         Format::Csv => {
             ui.horizontal(|ui| {
@@ -350,7 +393,7 @@ pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Op
 }
 
 /// The formats of the dialog, in their order; `true` is the compliance matrix.
-const CHOICES: [(Format, bool); 7] = [
+const CHOICES: [(Format, bool); 10] = [
     (Format::Pdf, false),
     (Format::Svg, false),
     (Format::Png, false),
@@ -358,6 +401,9 @@ const CHOICES: [(Format, bool); 7] = [
     (Format::Xlsx, false),
     (Format::Xlsx, true),
     (Format::Csv, false),
+    (Format::Nftables, false),
+    (Format::FortiOs, false),
+    (Format::Asa, false),
 ];
 
 fn choice_text(format: Format, compliance: bool) -> String {
@@ -411,6 +457,10 @@ fn pdf_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> bool {
     );
     ui.checkbox(&mut s.matrix, "Overview matrix");
     ui.checkbox(&mut s.components, "Component requirements for suppliers");
+    ui.checkbox(
+        &mut s.flows,
+        "Communication matrix and firewall rule schedules",
+    );
     ui.checkbox(&mut s.findings, "Findings register");
     let any = s.title
         || s.drawing
@@ -419,6 +469,7 @@ fn pdf_options_ui(options: &mut ExportOptions, ui: &mut egui::Ui) -> bool {
         || s.details
         || s.matrix
         || s.components
+        || s.flows
         || s.findings;
     if !any {
         ui.label("Choose at least one section.");

@@ -125,6 +125,8 @@ pub enum Intent {
     /// The records of the risk assessment (method, threat sources, assessment records, a
     /// scenario's source, likelihood rationale and acceptance).
     Risk(crate::command::risk::RiskAction),
+    /// A change to a conduit's data flows.
+    Flow(crate::command::flows::FlowAction),
 }
 
 /// Bottom dock tabs.

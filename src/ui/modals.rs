@@ -104,7 +104,8 @@ impl DesignerApp {
                 }
                 Modal::Export => {
                     let mut options = self.export_options;
-                    let answer = export::export_options_ui(&mut options, ui);
+                    let devices = export::rule_devices(self);
+                    let answer = export::export_options_ui(&mut options, &devices, ui);
                     self.export_options = options;
                     match answer {
                         Some(true) => {

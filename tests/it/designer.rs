@@ -642,7 +642,11 @@ fn clicking_a_finding_selects_its_element() {
         .find(|c| c.name == "DMZ ↔ supervisory")
         .map(|c| c.id)
         .expect("conduit");
-    h.get_by_label("DMZ ↔ supervisory").click();
+    // the conduit has more than one finding (its WSUS flow is cleartext): click the first row
+    h.get_all_by_label("DMZ ↔ supervisory")
+        .next()
+        .expect("a finding row")
+        .click();
     h.run();
     assert_eq!(
         h.state().selection.iter().copied().collect::<Vec<_>>(),

@@ -247,6 +247,8 @@ fn xlsx_registers_have_every_sheet_with_numbers_as_numbers() {
             "Requirements",
             "Findings",
             "Supplier requirements",
+            "Flows",
+            "Rules",
             "Risk",
             "Threat sources"
         ]

@@ -390,6 +390,7 @@ fn the_export_command_writes_the_pack() {
             "--no-details",
             "--no-matrix",
             "--no-components",
+            "--no-flows",
             "--no-findings",
         ])
         .output()

@@ -276,14 +276,27 @@ fn conduit() -> impl Strategy<Value = (usize, usize, Conduit)> {
         (text(), text(), text()),
         prop::sample::select(vec![Direction::default(), Direction::OneWay]),
         prop::collection::vec(
-            (text(), text(), text(), text()).prop_map(
-                |(protocol, port, initiator, description)| DataFlow {
-                    protocol,
-                    port,
-                    initiator,
-                    description,
-                },
-            ),
+            (
+                (text(), text(), text(), text()),
+                (any::<u16>(), any::<u16>(), any::<bool>()),
+            )
+                .prop_map(
+                    |((protocol, port_text, initiator_text, justification), (lo, hi, udp))| {
+                        DataFlow {
+                            protocol,
+                            port_text,
+                            initiator_text,
+                            justification,
+                            transport: if udp {
+                                zonewright::model::Transport::Udp
+                            } else {
+                                zonewright::model::Transport::Tcp
+                            },
+                            ports: vec![zonewright::model::PortRange(lo.min(hi), lo.max(hi))],
+                            ..DataFlow::default()
+                        }
+                    },
+                ),
             0..3,
         ),
         prop::collection::vec(text(), 0..3),

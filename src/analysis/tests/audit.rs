@@ -249,9 +249,10 @@ fn a_conduit_whose_flows_are_all_blank_has_no_data_flow() {
         DataFlow::default(),
         DataFlow {
             protocol: "  ".into(),
-            port: "\t".into(),
-            initiator: "\n".into(),
-            description: " ".into(),
+            port_text: "\t".into(),
+            initiator_text: "\n".into(),
+            justification: " ".into(),
+            ..DataFlow::between(ZoneId(1), ZoneId(2))
         },
     ];
     let f = findings_of(&p, FindingCode::CrsIncomplete);
@@ -262,7 +263,7 @@ fn a_conduit_whose_flows_are_all_blank_has_no_data_flow() {
         "Conduit \"C-DMZ\" has empty ZCR 6.4 characteristics: h) Data flows."
     );
     // one field written is a data flow
-    p.conduits[0].flows[1].port = "502".into();
+    p.conduits[0].flows[1].ports = vec![crate::model::PortRange::one(502)];
     assert!(findings_of(&p, FindingCode::CrsIncomplete).is_empty());
 }
 

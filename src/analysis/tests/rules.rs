@@ -106,6 +106,11 @@ fn the_search_continues_through_safety_zones() {
     p.conduits.push(documented_conduit(4, "SIS-SIS2", 4, 5));
     p.conduits[3].characteristics = p.conduits[0].characteristics.clone();
     p.conduits[3].flows = p.conduits[0].flows.clone();
+    let sis = p.zones[3].assets[0].id;
+    for f in &mut p.conduits[3].flows {
+        f.source = crate::model::Endpoint::of_assets(ZoneId(4), vec![sis]);
+        f.destination = crate::model::Endpoint::of_assets(ZoneId(5), vec![AssetId(6)]);
+    }
     p.conduits[3].risk = p.conduits[0].risk.clone();
     // no path from the office yet: everything passes the DMZ
     assert!(paths(&p).is_empty());
@@ -458,7 +463,7 @@ fn crs_lists_the_empty_items_of_the_project() {
     // a conduit with a data flow but nothing else empty raises nothing
     let mut p = clean();
     p.conduits[0].flows = vec![DataFlow {
-        port: "502".into(),
+        ports: vec![crate::model::PortRange::one(502)],
         ..DataFlow::default()
     }];
     assert!(findings_of(&p, FindingCode::CrsIncomplete).is_empty());

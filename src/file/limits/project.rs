@@ -484,13 +484,30 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
         c.texts(&owner, &[name, description, who, purpose, test_method]);
         c.count(&owner, "data flows", flows.len(), MAX_FLOWS_PER_CONDUIT);
         for DataFlow {
+            source,
+            destination,
+            transport: _,
+            ports,
             protocol,
-            port,
-            initiator,
-            description,
+            device: _,
+            justification,
+            port_text,
+            initiator_text,
         } in flows
         {
-            c.texts(&owner, &[protocol, port, initiator, description]);
+            c.texts(
+                &owner,
+                &[protocol, justification, port_text, initiator_text],
+            );
+            for end in [source, destination] {
+                c.count(
+                    &owner,
+                    "assets of a flow end",
+                    end.assets.len(),
+                    MAX_ENDPOINT_ASSETS,
+                );
+            }
+            c.count(&owner, "port ranges", ports.len(), MAX_PORT_RANGES);
         }
         c.count(&owner, "controls", controls.len(), MAX_CONTROLS_PER_CONDUIT);
         for s in controls {

@@ -488,7 +488,7 @@ fn validate_applies_the_same_limits_to_a_project_in_memory() {
     let mut over = p.clone();
     over.conduits[0].controls.push("mfa".to_owned());
     over.conduits[0].flows.push(DataFlow {
-        initiator: long.clone(),
+        initiator_text: long.clone(),
         ..Default::default()
     });
     over.approval = Some(Approval {
@@ -573,4 +573,20 @@ fn validate_counts_the_entries_of_all_lists_as_reading_does() {
         from_str(&crate::file::to_string(&p).expect("serialise")).is_err(),
         "reading agrees"
     );
+}
+
+#[test]
+fn the_ends_and_ports_of_a_flow_are_bounded() {
+    use crate::file::limits::{MAX_ENDPOINT_ASSETS, MAX_PORT_RANGES};
+    let ports = repeat("(1, 2)", MAX_PORT_RANGES + 1);
+    let (_, _, message) = refusal(&with_conduit(&format!("flows: [(ports: [{ports}])]")));
+    assert!(message.contains("port ranges"), "{message}");
+    let assets = repeat("1", MAX_ENDPOINT_ASSETS + 1);
+    let (_, _, message) = refusal(&with_conduit(&format!(
+        "flows: [(source: (zone: Some(1), assets: [{assets}]))]"
+    )));
+    assert!(message.contains("assets"), "{message}");
+    // at the limit it loads
+    let ports = repeat("(1, 2)", MAX_PORT_RANGES);
+    assert!(crate::file::from_str(&with_conduit(&format!("flows: [(ports: [{ports}])]"))).is_ok());
 }

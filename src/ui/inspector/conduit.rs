@@ -9,9 +9,7 @@ use crate::analysis::ElementAssessment;
 use crate::catalog::{Catalog, ComponentClass};
 use crate::edit::Edit;
 use crate::model::text::visible;
-use crate::model::{
-    Asset, AssetParent, Conduit, DataFlow, Direction, ElementRef, Project, SlVector,
-};
+use crate::model::{Asset, AssetParent, Conduit, Direction, ElementRef, Project, SlVector};
 use crate::ui::risk::{Owner, element_risk_ui, proposal_ui};
 use crate::ui::view::Intents;
 use crate::ui::{Intent, theme};
@@ -21,16 +19,6 @@ const DETAILS: [Field<Conduit>; 4] = [
     field!(Conduit, "Purpose", purpose, multiline),
     field!(Conduit, "Test method", test_method, multiline),
     field!(Conduit, "Description", description, multiline),
-];
-
-/// A column of the data flow table: read, write, width.
-type Column = (fn(&DataFlow) -> &str, fn(&mut DataFlow, String), f32);
-
-const FLOW_COLUMNS: [Column; 4] = [
-    (|f| f.protocol.as_str(), |f, v| f.protocol = v, 70.0),
-    (|f| f.port.as_str(), |f, v| f.port = v, 60.0),
-    (|f| f.initiator.as_str(), |f, v| f.initiator = v, 70.0),
-    (|f| f.description.as_str(), |f, v| f.description = v, 110.0),
 ];
 
 /// Pushes the edit replacing `c` by a copy `f` changes (copied only then).
@@ -91,7 +79,7 @@ pub fn conduit_ui(
     ui.separator();
     controls_ui(ui, out, catalog, c);
     ui.separator();
-    flows_ui(ui, out, c);
+    super::flows::flows_ui(ui, out, catalog, project, c);
     ui.separator();
     devices_ui(ui, out, catalog, project, c);
     ui.separator();
@@ -248,56 +236,6 @@ fn controls_ui(ui: &mut egui::Ui, out: &mut Intents, catalog: &Catalog, c: &Cond
         ui.colored_label(
             theme::finding_color(crate::analysis::FindingSeverity::Warning),
             format!("{unknown} (not in catalog)"),
-        );
-    }
-}
-
-fn flows_ui(ui: &mut egui::Ui, out: &mut Intents, c: &Conduit) {
-    ui.label(egui::RichText::new(format!("Data flows ({})", c.flows.len())).strong());
-    egui::Grid::new("flows").striped(true).show(ui, |ui| {
-        for h in ["Protocol", "Port", "Initiator", "Description", ""] {
-            ui.label(egui::RichText::new(h).small().strong());
-        }
-        ui.end_row();
-        for (i, f) in c.flows.iter().enumerate() {
-            for (k, (get, set, w)) in FLOW_COLUMNS.iter().enumerate() {
-                let key = format!("conduit.{}.flow{i}.{k}", c.id.0);
-                TextField::cell(("flow", i, k), get(f), *w).edit_ui(ui, out, key, |text| {
-                    let mut n = c.clone();
-                    if let Some(row) = n.flows.get_mut(i) {
-                        set(row, text);
-                    }
-                    (
-                        format!("Edit data flow of conduit {}", c.name),
-                        Edit::ReplaceConduit(n),
-                    )
-                });
-            }
-            if ui
-                .small_button("✖")
-                .on_hover_text("Remove this data flow")
-                .clicked()
-            {
-                replace(
-                    out,
-                    c,
-                    format!("Remove data flow from conduit {}", c.name),
-                    None,
-                    |n| {
-                        n.flows.remove(i);
-                    },
-                );
-            }
-            ui.end_row();
-        }
-    });
-    if ui.button("Add data flow").clicked() {
-        replace(
-            out,
-            c,
-            format!("Add data flow to conduit {}", c.name),
-            None,
-            |n| n.flows.push(DataFlow::default()),
         );
     }
 }

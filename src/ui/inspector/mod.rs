@@ -6,6 +6,7 @@
 mod asset;
 mod components;
 mod conduit;
+mod flows;
 mod levels;
 mod multi;
 mod project;

@@ -13,6 +13,7 @@ pub const NONE: Sections = Sections {
     details: false,
     matrix: false,
     components: false,
+    flows: false,
     findings: false,
 };
 
