@@ -120,14 +120,38 @@ fn no_rule_gives_the_unassigned_zone_and_the_order_decides() {
     assert_eq!(zones::zone_for(&d, &settings(&[])), zones::UNASSIGNED);
 }
 
+/// Zones created for `counts` assets (no Purdue level), placed as the import places them.
+fn placed(counts: &[usize], top: f32) -> Vec<Rect> {
+    use crate::model::purdue_layout::{Item, block_width, rows_by_level};
+    let items: Vec<Item> = counts
+        .iter()
+        .map(|&n| {
+            let r = zones::rect_for(0.0, 0.0, n);
+            Item {
+                level: None,
+                w: r.w,
+                h: r.h,
+                x: 0.0,
+            }
+        })
+        .collect();
+    rows_by_level(&items, &[], 0.0, top, block_width(&items))
+}
+
 #[test]
-fn created_zones_are_placed_without_overlap_and_hold_their_chips() {
+fn created_zones_are_placed_without_overlap_chips_or_groups() {
     let counts = [1, 40, 500, 3, 2000, 12, 7];
-    let rects = zones::place_new(&counts, 0.0, 300.0);
+    let rects = placed(&counts, 300.0);
     for (i, a) in rects.iter().enumerate() {
         assert!(a.y >= 300.0, "below the drawing");
         let l = crate::model::layout::asset_chips(a, counts[i]);
-        assert_eq!(l.hidden, 0, "zone {i} holds its chips");
+        if counts[i] <= crate::model::layout::CHIPS_UP_TO {
+            assert_eq!(l.hidden, 0, "zone {i} holds its chips");
+        } else {
+            // sized for its groups by type; the designer expands it to every chip
+            let (w, h) = crate::model::layout::group_zone_size();
+            assert_eq!((a.w, a.h), (w, h), "zone {i} of {} assets", counts[i]);
+        }
         for b in &rects[i + 1..] {
             let apart =
                 a.x + a.w <= b.x || b.x + b.w <= a.x || a.y + a.h <= b.y || b.y + b.h <= a.y;
@@ -137,10 +161,10 @@ fn created_zones_are_placed_without_overlap_and_hold_their_chips() {
 }
 
 #[test]
-fn many_big_created_zones_form_a_block_not_a_column() {
-    // a 2,000-row inventory over twelve units: about 167 assets each
-    let counts = [167; 12];
-    let rects = zones::place_new(&counts, 0.0, 0.0);
+fn many_created_zones_form_a_block_not_a_column() {
+    // a 2,000-row inventory over forty units: 50 assets each
+    let counts = [50; 40];
+    let rects = placed(&counts, 0.0);
     let right = rects.iter().map(|r| r.x + r.w).fold(0.0, f32::max);
     let bottom = rects.iter().map(|r| r.y + r.h).fold(0.0, f32::max);
     let rows = {
@@ -148,11 +172,11 @@ fn many_big_created_zones_form_a_block_not_a_column() {
         ys.dedup();
         ys.len()
     };
-    assert!(rows < 12 && rows > 1, "{rows} rows");
+    assert!(rows < 40 && rows > 1, "{rows} rows");
     let aspect = right / bottom;
     assert!((0.8..=3.0).contains(&aspect), "block {right} × {bottom}");
     // a few small zones stay in one row
-    let small = zones::place_new(&[3, 2, 5], 0.0, 0.0);
+    let small = placed(&[3, 2, 5], 0.0);
     assert!(small.iter().all(|r| r.y == small[0].y));
 }
 

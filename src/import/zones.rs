@@ -3,7 +3,7 @@
 //! hold its assets.
 
 use super::rows::Device;
-use crate::model::layout::{CHIP_GAP, CHIP_H, CHIP_W, HEADER_H, zone_size_for};
+use crate::model::layout::zone_size_for;
 use crate::model::network::{ImportSettings, PurdueLevel, ZoneRule};
 use crate::model::{Rect, ZoneKind};
 
@@ -95,66 +95,29 @@ pub fn columns_for(count: usize) -> usize {
     c
 }
 
-/// A zone rectangle at (`x`, `y`) that holds `count` chips.
+/// A zone rectangle at (`x`, `y`) for `count` assets: every chip up to
+/// [`layout::CHIPS_UP_TO`](crate::model::layout::CHIPS_UP_TO), else sized for the assets'
+/// groups by type (the designer expands it to every chip on request).
 pub fn rect_for(x: f32, y: f32, count: usize) -> Rect {
-    let (w, h) = zone_size_for(count, columns_for(count));
+    let (w, h) = if count > crate::model::layout::CHIPS_UP_TO {
+        crate::model::layout::group_zone_size()
+    } else {
+        zone_size_for(count, columns_for(count))
+    };
     Rect::new(x, y, w, h)
 }
 
-/// The rectangle of an existing zone grown (never shrunk) to hold `count` chips at its width.
+/// The rectangle of an existing zone grown (never shrunk) to hold `count` chips at its width;
+/// a zone already showing groups (too small for its chips) stays as it is.
 pub fn grown(r: Rect, count: usize) -> Rect {
-    let columns = (((r.w - CHIP_GAP) / (CHIP_W + CHIP_GAP)).floor() as i64).max(1) as usize;
-    let rows = count.div_ceil(columns).max(1);
-    let h = HEADER_H + CHIP_GAP + rows as f32 * (CHIP_H + CHIP_GAP);
-    Rect::new(r.x, r.y, r.w, r.h.max(h))
+    if count > crate::model::layout::CHIPS_UP_TO && crate::model::layout::capacity(&r) < count {
+        return r;
+    }
+    crate::model::layout::grown_to_hold(r, count)
 }
 
 /// Gap between zones placed by an import.
 pub const ZONE_GAP: f32 = 60.0;
-/// Rows of created zones are at least this wide (a few small zones stay side by side).
-pub const MIN_ROW_WIDTH: f32 = 2_400.0;
-/// The shape aimed at for the block of created zones: width over height of a laptop screen.
-const ASPECT: f32 = 1.6;
-
-/// How wide the rows of created zones may grow: wide enough for the widest zone and for a
-/// block about [`ASPECT`] times as wide as it is high (so many big zones do not end up in one
-/// tall column), never less than [`MIN_ROW_WIDTH`].
-pub fn row_width(sizes: &[(f32, f32)]) -> f32 {
-    let area: f32 = sizes
-        .iter()
-        .map(|(w, h)| (w + ZONE_GAP) * (h + ZONE_GAP))
-        .sum();
-    let widest = sizes.iter().map(|s| s.0).fold(0.0, f32::max);
-    (area * ASPECT).sqrt().max(widest).max(MIN_ROW_WIDTH)
-}
-
-/// Places zones of the given chip counts below `below` (the bottom of the drawing), left to
-/// right in rows of about [`row_width`]; returns their rectangles, which overlap neither each other
-/// nor anything above.
-pub fn place_new(counts: &[usize], left: f32, below: f32) -> Vec<Rect> {
-    let sizes: Vec<(f32, f32)> = counts
-        .iter()
-        .map(|&n| {
-            let r = rect_for(0.0, 0.0, n);
-            (r.w, r.h)
-        })
-        .collect();
-    let width = row_width(&sizes);
-    let mut out = Vec::with_capacity(counts.len());
-    let (mut x, mut y, mut row_h) = (left, below + ZONE_GAP, 0.0f32);
-    for &(w, h) in &sizes {
-        // a zone starts a new row when more than half of it would stick out
-        if x > left && x + w / 2.0 > left + width {
-            x = left;
-            y += row_h + ZONE_GAP;
-            row_h = 0.0;
-        }
-        out.push(Rect::new(x, y, w, h));
-        x += w + ZONE_GAP;
-        row_h = row_h.max(h);
-    }
-    out
-}
 
 /// Moves zones down so that none overlaps a zone that grew (`grew[i]`), keeping each one's x;
 /// zones that overlapped before are left as the user drew them.

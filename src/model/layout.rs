@@ -101,6 +101,31 @@ pub fn zone_size_for(count: usize, columns: usize) -> (f32, f32) {
     )
 }
 
+/// How many chips `zone` shows whole.
+pub fn capacity(zone: &Rect) -> usize {
+    let (columns, rows) = grid(zone);
+    columns * rows
+}
+
+/// `r` grown downwards (never shrunk) to hold `count` chips at its width: a zone expanded to
+/// show every asset.
+pub fn grown_to_hold(r: Rect, count: usize) -> Rect {
+    let (columns, _) = grid(&r);
+    let rows = count.div_ceil(columns).max(1);
+    let h = HEADER_H + CHIP_GAP + rows as f32 * (CHIP_H + CHIP_GAP);
+    Rect::new(r.x, r.y, r.w, r.h.max(h))
+}
+
+/// More assets than this and a zone the import creates is sized for its groups by type, not
+/// for every chip.
+pub const CHIPS_UP_TO: usize = 24;
+
+/// The size of a zone drawn with its assets as groups by component type: three chip columns
+/// wide, six chip rows high (room for about a dozen group lines at full size).
+pub fn group_zone_size() -> (f32, f32) {
+    zone_size_for(18, 3)
+}
+
 /// Where the ray from (`px`, `py`) (inside `r`) in direction (`dx`, `dy`) leaves `r`.
 fn exit_point(r: &Rect, px: f32, py: f32, dx: f32, dy: f32) -> (f32, f32) {
     let tx = if dx > f32::EPSILON {

@@ -136,8 +136,9 @@ pub fn rows_by_level(
     for k in (0..rows.len().saturating_sub(1)).rev() {
         sweep(k, false, &mut rows, &mut pos);
     }
-    // a level too wide for the block wraps onto more rows, in its order
-    let rows: Vec<Vec<usize>> = rows
+    // a level too wide for the block wraps onto more rows, in its order (closer together than
+    // rows of different levels: no conduit runs between them)
+    let rows: Vec<(bool, Vec<usize>)> = rows
         .into_iter()
         .flat_map(|r| {
             let mut lines: Vec<Vec<usize>> = vec![Vec::new()];
@@ -155,17 +156,24 @@ pub fn rows_by_level(
                 }
             }
             lines
+                .into_iter()
+                .enumerate()
+                .map(|(k, line)| (k > 0, line))
+                .collect::<Vec<_>>()
         })
         .collect();
     // coordinates: rows centred on the widest
     let width = |r: &Vec<usize>| {
         r.iter().map(|i| items[*i].w).sum::<f32>() + GAP_X * r.len().saturating_sub(1) as f32
     };
-    let widest = rows.iter().map(width).fold(0.0, f32::max);
+    let widest = rows.iter().map(|(_, r)| width(r)).fold(0.0, f32::max);
     let snap = |v: f32| (v / 10.0).round() * 10.0;
     let mut out = vec![Rect::new(0.0, 0.0, 0.0, 0.0); items.len()];
     let mut y = top;
-    for r in &rows {
+    for (k, (wrapped, r)) in rows.iter().enumerate() {
+        if k > 0 {
+            y += if *wrapped { GAP_X } else { GAP_Y };
+        }
         let mut x = left + (widest - width(r)) / 2.0;
         let mut row_h = 0.0f32;
         for &i in r {
@@ -173,7 +181,7 @@ pub fn rows_by_level(
             x += items[i].w + GAP_X;
             row_h = row_h.max(items[i].h);
         }
-        y += row_h + GAP_Y;
+        y += row_h;
     }
     out
 }
@@ -249,11 +257,11 @@ mod tests {
     #[test]
     fn a_level_wider_than_the_block_wraps() {
         // five zones of 200 at Level 2 in 700 units: 200 + 60 + 200 = 460 fits, a third
-        // (720) does not; rows of 2, 2, 1
+        // (720) does not; rows of 2, 2, 1, 60 apart (wrapped rows of one level)
         let items = [item(Some(PurdueLevel::Level2), 0.0); 5];
         let r = rows_by_level(&items, &[], 0.0, 0.0, 700.0);
         let ys: Vec<f32> = r.iter().map(|r| r.y).collect();
-        assert_eq!(ys, [0.0, 0.0, 240.0, 240.0, 480.0]);
+        assert_eq!(ys, [0.0, 0.0, 160.0, 160.0, 320.0]);
         assert_eq!((r[0].x, r[1].x, r[4].x), (0.0, 260.0, 130.0));
     }
 

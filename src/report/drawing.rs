@@ -139,7 +139,8 @@ pub fn drawing(
         let chips = layout::asset_chips(&z.rect, z.assets.len());
         let chip_text = layout::CHIP_H * s * 0.42 * PT_PER_MM;
         // chips where their icons (0.8) and two-row names (0.82 of it) reach the smallest text
-        if chip_text * 0.8 >= MIN_TEXT {
+        // (a zone sized for its groups, too small for all its chips, prints the groups)
+        if chip_text * 0.8 >= MIN_TEXT && chips.hidden == 0 {
             for (asset, slot) in z.assets.iter().zip(&chips.slots) {
                 let (cx, cy) = map(slot.x, slot.y);
                 let (cw, ch) = (slot.w * s, slot.h * s);

@@ -102,6 +102,11 @@ impl DesignerApp {
             Intent::FocusElement(e) => {
                 self.select([e]);
                 if let Some(doc) = &self.doc
+                    && let Some(z) = super::zone_to_expand(&doc.project, e)
+                {
+                    self.canvas.expanded.insert(z);
+                }
+                if let Some(doc) = &self.doc
                     && let Some(r) = super::focus_rect(&doc.project, e)
                 {
                     // an asset at a zoom where its chip's name reads; anything else whole

@@ -85,6 +85,8 @@ pub struct CanvasState {
     pub focus: Option<focus::Focus>,
     /// View → Overview map.
     pub overview_map: bool,
+    /// Zones shown with every chip (Show every asset): a view setting, not saved.
+    pub expanded: std::collections::BTreeSet<ZoneId>,
 }
 
 impl Default for CanvasState {
@@ -103,6 +105,7 @@ impl Default for CanvasState {
             context_menu: None,
             focus: None,
             overview_map: false,
+            expanded: std::collections::BTreeSet::new(),
         }
     }
 }
@@ -395,8 +398,15 @@ pub fn canvas_ui(
             *f.options(),
         )
     });
+    let expanded_hash = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        canvas.expanded.hash(&mut h);
+        h.finish()
+    };
     let key = |zoom: f32, fonts| RetainedKey {
         content: doc.cache.revision,
+        expanded: expanded_hash,
         tool: *tool,
         dark: view.dark,
         label_scale: canvas.label_scale.to_bits(),
@@ -406,6 +416,7 @@ pub fn canvas_ui(
     };
     let retained = &canvas.retained;
     let gesture = &canvas.gesture;
+    let canvas_expanded = canvas.expanded.clone();
     let inner = egui::Scene::new()
         .zoom_range(camera::ZOOM_MIN..=camera::ZOOM_MAX)
         .max_inner_size(vec2(1.0e6, 1.0e6))
@@ -422,6 +433,7 @@ pub fn canvas_ui(
                 && retained.valid_for(&key(to_screen.scaling, fonts), visible_in_scene);
             let frame_data = Frame {
                 doc,
+                expanded: &canvas_expanded,
                 catalog: view.catalog,
                 selection: view.selection,
                 tool: *tool,

@@ -100,6 +100,8 @@ pub enum UiCommand {
     SnapToGrid,
     /// View → Overview map: the whole plant in a corner of the canvas, with the view on it.
     OverviewMap,
+    /// View → Show every asset: the selected zones drawn with every chip (or back to groups).
+    ShowEveryAsset,
     /// View → Purdue bands (a project setting: the drawings show them too).
     PurdueBands,
     /// File → New from template, by name.
@@ -167,7 +169,7 @@ impl UiCommand {
         all.extend([Shortcuts, Documentation, About]);
         all.extend([Copy, Cut, Paste, Rename, Find]);
         all.extend(crate::command::arrange::Arrangement::ALL.map(Arrange));
-        all.extend([SnapToGrid, OverviewMap, PurdueBands]);
+        all.extend([SnapToGrid, OverviewMap, ShowEveryAsset, PurdueBands]);
         all.extend(
             crate::samples::TEMPLATES
                 .iter()
@@ -227,6 +229,7 @@ impl UiCommand {
             Arrange(how) => how.label(),
             SnapToGrid => "Snap to grid",
             OverviewMap => "Overview map",
+            ShowEveryAsset => "Show every asset",
             PurdueBands => "Purdue bands",
             NewFromTemplate(name) => {
                 let title = crate::samples::find_template(name).map_or(name, |t| t.title);
@@ -289,6 +292,9 @@ impl UiCommand {
             Arrange(how) => super::arrange::arrange_tooltip(how),
             PurdueBands => {
                 "Show the Purdue levels 0–5 and the 3.5 DMZ as bands behind the zones, here and on the drawings"
+            }
+            ShowEveryAsset => {
+                "Draw the selected zones with a chip for every asset, over their neighbours (a view setting; the file is not changed); again to go back to groups by type"
             }
             OverviewMap => {
                 "A small map of the whole plant in the canvas's corner, the part on screen outlined; click or drag in it to go there"
@@ -441,6 +447,10 @@ impl UiCommand {
                 modifiers: CMD_SHIFT,
                 logical_key: Key::M,
             }],
+            ShowEveryAsset => &[KeyboardShortcut {
+                modifiers: CMD_SHIFT,
+                logical_key: Key::E,
+            }],
             NewFromTemplate(_) | SelectAllRequirements | MarkMetUpTo | CopyAssessment => &[],
         }
     }
@@ -491,6 +501,7 @@ impl UiCommand {
             Rename => doc.is_some() && super::rename::renameable(app).is_some(),
             Arrange(how) => super::arrange::arrange_enabled(app, how),
             SnapToGrid | OverviewMap => true,
+            ShowEveryAsset => !app.selected_zone_ids().is_empty(),
             PurdueBands => doc.is_some(),
         }
     }
@@ -503,6 +514,12 @@ impl UiCommand {
             UiCommand::ShowTab(tab) => Check::Selected(app.dock_tab == tab),
             UiCommand::SnapToGrid => Check::Toggle(app.canvas.snap_to_grid),
             UiCommand::OverviewMap => Check::Toggle(app.canvas.overview_map),
+            UiCommand::ShowEveryAsset => {
+                let zones = app.selected_zone_ids();
+                Check::Toggle(
+                    !zones.is_empty() && zones.iter().all(|z| app.canvas.expanded.contains(z)),
+                )
+            }
             UiCommand::PurdueBands => Check::Toggle(
                 app.doc
                     .as_ref()
@@ -569,6 +586,17 @@ fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
 }
 
 impl DesignerApp {
+    /// The ids of the selected zones.
+    pub fn selected_zone_ids(&self) -> Vec<crate::model::ZoneId> {
+        self.selection
+            .iter()
+            .filter_map(|e| match e {
+                crate::model::ElementRef::Zone(z) => Some(*z),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Runs `command` if it is enabled; returns whether it ran.
     pub fn run_command(&mut self, command: UiCommand, ctx: &egui::Context) -> bool {
         if !command.enabled(self) {
@@ -663,6 +691,16 @@ impl DesignerApp {
             Arrange(how) => self.plan_and_apply(crate::command::Action::Arrange(how)),
             SnapToGrid => self.canvas.snap_to_grid = !self.canvas.snap_to_grid,
             OverviewMap => self.canvas.overview_map = !self.canvas.overview_map,
+            ShowEveryAsset => {
+                let zones = self.selected_zone_ids();
+                if zones.iter().all(|z| self.canvas.expanded.contains(z)) {
+                    for z in &zones {
+                        self.canvas.expanded.remove(z);
+                    }
+                } else {
+                    self.canvas.expanded.extend(zones);
+                }
+            }
             PurdueBands => self.toggle_purdue_bands(),
             NewFromTemplate(name) => self.guarded(Pending::OpenTemplate(name)),
             SelectAllRequirements => self.select_all_requirements(),
@@ -711,11 +749,17 @@ impl DesignerApp {
             if (in_text && !command.acts_in_text_field())
                 || ((any_focus || popup_open) && command.yields_to_focused_widget())
                 || (popup_open && command == UiCommand::Cancel)
-                || !command.enabled(self)
             {
                 continue;
             }
-            if ctx.input_mut(|i| i.consume_shortcut(shortcut)) {
+            // a disabled command with Shift or Alt still takes its own press (no two commands
+            // share a shortcut): Ctrl+Shift+Z with nothing to redo must not fall through to
+            // Ctrl+Z and undo; other keys of disabled commands stay with the widgets
+            let enabled = command.enabled(self);
+            if !enabled && !(shortcut.modifiers.shift || shortcut.modifiers.alt) {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(shortcut)) && enabled {
                 self.run_command(command, ctx);
             }
         }

@@ -12,7 +12,7 @@ pub fn context_group(command: UiCommand, on_element: bool) -> Option<u8> {
     use UiCommand::*;
     match (command, on_element) {
         (Cut | Copy | Paste | Duplicate | Delete, true) => Some(0),
-        (Rename, true) => Some(1),
+        (Rename | ShowEveryAsset, true) => Some(1),
         (SelectAllRequirements | MarkMetUpTo | CopyAssessment, true) => Some(2),
         (Arrange(how), true) if how != Arrangement::ByPurdueLevel => Some(3),
         (Paste | SelectAll, false) => Some(0),

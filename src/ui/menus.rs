@@ -100,6 +100,7 @@ impl DesignerApp {
                         Presentation,
                         SnapToGrid,
                         OverviewMap,
+                        ShowEveryAsset,
                         PurdueBands,
                         DarkTheme,
                         CommandPalette,

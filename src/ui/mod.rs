@@ -446,18 +446,33 @@ pub fn element_rect(p: &Project, e: ElementRef) -> Option<Rect> {
     }
 }
 
-/// Where an element is drawn, to bring it into view: an asset's chip (its zone when the zone
-/// has no room to show it), else as [`element_rect`].
+/// Where an element is drawn, to bring it into view: an asset's chip (in its zone expanded to
+/// every chip when the zone shows groups: see [`zone_to_expand`]), else as [`element_rect`].
 pub fn focus_rect(p: &Project, e: ElementRef) -> Option<Rect> {
+    use crate::model::layout;
     if let ElementRef::Asset(id) = e
         && let (_, AssetParent::Zone(zid)) = p.asset(id)?
         && let Some(z) = p.zone(zid)
         && let Some(i) = z.assets.iter().position(|a| a.id == id)
     {
-        let chips = crate::model::layout::asset_chips(&z.rect, z.assets.len());
+        let rect = layout::grown_to_hold(z.rect, z.assets.len());
+        let chips = layout::asset_chips(&rect, z.assets.len());
         return Some(chips.slots.get(i).copied().unwrap_or(z.rect));
     }
     element_rect(p, e)
+}
+
+/// The zone to show expanded so that the asset `e` has a chip: its zone, when that is too small
+/// for all its chips (sized for its groups).
+pub fn zone_to_expand(p: &Project, e: ElementRef) -> Option<crate::model::ZoneId> {
+    let ElementRef::Asset(id) = e else {
+        return None;
+    };
+    let (_, AssetParent::Zone(zid)) = p.asset(id)? else {
+        return None;
+    };
+    let z = p.zone(zid)?;
+    (crate::model::layout::capacity(&z.rect) < z.assets.len()).then_some(zid)
 }
 
 /// Starts the designer window, optionally with a file.

@@ -263,3 +263,30 @@ fn typing_in_the_palette_and_enter_runs_the_command() {
         "the second zoom command (Reset zoom) ran"
     );
 }
+
+/// A disabled command with Shift keeps its press: Ctrl+Shift+Z with nothing to redo does not
+/// fall through to Ctrl+Z (undo), nor Ctrl+Shift+E with no zone selected to Ctrl+E (export).
+#[test]
+fn a_disabled_shift_shortcut_does_not_fall_through_to_the_plain_one() {
+    let mut h = refinery();
+    select_zone(&mut h, ZoneId(1));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let after_duplicate = zone_count(&h);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        zone_count(&h),
+        after_duplicate,
+        "nothing to redo, and nothing undone"
+    );
+    h.state_mut().apply_intent(Intent::Select(Vec::new()));
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Export PDF tender pack")
+            .is_none(),
+        "no export dialog"
+    );
+}

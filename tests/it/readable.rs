@@ -221,9 +221,9 @@ fn drawings_of_real_plants_print_no_text_under_6_pt_and_every_whole_zone_name() 
     }
 }
 
-/// Find + Enter on a 2,000-asset plant fitted far too small for chips: the asset is selected
-/// and brought into view at a zoom where its chip's name is drawn; Enter again goes on to the
-/// next result.
+/// Find + Enter on a 2,000-asset plant whose zones show their assets as groups (sized for
+/// them, 500 assets each): the asset is selected, its zone shown with every chip, and the chip
+/// brought into view at a zoom where its name is drawn; Enter again goes on to the next result.
 #[test]
 fn find_and_enter_bring_an_asset_of_a_big_zone_into_readable_view_and_enter_goes_on() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -232,7 +232,14 @@ fn find_and_enter_bring_an_asset_of_a_big_zone_into_readable_view_and_enter_goes
     h.run();
     h.state_mut().open_path(&plant);
     h.run();
-    assert!(h.state().canvas.zoom() < 0.2);
+    assert!(
+        !h.state()
+            .canvas
+            .drawn_texts()
+            .iter()
+            .any(|t| t.starts_with("dev-")),
+        "groups, no chips"
+    );
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
     h.event(egui::Event::Text("dev-137".to_owned()));
@@ -248,7 +255,13 @@ fn find_and_enter_bring_an_asset_of_a_big_zone_into_readable_view_and_enter_goes
         zonewright::model::ElementRef::Asset(id),
     )
     .expect("its chip");
+    h.run();
     let canvas = &h.state().canvas;
+    assert_eq!(
+        canvas.expanded.len(),
+        1,
+        "the asset's zone shows every chip"
+    );
     assert!(
         canvas.zoom() >= 0.42,
         "zoomed in to read chips: {}",
@@ -278,4 +291,60 @@ fn find_and_enter_bring_an_asset_of_a_big_zone_into_readable_view_and_enter_goes
         matches!(second, Some(zonewright::model::ElementRef::Asset(_))) && second != first,
         "Enter again went on to the next result: {first:?} → {second:?}"
     );
+}
+
+/// An imported zone of 500 assets is sized for its groups; View → Show every asset
+/// (Ctrl+Shift+E) draws it with a chip for every asset, over its neighbours, without changing
+/// the document; again goes back to the groups.
+#[test]
+fn a_zone_sized_for_its_groups_expands_to_every_chip_and_back_as_a_view_setting() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plant = imported(dir.path(), false);
+    let mut h = projector();
+    h.run();
+    h.state_mut().open_path(&plant);
+    h.run();
+    let project = h.state().doc.as_ref().expect("open").project.clone();
+    let z = project
+        .zones
+        .iter()
+        .max_by_key(|z| z.assets.len())
+        .expect("zones")
+        .clone();
+    assert!(z.assets.len() >= 400);
+    let (w, hgt) = zonewright::model::layout::group_zone_size();
+    assert_eq!((z.rect.w, z.rect.h), (w, hgt), "sized for its groups");
+    h.state_mut().selection = [zonewright::model::ElementRef::Zone(z.id)]
+        .into_iter()
+        .collect();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    let chip_names = |h: &Harness<'_, DesignerApp>| {
+        h.state()
+            .canvas
+            .drawn_texts()
+            .iter()
+            .filter(|t| t.starts_with("dev-"))
+            .count()
+    };
+    assert_eq!(chip_names(&h), 0, "groups, not chips");
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    h.run();
+    assert!(h.state().canvas.expanded.contains(&z.id));
+    assert!(
+        chip_names(&h) > 20,
+        "every chip with its name: {}",
+        chip_names(&h)
+    );
+    assert_eq!(
+        h.state().doc.as_ref().expect("open").project,
+        project,
+        "a view setting: the document is unchanged"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    h.run();
+    h.run();
+    assert!(h.state().canvas.expanded.is_empty());
+    assert_eq!(chip_names(&h), 0, "back to the groups");
 }

@@ -50,7 +50,9 @@ pub(super) fn zone_text(
     let zoom = f.zoom.max(1e-3);
     let ls = f.label_scale;
     let Greys { text, sub, .. } = Greys::of(f.dark);
-    let chips = zoom >= chip_text_zoom(ls);
+    let shown = crate::model::Rect::new(er.min.x, er.min.y, er.width(), er.height());
+    let chips =
+        zoom >= chip_text_zoom(ls) && crate::model::layout::capacity(&shown) >= z.assets.len();
     let pad = 14.0_f32.min(8.0 / zoom);
     let width = er.width() - pad - 8.0 - right_w;
     if width * zoom < 12.0 {

@@ -18,6 +18,8 @@ pub(super) struct RetainedKey {
     /// The document revision ([`super::DrawCache::revision`]): changes with every edit, undo
     /// and redo, and differs between documents.
     pub content: u64,
+    /// The zones shown expanded (a hash of the set).
+    pub expanded: u64,
     pub tool: Tool,
     pub dark: bool,
     pub label_scale: u32,

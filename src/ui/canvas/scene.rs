@@ -18,6 +18,8 @@ use std::collections::BTreeSet;
 /// Everything the drawing code needs for one frame, borrowed from the view and the canvas state.
 pub(super) struct Frame<'a> {
     pub doc: &'a Document,
+    /// Zones shown with every chip (a view setting): drawn grown to hold them, on top.
+    pub expanded: &'a std::collections::BTreeSet<ZoneId>,
     pub catalog: &'a Catalog,
     pub selection: &'a BTreeSet<ElementRef>,
     pub tool: Tool,
@@ -171,9 +173,28 @@ pub(super) fn draw_scene_ui(
     }
 
     // --- zones and their assets
-    for (zi, z) in project.zones.iter().enumerate() {
-        let rect = displayed_rect(f.gesture, z.id, &z.rect);
+    // the rectangles as displayed, in project order (conduits and drops look them up by
+    // index): an expanded zone grown to hold every chip
+    for z in &project.zones {
+        let mut rect = displayed_rect(f.gesture, z.id, &z.rect);
+        if f.expanded.contains(&z.id) {
+            rect = layout::grown_to_hold(rect, z.assets.len());
+        }
         out.zone_rects.push((z.id, rect));
+    }
+    // expanded zones are drawn last, over their neighbours
+    let order: Vec<usize> = if f.expanded.is_empty() {
+        (0..project.zones.len()).collect()
+    } else {
+        let (open, rest): (Vec<usize>, Vec<usize>) =
+            (0..project.zones.len()).partition(|i| f.expanded.contains(&project.zones[*i].id));
+        rest.into_iter().chain(open).collect()
+    };
+    for zi in order {
+        let Some(z) = project.zones.get(zi) else {
+            continue;
+        };
+        let rect = out.zone_rects[zi].1;
         let er = to_egui(&rect);
         if !visible.intersects(er.expand(20.0)) {
             continue;
@@ -378,8 +399,9 @@ pub(super) fn draw_scene_ui(
             }
         }
 
-        // assets: chips with their names, or (too small for those) groups by type
-        if zoom < chip_zoom {
+        // assets: chips with their names, or groups by type where those would be too small to
+        // read or do not all fit (a zone sized for its groups, until it is expanded)
+        if zoom < chip_zoom || layout::capacity(&rect) < z.assets.len() {
             if f.paint {
                 super::label::asset_groups(t, f, z, er, ea, below_text);
             }
