@@ -756,7 +756,7 @@ impl DesignerApp {
             // share a shortcut): Ctrl+Shift+Z with nothing to redo must not fall through to
             // Ctrl+Z and undo; other keys of disabled commands stay with the widgets
             let enabled = command.enabled(self);
-            if !enabled && !(shortcut.modifiers.shift || shortcut.modifiers.alt) {
+            if !(enabled || shortcut.modifiers.shift || shortcut.modifiers.alt) {
                 continue;
             }
             if ctx.input_mut(|i| i.consume_shortcut(shortcut)) && enabled {
