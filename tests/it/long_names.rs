@@ -41,6 +41,8 @@ fn long_names_are_laid_out_only_as_far_as_they_show() {
     }
     let zone = common::zone_named(&h, "Cell");
     h.state_mut().selection = [ElementRef::Zone(zone)].into_iter().collect();
+    // the zone is sized for its groups: shown with every chip (a view setting)
+    h.state_mut().canvas.expanded.insert(zone);
     // 100 %: chips with their names
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
