@@ -13,6 +13,7 @@ pub mod layout;
 mod pdf;
 mod requirements;
 mod risk;
+pub mod writer;
 
 pub use content::{gap_colors, gap_tint, status_colors};
 
