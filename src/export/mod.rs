@@ -1,9 +1,11 @@
 //! Every export format but the PDF's own layout: the format chosen by the file extension, the
 //! drawing as SVG and PNG (rendered from the one drawing description in `report`), draw.io,
-//! the registers as XLSX and CSV, and the supplier compliance matrix (written and read back).
+//! the registers as XLSX and CSV, the supplier compliance matrix (written and read back), and
+//! the tender pack as a Word document.
 
 pub mod compliance;
 mod csv;
+pub mod docx;
 pub mod drawio;
 pub mod png;
 mod suppliers;
@@ -24,6 +26,8 @@ pub enum Format {
     /// The tender pack.
     #[default]
     Pdf,
+    /// The tender pack as an editable Word document.
+    Docx,
     /// The architecture drawing as vector graphics.
     Svg,
     /// The architecture drawing as a raster image.
@@ -37,8 +41,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Pdf,
+        Format::Docx,
         Format::Svg,
         Format::Png,
         Format::Drawio,
@@ -50,6 +55,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Drawio => "drawio",
@@ -62,6 +68,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Pdf => "PDF tender pack",
+            Format::Docx => "Word tender pack",
             Format::Svg => "SVG drawing",
             Format::Png => "PNG drawing",
             Format::Drawio => "draw.io diagram",
@@ -142,6 +149,40 @@ pub struct Request {
     /// An XLSX compliance matrix instead of the registers: the names or ids of the zones and
     /// conduits to include (empty: all).
     pub compliance: Option<Vec<String>>,
+    /// Word: the company template (.docx or .dotx) the pack is written on.
+    pub template: Option<Template>,
+}
+
+/// A company Word template, read by whoever asks for the export.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Template {
+    /// The file's name, for messages.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The largest Word template read (a company template with its logos is far smaller).
+pub const MAX_TEMPLATE_BYTES: u64 = 64 << 20;
+
+impl Template {
+    /// Reads a template file, refusing one larger than [`MAX_TEMPLATE_BYTES`].
+    pub fn read(path: &Path) -> Result<Template, String> {
+        use std::io::Read;
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_TEMPLATE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
+        if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
+            return Err(format!(
+                "the Word template {name} is larger than {} MB",
+                MAX_TEMPLATE_BYTES >> 20
+            ));
+        }
+        Ok(Template { name, bytes })
+    }
 }
 
 impl Request {
@@ -158,7 +199,7 @@ impl Request {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(
-        "{0}: unknown export format; the file name must end in .pdf, .svg, .png, .drawio, .xlsx or .csv"
+        "{0}: unknown export format; the file name must end in .pdf, .docx, .svg, .png, .drawio, .xlsx or .csv"
     )]
     UnknownFormat(String),
     #[error(transparent)]
@@ -178,6 +219,10 @@ pub enum ExportError {
     Xlsx(String),
     #[error("{0}")]
     Compliance(String),
+    #[error("cannot make the Word document: {0}")]
+    Docx(String),
+    #[error(transparent)]
+    Template(#[from] docx::TemplateError),
 }
 
 /// The exported file's bytes. Deterministic for every format but XLSX (whose zip records the
@@ -201,6 +246,15 @@ pub fn export_noting(
     check(request)?;
     match request.format {
         Format::Pdf => Ok(crate::report::export_pdf(project, catalog, &request.pdf)?),
+        Format::Docx => docx::export_docx(
+            project,
+            catalog,
+            &request.pdf,
+            request
+                .template
+                .as_ref()
+                .map(|t| (t.name.as_str(), t.bytes.as_slice())),
+        ),
         Format::Svg => Ok(svg::drawing_svg(
             project,
             catalog,
@@ -234,6 +288,12 @@ fn check(request: &Request) -> Result<(), ExportError> {
         return Err(ExportError::Misplaced {
             option: "compliance",
             format: "XLSX",
+        });
+    }
+    if request.template.is_some() && request.format != Format::Docx {
+        return Err(ExportError::Misplaced {
+            option: "template",
+            format: "Word (.docx)",
         });
     }
     let png = request.png;

@@ -98,6 +98,18 @@ pub fn layout_pages(
     content::build(project, catalog, &assessment, options, fonts)
 }
 
+/// Writes the sections `options` asks for, in their fixed order, to `writer` (the Word
+/// document takes the PDF's rows this way).
+pub fn write_sections(
+    writer: &mut dyn writer::Writer,
+    project: &Project,
+    catalog: &Catalog,
+    a: &crate::analysis::Assessment,
+    options: &ExportOptions,
+) {
+    content::sections(writer, project, catalog, a, options);
+}
+
 /// The tender pack as PDF bytes. Deterministic: the same project gives the same bytes.
 ///
 /// Laid out twice, page by page: the first pass finds the characters each font must have and

@@ -18,10 +18,13 @@ pub struct ExportJob {
 }
 
 /// The choices of the Export dialog, offered again next time.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExportSettings {
-    /// The PDF's paper and sections (the paper also shapes the SVG and PNG drawing).
+    /// The PDF's (and the Word document's) paper and sections (the paper also shapes the SVG
+    /// and PNG drawing).
     pub pdf: ExportOptions,
+    /// Word: the path of a company template (.docx or .dotx); empty for none.
+    pub word_template: String,
     pub format: Format,
     /// XLSX: the supplier compliance matrix instead of the registers.
     pub compliance: bool,
@@ -42,6 +45,7 @@ impl Default for ExportSettings {
                 ..ExportOptions::default()
             },
             format: Format::Pdf,
+            word_template: String::new(),
             compliance: false,
             title_block: true,
             png_width: crate::export::png::DEFAULT_WIDTH,
@@ -60,6 +64,10 @@ impl ExportSettings {
         r.title_block = self.title_block;
         r.table = (format == Format::Csv).then_some(self.table);
         r.compliance = (format == Format::Xlsx && self.compliance).then(Vec::new);
+        let template = self.word_template.trim();
+        if format == Format::Docx && !template.is_empty() {
+            r.template = Some(crate::export::Template::read(Path::new(template))?);
+        }
         if format == Format::Png {
             r.png = PngOptions {
                 width: Some(self.png_width),
@@ -286,6 +294,19 @@ pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Op
     let mut can_go = true;
     match settings.format {
         Format::Pdf => can_go = pdf_options_ui(&mut settings.pdf, ui),
+        Format::Docx => {
+            can_go = pdf_options_ui(&mut settings.pdf, ui);
+            ui.add_space(6.0);
+            ui.label(
+                "Company template (.docx or .dotx; optional): its styles, header, footer and \
+                 first page, the pack after it.",
+            );
+            ui.add(
+                egui::TextEdit::singleline(&mut settings.word_template)
+                    .hint_text("path of the template, or empty")
+                    .desired_width(360.0),
+            );
+        }
         Format::Svg | Format::Png => {
             ui.horizontal(|ui| {
                 ui.label("Paper shape:");
@@ -350,8 +371,9 @@ pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Op
 }
 
 /// The formats of the dialog, in their order; `true` is the compliance matrix.
-const CHOICES: [(Format, bool); 7] = [
+const CHOICES: [(Format, bool); 8] = [
     (Format::Pdf, false),
+    (Format::Docx, false),
     (Format::Svg, false),
     (Format::Png, false),
     (Format::Drawio, false),

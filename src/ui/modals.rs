@@ -103,7 +103,7 @@ impl DesignerApp {
                     next = Some(Modal::PathPrompt { purpose: *purpose, text });
                 }
                 Modal::Export => {
-                    let mut options = self.export_options;
+                    let mut options = self.export_options.clone();
                     let answer = export::export_options_ui(&mut options, ui);
                     self.export_options = options;
                     match answer {
