@@ -162,12 +162,17 @@ fn the_word_pack_has_the_pdf_sections_in_built_in_styles_and_reads_back() {
         "letters"
     );
     // the drawing: a PNG in a landscape section of its own, with a caption
-    let media: Vec<&(String, Vec<u8>)> = p
-        .iter()
-        .filter(|(n, _)| n.starts_with("word/media/"))
-        .collect();
+    let media: Vec<&(String, Vec<u8>)> = p.iter().filter(|(n, _)| n.ends_with(".png")).collect();
     assert_eq!(media.len(), 1);
     assert!(media[0].1.starts_with(b"\x89PNG"));
+    // and its SVG for the Word versions that show one, the PNG as the fallback
+    let svg = part(&p, "word/media/rIdDrawingSvg1.svg");
+    assert!(
+        svg.contains("<svg") && svg.contains("Legend"),
+        "the drawing as SVG"
+    );
+    assert!(document.contains(r#"<asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="rIdDrawingSvg1" />"#));
+    assert!(part(&p, "[Content_Types].xml").contains(r#"Extension="svg""#));
     let width = u32::from_be_bytes(media[0].1[16..20].try_into().expect("IHDR"));
     assert!(width >= 2500, "a high-resolution drawing: {width} px");
     assert!(document.contains(r#"w:orient="landscape""#));
@@ -367,11 +372,21 @@ fn a_company_template_gives_its_styles_header_footer_and_cover_page() {
         .collect();
     assert_eq!(footers.len(), 1, "the template's footer only");
     assert!(footers[0].contains("ACME confidential"));
-    // the drawing came along
-    assert!(
-        header_rel.contains("zwDrawing1")
-            && p.iter().any(|(n, _)| n == "word/media/zwDrawing1.png")
-    );
+    // the drawing came along, PNG and SVG, each relationship pointing at its part
+    for (id, file) in [
+        ("zwDrawing1", "zwDrawing1.png"),
+        ("zwDrawingSvg1", "zwDrawingSvg1.svg"),
+    ] {
+        assert!(
+            header_rel.contains(&format!(r#"Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/{file}""#)),
+            "{id} in {header_rel}"
+        );
+        assert!(
+            p.iter().any(|(n, _)| *n == format!("word/media/{file}")),
+            "{file}"
+        );
+        assert!(document.contains(&format!("r:embed=\"{id}\"")));
+    }
     for (name, data) in &p {
         if name.ends_with(".xml") || name.ends_with(".rels") {
             let text = String::from_utf8(data.clone()).expect("UTF-8");

@@ -89,6 +89,8 @@ struct DocxWriter<'a> {
     break_due: bool,
     /// The first error met (the drawing's PNG), reported when the document is finished.
     error: Option<ExportError>,
+    /// The SVG of each drawing, embedded beside its PNG.
+    svgs: Vec<String>,
     figures: usize,
 }
 
@@ -104,6 +106,7 @@ impl<'a> DocxWriter<'a> {
             toc: Vec::new(),
             break_due: false,
             error: None,
+            svgs: Vec::new(),
             figures: 0,
         }
     }
@@ -446,9 +449,9 @@ impl Writer for DocxWriter<'_> {
                     (w_mm * DRAWING_PX_PER_MM) as u32,
                     (h_mm * DRAWING_PX_PER_MM) as u32,
                 );
-                super::png::render(&svg, w, h).map(|bytes| (bytes, w, h))
+                super::png::render(&svg, w, h).map(|bytes| (bytes, w, h, svg))
             });
-        let (bytes, w, h) = match png {
+        let (bytes, w, h, svg) = match png {
             Ok(x) => x,
             Err(e) => {
                 self.error.get_or_insert(e);
@@ -463,6 +466,7 @@ impl Writer for DocxWriter<'_> {
             (h_mm * scale * EMU_PER_MM) as u32,
         );
         self.figures += 1;
+        self.svgs.push(svg);
         let pic = Pic::new_with_dimensions(bytes, w, h)
             .id(format!("rIdDrawing{}", self.figures))
             .size(ew, eh);
@@ -524,11 +528,12 @@ pub fn export_docx(
     // the contents after the title page, else first
     let mut w = DocxWriter::new(&fonts, if s.title { 2 } else { 1 });
     crate::report::write_sections(&mut w, project, catalog, &a, options);
+    let svgs = std::mem::take(&mut w.svgs);
     let docx = w.finish(project)?;
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut raw)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
     let props = package::Properties::of(project, &a);
-    package::finish(&raw.into_inner(), &props, template)
+    package::finish(&raw.into_inner(), &props, &svgs, template)
 }

@@ -190,10 +190,62 @@ fn fix_part(xml: &str) -> String {
     })
 }
 
-/// The finished package: docx-rs's `raw` parts with the fixes above, on the template if any.
+/// Inserts `at` before the last `</close>` of the part `name` (or at its end).
+fn insert_before_end(parts: &mut Parts, name: &str, close: &str, at: &str) {
+    if let Some((_, d)) = parts.iter_mut().find(|(n, _)| n == name) {
+        let mut s = String::from_utf8_lossy(d).into_owned();
+        let i = s.rfind(close).unwrap_or(s.len());
+        s.insert_str(i, at);
+        *d = s.into_bytes();
+    }
+}
+
+/// The SVG of drawing `n` beside its PNG, for the Word versions that show SVG (2016 and
+/// later, as Office's `svgBlip` extension); the others, and LibreOffice, show the PNG.
+fn add_svg(parts: &mut Parts, n: usize, svg: &str) {
+    let (png_id, svg_id) = (format!("rIdDrawing{n}"), format!("rIdDrawingSvg{n}"));
+    if let Some((_, d)) = parts
+        .iter_mut()
+        .find(|(name, _)| name == "word/document.xml")
+    {
+        let blip = format!(r#"<a:blip r:embed="{png_id}" />"#);
+        let with_svg = format!(
+            r#"<a:blip r:embed="{png_id}"><a:extLst><a:ext uri="{{96DAC541-7B7A-43D3-8B79-37D633B846F1}}"><asvg:svgBlip xmlns:asvg="http://schemas.microsoft.com/office/drawing/2016/SVG/main" r:embed="{svg_id}" /></a:ext></a:extLst></a:blip>"#
+        );
+        *d = String::from_utf8_lossy(d)
+            .replacen(&blip, &with_svg, 1)
+            .into_bytes();
+    }
+    insert_before_end(
+        parts,
+        "word/_rels/document.xml.rels",
+        "</Relationships>",
+        &format!(
+            r#"<Relationship Id="{svg_id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/{svg_id}.svg" />"#
+        ),
+    );
+    let types = parts
+        .iter()
+        .find(|(name, _)| name == "[Content_Types].xml")
+        .map(|(_, d)| String::from_utf8_lossy(d).to_lowercase())
+        .unwrap_or_default();
+    if !types.contains("extension=\"svg\"") {
+        insert_before_end(
+            parts,
+            "[Content_Types].xml",
+            "</Types>",
+            r#"<Default Extension="svg" ContentType="image/svg+xml" />"#,
+        );
+    }
+    parts.push((format!("word/media/{svg_id}.svg"), svg.as_bytes().to_vec()));
+}
+
+/// The finished package: docx-rs's `raw` parts with the fixes above and the drawings' SVGs
+/// (`svgs[i]` is drawing i + 1), on the template if any.
 pub fn finish(
     raw: &[u8],
     props: &Properties,
+    svgs: &[String],
     template: Option<(&str, &[u8])>,
 ) -> Result<Vec<u8>, ExportError> {
     let mut parts = read_parts(raw).map_err(ExportError::Docx)?;
@@ -213,6 +265,9 @@ pub fn finish(
             "docProps/core.xml" => *data = props.core_xml().into_bytes(),
             _ => {}
         }
+    }
+    for (i, svg) in svgs.iter().enumerate() {
+        add_svg(&mut parts, i + 1, svg);
     }
     if let Some((name, bytes)) = template {
         parts = super::template::merge(parts, bytes).map_err(|reason| {

@@ -275,7 +275,8 @@ pub fn merge(ours: Parts, bytes: &[u8]) -> Result<Parts, String> {
         }
         let rel = &o_rels[start..end];
         if rel.contains("\"rIdDrawing") {
-            images.push_str(&rel.replace("\"rIdDrawing", "\"zwDrawing"));
+            // its id and its target, as the media are renamed below
+            images.push_str(&rel.replace("rIdDrawing", "zwDrawing"));
         }
         from = end;
     }
@@ -302,11 +303,19 @@ pub fn merge(ours: Parts, bytes: &[u8]) -> Result<Parts, String> {
         "wordprocessingml.template.main+xml",
         "wordprocessingml.document.main+xml",
     );
-    if !types.to_lowercase().contains("extension=\"png\"") {
-        let at = types
-            .rfind("</Types>")
-            .ok_or("its content types are not closed")?;
-        types.insert_str(at, r#"<Default Extension="png" ContentType="image/png"/>"#);
+    for (ext, mime) in [("png", "image/png"), ("svg", "image/svg+xml")] {
+        if !types
+            .to_lowercase()
+            .contains(&format!("extension=\"{ext}\""))
+        {
+            let at = types
+                .rfind("</Types>")
+                .ok_or("its content types are not closed")?;
+            types.insert_str(
+                at,
+                &format!(r#"<Default Extension="{ext}" ContentType="{mime}"/>"#),
+            );
+        }
     }
     if !types.contains("/docProps/core.xml") {
         let at = types
