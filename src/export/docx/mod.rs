@@ -4,24 +4,24 @@
 //! PNG in a landscape section of its own. `package` makes the file deterministic and merges a
 //! company template.
 
+mod body;
 mod package;
 mod styles;
 mod template;
 
-use super::ExportError;
-use crate::analysis::{Assessment, assess};
+use super::{ExportError, png, svg};
+use crate::analysis::assess;
 use crate::catalog::Catalog;
 use crate::model::Project;
 use crate::model::text::visible_lines;
 use crate::report::fonts::Fonts;
-use crate::report::layout::{Cell, Column, Rgb};
-use crate::report::writer::{Level, Writer};
+use crate::report::layout::Rgb;
 use crate::report::{ExportOptions, Paper, ReportError};
+use body::{Event, Scan, TocEntry};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrText, InstrToC, NumPages,
-    PageMargin, PageNum, PageOrientationType, Paragraph, Pic, PositionalTab,
-    PositionalTabAlignmentType, PositionalTabRelativeTo, Run, Section, Shading, ShdType,
-    TabLeaderType, Table, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, Docx, FieldCharType, Footer, InstrText, InstrToC, NumPages, PageMargin, PageNum,
+    PageOrientationType, PageSize, Paragraph, Pic, PositionalTab, PositionalTabAlignmentType,
+    PositionalTabRelativeTo, Run, Section, TabLeaderType,
 };
 
 pub use package::TemplateError;
@@ -47,180 +47,11 @@ fn hex(c: Rgb) -> String {
 }
 
 /// Text as Word shows it: tabs as spaces, Windows line ends as line ends, other control and
-/// bidirectional characters as visible escapes (XML cannot hold most of them at all).
+/// bidirectional characters as visible escapes (XML cannot hold most of them at all), and the
+/// private-use character of the skeleton's placeholders escaped too.
 fn shown(text: &str) -> String {
     let plain = text.replace("\r\n", "\n").replace(['\t', '\r'], " ");
-    visible_lines(&plain).into_owned()
-}
-
-/// A paragraph or table of the body, in order.
-enum Block {
-    Paragraph(Box<Paragraph>),
-    Table(Box<Table>),
-}
-
-/// A heading listed in the table of contents.
-struct TocEntry {
-    level: usize,
-    text: String,
-}
-
-/// Where the table of contents goes: its position among the blocks of a section.
-#[derive(Clone, Copy)]
-struct TocAt {
-    section: usize,
-    block: usize,
-}
-
-/// Collects the sections of the pack as Word paragraphs and tables.
-struct DocxWriter<'a> {
-    fonts: &'a Fonts,
-    /// Finished sections: their blocks and the paper of a landscape drawing section.
-    sections: Vec<(Vec<Block>, Option<Paper>)>,
-    /// The blocks of the section being written (portrait A4).
-    blocks: Vec<Block>,
-    /// Pages begun so far.
-    pages: usize,
-    /// The page start before which the table of contents goes (1: the first page).
-    toc_before_page: usize,
-    toc_at: Option<TocAt>,
-    toc: Vec<TocEntry>,
-    /// A page break is due before the next block.
-    break_due: bool,
-    /// The first error met (the drawing's PNG), reported when the document is finished.
-    error: Option<ExportError>,
-    /// The SVG of each drawing, embedded beside its PNG.
-    svgs: Vec<String>,
-    figures: usize,
-}
-
-impl<'a> DocxWriter<'a> {
-    fn new(fonts: &'a Fonts, toc_before_page: usize) -> DocxWriter<'a> {
-        DocxWriter {
-            fonts,
-            sections: Vec::new(),
-            blocks: Vec::new(),
-            pages: 0,
-            toc_before_page,
-            toc_at: None,
-            toc: Vec::new(),
-            break_due: false,
-            error: None,
-            svgs: Vec::new(),
-            figures: 0,
-        }
-    }
-
-    /// Adds a paragraph, on a new page when one is due.
-    fn push_paragraph(&mut self, mut p: Paragraph) {
-        if std::mem::take(&mut self.break_due) {
-            p = p.page_break_before(true);
-        }
-        self.blocks.push(Block::Paragraph(Box::new(p)));
-    }
-
-    fn push_table(&mut self, t: Table) {
-        if std::mem::take(&mut self.break_due) {
-            // a table cannot start a page by itself: an empty paragraph does
-            self.push_paragraph(Paragraph::new().style(NOTE));
-        } else if matches!(self.blocks.last(), Some(Block::Table(_))) {
-            // two tables in a row would become one
-            self.push_paragraph(Paragraph::new().style(NOTE));
-        }
-        self.blocks.push(Block::Table(Box::new(t)));
-    }
-
-    /// Notes a page start; the table of contents comes before the chosen one.
-    fn page_start(&mut self) {
-        self.pages += 1;
-        let toc_here = self.pages == self.toc_before_page;
-        if toc_here {
-            self.toc_at = Some(TocAt {
-                section: self.sections.len(),
-                block: self.blocks.len(),
-            });
-        }
-        // the first page needs no break, nor one after a section break; after the contents,
-        // the next page does
-        self.break_due = !self.blocks.is_empty() || toc_here;
-    }
-
-    fn heading_paragraph(&mut self, style: &str, text: &str, outline: Option<usize>) {
-        let p = Paragraph::new()
-            .style(style)
-            .keep_next(true)
-            .add_run(Run::new().add_text(shown(text)));
-        if let Some(level) = outline {
-            self.toc.push(TocEntry {
-                level,
-                text: shown(text).replace('\n', " "),
-            });
-        }
-        self.push_paragraph(p);
-    }
-
-    /// The document: sections, the table of contents, the footer on every page.
-    fn finish(mut self, project: &Project) -> Result<Docx, ExportError> {
-        if let Some(e) = self.error.take() {
-            return Err(e);
-        }
-        let last = std::mem::take(&mut self.blocks);
-        self.sections.push((last, None));
-        if let Some(at) = self.toc_at {
-            let toc = toc_blocks(&self.toc);
-            if let Some((blocks, _)) = self.sections.get_mut(at.section) {
-                let at = at.block.min(blocks.len());
-                let tail = blocks.split_off(at);
-                let had_before = !blocks.is_empty();
-                let mut toc = toc;
-                if had_before && let Some(Block::Paragraph(p)) = toc.first_mut() {
-                    **p = (**p).clone().page_break_before(true);
-                }
-                blocks.extend(toc);
-                blocks.extend(tail);
-            }
-        }
-        let footer = || footer(project);
-        let mut docx = styles::document()
-            .page_size(twips(210.0), twips(297.0))
-            .page_margin(margins())
-            .footer(footer());
-        let n = self.sections.len();
-        for (i, (blocks, paper)) in self.sections.into_iter().enumerate() {
-            if i + 1 == n {
-                for b in blocks {
-                    docx = match b {
-                        Block::Paragraph(p) => docx.add_paragraph(*p),
-                        Block::Table(t) => docx.add_table(*t),
-                    };
-                }
-                continue;
-            }
-            let (w, h, orient) = match paper {
-                Some(paper) => {
-                    let (w, h) = paper.landscape_mm();
-                    (w, h, PageOrientationType::Landscape)
-                }
-                None => (210.0, 297.0, PageOrientationType::Portrait),
-            };
-            let mut section = Section::new()
-                .page_size(
-                    docx_rs::PageSize::new()
-                        .size(twips(w), twips(h))
-                        .orient(orient),
-                )
-                .page_margin(margins())
-                .footer(footer());
-            for b in blocks {
-                section = match b {
-                    Block::Paragraph(p) => section.add_paragraph(*p),
-                    Block::Table(t) => section.add_table(*t),
-                };
-            }
-            docx = docx.add_section(section);
-        }
-        Ok(docx)
-    }
+    visible_lines(&plain).replace('\u{E000}', "\\u{e000}")
 }
 
 fn margins() -> PageMargin {
@@ -276,230 +107,176 @@ fn footer(project: &Project) -> Footer {
 /// The "Contents" heading and the TOC field over headings 1 and 2 (the third level is every
 /// zone's "Requirement matrix"), with the entries as its current result; Word adds the page
 /// numbers when it updates the field.
-fn toc_blocks(entries: &[TocEntry]) -> Vec<Block> {
-    let mut blocks = vec![Block::Paragraph(Box::new(
-        Paragraph::new()
-            .style(styles::TOC_HEADING)
-            .add_run(Run::new().add_text("Contents")),
-    ))];
+fn toc_paragraphs(entries: &[TocEntry], after_content: bool) -> Vec<Paragraph> {
+    let heading = Paragraph::new()
+        .style(styles::TOC_HEADING)
+        .page_break_before(after_content)
+        .add_run(Run::new().add_text("Contents"));
     let instr = InstrToC::new().heading_styles_range(1, 2).hyperlink();
-    let mut begin = Paragraph::new().style(styles::TOC[0]).add_run(
-        Run::new()
-            .add_field_char(FieldCharType::Begin, true)
-            .add_instr_text(InstrText::TOC(instr))
-            .add_field_char(FieldCharType::Separate, false),
-    );
-    if entries.is_empty() {
-        begin = begin.add_run(Run::new().add_text("(no headings)"));
+    let begin = Run::new()
+        .add_field_char(FieldCharType::Begin, true)
+        .add_instr_text(InstrText::TOC(instr))
+        .add_field_char(FieldCharType::Separate, false);
+    let mut paragraphs = vec![heading];
+    let listed: Vec<&TocEntry> = entries.iter().filter(|e| e.level <= 2).collect();
+    if listed.is_empty() {
+        paragraphs.push(
+            Paragraph::new()
+                .style(styles::TOC[0])
+                .add_run(begin.clone())
+                .add_run(Run::new().add_text("(no headings)")),
+        );
     }
-    let mut paragraphs = vec![begin];
-    for (i, e) in entries.iter().filter(|e| e.level <= 2).enumerate() {
-        let style = styles::TOC[e.level.clamp(1, 3) - 1];
-        let run = Run::new().add_text(e.text.clone());
+    for (i, e) in listed.iter().enumerate() {
+        let mut p = Paragraph::new().style(styles::TOC[e.level.clamp(1, 3) - 1]);
         if i == 0 {
-            let first = paragraphs.remove(0);
-            paragraphs.push(first.style(style).add_run(run));
-        } else {
-            paragraphs.push(Paragraph::new().style(style).add_run(run));
+            p = p.add_run(begin.clone());
         }
+        paragraphs.push(p.add_run(Run::new().add_text(e.text.clone())));
     }
     if let Some(last) = paragraphs.pop() {
         paragraphs.push(last.add_run(Run::new().add_field_char(FieldCharType::End, false)));
     }
-    blocks.extend(
-        paragraphs
-            .into_iter()
-            .map(|p| Block::Paragraph(Box::new(p))),
+    paragraphs
+}
+
+/// The text of the paragraph that stands for stretch `i` of the body in the skeleton (a
+/// private-use character no shown text keeps, so that no project text can look like it).
+pub(crate) fn placeholder_text(i: usize) -> String {
+    format!("\u{E000}zonewright body {i}\u{E000}")
+}
+
+/// The drawing as a PNG (and its SVG) that fills the landscape page, and its caption.
+fn drawing_paragraphs(
+    project: &Project,
+    catalog: &Catalog,
+    paper: Paper,
+    figure: usize,
+) -> Result<(Vec<Paragraph>, String), ExportError> {
+    let (w_mm, h_mm) = paper.landscape_mm();
+    let svg = svg::drawing_svg(project, catalog, paper, true, true)?;
+    let (w, h) = (
+        (w_mm * DRAWING_PX_PER_MM) as u32,
+        (h_mm * DRAWING_PX_PER_MM) as u32,
     );
-    blocks
-}
-
-/// Word's size in half-points of a PDF size in points (tables keep the PDF's proportions).
-fn half_points(size: f32) -> usize {
-    (size * 2.0).round().max(2.0) as usize
-}
-
-fn cell_of(c: &Cell, width_mm: f32, size: f32, header: bool) -> TableCell {
-    let mut cell = TableCell::new().width(twips(width_mm) as usize, WidthType::Dxa);
-    let fill = if header {
-        Some(Rgb::HEADER_FILL)
+    let png = png::render(&svg, w, h)?;
+    // as large as the page allows under its margins, with room for the caption
+    let (avail_w, avail_h) = (w_mm - 2.0 * MARGIN_MM, h_mm - 2.0 * MARGIN_MM - 14.0);
+    let scale = (avail_w / w_mm).min(avail_h / h_mm);
+    let (ew, eh) = (
+        (w_mm * scale * EMU_PER_MM) as u32,
+        (h_mm * scale * EMU_PER_MM) as u32,
+    );
+    let pic = Pic::new_with_dimensions(png, w, h)
+        .id(format!("rIdDrawing{figure}"))
+        .size(ew, eh);
+    let title = if project.meta.title.trim().is_empty() {
+        "the plant".to_owned()
     } else {
-        c.fill
+        shown(project.meta.title.trim())
     };
-    if let Some(fill) = fill {
-        cell = cell.shading(
-            Shading::new()
-                .shd_type(ShdType::Clear)
-                .color("auto")
-                .fill(hex(fill)),
-        );
-    }
-    let text = shown(&c.text);
-    for line in text.split('\n') {
-        let mut run = Run::new().add_text(line).size(half_points(size));
-        if c.bold || header {
-            run = run.bold();
-        }
-        if let Some(color) = c.color {
-            run = run.color(hex(color));
-        }
-        cell = cell.add_paragraph(Paragraph::new().style(styles::TABLE_TEXT).add_run(run));
-    }
-    cell
+    let picture = Paragraph::new()
+        .align(AlignmentType::Center)
+        .keep_next(true)
+        .add_run(Run::new().add_image(pic));
+    let caption = Paragraph::new()
+        .style(CAPTION)
+        .add_run(Run::new().add_text("Figure "))
+        .add_run(
+            Run::new()
+                .add_field_char(FieldCharType::Begin, false)
+                .add_instr_text(InstrText::Unsupported(" SEQ Figure \\* ARABIC ".into()))
+                .add_field_char(FieldCharType::Separate, false)
+                .add_text(figure.to_string())
+                .add_field_char(FieldCharType::End, false),
+        )
+        .add_run(Run::new().add_text(format!(
+            ": Zone and conduit architecture of {title}, coloured by the worst gap (OK none, 1 one level, 2+ two or more, ? unknown)"
+        )));
+    Ok((vec![picture, caption], svg))
 }
 
-impl Writer for DocxWriter<'_> {
-    fn fonts(&self) -> &Fonts {
-        self.fonts
-    }
-
-    fn new_page(&mut self) {
-        self.page_start();
-    }
-
-    fn heading(&mut self, level: Level, text: &str, _size: f32) {
-        match level {
-            Level::Title => self.heading_paragraph(TITLE, text, None),
-            Level::H1 => self.heading_paragraph(HEADINGS[0], text, Some(1)),
-            Level::H2 => self.heading_paragraph(HEADINGS[1], text, Some(2)),
-            Level::H3 => self.heading_paragraph(HEADINGS[2], text, Some(3)),
+fn section(paper: Option<Paper>, footer: Footer, children: Vec<Paragraph>) -> Section {
+    let (w, h, orient) = match paper {
+        Some(paper) => {
+            let (w, h) = paper.landscape_mm();
+            (w, h, PageOrientationType::Landscape)
         }
-    }
+        None => (210.0, 297.0, PageOrientationType::Portrait),
+    };
+    children.into_iter().fold(
+        Section::new()
+            .page_size(PageSize::new().size(twips(w), twips(h)).orient(orient))
+            .page_margin(margins())
+            .footer(footer),
+        Section::add_paragraph,
+    )
+}
 
-    fn part(&mut self, text: &str) {
-        self.heading_paragraph(HEADINGS[0], text, Some(1));
-    }
-
-    fn paragraph(&mut self, text: &str, _size: f32, color: Rgb) {
-        // grey text is a note on what follows; black text is body text
-        let style = if color == Rgb::BLACK {
-            styles::BODY
-        } else {
-            NOTE
-        };
-        let mut p = Paragraph::new().style(style);
-        for (i, line) in shown(text).split('\n').enumerate() {
-            let mut run = Run::new();
-            if i > 0 {
-                run = run.add_break(BreakType::TextWrapping);
+/// The document around the body: styles, footers, the contents and the drawing's section where
+/// the first pass found them, and a placeholder paragraph for each stretch of the body. Also
+/// the SVG of each drawing.
+fn skeleton(
+    project: &Project,
+    catalog: &Catalog,
+    scan: &Scan,
+) -> Result<(Docx, Vec<String>), ExportError> {
+    let mut docx = styles::document()
+        .page_size(twips(210.0), twips(297.0))
+        .page_margin(margins())
+        .footer(footer(project));
+    let mut svgs = Vec::new();
+    let mut children: Vec<Paragraph> = Vec::new();
+    // whether the portrait section being made holds anything
+    let mut content = false;
+    // a drawing section waits until something follows it: the last section is the document's
+    let mut pending: Option<(Paper, Vec<Paragraph>)> = None;
+    for (i, blocks) in scan.streams.iter().enumerate() {
+        children.push(Paragraph::new().add_run(Run::new().add_text(placeholder_text(i))));
+        content |= *blocks > 0;
+        if content && let Some((paper, paragraphs)) = pending.take() {
+            docx = docx.add_section(section(Some(paper), footer(project), paragraphs));
+        }
+        match scan.events.get(i) {
+            Some(Event::Toc { after_content }) => {
+                children.extend(toc_paragraphs(&scan.toc, *after_content));
+                content = true;
             }
-            p = p.add_run(run.add_text(line));
-        }
-        self.push_paragraph(p);
-    }
-
-    fn table(&mut self, columns: &[Column], rows: &[Vec<Cell>], size: f32) {
-        let total: f32 = columns.iter().map(|c| c.width).sum();
-        let scale = if total > 0.0 {
-            TEXT_WIDTH_MM / total
-        } else {
-            1.0
-        };
-        let widths: Vec<f32> = columns.iter().map(|c| c.width * scale).collect();
-        // the header row repeats on every page (`package` marks rows that cannot split
-        // as header rows: only header rows are made so)
-        let header = TableRow::new(
-            columns
-                .iter()
-                .zip(&widths)
-                .map(|(c, w)| cell_of(&Cell::bold(c.title.as_str()), *w, size, true))
-                .collect(),
-        )
-        .cant_split();
-        let mut table_rows = vec![header];
-        for row in rows {
-            table_rows.push(TableRow::new(
-                widths
-                    .iter()
-                    .enumerate()
-                    .map(|(i, w)| {
-                        cell_of(&row.get(i).cloned().unwrap_or_default(), *w, size, false)
-                    })
-                    .collect(),
-            ));
-        }
-        let table = Table::new(table_rows)
-            .style(TABLE_STYLE)
-            .layout(TableLayoutType::Fixed)
-            .set_grid(widths.iter().map(|w| twips(*w) as usize).collect())
-            .width(twips(TEXT_WIDTH_MM) as usize, WidthType::Dxa);
-        self.push_table(table);
-    }
-
-    fn gap(&mut self, _mm: f32) {}
-
-    fn keep(&mut self, _mm: f32) {}
-
-    fn drawing(&mut self, project: &Project, catalog: &Catalog, _a: &Assessment, paper: Paper) {
-        self.page_start();
-        self.break_due = false;
-        // the pages so far end in a portrait section; the drawing has its own
-        let before = std::mem::take(&mut self.blocks);
-        let toc_here = self
-            .toc_at
-            .is_some_and(|at| at.section == self.sections.len());
-        if !before.is_empty() || toc_here {
-            self.sections.push((before, None));
-        }
-        let (w_mm, h_mm) = paper.landscape_mm();
-        let png = super::svg::drawing_svg(project, catalog, paper, true, true)
-            .map_err(ExportError::from)
-            .and_then(|svg| {
-                let (w, h) = (
-                    (w_mm * DRAWING_PX_PER_MM) as u32,
-                    (h_mm * DRAWING_PX_PER_MM) as u32,
-                );
-                super::png::render(&svg, w, h).map(|bytes| (bytes, w, h, svg))
-            });
-        let (bytes, w, h, svg) = match png {
-            Ok(x) => x,
-            Err(e) => {
-                self.error.get_or_insert(e);
-                return;
+            Some(Event::Drawing(paper)) => {
+                if let Some((paper, paragraphs)) = pending.take() {
+                    docx = docx.add_section(section(Some(paper), footer(project), paragraphs));
+                }
+                let mut paragraphs = Vec::new();
+                if content {
+                    let portrait = std::mem::take(&mut children);
+                    docx = docx.add_section(section(None, footer(project), portrait));
+                } else {
+                    // nothing before it: its placeholders go into the drawing's section
+                    paragraphs.append(&mut children);
+                }
+                let (drawing, svg) = drawing_paragraphs(project, catalog, *paper, svgs.len() + 1)?;
+                svgs.push(svg);
+                paragraphs.extend(drawing);
+                pending = Some((*paper, paragraphs));
+                content = false;
             }
-        };
-        // as large as the page allows under its margins, with room for the caption
-        let (avail_w, avail_h) = (w_mm - 2.0 * MARGIN_MM, h_mm - 2.0 * MARGIN_MM - 14.0);
-        let scale = (avail_w / w_mm).min(avail_h / h_mm);
-        let (ew, eh) = (
-            (w_mm * scale * EMU_PER_MM) as u32,
-            (h_mm * scale * EMU_PER_MM) as u32,
-        );
-        self.figures += 1;
-        self.svgs.push(svg);
-        let pic = Pic::new_with_dimensions(bytes, w, h)
-            .id(format!("rIdDrawing{}", self.figures))
-            .size(ew, eh);
-        self.blocks.push(Block::Paragraph(Box::new(
-            Paragraph::new()
-                .align(AlignmentType::Center)
-                .keep_next(true)
-                .add_run(Run::new().add_image(pic)),
-        )));
-        let title = if project.meta.title.trim().is_empty() {
-            "the plant".to_owned()
-        } else {
-            shown(project.meta.title.trim())
-        };
-        self.blocks.push(Block::Paragraph(Box::new(
-            Paragraph::new()
-                .style(CAPTION)
-                .add_run(Run::new().add_text("Figure "))
-                .add_run(
-                    Run::new()
-                        .add_field_char(FieldCharType::Begin, false)
-                        .add_instr_text(InstrText::Unsupported(" SEQ Figure \\* ARABIC ".into()))
-                        .add_field_char(FieldCharType::Separate, false)
-                        .add_text(self.figures.to_string())
-                        .add_field_char(FieldCharType::End, false),
-                )
-                .add_run(Run::new().add_text(format!(
-                    ": Zone and conduit architecture of {title}, coloured by the worst gap (OK none, 1 one level, 2+ two or more, ? unknown)"
-                ))),
-        )));
-        let drawing = std::mem::take(&mut self.blocks);
-        self.sections.push((drawing, Some(paper)));
+            None => {}
+        }
     }
+    if let Some((paper, paragraphs)) = pending.take() {
+        // the drawing ends the document: the document's own section is landscape
+        let (w, h) = paper.landscape_mm();
+        docx = docx
+            .page_size(twips(w), twips(h))
+            .page_orient(PageOrientationType::Landscape);
+        for p in paragraphs {
+            docx = docx.add_paragraph(p);
+        }
+    }
+    for p in children {
+        docx = docx.add_paragraph(p);
+    }
+    Ok((docx, svgs))
 }
 
 /// The tender pack as `.docx` bytes: the sections `options` asks for, in the PDF's order, and
@@ -526,14 +303,34 @@ pub fn export_docx(
     let fonts = Fonts::load().map_err(ReportError::from)?;
     let a = assess(project, catalog);
     // the contents after the title page, else first
-    let mut w = DocxWriter::new(&fonts, if s.title { 2 } else { 1 });
-    crate::report::write_sections(&mut w, project, catalog, &a, options);
-    let svgs = std::mem::take(&mut w.svgs);
-    let docx = w.finish(project)?;
+    let toc_before_page = if s.title { 2 } else { 1 };
+    let mut first = body::Body::scanning(&fonts, toc_before_page);
+    crate::report::write_sections(&mut first, project, catalog, &a, options);
+    let scan = first.scan();
+    let (docx, svgs) = skeleton(project, catalog, &scan)?;
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut raw)
         .map_err(|e| ExportError::Docx(e.to_string()))?;
     let props = package::Properties::of(project, &a);
-    package::finish(&raw.into_inner(), &props, &svgs, template)
+    let mut second =
+        |pieces: &[String], renamed: &[(String, String)], sink: &mut dyn std::io::Write| {
+            body::Body::write(
+                &fonts,
+                toc_before_page,
+                (project, catalog, &a),
+                options,
+                pieces,
+                renamed,
+                sink,
+            )
+        };
+    package::finish(
+        &raw.into_inner(),
+        &props,
+        &svgs,
+        scan.streams.len(),
+        template,
+        &mut second,
+    )
 }

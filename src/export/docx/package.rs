@@ -72,8 +72,17 @@ pub(super) fn read_parts(bytes: &[u8]) -> Result<Parts, String> {
     Ok(parts)
 }
 
-/// Writes parts as a zip package: deflated, every timestamp 1980-01-01 00:00, no extra fields.
-pub(super) fn write_parts(parts: &Parts) -> Result<Vec<u8>, ExportError> {
+/// Writes the body of the document part into `sink`: given the skeleton's pieces around the
+/// placeholders and the style ids renamed to a template's.
+pub type BodyWriter<'a> =
+    dyn FnMut(&[String], &[(String, String)], &mut dyn Write) -> Result<(), ExportError> + 'a;
+
+/// Writes parts as a zip package: deflated, every timestamp 1980-01-01 00:00, no extra fields;
+/// the document part through `document` when given (its text is the skeleton).
+fn write_package(
+    parts: &Parts,
+    mut document: Option<&mut dyn FnMut(&str, &mut dyn Write) -> Result<(), ExportError>>,
+) -> Result<Vec<u8>, ExportError> {
     let fail = |e: zip::result::ZipError| ExportError::Docx(e.to_string());
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -82,10 +91,54 @@ pub(super) fn write_parts(parts: &Parts) -> Result<Vec<u8>, ExportError> {
         .unix_permissions(0o644);
     for (name, data) in parts {
         zip.start_file(name.as_str(), options).map_err(fail)?;
-        zip.write_all(data)
-            .map_err(|e| ExportError::Docx(e.to_string()))?;
+        match document.as_mut() {
+            Some(write) if name == DOCUMENT => write(&String::from_utf8_lossy(data), &mut zip)?,
+            _ => zip
+                .write_all(data)
+                .map_err(|e| ExportError::Docx(e.to_string()))?,
+        }
     }
     Ok(zip.finish().map_err(fail)?.into_inner())
+}
+
+/// Writes parts as they are.
+#[cfg(test)]
+fn write_parts(parts: &Parts) -> Result<Vec<u8>, ExportError> {
+    write_package(parts, None)
+}
+
+const DOCUMENT: &str = "word/document.xml";
+
+/// The skeleton's document part cut at its `n` placeholder paragraphs: `n + 1` pieces.
+fn pieces(xml: &str, n: usize) -> Result<Vec<String>, ExportError> {
+    let lost = |i| ExportError::Docx(format!("the document's skeleton lost stretch {i}"));
+    let mut out = Vec::with_capacity(n + 1);
+    let mut from = 0;
+    for i in 0..n {
+        let marker = super::placeholder_text(i);
+        let at = from + xml[from..].find(&marker).ok_or_else(|| lost(i))?;
+        let start = xml[from..at].rfind("<w:p>").ok_or_else(|| lost(i))? + from;
+        let end = at + xml[at..].find("</w:p>").ok_or_else(|| lost(i))? + "</w:p>".len();
+        out.push(xml[from..start].to_owned());
+        from = end;
+    }
+    out.push(xml[from..].to_owned());
+    Ok(out)
+}
+
+/// A paragraph or table of the body as written: header rows marked, no paragraph ids, style
+/// ids renamed to a template's.
+pub fn fix_block(xml: &str, renamed: &[(String, String)]) -> String {
+    let mut xml = without_paragraph_ids(&mark_header_rows(xml));
+    for (from, to) in renamed {
+        for attr in ["w:pStyle", "w:tblStyle", "w:rStyle"] {
+            let old = format!("<{attr} w:val=\"{from}\" />");
+            if xml.contains(&old) {
+                xml = xml.replace(&old, &format!("<{attr} w:val=\"{to}\" />"));
+            }
+        }
+    }
+    xml
 }
 
 /// The document properties Word shows under File → Info.
@@ -240,13 +293,16 @@ fn add_svg(parts: &mut Parts, n: usize, svg: &str) {
     parts.push((format!("word/media/{svg_id}.svg"), svg.as_bytes().to_vec()));
 }
 
-/// The finished package: docx-rs's `raw` parts with the fixes above and the drawings' SVGs
-/// (`svgs[i]` is drawing i + 1), on the template if any.
+/// The finished package: the skeleton's `raw` parts with the fixes above and the drawings' SVGs
+/// (`svgs[i]` is drawing i + 1), on the template if any, and the body written by `body` in
+/// place of its `streams` placeholders.
 pub fn finish(
     raw: &[u8],
     props: &Properties,
     svgs: &[String],
+    streams: usize,
     template: Option<(&str, &[u8])>,
+    body: &mut BodyWriter<'_>,
 ) -> Result<Vec<u8>, ExportError> {
     let mut parts = read_parts(raw).map_err(ExportError::Docx)?;
     for (name, data) in parts.iter_mut() {
@@ -269,15 +325,18 @@ pub fn finish(
     for (i, svg) in svgs.iter().enumerate() {
         add_svg(&mut parts, i + 1, svg);
     }
+    let mut renamed = Vec::new();
     if let Some((name, bytes)) = template {
-        parts = super::template::merge(parts, bytes).map_err(|reason| {
+        (parts, renamed) = super::template::merge(parts, bytes).map_err(|reason| {
             ExportError::Template(TemplateError {
                 name: name.to_owned(),
                 reason,
             })
         })?;
     }
-    write_parts(&parts)
+    let mut document =
+        |skeleton: &str, sink: &mut dyn Write| body(&pieces(skeleton, streams)?, &renamed, sink);
+    write_package(&parts, Some(&mut document))
 }
 
 #[cfg(test)]

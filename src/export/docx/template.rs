@@ -175,8 +175,9 @@ fn namespaces(xml: &str) -> BTreeMap<String, String> {
     }
 }
 
-/// The pack's `ours` on the template `bytes`.
-pub fn merge(ours: Parts, bytes: &[u8]) -> Result<Parts, String> {
+/// The pack's `ours` on the template `bytes`, and the pack's style ids renamed to the
+/// template's (for the body written later).
+pub fn merge(ours: Parts, bytes: &[u8]) -> Result<(Parts, Vec<(String, String)>), String> {
     let mut parts = super::package::read_parts(bytes)?;
     let t_doc = text(&parts, DOCUMENT).ok_or("it has no word/document.xml")?;
     let o_doc = text(&ours, DOCUMENT).ok_or("the pack has no document")?;
@@ -334,7 +335,7 @@ pub fn merge(ours: Parts, bytes: &[u8]) -> Result<Parts, String> {
         r.insert_str(at, r#"<Relationship Id="zwCore" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>"#);
         set(&mut parts, "_rels/.rels", r);
     }
-    Ok(parts)
+    Ok((parts, ids.into_iter().collect()))
 }
 
 #[cfg(test)]
