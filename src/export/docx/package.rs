@@ -77,11 +77,14 @@ pub(super) fn read_parts(bytes: &[u8]) -> Result<Parts, String> {
 pub type BodyWriter<'a> =
     dyn FnMut(&[String], &[(String, String)], &mut dyn Write) -> Result<(), ExportError> + 'a;
 
+/// Writes the document part from its skeleton's text.
+type DocumentWriter<'a> = dyn FnMut(&str, &mut dyn Write) -> Result<(), ExportError> + 'a;
+
 /// Writes parts as a zip package: deflated, every timestamp 1980-01-01 00:00, no extra fields;
 /// the document part through `document` when given (its text is the skeleton).
 fn write_package(
     parts: &Parts,
-    mut document: Option<&mut dyn FnMut(&str, &mut dyn Write) -> Result<(), ExportError>>,
+    mut document: Option<&mut DocumentWriter<'_>>,
 ) -> Result<Vec<u8>, ExportError> {
     let fail = |e: zip::result::ZipError| ExportError::Docx(e.to_string());
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
