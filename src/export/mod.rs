@@ -169,6 +169,15 @@ impl Template {
     pub fn read(path: &Path) -> Result<Template, String> {
         use std::io::Read;
         let name = path.display().to_string();
+        // a folder, a named pipe or a device is refused before it is opened (a pipe would
+        // wait for a writer)
+        let meta = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
+        if let Some(what) = crate::file::limits::not_a_file(&meta.file_type()) {
+            return Err(format!(
+                "the Word template {name} is {what}; only regular files are read"
+            ));
+        }
         let file = std::fs::File::open(path)
             .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
         let mut bytes = Vec::new();

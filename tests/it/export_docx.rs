@@ -428,6 +428,32 @@ fn a_file_that_is_no_template_is_refused_with_its_name_and_nothing_is_written() 
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("missing.docx"));
     assert!(!out.exists());
+    // a folder; a truncated template
+    let o = zonewright(&[
+        "export",
+        "samples/refinery.ron",
+        "-o",
+        out.to_str().expect("path"),
+        "--template",
+        dir.path().to_str().expect("path"),
+    ]);
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is a folder"));
+    let cut = dir.path().join("cut.docx");
+    let whole = company_template();
+    std::fs::write(&cut, &whole[..whole.len() / 2]).expect("write");
+    let o = zonewright(&[
+        "export",
+        "samples/refinery.ron",
+        "-o",
+        out.to_str().expect("path"),
+        "--template",
+        cut.to_str().expect("path"),
+    ]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("cut.docx"), "{err}");
+    assert!(!out.exists());
 }
 
 #[test]
