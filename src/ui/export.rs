@@ -297,15 +297,16 @@ pub fn export_options_ui(settings: &mut ExportSettings, ui: &mut egui::Ui) -> Op
         Format::Docx => {
             can_go = pdf_options_ui(&mut settings.pdf, ui);
             ui.add_space(6.0);
-            ui.label(
-                "Company template (.docx or .dotx; optional): its styles, header, footer and \
-                 first page, the pack after it.",
-            );
-            ui.add(
-                egui::TextEdit::singleline(&mut settings.word_template)
-                    .hint_text("path of the template, or empty")
-                    .desired_width(360.0),
-            );
+            ui.label("Its styles, header, footer and first page come from a company template, when given; the pack follows its first page.");
+            ui.horizontal(|ui| {
+                let label = ui.label("Company template (.docx or .dotx):");
+                ui.add(
+                    egui::TextEdit::singleline(&mut settings.word_template)
+                        .hint_text("path, or empty for none")
+                        .desired_width(300.0),
+                )
+                .labelled_by(label.id);
+            });
         }
         Format::Svg | Format::Png => {
             ui.horizontal(|ui| {

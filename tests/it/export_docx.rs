@@ -460,7 +460,13 @@ fn a_file_that_is_no_template_is_refused_with_its_name_and_nothing_is_written() 
 fn the_designer_exports_the_word_pack() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("water.docx");
-    let mut h = common::harness_with(vec![DialogResult::Picked(out.clone())]);
+    let on_template = dir.path().join("water-acme.docx");
+    let template = dir.path().join("acme.dotx");
+    std::fs::write(&template, company_template()).expect("template");
+    let mut h = common::harness_with(vec![
+        DialogResult::Picked(out.clone()),
+        DialogResult::Picked(on_template.clone()),
+    ]);
     h.run();
     h.state_mut().open_sample("water");
     h.run();
@@ -488,4 +494,31 @@ fn the_designer_exports_the_word_pack() {
     assert!(document.contains(&project.zones[0].name));
     // the designer's compact default applies to Word as to the PDF
     assert!(document.contains("left out (compact export)"));
+    // again, on the company template typed into the dialog's field
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export…").click();
+    h.run();
+    h.get_by_label("Export Word tender pack");
+    h.get_by_label("Company template (.docx or .dotx):").click();
+    h.run();
+    h.get_by_label("Company template (.docx or .dotx):")
+        .type_text(template.to_str().expect("path"));
+    h.run();
+    assert_eq!(
+        h.state().export_options.word_template,
+        template.to_str().expect("path")
+    );
+    h.get_by_label("Export…").click();
+    h.step();
+    assert!(
+        h.state_mut()
+            .wait_for_export(&ctx, Duration::from_secs(120))
+    );
+    h.run();
+    let p = parts(&std::fs::read(&on_template).expect("written on the template"));
+    assert_eq!(
+        paragraphs(&part(&p, "word/document.xml"))[0].1,
+        "ACME cover page"
+    );
 }
