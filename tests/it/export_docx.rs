@@ -522,3 +522,36 @@ fn the_designer_exports_the_word_pack() {
         "ACME cover page"
     );
 }
+
+#[test]
+fn hostile_names_give_well_formed_parts_and_cannot_pose_as_the_skeleton() {
+    let mut project = refinery();
+    let hostile =
+        "Ctl\u{1}\u{7} <b>&amp; \u{202e}reversed \u{E000}zonewright body 1\u{E000}\ttab\r\nnext";
+    project.zones[0].name = hostile.to_owned();
+    project.meta.title = format!("Title {hostile}");
+    project.meta.author = "A \u{0} <Author>".to_owned();
+    let bytes = docx(&project, &Request::new(Format::Docx));
+    let p = parts(&bytes);
+    for (name, data) in &p {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            let text = String::from_utf8(data.clone()).expect("UTF-8");
+            roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(
+                !text.contains('\u{E000}'),
+                "{name} keeps no placeholder character"
+            );
+        }
+    }
+    let document = part(&p, "word/document.xml");
+    // shown, escaped, never interpreted
+    assert!(document.contains("&lt;b&gt;&amp;amp;"));
+    assert!(document.contains("\\u{202e}reversed"));
+    assert!(
+        paragraphs(&document)
+            .iter()
+            .any(|(s, t)| s == "Heading2" && t.contains("\\u{e000}zonewright body 1"))
+    );
+    let core = part(&p, "docProps/core.xml");
+    assert!(core.contains("&lt;Author&gt;"), "{core}");
+}

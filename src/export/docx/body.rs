@@ -94,7 +94,6 @@ impl<'a> Body<'a> {
 
     /// Runs the second pass over the sections into `sink`: `pieces[0]`, the first stretch,
     /// `pieces[1]` …, the last piece.
-    #[allow(clippy::too_many_arguments)]
     pub fn write(
         fonts: &Fonts,
         toc_before_page: usize,

@@ -1,8 +1,9 @@
 //! The tender pack as a Word document: the PDF's sections, rows and cells (`report::writer`)
 //! written with docx-rs in Word's built-in styles (Title, Heading 1–3, Caption, TOC, a named
 //! table style), a table-of-contents field, page numbers in the footer, and the drawing as a
-//! PNG in a landscape section of its own. `package` makes the file deterministic and merges a
-//! company template.
+//! PNG (and SVG) in a landscape section of its own. This module makes the document's frame;
+//! `body` writes the sections into it in two passes, `package` makes the file deterministic
+//! and `template` merges a company template.
 
 mod body;
 mod package;
@@ -25,7 +26,6 @@ use docx_rs::{
 };
 
 pub use package::TemplateError;
-pub use styles::{CAPTION, HEADINGS, NOTE, TABLE_STYLE, TITLE};
 
 /// Twips (twentieths of a point) per millimetre.
 const TWIPS_PER_MM: f32 = 1440.0 / 25.4;
@@ -180,7 +180,7 @@ fn drawing_paragraphs(
         .keep_next(true)
         .add_run(Run::new().add_image(pic));
     let caption = Paragraph::new()
-        .style(CAPTION)
+        .style(styles::CAPTION)
         .add_run(Run::new().add_text("Figure "))
         .add_run(
             Run::new()
