@@ -238,10 +238,12 @@ fn skeleton(
             docx = docx.add_section(section(Some(paper), footer(project), paragraphs));
         }
         match scan.events.get(i) {
-            Some(Event::Toc { after_content }) => {
+            // no contents in a document without headings (the drawing alone)
+            Some(Event::Toc { after_content }) if !scan.toc.is_empty() => {
                 children.extend(toc_paragraphs(&scan.toc, *after_content));
                 content = true;
             }
+            Some(Event::Toc { .. }) => {}
             Some(Event::Drawing(paper)) => {
                 if let Some((paper, paragraphs)) = pending.take() {
                     docx = docx.add_section(section(Some(paper), footer(project), paragraphs));
