@@ -2,7 +2,7 @@
 //! the generated plants, with every section, compact (unassessed requirement rows left out),
 //! and without the per-element details (the part that grows to thousands of pages). Also the
 //! layout alone, without any PDF call.
-//! Budget: ≤ 1 s on the 150-zone / 3,000-asset / 400-conduit plant.
+//! Budget: ≤ 1 s on the 150-zone / 3,000-asset / 400-conduit plant. Also the Word pack.
 
 mod common;
 
@@ -69,9 +69,41 @@ fn bench_pdf(c: &mut criterion::Criterion) {
     group.finish();
 }
 
+/// The Word tender pack (`export::docx::export_docx`): the two passes over the sections, the
+/// drawing's PNG, the package. On the samples and the 150-zone plant (compact, as the designer
+/// exports by default); the 600-zone plant is left out (about 15 s a run).
+fn bench_docx(c: &mut criterion::Criterion) {
+    let catalog = Catalog::embedded();
+    let compact = ExportOptions {
+        compact: true,
+        ..ExportOptions::default()
+    };
+    let mut group = c.benchmark_group("docx_export");
+    group.sample_size(10);
+    for plant in common::plants() {
+        if plant.project.zones.len() > 300 {
+            // about 15 s a run: measured once (BENCHMARKS.md)
+            continue;
+        }
+        let bytes = zonewright::export::docx::export_docx(&plant.project, catalog, &compact, None)
+            .map_or(0, |b| b.len());
+        eprintln!("{}: {} KB", plant.name, bytes / 1024);
+        group.bench_with_input(
+            BenchmarkId::new("compact", &plant.name),
+            &plant.project,
+            |b, p| {
+                b.iter(|| {
+                    zonewright::export::docx::export_docx(black_box(p), catalog, &compact, None)
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
 criterion_group! {
     name = benches;
     config = common::criterion();
-    targets = bench_pdf
+    targets = bench_pdf, bench_docx
 }
 criterion_main!(benches);

@@ -1,5 +1,5 @@
-//! `zonewright export`: the project in the format the extension of `-o` names (PDF tender
-//! pack, SVG or PNG drawing, draw.io diagram, XLSX registers or compliance matrix, CSV
+//! `zonewright export`: the project in the format the extension of `-o` names (PDF or Word
+//! tender pack, SVG or PNG drawing, draw.io diagram, XLSX registers or compliance matrix, CSV
 //! register), written atomically; an unknown extension writes nothing.
 
 use crate::cli::{EXIT_OK, EXIT_UNREADABLE, PaperArg, load_project};
@@ -43,7 +43,8 @@ impl From<TableArg> for Table {
 pub struct ExportArgs {
     /// Project file (.ron), or `sample:NAME` for an embedded sample.
     pub file: String,
-    /// Where to write; the extension chooses the format: .pdf (tender pack), .svg or .png
+    /// Where to write; the extension chooses the format: .pdf (tender pack), .docx (the tender
+    /// pack as an editable Word document), .svg or .png
     /// (drawing), .drawio (diagrams.net), .xlsx (registers, or the compliance matrix with
     /// --compliance), .csv (one register, see --table), .nft, .fortios or .asa (one firewall's
     /// rules, see --device). Written atomically.
@@ -86,6 +87,10 @@ pub struct ExportArgs {
     /// PDF: every applicable requirement row, assessed or not (the default here).
     #[arg(long)]
     pub full: bool,
+    /// Word: a company template (.docx or .dotx) whose styles, header, footer and first page
+    /// the pack takes; the pack follows its first page.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
     /// The register a .csv file holds.
     #[arg(long, value_enum)]
     pub table: Option<TableArg>,
@@ -128,10 +133,13 @@ impl ExportArgs {
             (self.compact, "--compact"),
             (self.full, "--full"),
         ];
-        if format != Format::Pdf
+        if !matches!(format, Format::Pdf | Format::Docx)
             && let Some((_, flag)) = pdf_only.iter().find(|(on, _)| *on)
         {
-            return Err(format!("{flag} is only for PDF files"));
+            return Err(format!("{flag} is only for PDF and Word files"));
+        }
+        if self.template.is_some() && format != Format::Docx {
+            return Err("--template is only for Word files (.docx)".to_owned());
         }
         let mut request = Request::new(format);
         request.pdf.paper = match self.paper {
@@ -154,6 +162,9 @@ impl ExportArgs {
         request.table = self.table.map(Table::from);
         request.compliance = self.compliance.then(|| self.elements.clone());
         request.device = self.device.clone();
+        if let Some(path) = &self.template {
+            request.template = Some(crate::export::Template::read(path)?);
+        }
         request.png = PngOptions {
             width: self.width,
             dpi: self.dpi,
@@ -196,7 +207,7 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         );
     }
     // characters that print as boxes: said, but the file is written all the same
-    if matches!(request.format, Format::Pdf | Format::Png)
+    if matches!(request.format, Format::Pdf | Format::Png | Format::Docx)
         && let Some(fonts) = crate::report::glyphs::shared_fonts()
     {
         for w in crate::report::glyphs::missing_glyphs(&project, fonts) {

@@ -1,9 +1,11 @@
 //! Every export format but the PDF's own layout: the format chosen by the file extension, the
 //! drawing as SVG and PNG (rendered from the one drawing description in `report`), draw.io,
-//! the registers as XLSX and CSV, and the supplier compliance matrix (written and read back).
+//! the registers as XLSX and CSV, the supplier compliance matrix (written and read back), and
+//! the tender pack as a Word document.
 
 pub mod compliance;
 mod csv;
+pub mod docx;
 pub mod drawio;
 pub mod flows;
 pub mod matrix_effect;
@@ -28,6 +30,8 @@ pub enum Format {
     /// The tender pack.
     #[default]
     Pdf,
+    /// The tender pack as an editable Word document.
+    Docx,
     /// The architecture drawing as vector graphics.
     Svg,
     /// The architecture drawing as a raster image.
@@ -47,8 +51,9 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Pdf,
+        Format::Docx,
         Format::Svg,
         Format::Png,
         Format::Drawio,
@@ -68,6 +73,7 @@ impl Format {
     pub fn extension(self) -> &'static str {
         match self {
             Format::Pdf => "pdf",
+            Format::Docx => "docx",
             Format::Svg => "svg",
             Format::Png => "png",
             Format::Drawio => "drawio",
@@ -83,6 +89,7 @@ impl Format {
     pub fn label(self) -> &'static str {
         match self {
             Format::Pdf => "PDF tender pack",
+            Format::Docx => "Word tender pack",
             Format::Svg => "SVG drawing",
             Format::Png => "PNG drawing",
             Format::Drawio => "draw.io diagram",
@@ -176,6 +183,49 @@ pub struct Request {
     pub compliance: Option<Vec<String>>,
     /// The boundary device (name or tag) whose rule schedule a firewall configuration holds.
     pub device: Option<String>,
+    /// Word: the company template (.docx or .dotx) the pack is written on.
+    pub template: Option<Template>,
+}
+
+/// A company Word template, read by whoever asks for the export.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Template {
+    /// The file's name, for messages.
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The largest Word template read (a company template with its logos is far smaller).
+pub const MAX_TEMPLATE_BYTES: u64 = 64 << 20;
+
+impl Template {
+    /// Reads a template file, refusing one larger than [`MAX_TEMPLATE_BYTES`].
+    pub fn read(path: &Path) -> Result<Template, String> {
+        use std::io::Read;
+        let name = path.display().to_string();
+        // a folder, a named pipe or a device is refused before it is opened (a pipe would
+        // wait for a writer)
+        let meta = std::fs::metadata(path)
+            .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
+        if let Some(what) = crate::file::limits::not_a_file(&meta.file_type()) {
+            return Err(format!(
+                "the Word template {name} is {what}; only regular files are read"
+            ));
+        }
+        let file = std::fs::File::open(path)
+            .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
+        let mut bytes = Vec::new();
+        file.take(MAX_TEMPLATE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
+        if bytes.len() as u64 > MAX_TEMPLATE_BYTES {
+            return Err(format!(
+                "the Word template {name} is larger than {} MB",
+                MAX_TEMPLATE_BYTES >> 20
+            ));
+        }
+        Ok(Template { name, bytes })
+    }
 }
 
 impl Request {
@@ -192,7 +242,7 @@ impl Request {
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
     #[error(
-        "{0}: unknown export format; the file name must end in .pdf, .svg, .png, .drawio, .xlsx, .csv, .nft, .fortios or .asa"
+        "{0}: unknown export format; the file name must end in .pdf, .docx, .svg, .png, .drawio, .xlsx, .csv, .nft, .fortios or .asa"
     )]
     UnknownFormat(String),
     #[error(transparent)]
@@ -215,6 +265,10 @@ pub enum ExportError {
     /// No device, or one that enforces no flow: the message lists those that do.
     #[error("{0}")]
     Device(String),
+    #[error("cannot make the Word document: {0}")]
+    Docx(String),
+    #[error(transparent)]
+    Template(#[from] docx::TemplateError),
 }
 
 /// The exported file's bytes. Deterministic for every format but XLSX (whose zip records the
@@ -238,6 +292,15 @@ pub fn export_noting(
     check(request)?;
     match request.format {
         Format::Pdf => Ok(crate::report::export_pdf(project, catalog, &request.pdf)?),
+        Format::Docx => docx::export_docx(
+            project,
+            catalog,
+            &request.pdf,
+            request
+                .template
+                .as_ref()
+                .map(|t| (t.name.as_str(), t.bytes.as_slice())),
+        ),
         Format::Svg => Ok(svg::drawing_svg(
             project,
             catalog,
@@ -335,6 +398,12 @@ fn check(request: &Request) -> Result<(), ExportError> {
         return Err(ExportError::Misplaced {
             option: "compliance",
             format: "XLSX",
+        });
+    }
+    if request.template.is_some() && request.format != Format::Docx {
+        return Err(ExportError::Misplaced {
+            option: "template",
+            format: "Word (.docx)",
         });
     }
     let png = request.png;

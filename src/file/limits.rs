@@ -590,7 +590,7 @@ pub(crate) fn read_bounded(
 }
 
 /// What a file system entry is, in words, when it is not a regular file.
-fn not_a_file(t: &std::fs::FileType) -> Option<&'static str> {
+pub(crate) fn not_a_file(t: &std::fs::FileType) -> Option<&'static str> {
     if t.is_file() {
         return None;
     }

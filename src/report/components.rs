@@ -2,7 +2,8 @@
 //! conduit, the IEC 62443-4-2 items each component class must meet at its SL-T, and each
 //! asset's SL-C with where it comes from (certificate, assessment, override, typical default).
 
-use super::layout::{Cell, Flow, Rgb, col};
+use super::layout::{Cell, Rgb, col};
+use super::writer::{Level, Writer};
 use crate::analysis::components::AssetCapability;
 use crate::analysis::{Assessment, ElementAssessment};
 use crate::catalog::Catalog;
@@ -32,14 +33,14 @@ pub fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
 }
 
 fn element_block(
-    flow: &mut Flow,
+    flow: &mut dyn Writer,
     catalog: &Catalog,
     a: &Assessment,
     heading: String,
     assets: &[Asset],
     e: &ElementAssessment,
 ) {
-    flow.heading(&heading, 10.0);
+    flow.heading(Level::H2, &heading, 10.0);
     let rows: Vec<Vec<Cell>> = assets
         .iter()
         .map(|x| {
@@ -93,9 +94,14 @@ fn element_block(
 
 /// The section; zones and conduits without an SL-T or without components of a known type
 /// are listed by name at its end.
-pub(super) fn suppliers_section(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
+pub(super) fn suppliers_section(
+    flow: &mut dyn Writer,
+    p: &Project,
+    catalog: &Catalog,
+    a: &Assessment,
+) {
     flow.new_page();
-    flow.heading("Component requirements for suppliers", 14.0);
+    flow.heading(Level::H1, "Component requirements for suppliers", 14.0);
     flow.paragraph(
         &format!(
             "For each zone and conduit: the IEC 62443-4-2 items that each component class must \

@@ -3,11 +3,11 @@
 //! from the `Assessment`.
 
 use super::ExportOptions;
-use super::drawing;
 use super::fonts::{Fonts, Weight};
 use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width};
 use super::requirements;
 use super::risk;
+use super::writer::{Level, Writer};
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
@@ -144,21 +144,20 @@ pub fn stream(
     n
 }
 
-fn sections(
-    flow: &mut Flow,
+/// The sections `options` asks for, in their fixed order.
+pub(super) fn sections(
+    flow: &mut dyn Writer,
     project: &Project,
     catalog: &Catalog,
     a: &Assessment,
     options: &ExportOptions,
 ) {
-    let fonts = flow.fonts;
     let s = options.sections;
     if s.title {
         title_page(flow, project, a);
     }
     if s.drawing {
-        let size = options.paper.landscape_mm();
-        flow.push_page(drawing::drawing_page(project, catalog, a, fonts, size));
+        flow.drawing(project, catalog, a, options.paper);
     }
     if s.summary {
         flow.new_page();
@@ -186,11 +185,12 @@ fn sections(
     }
 }
 
-fn title_page(flow: &mut Flow, p: &Project, a: &Assessment) {
+fn title_page(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     let m = &p.meta;
     flow.new_page();
     flow.gap(30.0);
     flow.heading(
+        Level::Title,
         if m.title.is_empty() {
             "Zone and conduit architecture"
         } else {
@@ -215,10 +215,10 @@ fn title_page(flow: &mut Flow, p: &Project, a: &Assessment) {
     flow.table(&[col("Title block", 45.0), col("", 135.0)], &rows, 9.5);
     risk::approval_block(flow, p, a);
     if !m.description.trim().is_empty() {
-        flow.heading("System under consideration (ZCR 6.2)", 11.0);
+        flow.heading(Level::H1, "System under consideration (ZCR 6.2)", 11.0);
         flow.paragraph(&m.description, 9.5, Rgb::BLACK);
     }
-    flow.heading("Revision history", 11.0);
+    flow.heading(Level::H1, "Revision history", 11.0);
     if m.revisions.is_empty() {
         flow.paragraph("No revisions recorded.", 9.0, Rgb::GREY);
     } else {
@@ -267,10 +267,10 @@ fn title_page(flow: &mut Flow, p: &Project, a: &Assessment) {
         .map(|(k, v)| vec![Cell::bold(*k), Cell::new(v.as_str())])
         .collect();
     if !rows.is_empty() {
-        flow.heading("Cybersecurity requirements specification", 11.0);
+        flow.heading(Level::H1, "Cybersecurity requirements specification", 11.0);
         flow.table(&[col("Item", 55.0), col("Content", 125.0)], &rows, 9.0);
     }
-    flow.heading("Reading this document", 11.0);
+    flow.heading(Level::H1, "Reading this document", 11.0);
     flow.paragraph(
         "Security levels are vectors over the seven foundational requirements (IAC, UC, SI, DC, RDF, TRE, RA). SL-T is the target, SL-C the capability of the weakest component (or a justified compensation), SL-A the level achieved by the assessed requirements. – means unknown (no assets, or nothing assessed in that FR), never 0. Gap marks: OK no gap, 1 one level short, 2+ two or more levels short, ? unknown. Risk is rated on the project's risk matrix as likelihood × worst consequence (e.g. High 12, L3 × C4); the worst unmitigated risk of a zone or conduit proposes its SL-T, and the residual risk after the countermeasures is compared with the tolerable risk.",
         9.0,
@@ -278,8 +278,8 @@ fn title_page(flow: &mut Flow, p: &Project, a: &Assessment) {
     );
 }
 
-fn summary(flow: &mut Flow, p: &Project, a: &Assessment) {
-    flow.heading("Zone and conduit summary", 14.0);
+fn summary(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+    flow.heading(Level::H1, "Zone and conduit summary", 14.0);
     flow.paragraph("Vectors are (IAC, UC, SI, DC, RDF, TRE, RA). The worst gap combines the capability gap (SL-T − SL-C) and the achievement gap (SL-T − SL-A).", 8.5, Rgb::GREY);
     let mut rows = Vec::new();
     for (z, e) in p.zones.iter().zip(&a.zones) {
@@ -354,13 +354,13 @@ fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
 /// The assets of a zone or the devices of a conduit under a heading, or a line saying there
 /// are none.
 fn assets_table(
-    flow: &mut Flow,
+    flow: &mut dyn Writer,
     (catalog, a): (&Catalog, &Assessment),
     heading: &str,
     what: &str,
     assets: &[Asset],
 ) {
-    flow.heading(heading, 10.0);
+    flow.heading(Level::H3, heading, 10.0);
     if assets.is_empty() {
         flow.paragraph(&format!("No {}s.", what.to_lowercase()), 8.5, Rgb::GREY);
         return;
@@ -383,7 +383,7 @@ fn assets_table(
     );
 }
 
-fn levels_table(flow: &mut Flow, e: &ElementAssessment) {
+fn levels_table(flow: &mut dyn Writer, e: &ElementAssessment) {
     let mut header = vec![col("", 16.0)];
     header.extend(Fr::ALL.iter().map(|f| col(f.code(), 20.0)));
     let lvl = |l: Option<u8>| l.map_or_else(|| "–".to_owned(), |l| l.to_string());
@@ -415,10 +415,19 @@ fn levels_table(flow: &mut Flow, e: &ElementAssessment) {
     flow.table(&header, &rows, 8.0);
 }
 
-fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
+/// Starts the page of the next zone or conduit; the first one under the part heading.
+fn element_page(flow: &mut dyn Writer, first: &mut bool) {
+    flow.new_page();
+    if std::mem::take(first) {
+        flow.part("Zones and conduits");
+    }
+}
+
+fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
+    let mut first = true;
     for (z, e) in p.zones.iter().zip(&a.zones) {
-        flow.new_page();
-        flow.heading(&format!("Zone {} — {}", z.id, z.name), 13.0);
+        element_page(flow, &mut first);
+        flow.heading(Level::H2, &format!("Zone {} — {}", z.id, z.name), 13.0);
         if !z.description.trim().is_empty() {
             flow.paragraph(&z.description, 8.5, Rgb::BLACK);
         }
@@ -485,12 +494,12 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
         levels_table(flow, e);
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t, a.assessment_date);
         assets_table(flow, (catalog, a), "j) Assets", "Asset", &z.assets);
-        flow.heading("Requirement matrix", 10.0);
+        flow.heading(Level::H3, "Requirement matrix", 10.0);
         requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
     }
     for (c, e) in p.conduits.iter().zip(&a.conduits) {
-        flow.new_page();
-        flow.heading(&format!("Conduit {} — {}", c.id, c.name), 13.0);
+        element_page(flow, &mut first);
+        flow.heading(Level::H2, &format!("Conduit {} — {}", c.id, c.name), 13.0);
         let from = p.element_name(ElementRef::Zone(c.from));
         let to = p.element_name(ElementRef::Zone(c.to));
         let joins = if c.direction == crate::model::Direction::OneWay {
@@ -560,7 +569,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
         );
         levels_table(flow, e);
         risk::element_section(flow, p, &c.risk, &e.risk, e.sl_t, a.assessment_date);
-        flow.heading("h) Data flows", 10.0);
+        flow.heading(Level::H3, "h) Data flows", 10.0);
         // a row with every field blank documents no data flow
         if c.flows.iter().all(crate::model::DataFlow::is_blank) {
             flow.paragraph("No data flows recorded.", 8.5, Rgb::GREY);
@@ -606,7 +615,7 @@ fn details(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment, comp
             "Device",
             &c.devices,
         );
-        flow.heading("Requirement matrix", 10.0);
+        flow.heading(Level::H3, "Requirement matrix", 10.0);
         requirements::requirement_table(flow, catalog, &c.requirements, e, compact);
     }
 }
@@ -638,8 +647,8 @@ fn asset_row(
 /// Elements per overview-matrix page group.
 const MATRIX_COLUMNS: usize = 14;
 
-fn matrix(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
-    flow.heading("Overview matrix", 14.0);
+fn matrix(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment) {
+    flow.heading(Level::H1, "Overview matrix", 14.0);
     flow.paragraph(
         "Which requirements each zone (Z) and conduit (C) needs, and their status: M met, C compensated, NA not applicable, X not met, – not yet assessed; empty = not required at its SL-T. Ids are listed in the summary.",
         8.5,
@@ -697,8 +706,8 @@ fn matrix(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
     }
 }
 
-fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
-    flow.heading("Findings register", 14.0);
+fn findings(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+    flow.heading(Level::H1, "Findings register", 14.0);
     if a.findings.is_empty() {
         flow.paragraph("The design has no findings.", 9.0, Rgb::BLACK);
         return;
@@ -739,7 +748,7 @@ fn findings(flow: &mut Flow, p: &Project, a: &Assessment) {
     let code_w = a
         .findings
         .iter()
-        .map(|f| text_width(flow.fonts, f.code.code(), Weight::Bold, 7.5) + 3.0)
+        .map(|f| text_width(flow.fonts(), f.code.code(), Weight::Bold, 7.5) + 3.0)
         .fold(22.0_f32, f32::max);
     let rest = 180.0 - code_w - 17.0;
     flow.table(

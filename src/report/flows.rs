@@ -1,7 +1,8 @@
 //! The "Communication matrix and firewall rules" section of the tender pack: the matrix rows
 //! of `assess` and each boundary device's rule schedule from `analysis::rules`, as tables.
 
-use super::layout::{Cell, Flow, Rgb, col};
+use super::layout::{Cell, Rgb, col};
+use super::writer::{Level, Writer};
 use crate::analysis::Assessment;
 use crate::analysis::rules::{RuleAction, schedules};
 use crate::catalog::Catalog;
@@ -12,9 +13,9 @@ fn end(zone: &str, members: String) -> String {
     format!("{zone}: {members}")
 }
 
-pub(super) fn flows_section(flow: &mut Flow, p: &Project, catalog: &Catalog, a: &Assessment) {
+pub(super) fn flows_section(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment) {
     flow.new_page();
-    flow.heading("Communication matrix", 14.0);
+    flow.heading(Level::H1, "Communication matrix", 14.0);
     if a.flows.is_empty() {
         flow.paragraph("No data flows recorded.", 9.0, Rgb::GREY);
         return;
@@ -52,7 +53,11 @@ pub(super) fn flows_section(flow: &mut Flow, p: &Project, catalog: &Catalog, a: 
         7.0,
     );
     for s in schedules(p, catalog, &a.flows) {
-        flow.heading(&format!("Firewall rule schedule: {}", s.device_name), 11.0);
+        flow.heading(
+            Level::H2,
+            &format!("Firewall rule schedule: {}", s.device_name),
+            11.0,
+        );
         let open = s.open_items().count();
         flow.paragraph(
             &format!(

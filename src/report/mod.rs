@@ -15,6 +15,7 @@ mod pdf;
 mod requirements;
 mod risk;
 mod risk_record;
+pub mod writer;
 
 pub use content::{gap_colors, gap_tint, status_colors};
 
@@ -100,6 +101,18 @@ pub fn layout_pages(
 ) -> Vec<layout::Page> {
     let assessment = assess(project, catalog);
     content::build(project, catalog, &assessment, options, fonts)
+}
+
+/// Writes the sections `options` asks for, in their fixed order, to `writer` (the Word
+/// document takes the PDF's rows this way).
+pub fn write_sections(
+    writer: &mut dyn writer::Writer,
+    project: &Project,
+    catalog: &Catalog,
+    a: &crate::analysis::Assessment,
+    options: &ExportOptions,
+) {
+    content::sections(writer, project, catalog, a, options);
 }
 
 /// The tender pack as PDF bytes. Deterministic: the same project gives the same bytes.

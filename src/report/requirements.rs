@@ -3,13 +3,14 @@
 //! assessed, with a line saying how many were left out.
 
 use super::content::status_cell;
-use super::layout::{Cell, Flow, Rgb, col};
+use super::layout::{Cell, Rgb, col};
+use super::writer::Writer;
 use crate::analysis::ElementAssessment;
 use crate::catalog::Catalog;
 use crate::model::Status;
 
 pub(super) fn requirement_table(
-    flow: &mut Flow,
+    flow: &mut dyn Writer,
     catalog: &Catalog,
     reqs: &crate::model::Requirements,
     e: &ElementAssessment,

@@ -4,7 +4,8 @@
 //! page. Every rating and state comes from `Assessment` (`analysis::risk`).
 
 use super::content::gap_colors;
-use super::layout::{Cell, Flow, Rgb, col};
+use super::layout::{Cell, Rgb, col};
+use super::writer::{Level, Writer};
 use crate::analysis::risk::{
     ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk, measure_text,
 };
@@ -42,8 +43,8 @@ pub fn risk_colors(m: &RiskMatrix, level: u8) -> (Rgb, Rgb) {
 
 /// Starts a new page unless a heading, a short paragraph and the first rows of the table
 /// after it fit below the cursor: a heading never stands alone at the foot of a page.
-fn keep_with_next(flow: &mut Flow) {
-    flow.ensure(40.0);
+fn keep_with_next(flow: &mut dyn Writer) {
+    flow.keep(40.0);
 }
 
 /// A rating as a coloured cell: "High 12" and the ranks under it.
@@ -114,9 +115,9 @@ fn countermeasures(s: &ThreatScenario, on: Option<Date>) -> String {
 }
 
 /// The approval block of the title page (ZCR 7.1).
-pub fn approval_block(flow: &mut Flow, p: &Project, a: &Assessment) {
+pub fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     keep_with_next(flow);
-    flow.heading("Asset-owner approval (ZCR 7.1)", 11.0);
+    flow.heading(Level::H1, "Asset-owner approval (ZCR 7.1)", 11.0);
     let Some(ap) = &p.approval else {
         flow.paragraph(
             "No asset-owner approval is recorded for this design.",
@@ -184,10 +185,10 @@ pub fn approval_block(flow: &mut Flow, p: &Project, a: &Assessment) {
 
 /// The risk method (matrix, scales, categories, tolerable risk, SL-T proposals), the initial
 /// assessment and the risk register, starting on a new page.
-pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
+pub fn risk_section(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
     flow.new_page();
-    flow.heading("Risk assessment method", 14.0);
+    flow.heading(Level::H1, "Risk assessment method", 14.0);
     flow.paragraph(
         &format!(
             "The risk of a threat scenario is its likelihood times its worst consequence over the categories; the cell of the matrix gives its level. The tolerable risk is {}. The worst unmitigated risk of a zone or conduit proposes its SL-T (table below); a lower chosen SL-T needs a rationale.",
@@ -198,7 +199,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
     );
     super::risk_record::method_and_sources(flow, p);
     keep_with_next(flow);
-    flow.heading("Risk matrix", 11.0);
+    flow.heading(Level::H2, "Risk matrix", 11.0);
     let mut columns = vec![col("Likelihood \\ consequence", 34.0)];
     columns.extend(
         m.consequence
@@ -232,7 +233,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
         .collect();
     flow.table(&columns, &rows, 7.5);
     keep_with_next(flow);
-    flow.heading("Risk levels and the SL-T they propose", 11.0);
+    flow.heading(Level::H2, "Risk levels and the SL-T they propose", 11.0);
     let rows: Vec<Vec<Cell>> = m
         .levels
         .iter()
@@ -265,7 +266,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
         ("Consequence scale", &m.consequence),
     ] {
         keep_with_next(flow);
-        flow.heading(title, 11.0);
+        flow.heading(Level::H2, title, 11.0);
         let rows: Vec<Vec<Cell>> = steps
             .iter()
             .enumerate()
@@ -287,7 +288,7 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
             8.0,
         );
     }
-    flow.heading("Consequence categories", 11.0);
+    flow.heading(Level::H2, "Consequence categories", 11.0);
     flow.paragraph(
         &format!(
             "{}. A scenario rates its consequence in each; the worst counts.",
@@ -304,10 +305,10 @@ pub fn risk_section(flow: &mut Flow, p: &Project, a: &Assessment) {
     register(flow, p, a);
 }
 
-fn initial(flow: &mut Flow, p: &Project, a: &Assessment) {
+fn initial(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
     keep_with_next(flow);
-    flow.heading("Initial risk assessment (ZCR 2, 4)", 13.0);
+    flow.heading(Level::H1, "Initial risk assessment (ZCR 2, 4)", 13.0);
     let r = &a.risk;
     let verdict = match r.initial_worst {
         None if p.risk.initial.is_empty() => {
@@ -357,10 +358,10 @@ fn initial(flow: &mut Flow, p: &Project, a: &Assessment) {
     );
 }
 
-fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
+fn register(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
     keep_with_next(flow);
-    flow.heading("Risk register (ZCR 5)", 13.0);
+    flow.heading(Level::H1, "Risk register (ZCR 5)", 13.0);
     let mut rows = Vec::new();
     let zones = p
         .zones
@@ -418,7 +419,7 @@ fn register(flow: &mut Flow, p: &Project, a: &Assessment) {
 /// One zone's or conduit's detailed risk assessment (ZCR 5): proposed and chosen SL-T with the
 /// rationale, then its scenarios.
 pub fn element_section(
-    flow: &mut Flow,
+    flow: &mut dyn Writer,
     p: &Project,
     risk: &ElementRisk,
     assessed: &ElementRiskAssessment,
@@ -427,7 +428,7 @@ pub fn element_section(
 ) {
     let m = &p.risk.matrix;
     keep_with_next(flow);
-    flow.heading("Risk assessment (ZCR 5)", 10.0);
+    flow.heading(Level::H3, "Risk assessment (ZCR 5)", 10.0);
     let below: Vec<&str> = assessed
         .below_proposal
         .iter()

@@ -4,7 +4,8 @@
 //! the residual risk — an intolerable one accepted is printed as accepted although intolerable.
 
 use super::content::gap_colors;
-use super::layout::{Cell, Flow, Rgb, col};
+use super::layout::{Cell, Rgb, col};
+use super::writer::{Level, Writer};
 use crate::analysis::GapSeverity;
 use crate::analysis::risk::{ElementRiskAssessment, ScenarioRisk};
 use crate::model::text::is_blank;
@@ -19,7 +20,7 @@ fn or_dash(s: &str) -> String {
 }
 
 /// The method document and the list of threat sources, printed once.
-pub fn method_and_sources(flow: &mut Flow, p: &Project) {
+pub fn method_and_sources(flow: &mut dyn Writer, p: &Project) {
     let m = &p.risk.method;
     flow.paragraph(
         &if m.is_empty() {
@@ -30,8 +31,8 @@ pub fn method_and_sources(flow: &mut Flow, p: &Project) {
         8.5,
         Rgb::BLACK,
     );
-    flow.ensure(40.0);
-    flow.heading("Threat sources", 11.0);
+    flow.keep(40.0);
+    flow.heading(Level::H2, "Threat sources", 11.0);
     if p.risk.threat_sources.is_empty() {
         flow.paragraph("No threat sources are listed.", 8.5, Rgb::GREY);
         return;
@@ -95,7 +96,7 @@ pub fn accepted_cell() -> Cell {
 }
 
 /// Per scenario with a likelihood rationale or an acceptance: scenario, rationale, acceptance.
-pub fn notes_table(flow: &mut Flow, risk: &ElementRisk, assessed: &ElementRiskAssessment) {
+pub fn notes_table(flow: &mut dyn Writer, risk: &ElementRisk, assessed: &ElementRiskAssessment) {
     let rows: Vec<Vec<Cell>> = risk
         .scenarios
         .iter()

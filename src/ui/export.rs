@@ -18,10 +18,13 @@ pub struct ExportJob {
 }
 
 /// The choices of the Export dialog, offered again next time.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExportSettings {
-    /// The PDF's paper and sections (the paper also shapes the SVG and PNG drawing).
+    /// The PDF's (and the Word document's) paper and sections (the paper also shapes the SVG
+    /// and PNG drawing).
     pub pdf: ExportOptions,
+    /// Word: the path of a company template (.docx or .dotx); empty for none.
+    pub word_template: String,
     pub format: Format,
     /// XLSX: the supplier compliance matrix instead of the registers.
     pub compliance: bool,
@@ -44,6 +47,7 @@ impl Default for ExportSettings {
                 ..ExportOptions::default()
             },
             format: Format::Pdf,
+            word_template: String::new(),
             compliance: false,
             title_block: true,
             png_width: crate::export::png::DEFAULT_WIDTH,
@@ -73,6 +77,10 @@ impl ExportSettings {
         r.title_block = self.title_block;
         r.table = (format == Format::Csv).then_some(self.table);
         r.compliance = (format == Format::Xlsx && self.compliance).then(Vec::new);
+        let template = self.word_template.trim();
+        if format == Format::Docx && !template.is_empty() {
+            r.template = Some(crate::export::Template::read(Path::new(template))?);
+        }
         if format == Format::Png {
             r.png = PngOptions {
                 width: Some(self.png_width),
@@ -314,6 +322,20 @@ pub fn export_options_ui(
     let mut can_go = true;
     match settings.format {
         Format::Pdf => can_go = pdf_options_ui(&mut settings.pdf, ui),
+        Format::Docx => {
+            can_go = pdf_options_ui(&mut settings.pdf, ui);
+            ui.add_space(6.0);
+            ui.label("Its styles, header, footer and first page come from a company template, when given; the pack follows its first page.");
+            ui.horizontal(|ui| {
+                let label = ui.label("Company template (.docx or .dotx):");
+                ui.add(
+                    egui::TextEdit::singleline(&mut settings.word_template)
+                        .hint_text("path, or empty for none")
+                        .desired_width(300.0),
+                )
+                .labelled_by(label.id);
+            });
+        }
         Format::Svg | Format::Png => {
             ui.horizontal(|ui| {
                 ui.label("Paper shape:");
@@ -393,8 +415,9 @@ pub fn export_options_ui(
 }
 
 /// The formats of the dialog, in their order; `true` is the compliance matrix.
-const CHOICES: [(Format, bool); 10] = [
+const CHOICES: [(Format, bool); 11] = [
     (Format::Pdf, false),
+    (Format::Docx, false),
     (Format::Svg, false),
     (Format::Png, false),
     (Format::Drawio, false),

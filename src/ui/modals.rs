@@ -103,7 +103,7 @@ impl DesignerApp {
                     next = Some(Modal::PathPrompt { purpose: *purpose, text });
                 }
                 Modal::Export => {
-                    let mut options = self.export_options;
+                    let mut options = self.export_options.clone();
                     let devices = export::rule_devices(self);
                     let answer = export::export_options_ui(&mut options, &devices, ui);
                     self.export_options = options;

@@ -32,8 +32,9 @@ fn bytes(project: &Project, request: &Request) -> Vec<u8> {
 #[test]
 fn the_extension_chooses_the_format_and_an_unknown_one_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let cases: [(&str, &[u8]); 5] = [
+    let cases: [(&str, &[u8]); 6] = [
         ("plant.pdf", b"%PDF"),
+        ("plant.docx", b"PK"),
         ("plant.svg", b"<?xml"),
         ("plant.PNG", b"\x89PNG"),
         ("plant.drawio", b"<mxfile"),
@@ -46,7 +47,7 @@ fn the_extension_chooses_the_format_and_an_unknown_one_writes_nothing() {
         let written = std::fs::read(&path).expect("written");
         assert!(written.starts_with(magic), "{name} starts with {magic:?}");
     }
-    let path = dir.path().join("plant.docx");
+    let path = dir.path().join("plant.odt");
     let o = zonewright(&["export", "samples/water.ron", "-o", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(

@@ -124,7 +124,12 @@ fn a_2000_row_inventory_fills_the_canvas_with_zones_that_do_not_overlap() {
             assert_eq!(l.hidden, 0, "zone {} shows all its assets", a.name);
         } else {
             let (w, h) = zonewright::model::layout::group_zone_size();
-            assert_eq!((a.rect.w, a.rect.h), (w, h), "zone {} sized for groups", a.name);
+            assert_eq!(
+                (a.rect.w, a.rect.h),
+                (w, h),
+                "zone {} sized for groups",
+                a.name
+            );
         }
         for b in &p.zones[i + 1..] {
             let (r, s) = (a.rect, b.rect);

@@ -37,6 +37,7 @@ mod designer_small;
 mod export;
 mod export_cut;
 mod export_designer;
+mod export_docx;
 mod export_pdf;
 mod flows_designer;
 mod forms;
