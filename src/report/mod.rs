@@ -3,6 +3,7 @@
 //! register, approval). Layout is
 //! computed in `layout`/`content` without PDF calls; `pdf` is the only user of printpdf.
 
+mod cells;
 mod components;
 pub use components::sl_c_text;
 mod content;

@@ -69,6 +69,20 @@ fn drag_item_ui(
     }
 }
 
+/// A zone kind to drag onto the canvas.
+fn zone_kind_item_ui(ui: &mut egui::Ui, kind: ZoneKind, compact: bool) {
+    drag_item_ui(
+        ui,
+        egui::Id::new(("palette-zone", kind)),
+        PalettePayload::Zone(kind),
+        "Z",
+        theme::kind_color(kind),
+        kind.label(),
+        "Drag onto the canvas to add a zone of this kind",
+        compact,
+    );
+}
+
 /// The left panel as a strip of icons (narrow windows: the canvas keeps the width): the
 /// conduit tool, then every zone kind and component type as its badge, each dragged as in the
 /// full palette; names in the hover texts.
@@ -91,16 +105,7 @@ pub fn palette_strip_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for kind in ZoneKind::ALL {
-                drag_item_ui(
-                    ui,
-                    egui::Id::new(("palette-zone", kind)),
-                    PalettePayload::Zone(kind),
-                    "Z",
-                    theme::kind_color(kind),
-                    kind.label(),
-                    "Drag onto the canvas to add a zone of this kind",
-                    true,
-                );
+                zone_kind_item_ui(ui, kind, true);
             }
             ui.separator();
             for c in &app.catalog.components {
@@ -144,16 +149,7 @@ pub fn palette_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                         if !filter.is_empty() && !kind.label().to_lowercase().contains(&filter) {
                             continue;
                         }
-                        drag_item_ui(
-                            ui,
-                            egui::Id::new(("palette-zone", kind)),
-                            PalettePayload::Zone(kind),
-                            "Z",
-                            theme::kind_color(kind),
-                            kind.label(),
-                            "Drag onto the canvas to add a zone of this kind",
-                            false,
-                        );
+                        zone_kind_item_ui(ui, kind, false);
                     }
                 });
             let catalog = app.catalog;
