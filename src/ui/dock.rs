@@ -89,7 +89,7 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     }
 }
 
-/// Every design finding, worst first as `assess` ordered them; a click focuses its element.
+/// Every design finding, errors first, then warnings, then notes; a click focuses its element.
 /// Rows have one height and fixed columns, and only the rows in view are built (a large plant
 /// has thousands of findings).
 pub fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
@@ -138,12 +138,21 @@ pub fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
     row_ui(ui, &mut |ui, i| {
         ui.label(egui::RichText::new(headers[i]).strong());
     });
-    let findings = &doc.assessment.findings;
+    // errors first, then warnings, then notes; in `assess`'s order within each
+    let mut order: Vec<&crate::analysis::Finding> = doc.assessment.findings.iter().collect();
+    order.sort_by_key(|f| f.severity);
+    let findings = &order;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show_rows(ui, row_height, findings.len(), |ui, rows| {
             let first = rows.start;
-            for (k, f) in findings.get(rows).unwrap_or_default().iter().enumerate() {
+            for (k, f) in findings
+                .get(rows)
+                .unwrap_or_default()
+                .iter()
+                .copied()
+                .enumerate()
+            {
                 if (first + k) % 2 == 1 {
                     let r = egui::Rect::from_min_size(
                         ui.cursor().min,

@@ -39,6 +39,7 @@ mod export_cut;
 mod export_designer;
 mod export_docx;
 mod export_pdf;
+mod findings_dock;
 mod flows_designer;
 mod forms;
 mod fuzz_regressions;
