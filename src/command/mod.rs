@@ -16,6 +16,7 @@ pub mod find;
 pub mod flows;
 mod rename;
 pub mod risk;
+pub mod risk_matrix;
 pub mod tags;
 
 pub use clipboard::{Clip, Placement};

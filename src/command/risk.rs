@@ -26,6 +26,8 @@ pub enum RiskAction {
         element: ElementRef,
         record: AssessmentRecord,
     },
+    /// The project's risk matrix, initial assessment or approval.
+    Matrix(super::risk_matrix::MatrixAction),
     /// One scenario of a zone or conduit, or of the initial assessment (`ElementRef::Project`).
     Scenario {
         element: ElementRef,
@@ -67,6 +69,7 @@ pub fn plan(action: &RiskAction, p: &Project) -> Result<Plan, NoPlan> {
     let risk = &p.risk;
     let set = |r: ProjectRisk| Edit::SetRisk(r);
     match action {
+        RiskAction::Matrix(m) => super::risk_matrix::plan(m, p),
         RiskAction::Method(m) => {
             if *m == risk.method {
                 return Err(NoPlan::Nothing);

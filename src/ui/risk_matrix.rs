@@ -2,25 +2,31 @@
 //! (scales, categories, levels, cells, tolerable risk), the initial risk assessment (ZCR 2, 4)
 //! and the asset owner's approval (ZCR 7) with its state as `assess` reports it.
 
-use super::inspector::widgets::{Field, TextField, field, level_combo_ui, push_edit};
+use super::Intent;
+use super::inspector::widgets::{Field, TextField, field, level_combo_ui};
 use super::risk::{Change, rating_chip_ui, scenarios_ui};
 use super::theme;
 use super::view::{Intents, View};
 use crate::analysis::Assessment;
 use crate::analysis::risk::ApprovalState;
-use crate::edit::Edit;
-use crate::model::{Approval, Decision, Project, ProjectRisk, RiskMatrix};
+use crate::command::risk::RiskAction;
+use crate::command::risk_matrix::MatrixAction;
+use crate::model::{Approval, Decision, Project, RiskMatrix};
 
-/// Applies a changed matrix as one `SetRisk` step.
-fn set_matrix(intents: &mut Intents, project: &Project, change: Change<RiskMatrix>) {
-    let mut r = project.risk.clone();
-    r.matrix = change.value;
-    push_edit(
+/// Pushes a changed matrix (one step; typing into one field merges).
+fn set_matrix(intents: &mut Intents, change: Change<RiskMatrix>) {
+    matrix_action(
         intents,
-        change.label,
-        Edit::SetRisk(r),
-        change.key.map(|k| format!("matrix.{k}")),
+        MatrixAction::Set {
+            matrix: change.value,
+            label: change.label,
+            key: change.key,
+        },
     );
+}
+
+fn matrix_action(intents: &mut Intents, action: MatrixAction) {
+    intents.push(Intent::Risk(RiskAction::Matrix(action)));
 }
 
 /// A small single-line field in a grid cell; hovering shows the whole text.
@@ -99,7 +105,6 @@ fn categories_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
                     n.categories[i] = v;
                     set_matrix(
                         intents,
-                        project,
                         Change {
                             value: n,
                             label: "Rename consequence category".into(),
@@ -121,56 +126,11 @@ fn categories_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
     if m.categories.len() < crate::model::risk::MAX_CATEGORIES
         && ui.small_button("Add category").clicked()
     {
-        let mut r = project.risk.clone();
-        r.matrix
-            .categories
-            .push(format!("Category {}", m.categories.len() + 1));
-        push_edit(intents, "Add consequence category", Edit::SetRisk(r), None);
+        matrix_action(intents, MatrixAction::AddCategory);
     }
     if let Some(i) = remove {
-        let name = m.categories.get(i).cloned().unwrap_or_default();
-        push_edit(
-            intents,
-            format!("Remove consequence category {name}"),
-            remove_category(project, i),
-            None,
-        );
+        matrix_action(intents, MatrixAction::RemoveCategory(i));
     }
-}
-
-/// One edit removing category `i` from the matrix and its rating from every scenario.
-pub fn remove_category(project: &Project, i: usize) -> Edit {
-    fn strip(list: &mut [crate::model::ThreatScenario], i: usize) -> bool {
-        let mut changed = false;
-        for s in list {
-            for v in [&mut s.consequence, &mut s.residual_consequence] {
-                if i < v.len() {
-                    v.remove(i);
-                    changed = true;
-                }
-            }
-        }
-        changed
-    }
-    let mut r = project.risk.clone();
-    if i < r.matrix.categories.len() {
-        r.matrix.categories.remove(i);
-    }
-    strip(&mut r.initial, i);
-    let mut edits = vec![Edit::SetRisk(r)];
-    for z in &project.zones {
-        let mut n = z.clone();
-        if strip(&mut n.risk.scenarios, i) {
-            edits.push(Edit::ReplaceZone(n));
-        }
-    }
-    for c in &project.conduits {
-        let mut n = c.clone();
-        if strip(&mut n.risk.scenarios, i) {
-            edits.push(Edit::ReplaceConduit(n));
-        }
-    }
-    Edit::Batch(edits)
 }
 
 fn levels_ui(
@@ -334,7 +294,7 @@ fn matrix_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
             change = scales_ui(ui, intents, m).or(change);
             ui.add_space(4.0);
             if let Some(ch) = change {
-                set_matrix(intents, project, ch);
+                set_matrix(intents, ch);
             }
             categories_ui(ui, intents, project);
         });
@@ -393,15 +353,13 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &A
             },
             &assets,
         ) {
-            let risk = ProjectRisk {
-                initial: ch.value,
-                ..project.risk.clone()
-            };
-            push_edit(
+            matrix_action(
                 intents,
-                format!("{} in the initial assessment", ch.label),
-                Edit::SetRisk(risk),
-                ch.key.map(|k| format!("initial.{k}")),
+                MatrixAction::Initial {
+                    scenarios: ch.value,
+                    label: ch.label,
+                    key: ch.key,
+                },
             );
         }
     });
@@ -477,11 +435,13 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
             if let Some(ap) = current {
                 for (k, f) in APPROVAL.iter().enumerate() {
                     if let Some(n) = f.show_with_id_ui(ui, intents, ap, ("approval", k)) {
-                        push_edit(
+                        matrix_action(
                             intents,
-                            format!("Edit approval {}", f.label.to_lowercase()),
-                            Edit::SetApproval(Some(n)),
-                            Some(format!("approval.{k}")),
+                            MatrixAction::Approval {
+                                approval: Some(n),
+                                label: format!("Edit approval {}", f.label.to_lowercase()),
+                                key: Some(format!("approval.{k}")),
+                            },
                         );
                     }
                     if k == 3 {
@@ -497,7 +457,14 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
                         if d != ap.decision {
                             let mut n = ap.clone();
                             n.decision = d;
-                            push_edit(intents, "Change approval decision", Edit::SetApproval(Some(n)), None);
+                            matrix_action(
+                                intents,
+                                MatrixAction::Approval {
+                                    approval: Some(n),
+                                    label: "Change approval decision".to_owned(),
+                                    key: None,
+                                },
+                            );
                         }
                     }
                 }
@@ -525,19 +492,28 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
                     ))
                     .clicked()
                 {
-                    push_edit(
+                    matrix_action(
                         intents,
-                        "Record approval",
-                        Edit::SetApproval(Some(record_approval(
-                            project,
-                            current,
-                            &a.risk.assessment_hash,
-                        ))),
-                        None,
+                        MatrixAction::Approval {
+                            approval: Some(record_approval(
+                                project,
+                                current,
+                                &a.risk.assessment_hash,
+                            )),
+                            label: "Record approval".to_owned(),
+                            key: None,
+                        },
                     );
                 }
                 if current.is_some() && ui.button("Withdraw approval").clicked() {
-                    push_edit(intents, "Withdraw approval", Edit::SetApproval(None), None);
+                    matrix_action(
+                        intents,
+                        MatrixAction::Approval {
+                            approval: None,
+                            label: "Withdraw approval".to_owned(),
+                            key: None,
+                        },
+                    );
                 }
             });
         });
@@ -584,8 +560,12 @@ mod tests {
         p.risk.initial.push(scenario(vec![5, 1]));
         let before = p.clone();
         let mut h = crate::edit::History::default();
-        h.apply(&mut p, "Remove", remove_category(&before, 1))
-            .expect("applies");
+        h.apply(
+            &mut p,
+            "Remove",
+            crate::command::risk_matrix::remove_category(&before, 1),
+        )
+        .expect("applies");
         assert_eq!(p.risk.matrix.categories.len(), 3);
         assert_eq!(p.risk.matrix.categories[1], "Production / financial");
         assert_eq!(p.zones[0].risk.scenarios[0].consequence, vec![1, 2, 3]);
