@@ -28,7 +28,14 @@ impl Session {
     pub fn click_at(&mut self, what: &str, pos: Pos2) {
         self.act(format!("click {what}"));
         super::click_at(&mut self.h, pos);
-        self.h.run();
+        // a click can start a background read (Browse… in the import dialog) whose result
+        // arrives between frames and lays the dialog out again: let it settle, a few runs at
+        // most, rather than failing on the first run that needs more steps
+        for _ in 0..10 {
+            if self.h.try_run().is_ok() {
+                break;
+            }
+        }
     }
 
     /// Clicks the widget labelled `label` (the last one, when several carry it: popups and
