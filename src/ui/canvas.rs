@@ -416,7 +416,7 @@ pub fn canvas_ui(
     };
     let retained = &canvas.retained;
     let gesture = &canvas.gesture;
-    let canvas_expanded = canvas.expanded.clone();
+    let canvas_expanded = &canvas.expanded;
     let inner = egui::Scene::new()
         .zoom_range(camera::ZOOM_MIN..=camera::ZOOM_MAX)
         .max_inner_size(vec2(1.0e6, 1.0e6))
@@ -433,7 +433,7 @@ pub fn canvas_ui(
                 && retained.valid_for(&key(to_screen.scaling, fonts), visible_in_scene);
             let frame_data = Frame {
                 doc,
-                expanded: &canvas_expanded,
+                expanded: canvas_expanded,
                 catalog: view.catalog,
                 selection: view.selection,
                 tool: *tool,

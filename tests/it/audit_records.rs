@@ -84,16 +84,7 @@ fn plant() -> Project {
     p
 }
 
-fn codes(v: &serde_json::Value) -> Vec<String> {
-    v["findings"]
-        .as_array()
-        .map(|f| {
-            f.iter()
-                .filter_map(|f| f["code"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use crate::common::finding_codes as codes;
 
 fn saved(p: &Project, dir: &Path) -> String {
     let path = dir.join("plant.ron");

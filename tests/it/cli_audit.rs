@@ -24,16 +24,7 @@ fn json(path: &Path) -> (Option<i32>, serde_json::Value) {
     (o.status.code(), v)
 }
 
-fn codes(v: &serde_json::Value) -> Vec<String> {
-    v["findings"]
-        .as_array()
-        .map(|f| {
-            f.iter()
-                .filter_map(|f| f["code"].as_str().map(str::to_owned))
-                .collect()
-        })
-        .unwrap_or_default()
-}
+use crate::common::finding_codes as codes;
 
 /// One control zone with one PLC and the given scenario, dated 2026-03-01.
 fn plant(s: ThreatScenario) -> Project {

@@ -5,15 +5,9 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use zonewright::ui::DesignerApp;
-use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
 
 fn designer(w: f32, h: f32) -> Harness<'static, DesignerApp> {
-    let mut h = Harness::builder().with_size([w, h]).build_eframe(|cc| {
-        let dialogs = ScriptedDialogs {
-            answers: Default::default(),
-        };
-        DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
-    });
+    let mut h = crate::common::harness_sized(w, h);
     h.run();
     h.state_mut().open_sample("refinery");
     h.run();

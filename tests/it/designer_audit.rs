@@ -10,20 +10,12 @@ use zonewright::model::{
     Asset, AssetId, Countermeasure, ElementRef, MeasureStatus, Project, Rect, SlVector,
     ThreatScenario, Zone, ZoneId, ZoneKind,
 };
-use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
 use zonewright::ui::{DesignerApp, Intent};
 
 use crate::common;
 
 fn harness() -> Harness<'static, DesignerApp> {
-    Harness::builder()
-        .with_size([1500.0, 2400.0])
-        .build_eframe(|cc| {
-            let dialogs = ScriptedDialogs {
-                answers: Default::default(),
-            };
-            DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
-        })
+    crate::common::harness_sized(1500.0, 2400.0)
 }
 
 /// One zone, one scenario: 4 × 4 = 16 Critical before and after the existing countermeasures,

@@ -13,18 +13,10 @@ use zonewright::model::{
     Acceptance, Asset, AssetId, ElementRef, Project, Rect, SlVector, ThreatScenario, ThreatSource,
     Zone, ZoneId, ZoneKind,
 };
-use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
 use zonewright::ui::{DesignerApp, DockTab, Intent};
 
 fn harness() -> Harness<'static, DesignerApp> {
-    Harness::builder()
-        .with_size([1500.0, 2600.0])
-        .build_eframe(|cc| {
-            let dialogs = ScriptedDialogs {
-                answers: Default::default(),
-            };
-            DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
-        })
+    crate::common::harness_sized(1500.0, 2600.0)
 }
 
 /// Zone BPCS with one scenario: 4 × 5 = 20 Critical, residual 3 × 5 = 15 Critical (above the

@@ -9,19 +9,11 @@ use zonewright::analysis::risk::ApprovalState;
 use zonewright::model::{
     Asset, AssetId, ElementRef, Project, Rect, SlVector, ThreatScenario, Zone, ZoneId, ZoneKind,
 };
-use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
 use zonewright::ui::{DesignerApp, DockTab, Intent};
 
 /// The designer in a window tall enough that a whole threat scenario fits in the inspector.
 fn harness() -> Harness<'static, DesignerApp> {
-    Harness::builder()
-        .with_size([1500.0, 2200.0])
-        .build_eframe(|cc| {
-            let dialogs = ScriptedDialogs {
-                answers: Default::default(),
-            };
-            DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
-        })
+    crate::common::harness_sized(1500.0, 2200.0)
 }
 
 fn zone(id: u32, name: &str, x: f32) -> Zone {

@@ -8,7 +8,6 @@ use egui_kittest::Harness;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use zonewright::ui::DesignerApp;
-use zonewright::ui::dialogs::{RecentFiles, ScriptedDialogs};
 
 /// `rows` devices as an OT-monitoring export lists them; with `vlans` the import makes a zone
 /// per VLAN (25 zones of 50 or 100), without it a zone per Purdue level (4 zones of 500).
@@ -67,14 +66,7 @@ fn imported(dir: &Path, vlans: bool) -> PathBuf {
 }
 
 fn projector() -> Harness<'static, DesignerApp> {
-    Harness::builder()
-        .with_size([1280.0, 720.0])
-        .build_eframe(|cc| {
-            let dialogs = ScriptedDialogs {
-                answers: Default::default(),
-            };
-            DesignerApp::new(&cc.egui_ctx, Box::new(dialogs), RecentFiles::in_memory())
-        })
+    crate::common::harness_sized(1280.0, 720.0)
 }
 
 /// Every zone lies wholly inside the canvas, at least 40 points tall, and its name is drawn at

@@ -12,8 +12,18 @@ use zonewright::ui::dialogs::{DialogResult, RecentFiles, ScriptedDialogs};
 
 /// The designer, its file dialogs answering `answers` in turn.
 pub fn harness_with(answers: Vec<DialogResult>) -> Harness<'static, DesignerApp> {
+    harness_sized_with(1500.0, 950.0, answers)
+}
+
+/// The designer in a window of `w` × `h` points (a projector, a narrow laptop, a window tall
+/// enough for a whole scenario in the inspector), its file dialogs answering nothing.
+pub fn harness_sized(w: f32, h: f32) -> Harness<'static, DesignerApp> {
+    harness_sized_with(w, h, Vec::new())
+}
+
+fn harness_sized_with(w: f32, h: f32, answers: Vec<DialogResult>) -> Harness<'static, DesignerApp> {
     Harness::builder()
-        .with_size([1500.0, 950.0])
+        .with_size([w, h])
         .build_eframe(move |cc| {
             let dialogs = ScriptedDialogs {
                 answers: answers.into_iter().collect(),
@@ -148,4 +158,16 @@ pub fn big_inventory() -> String {
         ));
     }
     s
+}
+
+/// The finding codes of `zonewright check --format json` output, in its order.
+pub fn finding_codes(v: &serde_json::Value) -> Vec<String> {
+    v["findings"]
+        .as_array()
+        .map(|f| {
+            f.iter()
+                .filter_map(|f| f["code"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
