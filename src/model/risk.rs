@@ -445,7 +445,7 @@ pub struct ProjectRisk {
     #[serde(deserialize_with = "crate::file::limits::scenarios")]
     pub initial: Vec<ThreatScenario>,
     /// The method document the assessment follows (format version 5).
-    #[serde(skip_serializing_if = "MethodReference::is_empty")]
+    #[serde(skip_serializing_if = "MethodReference::is_default")]
     pub method: MethodReference,
     /// The threat sources scenarios pick from (format version 5).
     #[serde(skip_serializing_if = "Vec::is_empty")]

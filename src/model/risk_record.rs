@@ -19,8 +19,15 @@ pub struct MethodReference {
 }
 
 impl MethodReference {
+    /// Whether nothing readable is named (both texts blank); what reports ask.
     pub fn is_empty(&self) -> bool {
         is_blank(&self.document) && is_blank(&self.version)
+    }
+
+    /// Whether both texts are exactly empty: only then is the record left out of the file, so
+    /// that a blank-looking text ("\r", " ") still survives a save and a load.
+    pub fn is_default(&self) -> bool {
+        self.document.is_empty() && self.version.is_empty()
     }
 
     /// "RA-OT-001 version 3", or what there is of it.
