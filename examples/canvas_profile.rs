@@ -1,5 +1,5 @@
 //! Runs canvas frames of a generated plant for a profiler: `cargo run --release --example
-//! canvas_profile -- [fit|zoomed_in|fit_panning|fit_zooming|designer] [zones] [frames]`
+//! canvas_profile -- [fit|zoomed_in|fit_panning|fit_zooming|fit_rebuilt|designer] [zones] [frames] [mesh]`
 //! (`designer`: the whole window's frame), e.g. under
 //! `valgrind --tool=callgrind --toggle-collect=canvas_profile::measure` so that only the
 //! measured frames (not the plant generation or warm-up) are counted.
@@ -19,7 +19,11 @@ fn measure(h: &mut Headless, app: &mut DesignerApp, view: &str, frames: u32) -> 
         let sign = if n.is_multiple_of(2) { 1.0 } else { -1.0 };
         match view {
             "fit_panning" => app.canvas.pan_by(egui::vec2(3.0 * sign, 0.0)),
-            "fit_zooming" => app.canvas.zoom_by(1.01_f32.powf(sign)),
+            "fit_zooming" => {
+                let inward = (n / 160).is_multiple_of(2);
+                h.queue(egui::Event::Zoom(if inward { 1.01 } else { 1.0 / 1.01 }));
+            }
+            "fit_rebuilt" => app.canvas.zoom_by(1.01_f32.powf(sign)),
             _ => {}
         }
         vertices += if view == "designer" {
@@ -49,7 +53,15 @@ fn main() {
         Box::new(ScriptedDialogs::default()),
         RecentFiles::in_memory(),
     );
+    // as in the designer's window (`mesh` as a last argument: egui draws the mesh, as in tests)
+    if args.get(3).map(String::as_str) != Some("mesh") {
+        app.canvas.draw_on_gpu();
+    }
     app.set_document(project, None);
+    let middle = egui::pos2(h.size.x / 2.0, h.size.y / 2.0);
+    if std::env::var_os("NO_POINTER").is_none() {
+        h.queue(egui::Event::PointerMoved(middle));
+    }
     if view == "designer" {
         h.warm_up(5, |ui| app.frame_ui(ui));
     } else {
@@ -63,9 +75,16 @@ fn main() {
             zonewright::ui::canvas::canvas_in_app_ui(&mut app, ui)
         });
     }
+    let builds = app.canvas.drawing_builds();
+    let start = std::time::Instant::now();
     let vertices = measure(&mut h, &mut app, &view, frames);
+    let elapsed = start.elapsed();
     println!(
-        "{view}, {zones} zones: {frames} frames, {} vertices per frame",
-        vertices / frames.max(1) as usize
+        "{view}, {zones} zones: {frames} frames, {} vertices per frame, {:.0} µs per frame, \
+         drawing built {} times, zoom {:.2}",
+        vertices / frames.max(1) as usize,
+        elapsed.as_secs_f64() * 1e6 / f64::from(frames.max(1)),
+        app.canvas.drawing_builds() - builds,
+        app.canvas.zoom(),
     );
 }

@@ -111,6 +111,8 @@ pub struct Headless {
     pub ctx: egui::Context,
     pub size: egui::Vec2,
     frame_nr: u64,
+    /// Input events for the next frame.
+    events: Vec<egui::Event>,
 }
 
 impl Headless {
@@ -124,6 +126,7 @@ impl Headless {
             ctx: egui::Context::default(),
             size,
             frame_nr: 0,
+            events: Vec::new(),
         }
     }
 
@@ -133,8 +136,14 @@ impl Headless {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.size)),
             time: Some(self.frame_nr as f64 / 60.0),
             predicted_dt: 1.0 / 60.0,
+            events: std::mem::take(&mut self.events),
             ..Default::default()
         }
+    }
+
+    /// Gives `event` to the next frame, as a window would.
+    pub fn queue(&mut self, event: egui::Event) {
+        self.events.push(event);
     }
 
     /// Runs one frame with `add_contents` inside a default `CentralPanel`, then tessellates.

@@ -23,6 +23,7 @@ mod bands;
 mod camera;
 pub mod focus;
 mod gesture;
+mod gpu;
 mod grid;
 mod guides;
 mod hit;
@@ -87,7 +88,16 @@ pub struct CanvasState {
     pub overview_map: bool,
     /// Zones shown with every chip (Show every asset): a view setting, not saved.
     pub expanded: std::collections::BTreeSet<ZoneId>,
+    /// When the wheel or a pinch last zoomed (egui input time): while a zoom gesture goes on,
+    /// the drawing is scaled rather than built every frame.
+    zoom_gesture_at: Option<f64>,
+    /// The retained drawing's GPU buffer, in the designer's own window (see [`gpu`]).
+    gpu: Option<gpu::GpuCanvas>,
 }
+
+/// Seconds after the last wheel or pinch zoom at which the gesture counts as over and the
+/// drawing is built at the zoom reached.
+const ZOOM_SETTLE: f64 = 0.15;
 
 impl Default for CanvasState {
     fn default() -> Self {
@@ -106,11 +116,26 @@ impl Default for CanvasState {
             focus: None,
             overview_map: false,
             expanded: std::collections::BTreeSet::new(),
+            zoom_gesture_at: None,
+            gpu: None,
         }
     }
 }
 
 impl CanvasState {
+    /// Draws the retained drawing from a GPU buffer through a glow paint callback (the
+    /// designer's window does this; without it, egui is handed the mesh every frame).
+    pub fn draw_on_gpu(&mut self) {
+        self.gpu = Some(gpu::GpuCanvas::default());
+    }
+
+    /// Frees the GPU buffer (the window is closing).
+    pub fn release_gpu(&mut self, gl: &eframe::glow::Context) {
+        if let Some(g) = self.gpu.take() {
+            g.destroy(gl);
+        }
+    }
+
     pub fn reset_view(&mut self) {
         self.fit_requested = true;
         self.gesture = Gesture::None;
@@ -360,7 +385,16 @@ pub fn canvas_ui(
             factor,
         );
         ui.ctx().input_mut(|i| i.smooth_scroll_delta.y = 0.0);
+        canvas.zoom_gesture_at = Some(ui.input(|i| i.time));
     }
+    // a pinch or Ctrl + wheel, which the scene applies below
+    if ui.rect_contains_pointer(screen_rect) && ui.input(|i| i.zoom_delta() != 1.0) {
+        canvas.zoom_gesture_at = Some(ui.input(|i| i.time));
+    }
+    let zoom_gesture_left = canvas
+        .zoom_gesture_at
+        .map(|at| ZOOM_SETTLE - (ui.input(|i| i.time) - at))
+        .filter(|left| *left > 0.0);
 
     // Middle- and right-drags, and Space + drag, pan wherever they start on the canvas — over
     // zones and chips too (a dense plant leaves little empty canvas to grab)
@@ -391,11 +425,10 @@ pub fn canvas_ui(
     let overlay_layer = egui::LayerId::new(parent_layer.order, ui.id().with("zw-canvas-overlay"));
     let ctx = ui.ctx().clone();
     let pixels_per_point = ctx.pixels_per_point();
-    let fonts = ctx.fonts(|f| {
+    let (fonts, font_fill) = ctx.fonts(|f| {
         (
-            f.font_image_size(),
-            f.font_atlas_fill_ratio().to_bits(),
-            *f.options(),
+            (f.font_image_size(), *f.options()),
+            f.font_atlas_fill_ratio(),
         )
     });
     let expanded_hash = {
@@ -428,9 +461,13 @@ pub fn canvas_ui(
             ctx.set_sublayer(parent_layer, drawing_layer);
             ctx.set_sublayer(parent_layer, overlay_layer);
             let visible_in_scene = ui.clip_rect();
+            let key = key(to_screen.scaling, fonts);
             let reuse = *gesture == Gesture::None
                 && retained.selection == *view.selection
-                && retained.valid_for(&key(to_screen.scaling, fonts), visible_in_scene);
+                && font_fill >= retained.font_fill
+                && (retained.valid_for(&key, visible_in_scene)
+                    || zoom_gesture_left.is_some()
+                        && retained.valid_scaled(&key, visible_in_scene));
             let frame_data = Frame {
                 doc,
                 expanded: canvas_expanded,
@@ -478,11 +515,10 @@ pub fn canvas_ui(
         let (texts, text_sizes) = retained::texts_of(&sink);
         let shape_counts = sink.counts();
         // after drawing: the galleys laid out this frame may have grown the atlas
-        let fonts = ctx.fonts(|f| {
+        let (fonts, font_fill) = ctx.fonts(|f| {
             (
-                f.font_image_size(),
-                f.font_atlas_fill_ratio().to_bits(),
-                *f.options(),
+                (f.font_image_size(), *f.options()),
+                f.font_atlas_fill_ratio(),
             )
         });
         canvas.drawing_builds += 1;
@@ -491,6 +527,7 @@ pub fn canvas_ui(
             selection: view.selection.clone(),
             region_in_scene,
             translation: to_screen.translation,
+            zoom: to_screen.scaling,
             chunks: retained::tessellate(
                 &ctx,
                 sink,
@@ -503,18 +540,38 @@ pub fn canvas_ui(
             texts,
             text_sizes,
             font_image_size: fonts.0,
+            font_fill,
             labels: std::mem::take(&mut out.labels),
             shape_counts,
         };
     }
-    // the retained drawing, moved by whole pixels to where the view is now
+    // the retained drawing, moved by whole pixels to where the view is now (and scaled while
+    // a zoom gesture goes on: it is built at the zoom reached once the gesture rests)
     let r = &mut canvas.retained;
-    let delta =
-        ((to_screen.translation - r.translation) * pixels_per_point).round() / pixels_per_point;
-    ctx.set_transform_layer(drawing_layer, TSTransform::from_translation(delta));
-    let visible_on_screen = screen_rect.translate(-delta);
+    let layer = r.layer_transform(to_screen, pixels_per_point);
+    if layer.scaling != 1.0
+        && let Some(left) = zoom_gesture_left
+    {
+        ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+    }
+    let visible_on_screen = layer.inverse() * screen_rect;
     let mesh = r.on_screen_mesh(visible_on_screen);
-    egui::Painter::new(ctx.clone(), drawing_layer, visible_on_screen).add(Shape::mesh(mesh));
+    match canvas.gpu.as_ref().filter(|g| g.usable()) {
+        // the buffer on the GPU moves with uniforms; egui sees one callback
+        Some(gpu) => {
+            ctx.set_transform_layer(drawing_layer, TSTransform::IDENTITY);
+            egui::Painter::new(ctx.clone(), drawing_layer, screen_rect).add(gpu.callback(
+                screen_rect,
+                mesh,
+                layer,
+            ));
+        }
+        None => {
+            ctx.set_transform_layer(drawing_layer, layer);
+            egui::Painter::new(ctx.clone(), drawing_layer, visible_on_screen)
+                .add(Shape::mesh(mesh));
+        }
+    }
     canvas.drawn_in_pass = Some(ctx.cumulative_pass_nr());
     let overlay = egui::Painter::new(ctx.clone(), overlay_layer, screen_rect);
 

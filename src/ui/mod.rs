@@ -422,7 +422,10 @@ impl eframe::App for DesignerApp {
         false
     }
 
-    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+    fn on_exit(&mut self, gl: Option<&eframe::glow::Context>) {
+        if let Some(gl) = gl {
+            self.canvas.release_gpu(gl);
+        }
         // releases the document's lock even where the app is never dropped
         self.document_closed();
     }
@@ -500,6 +503,9 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
                 cc.storage,
                 RecentFiles::legacy_store().as_deref(),
             );
+            if cc.gl.is_some() {
+                app.canvas.draw_on_gpu();
+            }
             let store = crate::file::recovery::RecoveryStore::default_location();
             if store.is_none() {
                 // the status line says it too (set_recovery); this is for the log

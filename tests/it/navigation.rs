@@ -152,3 +152,46 @@ fn the_wheel_zooms_the_canvas_but_not_through_a_window_over_it() {
         "the wheel over the dialog left the canvas alone"
     );
 }
+
+/// While the wheel zooms, the canvas scales the drawing it has instead of building it every
+/// frame; once the wheel rests it builds it once at the zoom reached (sharp text, the level of
+/// detail of that zoom) and asks for no further frames.
+#[test]
+fn a_wheel_zoom_scales_the_drawing_and_builds_it_once_when_it_rests() {
+    let mut h = common::with_sample("refinery");
+    let centre = h.state().canvas.screen_rect().center();
+    h.event(Event::PointerMoved(centre));
+    h.run();
+    let (zoom, built) = (h.state().canvas.zoom(), h.state().canvas.drawing_builds());
+    let mut zooms = vec![zoom];
+    for _ in 0..4 {
+        h.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 10.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+        zooms.push(h.state().canvas.zoom());
+    }
+    assert!(
+        zooms.windows(2).all(|w| w[1] > w[0]),
+        "each wheel step zoomed in: {zooms:?}"
+    );
+    assert_eq!(
+        h.state().canvas.drawing_builds(),
+        built,
+        "the drawing was scaled while the wheel turned"
+    );
+    // once 0.15 s have passed since the last step: built once at the new zoom, then idle
+    for _ in 0..20 {
+        h.step();
+    }
+    assert_eq!(h.state().canvas.drawing_builds(), built + 1);
+    h.run();
+    assert_eq!(
+        h.state().canvas.drawing_builds(),
+        built + 1,
+        "and only once"
+    );
+}

@@ -25,10 +25,10 @@ pub(super) struct RetainedKey {
     pub label_scale: u32,
     pub zoom: u32,
     pub pixels_per_point: u32,
-    /// Font atlas size, fill and text options: the galleys' glyph positions are only valid
-    /// for this atlas (egui starts a new one when it fills up, and when the text options
-    /// change with the theme).
-    pub fonts: ([usize; 2], u32, egui::epaint::text::TextOptions),
+    /// Font atlas size and text options: the galleys' glyph positions are only valid for this
+    /// atlas (it grows as it fills, and egui starts a new one when the text options change
+    /// with the theme; see also [`Retained::font_fill`]).
+    pub fonts: ([usize; 2], egui::epaint::text::TextOptions),
 }
 
 /// The static drawing of the canvas, tessellated once and reused while nothing it shows
@@ -44,6 +44,8 @@ pub(super) struct Retained {
     pub region_in_scene: egui::Rect,
     /// Translation of the scene → screen transform when it was built.
     pub translation: Vec2,
+    /// Zoom (screen points per scene unit) it was built at.
+    pub zoom: f32,
     /// Geometry and text (text last, above all geometry) in meshes of consecutive shapes with
     /// their bounds on screen, so that what is off screen is skipped without a look at its
     /// vertices.
@@ -58,6 +60,10 @@ pub(super) struct Retained {
     pub text_sizes: Vec<f32>,
     /// Size of the font atlas the glyph texture coordinates of `mesh` were computed for.
     pub font_image_size: [usize; 2],
+    /// How full the atlas was after the build. New glyphs laid out elsewhere only add to it
+    /// and leave these glyphs where they are; a lower fill means egui started a new atlas
+    /// (it does when one is 80 % full) and the drawing must be built again.
+    pub font_fill: f32,
     /// Conduit label rectangles (scene coordinates) by conduit index, for hit testing.
     pub labels: Vec<Option<egui::Rect>>,
     /// How many geometry and text shapes the drawing had (the next build reserves as many).
@@ -71,21 +77,59 @@ impl Default for Retained {
             selection: BTreeSet::new(),
             region_in_scene: egui::Rect::NOTHING,
             translation: Vec2::ZERO,
+            zoom: 1.0,
             chunks: Vec::new(),
             on_screen: Arc::new(Mesh::default()),
             on_screen_chunks: Vec::new(),
             texts: Vec::new(),
             text_sizes: Vec::new(),
             font_image_size: [0, 0],
+            font_fill: 0.0,
             labels: Vec::new(),
             shape_counts: (0, 0),
         }
     }
 }
 
+/// How far a zoom gesture may scale the drawing before it is built again: up to twice (text a
+/// little soft until the gesture rests, as a map's tiles are) and down to half (the drawing
+/// covers twice the view). Once the gesture rests it is built at the zoom reached.
+pub(super) const MAX_GESTURE_SCALE: f32 = 2.0;
+
 impl Retained {
     pub fn valid_for(&self, key: &RetainedKey, visible_in_scene: egui::Rect) -> bool {
         self.key.as_ref() == Some(key) && self.region_in_scene.contains_rect(visible_in_scene)
+    }
+
+    /// Whether, during a zoom gesture, the drawing may be shown scaled instead of built again:
+    /// it shows the same things (all of `key` but the zoom), covers the view, and its zoom is
+    /// within [`MAX_GESTURE_SCALE`] of `key`'s.
+    pub fn valid_scaled(&self, key: &RetainedKey, visible_in_scene: egui::Rect) -> bool {
+        let Some(built) = &self.key else {
+            return false;
+        };
+        let scale = f32::from_bits(key.zoom) / self.zoom;
+        RetainedKey {
+            zoom: built.zoom,
+            ..key.clone()
+        } == *built
+            && (1.0 / MAX_GESTURE_SCALE..=MAX_GESTURE_SCALE).contains(&scale)
+            && self.region_in_scene.contains_rect(visible_in_scene)
+    }
+
+    /// The transform from the drawing's own screen coordinates (as built) to the screen under
+    /// `to_screen` now: a move by whole pixels at the zoom it was built at, else a scale about
+    /// the scene as well.
+    pub fn layer_transform(&self, to_screen: TSTransform, pixels_per_point: f32) -> TSTransform {
+        if to_screen.scaling == self.zoom {
+            let delta = ((to_screen.translation - self.translation) * pixels_per_point).round()
+                / pixels_per_point;
+            TSTransform::from_translation(delta)
+        } else {
+            // scene p: built screen q = z0·p + t0, now z1·p + t1 = k·q + (t1 − k·t0)
+            let k = to_screen.scaling / self.zoom;
+            TSTransform::new(to_screen.translation - self.translation * k, k)
+        }
     }
 }
 
@@ -252,6 +296,64 @@ mod layer_tests {
             colours,
             [Color32::RED, Color32::GREEN, Color32::BLUE, Color32::YELLOW]
         );
+    }
+
+    fn key(zoom: f32) -> RetainedKey {
+        RetainedKey {
+            content: 7,
+            expanded: 0,
+            tool: Tool::Select,
+            dark: false,
+            label_scale: 1.0f32.to_bits(),
+            zoom: zoom.to_bits(),
+            pixels_per_point: 1.0f32.to_bits(),
+            fonts: ([1024, 64], egui::epaint::text::TextOptions::default()),
+        }
+    }
+
+    fn built_at(zoom: f32, translation: Vec2) -> Retained {
+        Retained {
+            key: Some(key(zoom)),
+            region_in_scene: Rect::from_min_size(pos2(0.0, 0.0), vec2(1000.0, 1000.0)),
+            translation,
+            zoom,
+            ..Retained::default()
+        }
+    }
+
+    /// Built at zoom 2 with translation (10, 20): a scene point p is at 2p + (10, 20) in the
+    /// drawing; at zoom 3, translation (−5, 4) it belongs at 3p + (−5, 4). With k = 3/2 the
+    /// layer must map q to k·q + (−5 − 15, 4 − 30) = 1.5·q + (−20, −26).
+    #[test]
+    fn a_scaled_drawing_lands_where_the_view_now_puts_the_scene() {
+        let r = built_at(2.0, vec2(10.0, 20.0));
+        let now = TSTransform::new(vec2(-5.0, 4.0), 3.0);
+        let layer = r.layer_transform(now, 1.0);
+        assert_eq!(layer, TSTransform::new(vec2(-20.0, -26.0), 1.5));
+        let p = pos2(100.0, 50.0);
+        let q = TSTransform::new(vec2(10.0, 20.0), 2.0) * p;
+        assert_eq!(layer * q, now * p);
+        // at the zoom it was built at: a move by whole pixels (2 px per point: half points)
+        let moved = r.layer_transform(TSTransform::new(vec2(10.3, 20.8), 2.0), 2.0);
+        assert_eq!(moved, TSTransform::from_translation(vec2(0.5, 1.0)));
+    }
+
+    #[test]
+    fn a_zoom_gesture_may_scale_the_drawing_to_twice_or_half_and_no_more() {
+        let r = built_at(2.0, Vec2::ZERO);
+        let view = Rect::from_min_size(pos2(100.0, 100.0), vec2(200.0, 200.0));
+        assert!(r.valid_scaled(&key(3.9), view));
+        assert!(r.valid_scaled(&key(1.1), view));
+        assert!(!r.valid_scaled(&key(4.1), view), "more than twice");
+        assert!(!r.valid_scaled(&key(0.9), view), "less than half");
+        let other = RetainedKey {
+            content: 8,
+            ..key(2.2)
+        };
+        assert!(!r.valid_scaled(&other, view), "an edit builds it again");
+        let beyond = Rect::from_min_size(pos2(900.0, 900.0), vec2(200.0, 200.0));
+        assert!(!r.valid_scaled(&key(2.2), beyond), "outside what it covers");
+        assert!(!r.valid_for(&key(2.2), view), "only a gesture may scale it");
     }
 
     #[test]
