@@ -96,7 +96,7 @@ fn bench_canvas(c: &mut criterion::Criterion) {
     group.finish();
 
     let mut group = c.benchmark_group("designer_frame");
-    for plant in common::generated_plants().into_iter().take(1) {
+    for plant in common::generated_plants().into_iter().take(2) {
         let mut h = Headless::new();
         let mut app = app_with(&h, &plant);
         h.warm_up(WARM_UP_FRAMES, |ui| app.frame_ui(ui));

@@ -3,48 +3,14 @@
 //! assign zones, merge), into an empty project and as a re-import into the project the first
 //! import made. Budget: 10,000 rows read and planned in well under a second.
 
+mod common;
+
+use common::inventory;
 use criterion::{BenchmarkId, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use zonewright::import;
 use zonewright::model::Project;
 use zonewright::model::network::ImportSettings;
-
-/// `rows` devices in 40 cells of 25 VLANs; every 7th a PLC, every 11th an HMI …
-fn inventory(rows: usize) -> String {
-    let mut s = String::from(
-        "name,ips,mac_address,vlan_id,vendor,product_name,firmware_version,serial_number,roles,level,protocols,zones\n",
-    );
-    let roles = [
-        "PLC",
-        "HMI",
-        "I/O",
-        "switch",
-        "Engineering Workstation",
-        "camera",
-        "drive",
-    ];
-    for i in 0..rows {
-        let cell = i % 40;
-        s.push_str(&format!(
-            "dev-{i},10.{}.{}.{},02:00:{:02x}:{:02x}:{:02x}:{:02x},{},Vendor {},Model {},{}.{},SN{i:08},\"{}\",{},\"Modbus/TCP, S7comm\",Cell {cell}\n",
-            cell,
-            (i / 250) % 256,
-            i % 250 + 1,
-            (i >> 24) & 0xff,
-            (i >> 16) & 0xff,
-            (i >> 8) & 0xff,
-            i & 0xff,
-            cell % 25 + 1,
-            i % 13,
-            i % 17,
-            i % 5,
-            i % 9,
-            roles[i % roles.len()],
-            i % 4,
-        ));
-    }
-    s
-}
 
 fn bench_import(c: &mut criterion::Criterion) {
     let settings = ImportSettings::default();

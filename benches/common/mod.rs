@@ -55,6 +55,63 @@ fn generated(params: &GenerateParams) -> Plant {
     }
 }
 
+/// `rows` devices in 40 cells of 25 VLANs; every 7th a PLC, every 11th an HMI …
+pub fn inventory(rows: usize) -> String {
+    let mut s = String::from(
+        "name,ips,mac_address,vlan_id,vendor,product_name,firmware_version,serial_number,roles,level,protocols,zones\n",
+    );
+    let roles = [
+        "PLC",
+        "HMI",
+        "I/O",
+        "switch",
+        "Engineering Workstation",
+        "camera",
+        "drive",
+    ];
+    for i in 0..rows {
+        let cell = i % 40;
+        s.push_str(&format!(
+            "dev-{i},10.{}.{}.{},02:00:{:02x}:{:02x}:{:02x}:{:02x},{},Vendor {},Model {},{}.{},SN{i:08},\"{}\",{},\"Modbus/TCP, S7comm\",Cell {cell}\n",
+            cell,
+            (i / 250) % 256,
+            i % 250 + 1,
+            (i >> 24) & 0xff,
+            (i >> 16) & 0xff,
+            (i >> 8) & 0xff,
+            i & 0xff,
+            cell % 25 + 1,
+            i % 13,
+            i % 17,
+            i % 5,
+            i % 9,
+            roles[i % roles.len()],
+            i % 4,
+        ));
+    }
+    s
+}
+
+/// A plant as an architect starts one: an inventory of `rows` devices imported into an empty
+/// project (zones from its `zones` column, laid out by Purdue level), as File → Import does.
+fn imported(rows: usize) -> Plant {
+    let text = inventory(rows);
+    let settings = zonewright::model::network::ImportSettings::default();
+    let mut project = Project::default();
+    let plan = zonewright::import::read_bytes("bench.csv", text.as_bytes(), None)
+        .map_err(|e| e.to_string())
+        .and_then(|t| zonewright::import::plan(&project, &t, &settings).map_err(|e| e.to_string()));
+    match plan.map(|p| p.edit.apply(&mut project).map_err(|e| e.to_string())) {
+        Ok(Ok(_)) => {}
+        Ok(Err(e)) | Err(e) => panic!("the generated inventory does not import: {e}"),
+    }
+    Plant {
+        name: format!("imported-{rows}a"),
+        text: zonewright::file::to_string(&project).expect("serialise"),
+        project,
+    }
+}
+
 /// The embedded samples (skipping any that do not load, e.g. an empty placeholder in a
 /// worktree) and the two generated plants, smallest first.
 pub fn plants() -> Vec<Plant> {
@@ -69,14 +126,16 @@ pub fn plants() -> Vec<Plant> {
             Err(e) => eprintln!("skipping sample {}: {e}", s.name),
         }
     }
+    out.push(imported(2_000));
     out.push(generated(&LARGE));
     out.push(generated(&HUGE));
     out
 }
 
-/// Only the two generated plants (for views whose cost on the samples is not of interest).
+/// The 2,000-device imported plant and the two generated ones (for views whose cost on the
+/// samples is not of interest).
 pub fn generated_plants() -> Vec<Plant> {
-    vec![generated(&LARGE), generated(&HUGE)]
+    vec![imported(2_000), generated(&LARGE), generated(&HUGE)]
 }
 
 /// A one-line description of a plant's size, printed before measuring.
