@@ -4,8 +4,8 @@
 
 use crate::analysis::assess;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
-use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::file;
+use crate::import::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::model::Project;
 use crate::model::text::visible;
 use clap::Args;
@@ -41,7 +41,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
             "{shown} is not a regular file; a compliance matrix is an .xlsx file"
         ));
     }
-    let max = crate::export::compliance::MAX_BYTES as u64;
+    let max = crate::import::compliance::MAX_BYTES as u64;
     let too_large = |size: u64| {
         format!(
             "{shown} is {} MB; a compliance matrix can be at most {} MB",

@@ -14,6 +14,9 @@ use std::collections::BTreeSet;
 pub mod clipboard;
 pub mod find;
 pub mod flows;
+pub mod form;
+pub mod import;
+pub mod matrix;
 mod rename;
 pub mod risk;
 pub mod risk_matrix;
@@ -62,11 +65,35 @@ pub enum Action {
         dx: f32,
         dy: f32,
     },
-    /// An edit built by a form (inspector, requirement table), passed through.
-    Edit {
+    /// A value a form changed (inspector, requirement table, risk register), as one step
+    /// named `label`; steps with the same `merge_key` in a row merge (typing a word).
+    Form {
         label: String,
-        edit: Box<Edit>,
+        form: Box<form::FormAction>,
         merge_key: Option<String>,
+    },
+    /// A device of a catalog type added to a conduit (the conduit inspector).
+    AddDevice {
+        conduit: crate::model::ConduitId,
+        component: String,
+    },
+    /// An inventory import as its preview worked it out (`import.rs`).
+    Import {
+        label: String,
+        changes: Box<import::ImportChanges>,
+    },
+    /// A filled-in compliance matrix named `name` applied (`matrix.rs`).
+    ApplyMatrix {
+        name: String,
+        sets: Vec<matrix::SetRequirement>,
+    },
+    /// View → Purdue bands on or off.
+    PurdueBands(bool),
+    /// `action`, merging with the steps before it that carry the same key (typing into a
+    /// field of many selected elements).
+    Merging {
+        action: Box<Action>,
+        key: String,
     },
     /// Puts copies of the clip's elements into the project ([`clipboard::paste`]).
     Paste {
@@ -155,16 +182,23 @@ pub fn plan(
             move_zones(project, &ids, *dx, *dy)
         }
         Action::Arrange(how) => arrange::plan_arrangement(project, selection, *how),
-        Action::Edit {
+        Action::Form {
             label,
-            edit,
+            form,
             merge_key,
-        } => Ok(Plan {
-            label: label.clone(),
-            edit: (**edit).clone(),
-            selection_after: None,
-            merge_key: merge_key.clone(),
-        }),
+        } => form::plan(form, label, merge_key.as_ref(), project),
+        Action::AddDevice { conduit, component } => {
+            form::add_device(project, catalog, *conduit, component)
+        }
+        Action::Import { label, changes } => import::plan(label, changes),
+        Action::ApplyMatrix { name, sets } => matrix::plan(name, sets, project),
+        Action::PurdueBands(on) => form::purdue_bands(project, *on),
+        Action::Merging { action, key } => {
+            plan(action, project, selection, catalog).map(|p| Plan {
+                merge_key: Some(key.clone()),
+                ..p
+            })
+        }
         Action::Paste {
             clip,
             placement,

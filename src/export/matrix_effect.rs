@@ -2,9 +2,9 @@
 //! edit, compared per zone or conduit the matrix changes. The command line's `apply-matrix`
 //! report and the designer's preview print these same lines; neither computes SL-A itself.
 
-use super::compliance::Plan;
 use crate::analysis::{Assessment, assess};
 use crate::catalog::Catalog;
+use crate::import::compliance::Plan;
 use crate::model::{ElementRef, MaybeLevels, Project, format_levels};
 
 /// The SL-A of one zone or conduit before and after the matrix.

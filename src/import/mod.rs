@@ -1,8 +1,10 @@
 //! Asset inventory import from CSV and XLSX, UI-free: reading the table (`table`, `xlsx`),
 //! the column mapping (`mapping`), component types (`types`), one row to a device (`rows`),
-//! zone rules and layout (`zones`), and the merge into a project as one previewed `Edit`
-//! (`merge`). The mapping file of the command line is read here too.
+//! zone rules and layout (`zones`), and the merge into a project as one previewed change
+//! (`merge`, planned by `command::import`); a filled-in compliance matrix read back
+//! (`compliance`). The mapping file of the command line is read here too.
 
+pub mod compliance;
 pub mod mapping;
 pub mod merge;
 pub mod rows;

@@ -129,15 +129,16 @@ impl DesignerApp {
                 }
                 return;
             }
-            Intent::Edit {
+            Intent::Form {
                 label,
-                edit,
+                form,
                 merge_key,
-            } => Action::Edit {
+            } => Action::Form {
                 label,
-                edit,
+                form,
                 merge_key,
             },
+            Intent::Act(action) => *action,
             Intent::CreateZone { kind, center } => Action::CreateZone { kind, center },
             Intent::CreateAsset {
                 zone,

@@ -6,8 +6,8 @@
 
 use super::dialogs::DialogResult;
 use super::{DesignerApp, Intent};
-use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::export::matrix_effect::{SlAChange, preview_sl_a};
+use crate::import::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::model::text::visible;
 use std::path::PathBuf;
 
@@ -115,16 +115,9 @@ impl DesignerApp {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let n = plan.changes.len();
-        if let Some(edit) = plan.edit(&doc.project) {
+        if n > 0 {
             self.emit(Intent::SealEdit);
-            self.emit(Intent::Edit {
-                label: format!(
-                    "Apply compliance matrix {name} ({})",
-                    crate::count_of(n, "change", "changes")
-                ),
-                edit: Box::new(edit),
-                merge_key: None,
-            });
+            self.emit(Intent::Act(Box::new(plan.action(&name))));
             self.emit(Intent::SealEdit);
             self.status = Some(format!(
                 "Applied {} from {name}",

@@ -42,7 +42,7 @@ pub mod visible;
 pub mod watch;
 
 use crate::catalog::Catalog;
-use crate::edit::Edit;
+
 use crate::model::{AssetId, AssetParent, ElementRef, Project, Rect, ZoneId, ZoneKind};
 use dialogs::{FileDialogs, RecentFiles};
 use std::collections::BTreeSet;
@@ -86,12 +86,14 @@ pub enum Intent {
     },
     DeleteSelection,
     DuplicateSelection,
-    /// An edit built by the inspector or the requirement table.
-    Edit {
+    /// A value a form changed (inspector, requirement table, risk register).
+    Form {
         label: String,
-        edit: Box<Edit>,
+        form: Box<crate::command::form::FormAction>,
         merge_key: Option<String>,
     },
+    /// Any other document-changing action, planned by [`crate::command::plan`].
+    Act(Box<crate::command::Action>),
     /// The field being edited lost focus: the next edit starts a new undo step.
     SealEdit,
     Undo,

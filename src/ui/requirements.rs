@@ -12,7 +12,7 @@ use super::view::{Intents, View};
 use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::command::bulk::{BulkAction, RequirementChange, copy_assessment_plan, met_up_to_count};
-use crate::edit::Edit;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{ElementRef, Fr, MAX_SL, RequirementAssessment, Requirements, Status};
 use std::collections::BTreeSet;
@@ -647,7 +647,7 @@ fn copy_picker_ui(
     });
 }
 
-/// The edit that stores one requirement assessment on a zone or conduit (a default entry is
+/// The intent that stores one requirement assessment on a zone or conduit (a default entry is
 /// removed, so files stay small).
 fn requirement_edit(
     doc: &super::Document,
@@ -657,29 +657,18 @@ fn requirement_edit(
     label: String,
     merge_key: Option<String>,
 ) -> Option<Intent> {
-    let put = |reqs: &mut Requirements| {
-        if ra.is_default() {
-            reqs.remove(id);
-        } else {
-            reqs.insert(id.to_owned(), ra.clone());
-        }
-    };
-    let edit = match target {
-        ElementRef::Zone(z) => {
-            let mut z = doc.project.zone(z)?.clone();
-            put(&mut z.requirements);
-            Edit::ReplaceZone(z)
-        }
-        ElementRef::Conduit(c) => {
-            let mut c = doc.project.conduit(c)?.clone();
-            put(&mut c.requirements);
-            Edit::ReplaceConduit(c)
-        }
-        _ => return None,
-    };
-    Some(Intent::Edit {
+    match target {
+        ElementRef::Zone(z) => doc.project.zone(z).map(|_| ()),
+        ElementRef::Conduit(c) => doc.project.conduit(c).map(|_| ()),
+        ElementRef::Asset(_) | ElementRef::Project => None,
+    }?;
+    Some(Intent::Form {
         label,
-        edit: Box::new(edit),
+        form: Box::new(FormAction::Requirement {
+            element: target,
+            id: id.to_owned(),
+            assessment: ra,
+        }),
         merge_key,
     })
 }

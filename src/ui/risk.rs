@@ -7,7 +7,7 @@ use super::view::Intents;
 use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
-use crate::edit::Edit;
+use crate::command::form::FormAction;
 use crate::model::{
     AssetId, Conduit, ElementRef, ElementRisk, Project, ProjectRisk, RiskMatrix, ThreatScenario,
     Zone,
@@ -81,27 +81,16 @@ impl Owner<'_> {
     /// The intent that applies a changed risk of this element as one undo step.
     fn intent(&self, change: Change<ElementRisk>) -> Intent {
         let key = change.key.map(|k| format!("{}.risk.{k}", self.id()));
-        let (label, edit) = match self {
-            Owner::Zone(z) => {
-                let mut n = (*z).clone();
-                n.risk = change.value;
-                (
-                    format!("{} in zone {}", change.label, z.name),
-                    Edit::ReplaceZone(n),
-                )
-            }
-            Owner::Conduit(c) => {
-                let mut n = (*c).clone();
-                n.risk = change.value;
-                (
-                    format!("{} in conduit {}", change.label, c.name),
-                    Edit::ReplaceConduit(n),
-                )
-            }
+        let label = match self {
+            Owner::Zone(z) => format!("{} in zone {}", change.label, z.name),
+            Owner::Conduit(c) => format!("{} in conduit {}", change.label, c.name),
         };
-        Intent::Edit {
+        Intent::Form {
             label,
-            edit: Box::new(edit),
+            form: Box::new(FormAction::Risk {
+                element: self.element(),
+                risk: change.value,
+            }),
             merge_key: key,
         }
     }
@@ -765,9 +754,9 @@ mod tests {
             "Edit SL-T rationale",
             "rationale".into(),
         ));
-        let Intent::Edit {
+        let Intent::Form {
             label,
-            edit,
+            form,
             merge_key,
         } = intent
         else {
@@ -775,14 +764,23 @@ mod tests {
         };
         assert_eq!(label, "Edit SL-T rationale in conduit BPCS ↔ SIS");
         assert_eq!(merge_key.as_deref(), Some("conduit5.risk.rationale"));
-        match *edit {
-            Edit::ReplaceConduit(c) => {
-                assert_eq!(c.id, ConduitId(5));
-                assert_eq!(c.risk, risk);
-                assert_eq!(c.devices.len(), 1, "the rest of the conduit is kept");
-            }
-            other => panic!("{other:?}"),
-        }
+        let plan = crate::command::plan(
+            &crate::command::Action::Form {
+                label,
+                form,
+                merge_key,
+            },
+            &p,
+            &Default::default(),
+            crate::catalog::Catalog::embedded(),
+        )
+        .expect("a plan");
+        let mut after = p.clone();
+        plan.edit.apply(&mut after).expect("applies");
+        let c = after.conduit(ConduitId(5)).expect("the conduit");
+        assert_eq!(c.risk, risk);
+        assert_eq!(c.devices.len(), 1, "the rest of the conduit is kept");
+        assert_eq!(after.zones, p.zones, "nothing else changes");
         assert_eq!(shortened("abcdef", 4), "abc…");
         assert_eq!(shortened("abc", 4), "abc");
         assert_eq!(scenarios_text(1), "1 threat scenario");

@@ -697,9 +697,9 @@ fn canvas_reuses_its_drawing_until_what_it_shows_changes() {
     // an edit: drawn again, with the new name
     let mut renamed = first.clone();
     renamed.name = "Renamed zone".into();
-    h.state_mut().apply_intent(zonewright::ui::Intent::Edit {
+    h.state_mut().apply_intent(zonewright::ui::Intent::Form {
         label: "Rename".into(),
-        edit: Box::new(zonewright::edit::Edit::ReplaceZone(renamed)),
+        form: Box::new(zonewright::command::form::FormAction::Zone(renamed)),
         merge_key: None,
     });
     h.run();

@@ -60,9 +60,9 @@ fn a_partly_assessed_fr_says_how_far_it_has_got() {
         );
         (z.id, n)
     };
-    h.state_mut().apply_intent(Intent::Edit {
+    h.state_mut().apply_intent(Intent::Form {
         label: "Set SR 1.1 met".into(),
-        edit: Box::new(zonewright::edit::Edit::ReplaceZone(label)),
+        form: Box::new(zonewright::command::form::FormAction::Zone(label)),
         merge_key: None,
     });
     h.state_mut()

@@ -5,7 +5,7 @@
 
 use super::widgets::TextField;
 use crate::catalog::Catalog;
-use crate::command::bulk::{AssetChange, BulkAction, ZoneChange, plan_bulk};
+use crate::command::bulk::{AssetChange, BulkAction, ZoneChange};
 use crate::model::text::visible;
 use crate::model::{
     Asset, AssetId, AssetParent, Criticality, ElementRef, Fr, MAX_SL, Project, SlVector, Zone,
@@ -61,7 +61,7 @@ pub fn multi_ui(
     ui.label("Drag a selected zone to move them all; arrow keys nudge.");
     if zones.len() >= 2 {
         ui.separator();
-        zones_ui(ui, out, catalog, project, &zones);
+        zones_ui(ui, out, &zones);
     }
     if assets.len() >= 2 {
         ui.separator();
@@ -69,13 +69,7 @@ pub fn multi_ui(
     }
 }
 
-fn zones_ui(
-    ui: &mut egui::Ui,
-    out: &mut Intents,
-    catalog: &Catalog,
-    project: &Project,
-    zones: &[&Zone],
-) {
+fn zones_ui(ui: &mut egui::Ui, out: &mut Intents, zones: &[&Zone]) {
     let ids: Vec<ZoneId> = zones.iter().map(|z| z.id).collect();
     let push = |out: &mut Intents, change: ZoneChange| {
         out.push(Intent::Bulk(BulkAction::Zones {
@@ -191,8 +185,6 @@ fn zones_ui(
     {
         push_text(
             out,
-            catalog,
-            project,
             BulkAction::Zones {
                 ids: ids.clone(),
                 change: ZoneChange::Organisation(v),
@@ -217,22 +209,13 @@ fn mixed_note_ui(ui: &mut egui::Ui, fields: &[(&str, bool)]) {
     }
 }
 
-/// A text change to many elements: planned here so that typing one word merges into one undo
-/// step (the plan's edit under the field's merge key).
-fn push_text(
-    out: &mut Intents,
-    catalog: &Catalog,
-    project: &Project,
-    action: BulkAction,
-    key: String,
-) {
-    if let Ok(plan) = plan_bulk(&action, project, catalog) {
-        out.push(Intent::Edit {
-            label: plan.label,
-            edit: Box::new(plan.edit),
-            merge_key: Some(key),
-        });
-    }
+/// A text change to many elements, merging under the field's key so that typing one word is
+/// one undo step.
+fn push_text(out: &mut Intents, action: BulkAction, key: String) {
+    out.push(Intent::Act(Box::new(crate::command::Action::Merging {
+        action: Box::new(crate::command::Action::Bulk(action)),
+        key,
+    })));
 }
 
 fn assets_ui(
@@ -318,8 +301,6 @@ fn assets_ui(
     {
         push_text(
             out,
-            catalog,
-            project,
             BulkAction::Assets {
                 ids: ids.clone(),
                 change: AssetChange::Vendor(v),

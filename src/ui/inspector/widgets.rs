@@ -2,18 +2,23 @@
 //! a table cell, single- or multi-line, date), field tables that build their edit only when a
 //! field changed, the level combo and the SL vector editor.
 
-use crate::edit::Edit;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{Fr, MAX_SL, SlVector};
 use crate::ui::Intent;
 use crate::ui::view::Intents;
 
-/// Pushes an edit as one undo step; edits with the same `key` in a row merge into it (typing a
-/// word in one field is one step).
-pub fn push_edit(out: &mut Intents, label: impl Into<String>, edit: Edit, key: Option<String>) {
-    out.push(Intent::Edit {
+/// Pushes what a form changed as one undo step; changes with the same `key` in a row merge
+/// into it (typing a word in one field is one step).
+pub fn push_form(
+    out: &mut Intents,
+    label: impl Into<String>,
+    form: FormAction,
+    key: Option<String>,
+) {
+    out.push(Intent::Form {
         label: label.into(),
-        edit: Box::new(edit),
+        form: Box::new(form),
         merge_key: key,
     });
 }
@@ -126,18 +131,18 @@ impl<'a> TextField<'a> {
         (r.changed() && text != self.value).then_some(text)
     }
 
-    /// Draws the field and, when the text changed, pushes the edit `make` builds from the new
-    /// text, under the merge key `key`. Nothing is built while the text stays as it is.
+    /// Draws the field and, when the text changed, pushes the change `make` builds from the
+    /// new text, under the merge key `key`. Nothing is built while the text stays as it is.
     pub fn edit_ui(
         self,
         ui: &mut egui::Ui,
         out: &mut Intents,
         key: String,
-        make: impl FnOnce(String) -> (String, Edit),
+        make: impl FnOnce(String) -> (String, FormAction),
     ) {
         if let Some(text) = self.show_ui(ui, out) {
-            let (label, edit) = make(text);
-            push_edit(out, label, edit, Some(key));
+            let (label, form) = make(text);
+            push_form(out, label, form, Some(key));
         }
     }
 }

@@ -3,10 +3,10 @@
 
 use super::levels::levels_table_ui;
 use super::sections::{characteristics_ui, compensation_ui};
-use super::widgets::{TextField, push_edit, sl_vector_ui};
+use super::widgets::{TextField, push_form, sl_vector_ui};
 use crate::analysis::ElementAssessment;
 use crate::catalog::Catalog;
-use crate::edit::Edit;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{ElementRef, Project, Zone, ZoneKind};
 use crate::ui::Intent;
@@ -59,7 +59,7 @@ pub fn zone_ui(
             n.description = v;
             (
                 format!("Edit zone {} description", z.name),
-                Edit::ReplaceZone(n),
+                FormAction::Zone(n),
             )
         });
     ui.separator();
@@ -173,5 +173,5 @@ fn replace(
 ) {
     let mut n = z.clone();
     f(&mut n);
-    push_edit(out, label, Edit::ReplaceZone(n), key);
+    push_form(out, label, FormAction::Zone(n), key);
 }
