@@ -12,6 +12,7 @@ mod names;
 mod progress;
 mod reach;
 mod record;
+pub mod register;
 pub mod risk;
 pub mod rules;
 
@@ -217,6 +218,20 @@ impl Assessment {
             ElementRef::Conduit(id) => self.conduits.get(project.conduit_index(id)?),
             _ => None,
         }
+    }
+
+    /// The assessment of the zone or conduit `element`, which stands at `position` in the
+    /// project's list: checked by id, and searched for when the assessment is not of this
+    /// project revision (constant time when it is).
+    pub fn element_at(&self, element: ElementRef, position: usize) -> Option<&ElementAssessment> {
+        let list = match element {
+            ElementRef::Zone(_) => &self.zones,
+            ElementRef::Conduit(_) => &self.conduits,
+            ElementRef::Asset(_) | ElementRef::Project => return None,
+        };
+        list.get(position)
+            .filter(|e| e.element == element)
+            .or_else(|| list.iter().find(|e| e.element == element))
     }
 
     /// The SL-C of an asset (the first with this id).

@@ -269,8 +269,8 @@ pub(super) fn risk_findings(
             );
             continue;
         }
-        for (s, r) in risk.scenarios.iter().zip(&assessed.scenarios) {
-            let title = scenario_title(s);
+        for (i, (s, r)) in risk.scenarios.iter().zip(&assessed.scenarios).enumerate() {
+            let title = super::register::scenario_title(i, s);
             if r.unmitigated.is_none() {
                 push(
                     FindingCode::RiskUnrated,
@@ -396,15 +396,6 @@ pub fn measure_text(m: &crate::model::Countermeasure, on: Option<Date>) -> Strin
         },
         parts.join(", ")
     )
-}
-
-/// A scenario's title for messages (its position when it has none).
-fn scenario_title(s: &ThreatScenario) -> &str {
-    if is_blank(&s.title) {
-        "(untitled)"
-    } else {
-        s.title.trim()
-    }
 }
 
 #[cfg(test)]

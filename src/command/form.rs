@@ -4,7 +4,7 @@
 //! bands switch. Each is one labelled
 //! edit; typing into one field merges under the caller's key.
 
-use super::{NoPlan, Plan};
+use super::{NoPlan, Plan, plan_of};
 use crate::catalog::Catalog;
 use crate::edit::Edit;
 use crate::model::{
@@ -35,15 +35,6 @@ pub enum FormAction {
         id: String,
         assessment: RequirementAssessment,
     },
-}
-
-fn plan_of(label: String, edit: Edit, merge_key: Option<String>) -> Plan {
-    Plan {
-        label,
-        edit,
-        selection_after: None,
-        merge_key,
-    }
 }
 
 /// The one edit that carries out `action` under `label` (the form names the field it edits).

@@ -2,7 +2,7 @@
 //! creates, the conduits whose devices it updates and the import settings kept for next time,
 //! as one labelled edit. `import::merge` works out what changes; this builds the edit.
 
-use super::{NoPlan, Plan};
+use super::{NoPlan, Plan, plan_of};
 use crate::edit::Edit;
 use crate::model::{Conduit, ImportSettings, Zone};
 
@@ -53,12 +53,7 @@ pub fn plan(label: &str, changes: &ImportChanges) -> Result<Plan, NoPlan> {
     if changes.is_empty() {
         return Err(NoPlan::Nothing);
     }
-    Ok(Plan {
-        label: label.to_owned(),
-        edit: edit(changes),
-        selection_after: None,
-        merge_key: None,
-    })
+    Ok(plan_of(label.to_owned(), edit(changes), None))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! requirement assessment it sets, on the zones and conduits it names, as one labelled edit.
 //! `import::compliance` reads the workbook; this builds the edit.
 
-use super::{NoPlan, Plan};
+use super::{NoPlan, Plan, plan_of};
 use crate::edit::Edit;
 use crate::model::{Conduit, ElementRef, Project, RequirementAssessment, Zone};
 
@@ -56,15 +56,14 @@ pub fn edit(sets: &[SetRequirement], project: &Project) -> Option<Edit> {
 /// The matrix `name` applied as one undo step: "Apply compliance matrix m.xlsx (3 changes)".
 pub fn plan(name: &str, sets: &[SetRequirement], project: &Project) -> Result<Plan, NoPlan> {
     let edit = edit(sets, project).ok_or(NoPlan::Nothing)?;
-    Ok(Plan {
-        label: format!(
+    Ok(plan_of(
+        format!(
             "Apply compliance matrix {name} ({})",
             crate::count_of(sets.len(), "change", "changes")
         ),
         edit,
-        selection_after: None,
-        merge_key: None,
-    })
+        None,
+    ))
 }
 
 #[cfg(test)]

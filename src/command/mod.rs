@@ -112,7 +112,7 @@ pub enum Action {
     /// Many elements or requirement items at once (`bulk.rs`).
     Bulk(bulk::BulkAction),
     /// The records of the risk assessment (`risk.rs`).
-    Risk(risk::RiskAction),
+    Risk(Box<risk::RiskAction>),
     /// A change to a conduit's data flows (`flows.rs`).
     Flow(flows::FlowAction),
 }
@@ -285,6 +285,16 @@ pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str>) -> Stri
         .map(|n| format!("{base} {n}"))
         .find(|c| !taken.contains(c.as_str()))
         .unwrap_or_else(|| base.to_owned())
+}
+
+/// One labelled step that keeps the selection; steps with the same `merge_key` in a row merge.
+pub(crate) fn plan_of(label: String, edit: Edit, merge_key: Option<String>) -> Plan {
+    Plan {
+        label,
+        edit,
+        selection_after: None,
+        merge_key,
+    }
 }
 
 fn keep_selection(label: String, edit: Edit) -> Plan {

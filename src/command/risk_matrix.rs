@@ -2,7 +2,7 @@
 //! scales, levels), the initial risk assessment's scenarios and the asset owner's approval.
 //! Each gives one labelled edit; typing into one field merges into one step.
 
-use super::{NoPlan, Plan};
+use super::{NoPlan, Plan, plan_of};
 use crate::edit::Edit;
 use crate::model::{Approval, Project, ProjectRisk, RiskMatrix, ThreatScenario};
 
@@ -31,15 +31,6 @@ pub enum MatrixAction {
         label: String,
         key: Option<String>,
     },
-}
-
-fn plan_of(label: String, edit: Edit, merge_key: Option<String>) -> Plan {
-    Plan {
-        label,
-        edit,
-        selection_after: None,
-        merge_key,
-    }
 }
 
 /// The one edit that carries out `action`.

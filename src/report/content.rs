@@ -8,6 +8,7 @@ use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width}
 use super::requirements;
 use super::risk;
 use super::writer::{Level, Writer};
+use crate::analysis::register::DASH;
 use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
@@ -21,16 +22,12 @@ fn element_id(e: ElementRef) -> String {
         ElementRef::Zone(id) => id.to_string(),
         ElementRef::Conduit(id) => id.to_string(),
         ElementRef::Asset(id) => id.to_string(),
-        ElementRef::Project => "—".to_owned(),
+        ElementRef::Project => DASH.to_owned(),
     }
 }
 
 fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "—".to_owned()
-    } else {
-        s.to_owned()
-    }
+    crate::analysis::register::or_dash(s).to_owned()
 }
 
 /// The running header and footer text of the project.
@@ -276,7 +273,7 @@ fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
         .collect();
     let (assumptions, dependencies) = (f[7].1.trim(), f[8].1.trim());
     let n = match (assumptions.is_empty(), dependencies.is_empty()) {
-        (true, true) => "—".to_owned(),
+        (true, true) => DASH.to_owned(),
         (false, true) => format!("Assumptions: {assumptions}"),
         (true, false) => format!("External dependencies: {dependencies}"),
         (false, false) => {
@@ -402,7 +399,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         rows.push((
             "i) Connected conduits".into(),
             if conduits.is_empty() {
-                "—".into()
+                DASH.into()
             } else {
                 conduits.join("; ")
             },
@@ -474,7 +471,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         rows.push((
             "Controls".into(),
             if controls.is_empty() {
-                "—".into()
+                DASH.into()
             } else {
                 controls.join("; ")
             },

@@ -7,13 +7,14 @@ use super::content::gap_colors;
 use super::layout::{Cell, Rgb, col};
 use super::writer::{Level, Writer};
 use crate::analysis::GapSeverity;
+use crate::analysis::register::DASH;
 use crate::analysis::risk::{ElementRiskAssessment, ScenarioRisk};
 use crate::model::text::is_blank;
 use crate::model::{ElementRisk, Project, ThreatScenario};
 
 fn or_dash(s: &str) -> String {
     if is_blank(s) {
-        "—".to_owned()
+        DASH.to_owned()
     } else {
         s.trim().to_owned()
     }
@@ -71,7 +72,7 @@ pub fn record_rows(p: &Project, risk: &ElementRisk) -> Vec<Vec<Cell>> {
     }
     let r = &risk.record;
     let method = match (is_blank(&r.method_version), p.risk.method.is_empty()) {
-        (true, _) => "—".to_owned(),
+        (true, _) => DASH.to_owned(),
         (false, true) => format!("version {}", r.method_version.trim()),
         (false, false) => format!(
             "{} version {}",
@@ -101,11 +102,12 @@ pub fn notes_table(flow: &mut dyn Writer, risk: &ElementRisk, assessed: &Element
         .scenarios
         .iter()
         .zip(&assessed.scenarios)
-        .filter(|(s, _)| {
+        .enumerate()
+        .filter(|(_, (s, _))| {
             !is_blank(&s.likelihood_rationale)
                 || s.acceptance.as_ref().is_some_and(|a| a.is_recorded())
         })
-        .map(|(s, sr)| note_row(s, sr))
+        .map(|(i, (s, sr))| note_row(i, s, sr))
         .collect();
     if rows.is_empty() {
         return;
@@ -124,14 +126,10 @@ pub fn notes_table(flow: &mut dyn Writer, risk: &ElementRisk, assessed: &Element
     );
 }
 
-fn note_row(s: &ThreatScenario, sr: &ScenarioRisk) -> Vec<Cell> {
-    let title = if is_blank(&s.title) {
-        "(untitled)"
-    } else {
-        s.title.trim()
-    };
+fn note_row(index: usize, s: &ThreatScenario, sr: &ScenarioRisk) -> Vec<Cell> {
+    let title = crate::analysis::register::scenario_title(index, s);
     let acceptance = match s.acceptance.as_ref().filter(|a| a.is_recorded()) {
-        None => Cell::new("—"),
+        None => Cell::new(DASH),
         Some(a) if sr.accepted_although_intolerable => {
             let mut c = accepted_cell();
             c.text = format!("ACCEPTED ALTHOUGH INTOLERABLE by {}", a.text());

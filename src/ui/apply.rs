@@ -129,51 +129,11 @@ impl DesignerApp {
                 }
                 return;
             }
-            Intent::Form {
-                label,
-                form,
-                merge_key,
-            } => Action::Form {
-                label,
-                form,
-                merge_key,
-            },
-            Intent::Act(action) => *action,
-            Intent::CreateZone { kind, center } => Action::CreateZone { kind, center },
-            Intent::CreateAsset {
-                zone,
-                component,
-                index,
-            } => Action::CreateAsset {
-                zone,
-                component,
-                index,
-            },
-            Intent::CreateConduit { from, to } => Action::CreateConduit { from, to },
-            Intent::MoveZones { ids, dx, dy } => Action::MoveZones { ids, dx, dy },
-            Intent::ResizeZone { id, rect } => Action::ResizeZone { id, rect },
-            Intent::MoveAsset { id, to, index } => Action::MoveAsset { id, to, index },
-            Intent::DeleteSelection => Action::DeleteSelection,
-            Intent::DuplicateSelection => Action::DuplicateSelection,
-            Intent::Nudge { dx, dy } => Action::Nudge { dx, dy },
-            Intent::Paste {
-                clip,
-                placement,
-                into,
-            } => Action::Paste {
-                clip,
-                placement,
-                into,
-            },
-            Intent::CutSelection => Action::CutSelection,
-            Intent::Rename { element, name } => Action::Rename { element, name },
+            Intent::Act(action) => action,
             Intent::BeginRename(e) => {
                 self.begin_rename(e);
                 return;
             }
-            Intent::Bulk(b) => Action::Bulk(b),
-            Intent::Risk(r) => Action::Risk(r),
-            Intent::Flow(f) => Action::Flow(f),
         };
         self.plan_and_apply(action);
     }

@@ -117,7 +117,7 @@ impl DesignerApp {
         let n = plan.changes.len();
         if n > 0 {
             self.emit(Intent::SealEdit);
-            self.emit(Intent::Act(Box::new(plan.action(&name))));
+            self.emit(Intent::Act(plan.action(&name)));
             self.emit(Intent::SealEdit);
             self.status = Some(format!(
                 "Applied {} from {name}",

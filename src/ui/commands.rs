@@ -3,6 +3,7 @@
 //! it. No shortcut is written anywhere else.
 
 use super::{DesignerApp, DockTab, Intent, Modal, PathPurpose, Pending};
+use crate::command::Action;
 use crate::command::{NUDGE_FINE_STEP, NUDGE_STEP};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -644,8 +645,8 @@ impl DesignerApp {
             Quit => self.guarded(Pending::Quit),
             Undo => self.emit(Intent::Undo),
             Redo => self.emit(Intent::Redo),
-            Duplicate => self.emit(Intent::DuplicateSelection),
-            Delete => self.emit(Intent::DeleteSelection),
+            Duplicate => self.emit(Intent::Act(Action::DuplicateSelection)),
+            Delete => self.emit(Intent::Act(Action::DeleteSelection)),
             SelectAll => self.emit(Intent::SelectAll),
             Cancel => {
                 // Escape closes an open context menu first
@@ -672,7 +673,7 @@ impl DesignerApp {
             Nudge { direction, fine } => {
                 let step = if fine { NUDGE_FINE_STEP } else { NUDGE_STEP };
                 let (dx, dy) = direction.offset(step);
-                self.emit(Intent::Nudge { dx, dy });
+                self.emit(Intent::Act(Action::Nudge { dx, dy }));
             }
             About => self.modal = Some(Modal::About),
             Shortcuts => self.modal = Some(Modal::Help(super::help::HelpPage::Shortcuts)),

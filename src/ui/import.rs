@@ -595,7 +595,7 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
             if !p.new_zones.is_empty() {
                 app.canvas.request_fit();
             }
-            app.intents.push(Intent::Act(Box::new(p.action())));
+            app.intents.push(Intent::Act(p.action()));
             app.intents.push(Intent::Status(status));
         }
         app.import = ImportDialog::default();

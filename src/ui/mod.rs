@@ -43,7 +43,7 @@ pub mod watch;
 
 use crate::catalog::Catalog;
 
-use crate::model::{AssetId, AssetParent, ElementRef, Project, Rect, ZoneId, ZoneKind};
+use crate::model::{AssetParent, ElementRef, Project, Rect};
 use dialogs::{FileDialogs, RecentFiles};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -55,80 +55,27 @@ use file_actions::sanitize_file_name;
 /// What the user asked for. Views emit these; [`DesignerApp::apply_intent`] carries them out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
+    /// A change to the document (create, move, delete, paste, rename, a form's value, …):
+    /// planned by [`crate::command::plan`] into one undo step. The one vocabulary of changes.
+    Act(crate::command::Action),
     Select(Vec<ElementRef>),
     ToggleSelect(ElementRef),
-    CreateZone {
-        kind: ZoneKind,
-        center: (f32, f32),
-    },
-    CreateAsset {
-        zone: ZoneId,
-        component: String,
-        index: usize,
-    },
-    CreateConduit {
-        from: ZoneId,
-        to: ZoneId,
-    },
-    MoveZones {
-        ids: Vec<ZoneId>,
-        dx: f32,
-        dy: f32,
-    },
-    ResizeZone {
-        id: ZoneId,
-        rect: Rect,
-    },
-    MoveAsset {
-        id: AssetId,
-        to: AssetParent,
-        index: usize,
-    },
-    DeleteSelection,
-    DuplicateSelection,
-    /// A value a form changed (inspector, requirement table, risk register).
-    Form {
-        label: String,
-        form: Box<crate::command::form::FormAction>,
-        merge_key: Option<String>,
-    },
-    /// Any other document-changing action, planned by [`crate::command::plan`].
-    Act(Box<crate::command::Action>),
+    /// Selects every zone and conduit.
+    SelectAll,
     /// The field being edited lost focus: the next edit starts a new undo step.
     SealEdit,
     Undo,
     Redo,
     FocusElement(ElementRef),
     Status(String),
-    /// Moves the selected zones (arrow keys): one undo step per press.
-    Nudge {
-        dx: f32,
-        dy: f32,
-    },
-    /// Selects every zone and conduit.
-    SelectAll,
-    /// Puts copies of clipboard elements into the project.
-    Paste {
-        clip: Box<crate::command::Clip>,
-        placement: crate::command::Placement,
-        into: Option<ZoneId>,
-    },
-    /// Deletes the (just copied) selection as "Cut …".
-    CutSelection,
-    /// Renames a zone, asset or conduit (the inline rename field committed).
-    Rename {
-        element: ElementRef,
-        name: String,
-    },
     /// Opens the inline rename field on an element (double-click on the canvas).
     BeginRename(ElementRef),
-    /// Many elements or requirement items at once (multi-select forms, Requirements tab).
-    Bulk(crate::command::bulk::BulkAction),
-    /// The records of the risk assessment (method, threat sources, assessment records, a
-    /// scenario's source, likelihood rationale and acceptance).
-    Risk(crate::command::risk::RiskAction),
-    /// A change to a conduit's data flows.
-    Flow(crate::command::flows::FlowAction),
+}
+
+impl From<crate::command::Action> for Intent {
+    fn from(action: crate::command::Action) -> Self {
+        Intent::Act(action)
+    }
 }
 
 /// Bottom dock tabs.

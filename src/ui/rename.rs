@@ -3,6 +3,7 @@
 //! commits it as one undo step, Esc cancels.
 
 use super::{DesignerApp, Intent};
+use crate::command::Action;
 use crate::model::{AssetParent, ElementRef, Project, layout};
 use egui::text::{CCursor, CCursorRange};
 use egui::{Rect, pos2, vec2};
@@ -165,6 +166,6 @@ impl DesignerApp {
             self.status = Some("Rename cancelled.".into());
             return;
         }
-        self.emit(Intent::Rename { element, name });
+        self.emit(Intent::Act(Action::Rename { element, name }));
     }
 }

@@ -11,6 +11,7 @@ use super::inspector::widgets::TextField;
 use super::view::{Intents, View};
 use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
+use crate::command::Action;
 use crate::command::bulk::{BulkAction, RequirementChange, copy_assessment_plan, met_up_to_count};
 use crate::command::form::FormAction;
 use crate::model::text::visible;
@@ -447,11 +448,11 @@ fn bulk_bar_ui(
                 crate::count_of(picked.len(), "row", "rows")
             ));
             let bulk = |change| {
-                Intent::Bulk(BulkAction::Requirements {
+                Intent::Act(Action::Bulk(BulkAction::Requirements {
                     target,
                     ids: picked.clone(),
                     change,
-                })
+                }))
             };
             let mut picked_status = None;
             egui::ComboBox::from_id_salt("bulk-status")
@@ -555,7 +556,7 @@ fn bulk_bar_ui(
                     .button(format!("Mark {} met", crate::count_of(n, "item", "items")))
                     .clicked()
                 {
-                    out.push(Intent::Bulk(BulkAction::MetUpTo { target, level }));
+                    out.push(Intent::Act(Action::Bulk(BulkAction::MetUpTo { target, level })));
                     close = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -633,10 +634,10 @@ fn copy_picker_ui(
                 counts.skipped
             ));
             if go.clicked() {
-                out.push(Intent::Bulk(BulkAction::CopyAssessment {
+                out.push(Intent::Act(Action::Bulk(BulkAction::CopyAssessment {
                     from: target,
                     to,
-                }));
+                })));
                 rows.copy_open = false;
                 rows.copy_to.clear();
             }
@@ -662,7 +663,7 @@ fn requirement_edit(
         ElementRef::Conduit(c) => doc.project.conduit(c).map(|_| ()),
         ElementRef::Asset(_) | ElementRef::Project => None,
     }?;
-    Some(Intent::Form {
+    Some(Intent::Act(Action::Form {
         label,
         form: Box::new(FormAction::Requirement {
             element: target,
@@ -670,7 +671,7 @@ fn requirement_edit(
             assessment: ra,
         }),
         merge_key,
-    })
+    }))
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use super::view::Intents;
 use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
+use crate::command::Action;
 use crate::command::form::FormAction;
 use crate::model::{
     AssetId, Conduit, ElementRef, ElementRisk, Project, ProjectRisk, RiskMatrix, ThreatScenario,
@@ -85,14 +86,14 @@ impl Owner<'_> {
             Owner::Zone(z) => format!("{} in zone {}", change.label, z.name),
             Owner::Conduit(c) => format!("{} in conduit {}", change.label, c.name),
         };
-        Intent::Form {
+        Intent::Act(Action::Form {
             label,
             form: Box::new(FormAction::Risk {
                 element: self.element(),
                 risk: change.value,
             }),
             merge_key: key,
-        }
+        })
     }
 
     /// The assets a scenario of this element can affect: a zone's own; for a conduit its
@@ -485,11 +486,7 @@ fn scenario_header(
     matrix: &RiskMatrix,
     r: Option<&ScenarioRisk>,
 ) -> String {
-    let title = if s.title.trim().is_empty() {
-        format!("Scenario {}", i + 1)
-    } else {
-        shortened(s.title.trim(), 28)
-    };
+    let title = shortened(&crate::analysis::register::scenario_title(i, s), 28);
     match r.and_then(|r| r.residual) {
         Some(res) => format!(
             "{title} — {} {}",
@@ -754,11 +751,11 @@ mod tests {
             "Edit SL-T rationale",
             "rationale".into(),
         ));
-        let Intent::Form {
+        let Intent::Act(Action::Form {
             label,
             form,
             merge_key,
-        } = intent
+        }) = intent
         else {
             panic!("an edit");
         };

@@ -9,6 +9,7 @@ use super::theme;
 use super::view::{Intents, View};
 use crate::analysis::Assessment;
 use crate::analysis::risk::ApprovalState;
+use crate::command::Action;
 use crate::command::risk::RiskAction;
 use crate::command::risk_matrix::MatrixAction;
 use crate::model::{Approval, Decision, Project, RiskMatrix};
@@ -26,7 +27,9 @@ fn set_matrix(intents: &mut Intents, change: Change<RiskMatrix>) {
 }
 
 fn matrix_action(intents: &mut Intents, action: MatrixAction) {
-    intents.push(Intent::Risk(RiskAction::Matrix(action)));
+    intents.push(Intent::Act(Action::Risk(Box::new(RiskAction::Matrix(
+        action,
+    )))));
 }
 
 /// A small single-line field in a grid cell; hovering shows the whole text.

@@ -270,10 +270,10 @@ fn devices_ui(ui: &mut egui::Ui, out: &mut Intents, catalog: &Catalog, c: &Condu
                 .filter(|t| t.class == ComponentClass::NetworkDevice || t.boundary)
             {
                 if ui.selectable_label(false, &t.name).clicked() {
-                    out.push(Intent::Act(Box::new(Action::AddDevice {
+                    out.push(Intent::Act(Action::AddDevice {
                         conduit: c.id,
                         component: t.id.clone(),
-                    })));
+                    }));
                 }
             }
         });

@@ -5,6 +5,7 @@
 
 use super::widgets::TextField;
 use crate::catalog::Catalog;
+use crate::command::Action;
 use crate::command::bulk::{AssetChange, BulkAction, ZoneChange};
 use crate::model::text::visible;
 use crate::model::{
@@ -52,10 +53,10 @@ pub fn multi_ui(
     ));
     ui.horizontal(|ui| {
         if ui.button("Duplicate").clicked() {
-            out.push(Intent::DuplicateSelection);
+            out.push(Intent::Act(Action::DuplicateSelection));
         }
         if ui.button("Delete").clicked() {
-            out.push(Intent::DeleteSelection);
+            out.push(Intent::Act(Action::DeleteSelection));
         }
     });
     ui.label("Drag a selected zone to move them all; arrow keys nudge.");
@@ -72,10 +73,10 @@ pub fn multi_ui(
 fn zones_ui(ui: &mut egui::Ui, out: &mut Intents, zones: &[&Zone]) {
     let ids: Vec<ZoneId> = zones.iter().map(|z| z.id).collect();
     let push = |out: &mut Intents, change: ZoneChange| {
-        out.push(Intent::Bulk(BulkAction::Zones {
+        out.push(Intent::Act(Action::Bulk(BulkAction::Zones {
             ids: ids.clone(),
             change,
-        }));
+        })));
     };
     ui.label(
         egui::RichText::new(format!(
@@ -212,10 +213,10 @@ fn mixed_note_ui(ui: &mut egui::Ui, fields: &[(&str, bool)]) {
 /// A text change to many elements, merging under the field's key so that typing one word is
 /// one undo step.
 fn push_text(out: &mut Intents, action: BulkAction, key: String) {
-    out.push(Intent::Act(Box::new(crate::command::Action::Merging {
+    out.push(Intent::Act(crate::command::Action::Merging {
         action: Box::new(crate::command::Action::Bulk(action)),
         key,
-    })));
+    }));
 }
 
 fn assets_ui(
@@ -227,10 +228,10 @@ fn assets_ui(
 ) {
     let ids: Vec<AssetId> = assets.iter().map(|a| a.id).collect();
     let push = |out: &mut Intents, change: AssetChange| {
-        out.push(Intent::Bulk(BulkAction::Assets {
+        out.push(Intent::Act(Action::Bulk(BulkAction::Assets {
             ids: ids.clone(),
             change,
-        }));
+        })));
     };
     ui.label(
         egui::RichText::new(format!(

@@ -2,6 +2,7 @@
 //! a table cell, single- or multi-line, date), field tables that build their edit only when a
 //! field changed, the level combo and the SL vector editor.
 
+use crate::command::Action;
 use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{Fr, MAX_SL, SlVector};
@@ -16,11 +17,11 @@ pub fn push_form(
     form: FormAction,
     key: Option<String>,
 ) {
-    out.push(Intent::Form {
+    out.push(Intent::Act(Action::Form {
         label: label.into(),
         form: Box::new(form),
         merge_key: key,
-    });
+    }));
 }
 
 /// The text field that seals its undo step when it loses focus: the edits it causes merge under

@@ -1,4 +1,5 @@
 use super::*;
+use crate::command::Action;
 use crate::edit::History;
 use crate::model::Project;
 use egui::accesskit::Role;
@@ -28,11 +29,11 @@ fn harness(multiline: bool) -> Harness<'static, Form> {
             let _ = ui.button("Elsewhere");
             for intent in out {
                 match intent {
-                    Intent::Form {
+                    Intent::Act(Action::Form {
                         label,
                         form: change,
                         merge_key,
-                    } => {
+                    }) => {
                         let plan = crate::command::form::plan(
                             &change,
                             &label,
