@@ -234,6 +234,31 @@ impl Assessment {
             .or_else(|| list.iter().find(|e| e.element == element))
     }
 
+    /// Each zone of `project` with its assessment, paired by id (a zone this assessment does
+    /// not know is left out).
+    pub fn zones_of<'a>(
+        &'a self,
+        project: &'a Project,
+    ) -> impl Iterator<Item = (&'a crate::model::Zone, &'a ElementAssessment)> + 'a {
+        project
+            .zones
+            .iter()
+            .enumerate()
+            .filter_map(|(i, z)| Some((z, self.element_at(ElementRef::Zone(z.id), i)?)))
+    }
+
+    /// Each conduit of `project` with its assessment, paired by id.
+    pub fn conduits_of<'a>(
+        &'a self,
+        project: &'a Project,
+    ) -> impl Iterator<Item = (&'a Conduit, &'a ElementAssessment)> + 'a {
+        project
+            .conduits
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((c, self.element_at(ElementRef::Conduit(c.id), i)?)))
+    }
+
     /// The SL-C of an asset (the first with this id).
     pub fn asset(&self, id: crate::model::AssetId) -> Option<&components::AssetCapability> {
         self.assets.iter().find(|a| a.asset == id)

@@ -219,4 +219,31 @@ mod tests {
         assert_eq!(or_dash(" x "), "x");
         assert_eq!(DASH, "–");
     }
+
+    #[test]
+    fn elements_pair_with_their_assessment_by_id_when_the_order_changed() {
+        let mut p = Project::default();
+        let rect = Rect::new(0.0, 0.0, 100.0, 100.0);
+        p.zones
+            .push(Zone::new(ZoneId(1), "A", ZoneKind::Control, rect));
+        p.zones
+            .push(Zone::new(ZoneId(2), "B", ZoneKind::Enterprise, rect));
+        let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
+        p.zones.reverse();
+        let pairs: Vec<(ZoneId, ElementRef)> =
+            a.zones_of(&p).map(|(z, e)| (z.id, e.element)).collect();
+        assert_eq!(
+            pairs,
+            [
+                (ZoneId(2), ElementRef::Zone(ZoneId(2))),
+                (ZoneId(1), ElementRef::Zone(ZoneId(1)))
+            ]
+        );
+        // a zone the assessment does not know is left out
+        p.zones
+            .push(Zone::new(ZoneId(3), "C", ZoneKind::Control, rect));
+        assert_eq!(a.zones_of(&p).count(), 2);
+        assert!(a.element_at(ElementRef::Zone(ZoneId(3)), 2).is_none());
+        assert!(a.element_at(ElementRef::Project, 0).is_none());
+    }
 }

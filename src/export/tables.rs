@@ -131,10 +131,8 @@ fn zones(project: &Project, a: &Assessment) -> Register {
         c("Assets", 8.0),
     ];
     columns.extend(element_columns());
-    let rows = project
-        .zones
-        .iter()
-        .zip(&a.zones)
+    let rows = a
+        .zones_of(project)
         .map(|(z, e)| {
             let mut row = vec![
                 Value::text(z.id.to_string()),
@@ -172,10 +170,8 @@ fn conduits(project: &Project, a: &Assessment) -> Register {
             .zone(id)
             .map_or_else(String::new, |z| z.name.clone())
     };
-    let rows = project
-        .conduits
-        .iter()
-        .zip(&a.conduits)
+    let rows = a
+        .conduits_of(project)
         .map(|(k, e)| {
             let mut row = vec![
                 Value::text(k.id.to_string()),
@@ -323,10 +319,10 @@ fn requirements(project: &Project, catalog: &Catalog, a: &Assessment) -> Registe
                 ]);
             }
         };
-    for (z, e) in project.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(project) {
         element(z.id.to_string(), &z.name, &z.requirements, e);
     }
-    for (k, e) in project.conduits.iter().zip(&a.conduits) {
+    for (k, e) in a.conduits_of(project) {
         element(k.id.to_string(), &k.name, &k.requirements, e);
     }
     Register {

@@ -218,10 +218,10 @@ fn summary(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     flow.heading(Level::H1, "Zone and conduit summary", 14.0);
     flow.paragraph("Vectors are (IAC, UC, SI, DC, RDF, TRE, RA). The worst gap combines the capability gap (SL-T − SL-C) and the achievement gap (SL-T − SL-A).", 8.5, Rgb::GREY);
     let mut rows = Vec::new();
-    for (z, e) in p.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(p) {
         rows.push(summary_row(z.id.to_string(), &z.name, z.kind.label(), e));
     }
-    for (c, e) in p.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(p) {
         let kind = if c.direction == crate::model::Direction::OneWay {
             "Conduit (one-way)"
         } else {
@@ -361,7 +361,7 @@ fn element_page(flow: &mut dyn Writer, first: &mut bool) {
 
 fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
     let mut first = true;
-    for (z, e) in p.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(p) {
         element_page(flow, &mut first);
         flow.heading(Level::H2, &format!("Zone {} — {}", z.id, z.name), 13.0);
         if !z.description.trim().is_empty() {
@@ -433,7 +433,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         flow.heading(Level::H3, "Requirement matrix", 10.0);
         requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
     }
-    for (c, e) in p.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(p) {
         element_page(flow, &mut first);
         flow.heading(Level::H2, &format!("Conduit {} — {}", c.id, c.name), 13.0);
         let from = p.element_name(ElementRef::Zone(c.from));
@@ -590,15 +590,11 @@ fn matrix(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment)
         8.5,
         Rgb::GREY,
     );
-    let elements: Vec<(String, &ElementAssessment, &crate::model::Requirements)> = p
-        .zones
-        .iter()
-        .zip(&a.zones)
+    let elements: Vec<(String, &ElementAssessment, &crate::model::Requirements)> = a
+        .zones_of(p)
         .map(|(z, e)| (z.id.to_string(), e, &z.requirements))
         .chain(
-            p.conduits
-                .iter()
-                .zip(&a.conduits)
+            a.conduits_of(p)
                 .map(|(c, e)| (c.id.to_string(), e, &c.requirements)),
         )
         .collect();

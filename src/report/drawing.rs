@@ -62,7 +62,7 @@ pub fn drawing(
     }
 
     // zones
-    for (z, e) in p.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(p) {
         let (x, y) = map(z.rect.x, z.rect.y);
         let (zw, zh) = (z.rect.w * s, z.rect.h * s);
         let (stroke, _) = gap_colors(e.worst);
@@ -227,7 +227,7 @@ pub fn drawing(
     let lanes = layout::conduit_lanes(p);
     let mut labels: Vec<(f32, f32, f32, f32)> = Vec::new();
     let label_size = (9.0 * s * PT_PER_MM * 0.55).clamp(MIN_TEXT + 0.5, 7.5);
-    for (i, (c, e)) in p.conduits.iter().zip(&a.conduits).enumerate() {
+    for (i, (c, e)) in a.conduits_of(p).enumerate() {
         let (Some(za), Some(zb)) = (p.zone(c.from), p.zone(c.to)) else {
             continue;
         };

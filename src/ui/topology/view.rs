@@ -121,7 +121,7 @@ impl TopologyView {
         // names from the file: control and bidirectional characters shown as escapes
         let shown = |name: &str| crate::model::text::visible(name).into_owned();
         for (i, z) in project.zones.iter().enumerate() {
-            let a = assessment.zones.get(i);
+            let a = assessment.element_at(ElementRef::Zone(z.id), i);
             let name = shown(&z.name);
             let payload = ZoneNode {
                 zone: z.id,
