@@ -242,11 +242,11 @@ fn device_shape(
     let component = catalog.component(&asset.component);
     let icon = component.map_or("?", |c| c.icon.as_str());
     let boundary = component.is_some_and(|c| c.boundary);
-    let fill = if boundary {
-        Rgb(38, 50, 56)
+    let fill = Rgb::of(if boundary {
+        crate::palette::BOUNDARY_DEVICE
     } else {
-        Rgb(120, 124, 130)
-    };
+        crate::palette::DEVICE_LIGHT
+    });
     let (w, h) = (44.0, 22.0);
     let _ = writeln!(
         s,

@@ -14,7 +14,7 @@ use super::{DesignerApp, Intent, theme};
 use crate::model::{ElementRef, Project, Rect, ZoneId, layout};
 use egui::emath::TSTransform;
 use egui::epaint::Mesh;
-use egui::{Color32, Pos2, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{Pos2, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -376,11 +376,11 @@ pub fn canvas_ui(
     } else {
         egui::containers::DragPanButtons::PRIMARY
     };
-    let bg = if view.dark {
-        Color32::from_rgb(0x1c, 0x1e, 0x22)
+    let bg = theme::rgb(if view.dark {
+        crate::palette::CANVAS_DARK
     } else {
-        Color32::from_rgb(0xf4, 0xf5, 0xf7)
-    };
+        crate::palette::CANVAS_LIGHT
+    });
     ui.painter().rect_filled(screen_rect, 0.0, bg);
     let mut scene_rect = canvas.scene_rect;
     let mut to_screen = canvas.to_screen;

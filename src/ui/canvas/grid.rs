@@ -69,7 +69,7 @@ pub(super) fn paint_guides(
     to_screen: &TSTransform,
     guides: &[Option<Guide>; 2],
 ) {
-    let color = Color32::from_rgb(0xe0, 0x3c, 0x8a);
+    let color = crate::ui::theme::rgb(crate::palette::SNAP_GUIDE);
     for g in guides.iter().flatten() {
         let (a, b) = g.ends_in_scene();
         let (a, b) = (*to_screen * a, *to_screen * b);

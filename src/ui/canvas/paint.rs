@@ -447,7 +447,7 @@ pub(super) fn conduit(
         painter.rect(
             r,
             CornerRadius::same(3),
-            Color32::from_rgb(0x26, 0x32, 0x38),
+            theme::rgb(crate::palette::BOUNDARY_DEVICE),
             Stroke::new(1.5, color),
             StrokeKind::Inside,
         );
@@ -554,7 +554,7 @@ fn control_badges(
     line: Color32,
     label: Option<egui::Rect>,
 ) {
-    let fill = Color32::from_rgb(0x00, 0x5f, 0x73);
+    let fill = theme::rgb(crate::palette::CONTROL_BADGE);
     for (r, text) in crate::model::badges::badge_row((p0.x, p0.y), (p1.x, p1.y), &c.controls) {
         let r = super::to_egui(&r);
         if label.is_some_and(|l| l.intersects(r)) {
@@ -624,14 +624,7 @@ pub(super) fn draw_chip(
     let comp = f.catalog.component(&asset.component);
     let icon = comp.map_or("?", |c| c.icon.as_str());
     let badge = egui::Rect::from_min_size(cr.min + vec2(3.0, 3.0), vec2(36.0, cr.height() - 6.0));
-    let badge_color = match comp {
-        Some(c) if c.safety => Color32::from_rgb(0xd8, 0x43, 0x15),
-        Some(c) if c.boundary => Color32::from_rgb(0x26, 0x32, 0x38),
-        Some(c) if c.business_it => Color32::from_rgb(0x5c, 0x6b, 0xc0),
-        Some(c) if c.wireless || c.external || c.temporary => Color32::from_rgb(0x00, 0x89, 0x7b),
-        Some(_) => Color32::from_rgb(0x45, 0x5a, 0x64),
-        None => Color32::from_rgb(0xc6, 0x28, 0x28),
-    };
+    let badge_color = theme::rgb(crate::palette::component_badge(comp));
     painter.rect_filled(badge, CornerRadius::same(3), badge_color);
     t.text(
         badge.center(),
