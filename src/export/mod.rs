@@ -265,6 +265,8 @@ pub enum ExportError {
     /// No device, or one that enforces no flow: the message lists those that do.
     #[error("{0}")]
     Device(String),
+    #[error("cannot write the CSV file: {0}")]
+    Csv(String),
     #[error("cannot make the Word document: {0}")]
     Docx(String),
     #[error(transparent)]
@@ -317,7 +319,7 @@ pub fn export_noting(
         },
         Format::Csv => {
             let table = request.table.ok_or(ExportError::NoTable)?;
-            Ok(csv::table(project, catalog, table).into_bytes())
+            csv::table(project, catalog, table)
         }
         Format::Nftables | Format::FortiOs | Format::Asa => {
             let s = device_schedule(project, catalog, request.device.as_deref())?;
