@@ -119,18 +119,17 @@ impl Sessions {
     }
 }
 
-/// "pid 123 on host, since 14:02 UTC" for each holder.
+/// "process 123 on host, since 2026-11-23 15:02 CET" for each holder (the system's time zone).
 fn describe_holders(holders: &[LockInfo]) -> String {
+    let tz = jiff::tz::TimeZone::system();
     holders
         .iter()
         .map(|h| {
-            let s = h.since_unix % 86_400;
             format!(
-                "process {} on {}, since {:02}:{:02} UTC",
+                "process {} on {}, since {}",
                 h.owner.pid,
                 h.owner.host,
-                s / 3600,
-                (s % 3600) / 60
+                super::recovery::local_time(h.since_unix, &tz)
             )
         })
         .collect::<Vec<_>>()
