@@ -22,7 +22,7 @@ pub use progress::FrProgress;
 use crate::catalog::Catalog;
 use crate::model::text::is_blank;
 use crate::model::{
-    Compensation, Conduit, ConduitId, ElementRef, Fr, MAX_SL, MaybeLevels, Project, Requirements,
+    Compensation, Conduit, ConduitId, ElementRef, MAX_SL, MaybeLevels, Project, Requirements,
     SlVector, Status, ZoneId,
 };
 use lookup::Lookup;
@@ -139,22 +139,6 @@ pub struct ElementAssessment {
 }
 
 impl ElementAssessment {
-    pub fn capability_severity(&self) -> GapSeverity {
-        worst_of(
-            self.capability_gap
-                .iter()
-                .map(|g| GapSeverity::from_gap(*g)),
-        )
-    }
-
-    pub fn achievement_severity(&self) -> GapSeverity {
-        worst_of(
-            self.achievement_gap
-                .iter()
-                .map(|g| GapSeverity::from_gap(*g)),
-        )
-    }
-
     /// Applicable items that are not satisfied.
     pub fn open_items(&self) -> usize {
         self.applicable.iter().filter(|a| !a.satisfied).count()
@@ -645,11 +629,6 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
 /// The paths [`Assessment::untrusted_paths`] holds, without the rest of the assessment.
 pub fn untrusted_paths_to_safety(project: &Project, catalog: &Catalog) -> Vec<Vec<ZoneId>> {
     reach::reach(project, &Lookup::new(project, catalog)).paths
-}
-
-/// The FR of a catalog requirement index (helper for views).
-pub fn requirement_fr(catalog: &Catalog, index: usize) -> Option<Fr> {
-    catalog.requirements.get(index).map(|r| r.fr)
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ pub mod import;
 pub mod matrix;
 mod rename;
 pub mod risk;
-pub mod risk_matrix;
+pub(crate) mod risk_matrix;
 pub mod tags;
 
 pub use clipboard::{Clip, Placement};

@@ -8,7 +8,7 @@ mod csv;
 pub mod docx;
 pub mod drawio;
 pub mod flows;
-pub mod matrix_effect;
+pub(crate) mod matrix_effect;
 pub mod png;
 mod risk_record;
 pub mod rules;

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub mod cli_write;
+pub(crate) mod cli_write;
 pub mod disk;
 pub mod limits;
 pub mod lock;

@@ -11,7 +11,7 @@ pub mod purdue;
 pub mod purdue_layout;
 pub mod requirement;
 pub mod risk;
-pub mod risk_record;
+pub(crate) mod risk_record;
 mod sl;
 pub mod text;
 

@@ -73,10 +73,6 @@ impl Page {
         }
     }
 
-    pub fn is_landscape(&self) -> bool {
-        self.width > self.height
-    }
-
     pub fn text(
         &mut self,
         x: f32,

@@ -207,13 +207,6 @@ impl RecentFiles {
         }
     }
 
-    pub fn load_default() -> Self {
-        match Self::legacy_store() {
-            Some(store) => RecentFiles::load(store),
-            None => RecentFiles::in_memory(),
-        }
-    }
-
     pub fn paths(&self) -> &[PathBuf] {
         &self.paths
     }

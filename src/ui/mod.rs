@@ -5,13 +5,13 @@
 mod apply;
 pub mod apply_matrix;
 mod arrange;
-pub mod asset_network;
+pub(crate) mod asset_network;
 pub mod canvas;
 mod clipboard;
 pub mod command_palette;
 pub mod commands;
 pub mod context_menu;
-pub mod crosswalk;
+pub(crate) mod crosswalk;
 pub mod dialogs;
 pub mod dock;
 mod document;
@@ -30,8 +30,8 @@ pub mod register;
 pub mod rename;
 pub mod requirements;
 pub mod risk;
-pub mod risk_matrix;
-pub mod risk_record;
+pub(crate) mod risk_matrix;
+pub(crate) mod risk_record;
 pub mod sessions;
 mod start_page;
 pub mod templates;
@@ -39,7 +39,7 @@ pub mod theme;
 pub mod topology;
 pub mod view;
 pub mod visible;
-pub mod watch;
+pub(crate) mod watch;
 
 use crate::catalog::Catalog;
 

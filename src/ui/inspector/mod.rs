@@ -11,7 +11,7 @@ mod levels;
 mod multi;
 mod project;
 mod sections;
-pub mod widgets;
+pub(crate) mod widgets;
 mod zone;
 
 pub use levels::levels_table_ui;
