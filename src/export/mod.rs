@@ -207,7 +207,7 @@ impl Template {
         // wait for a writer)
         let meta = std::fs::metadata(path)
             .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
-        if let Some(what) = crate::file::limits::not_a_file(&meta.file_type()) {
+        if let Some(what) = crate::file::not_a_file(&meta.file_type()) {
             return Err(format!(
                 "the Word template {name} is {what}; only regular files are read"
             ));

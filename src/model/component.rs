@@ -9,24 +9,24 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct Certificate {
     /// Certification scheme, e.g. "IECEE CB" or "ISASecure CSA".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub scheme: String,
     /// The certificate's number.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub number: String,
     /// The certification body that issued it.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub body: String,
     /// Issue date, YYYY-MM-DD.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub issued: String,
     /// Last day of validity, YYYY-MM-DD; empty when the certificate names none.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub valid_until: String,
     /// Certified capability per FR.
     pub sl_c: SlVector,
     /// What the certificate covers (product, versions, configuration).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub scope: String,
 }
 
@@ -171,12 +171,12 @@ impl CheckStatus {
 #[serde(deny_unknown_fields)]
 pub struct ComponentCheck {
     /// Catalog id, e.g. "CR 1.1 RE 1" or "NDR 5.2".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub requirement: String,
     pub status: CheckStatus,
     /// Test report, supplier statement or document reference.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub evidence: String,
 }
 

@@ -88,7 +88,7 @@ pub fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
         let a: u16 = a.parse().ok().filter(|&p| p > 0)?;
         let b: u16 = b.parse().ok().filter(|&p| p >= a)?;
         out.push(PortRange(a, b));
-        if out.len() > crate::file::limits::MAX_PORT_RANGES {
+        if out.len() > crate::model::limits::MAX_PORT_RANGES {
             return None;
         }
     }
@@ -120,7 +120,7 @@ pub fn parse_legacy_port(text: &str) -> Option<(Transport, Vec<PortRange>)> {
         ports.extend(parse_ports(p)?);
     }
     let transport = transport?;
-    (!ports.is_empty() && ports.len() <= crate::file::limits::MAX_PORT_RANGES)
+    (!ports.is_empty() && ports.len() <= crate::model::limits::MAX_PORT_RANGES)
         .then_some((transport, ports))
 }
 
@@ -132,7 +132,7 @@ pub struct Endpoint {
     pub zone: Option<ZoneId>,
     /// Named assets of the zone; empty = the whole zone (or the subnet).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::endpoint_assets")]
+    #[serde(deserialize_with = "crate::model::limits::endpoint_assets")]
     pub assets: Vec<AssetId>,
     /// A subnet inside the zone, used when no assets are named.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -171,10 +171,10 @@ pub struct DataFlow {
     pub transport: Transport,
     /// Destination ports; empty with TCP or UDP means every port.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::port_ranges")]
+    #[serde(deserialize_with = "crate::model::limits::port_ranges")]
     pub ports: Vec<PortRange>,
     /// A protocol id from the protocol catalog ("modbus_tcp"), or free text.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub protocol: String,
     /// The boundary device on the conduit that enforces the flow (one of its devices); `None`
     /// = every boundary device on the conduit.
@@ -182,17 +182,17 @@ pub struct DataFlow {
     pub device: Option<AssetId>,
     /// Why the flow is needed.
     #[serde(alias = "description")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub justification: String,
     /// The free-text port of a file before format version 5 that could not be read as
     /// transport and ports; kept so that nothing written is lost.
     #[serde(alias = "port", skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub port_text: String,
     /// The free-text initiator of a file before format version 5 that named neither zone of
     /// the conduit.
     #[serde(alias = "initiator", skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub initiator_text: String,
 }
 

@@ -6,6 +6,7 @@ pub mod component;
 mod content;
 pub mod flow;
 pub mod layout;
+pub mod limits;
 pub mod network;
 pub mod purdue;
 pub mod purdue_layout;
@@ -182,7 +183,7 @@ pub struct SlOverride {
     pub sl: SlVector,
     /// Where the value comes from, e.g. "4-2 certificate no. 1234".
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub source: String,
 }
 
@@ -192,7 +193,7 @@ pub struct SlOverride {
 pub struct Compensation {
     pub sl: SlVector,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub justification: String,
 }
 
@@ -201,27 +202,27 @@ pub struct Compensation {
 #[serde(deny_unknown_fields)]
 pub struct Asset {
     pub id: AssetId,
-    #[serde(deserialize_with = "crate::file::limits::name")]
+    #[serde(deserialize_with = "crate::model::limits::name")]
     pub name: String,
     /// Component type id from the catalog, e.g. "plc".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub component: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub vendor: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub model: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub firmware: String,
     /// Plant tag of the device (e.g. "PLC-101"), unique in the plant.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub tag: String,
     /// Manufacturer's serial number; the same serial twice means one device modelled twice.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub serial_number: String,
     #[serde(default, skip_serializing_if = "AssetNetwork::is_empty")]
     pub network: AssetNetwork,
@@ -232,12 +233,12 @@ pub struct Asset {
     pub certificate: Option<component::Certificate>,
     /// Assessed IEC 62443-4-2 items of this asset, in entry order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::component_checks")]
+    #[serde(deserialize_with = "crate::model::limits::component_checks")]
     pub component_checks: Vec<component::ComponentCheck>,
     #[serde(default)]
     pub criticality: Criticality,
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub notes: String,
 }
 
@@ -266,23 +267,23 @@ impl Asset {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Characteristics {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub accountable_organisation: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub logical_boundary: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub physical_boundary: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub safety_designation: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub logical_access_points: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub physical_access_points: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub security_policies: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub assumptions: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub external_dependencies: String,
 }
 
@@ -325,11 +326,11 @@ impl Characteristics {
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     pub id: ZoneId,
-    #[serde(deserialize_with = "crate::file::limits::name")]
+    #[serde(deserialize_with = "crate::model::limits::name")]
     pub name: String,
     pub kind: ZoneKind,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub description: String,
     /// Target security level from the risk assessment; `None` until it is set.
     #[serde(default)]
@@ -341,10 +342,10 @@ pub struct Zone {
     /// Placement on the canvas, in scene units.
     pub rect: Rect,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::zone_assets")]
+    #[serde(deserialize_with = "crate::model::limits::zone_assets")]
     pub assets: Vec<Asset>,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::requirements")]
+    #[serde(deserialize_with = "crate::model::limits::requirements")]
     pub requirements: Requirements,
     /// The detailed risk assessment behind the SL-T (ZCR 5).
     #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
@@ -383,34 +384,34 @@ pub enum Direction {
 #[serde(deny_unknown_fields)]
 pub struct Conduit {
     pub id: ConduitId,
-    #[serde(deserialize_with = "crate::file::limits::name")]
+    #[serde(deserialize_with = "crate::model::limits::name")]
     pub name: String,
     pub from: ZoneId,
     pub to: ZoneId,
     #[serde(default)]
     pub direction: Direction,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub description: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::flows")]
+    #[serde(deserialize_with = "crate::model::limits::flows")]
     pub flows: Vec<DataFlow>,
     /// Control ids from the catalog.
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::controls")]
+    #[serde(deserialize_with = "crate::model::limits::controls")]
     pub controls: Vec<String>,
     /// Devices sitting on the conduit (firewalls, gateways, switches).
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::devices")]
+    #[serde(deserialize_with = "crate::model::limits::devices")]
     pub devices: Vec<Asset>,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub owner: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub purpose: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub test_method: String,
     /// When `None` the SL-T is the element-wise maximum of the two zones' SL-T.
     #[serde(default)]
@@ -420,7 +421,7 @@ pub struct Conduit {
     #[serde(default)]
     pub characteristics: Characteristics,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::requirements")]
+    #[serde(deserialize_with = "crate::model::limits::requirements")]
     pub requirements: Requirements,
     /// The detailed risk assessment behind the SL-T (ZCR 5).
     #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
@@ -455,13 +456,13 @@ impl Conduit {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Revision {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub revision: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub author: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub change: String,
 }
 
@@ -470,34 +471,34 @@ pub struct Revision {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Meta {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub title: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub site: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub organisation: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub author: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub document_number: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub revision: String,
     /// Document date as written in the title block (the program never inserts the clock time).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub description: String,
-    #[serde(deserialize_with = "crate::file::limits::revisions")]
+    #[serde(deserialize_with = "crate::model::limits::revisions")]
     pub revisions: Vec<Revision>,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub operating_environment: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub threat_environment: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub security_policies: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub tolerable_risk: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub regulatory_requirements: String,
     /// Purdue bands (Level 0 … 5 and the 3.5 DMZ) drawn behind the zones, on the canvas and
     /// on the drawings (see [`purdue`]); written only when on.
@@ -526,9 +527,9 @@ pub enum AssetParent {
 #[serde(default, deny_unknown_fields)]
 pub struct Project {
     pub meta: Meta,
-    #[serde(deserialize_with = "crate::file::limits::zones")]
+    #[serde(deserialize_with = "crate::model::limits::zones")]
     pub zones: Vec<Zone>,
-    #[serde(deserialize_with = "crate::file::limits::conduits")]
+    #[serde(deserialize_with = "crate::model::limits::conduits")]
     pub conduits: Vec<Conduit>,
     /// The risk matrix and the initial risk assessment (ZCR 2, 4).
     #[serde(skip_serializing_if = "ProjectRisk::is_default")]

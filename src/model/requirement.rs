@@ -48,14 +48,14 @@ pub struct RequirementAssessment {
     pub status: Status,
     /// Compensating countermeasure (status Compensated) or justification (Not applicable).
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub text: String,
     /// Where an auditor finds the evidence (document, test report, screenshot …).
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub evidence: String,
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub notes: String,
 }
 

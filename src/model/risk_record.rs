@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct MethodReference {
     /// Document reference and title, e.g. "RA-OT-001 OT risk assessment procedure".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub document: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub version: String,
 }
 
@@ -48,12 +48,12 @@ pub struct ThreatSource {
     /// Stable id that scenarios name (unique in the list, never 0).
     pub id: u32,
     /// Who or what (insider, criminal group, state actor …).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub source: String,
     /// What it can do: skills, resources, access.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub capability: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub motivation: String,
     /// Whether the assessment considers it.
     pub in_scope: bool,
@@ -75,9 +75,9 @@ impl Default for ThreatSource {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Assessor {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub name: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub role: String,
 }
 
@@ -87,19 +87,19 @@ pub struct Assessor {
 pub struct AssessmentRecord {
     /// The assessors by name and role.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::assessors")]
+    #[serde(deserialize_with = "crate::model::limits::assessors")]
     pub assessors: Vec<Assessor>,
     /// Or: the workshop that assessed it and its participants.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub workshop: String,
     /// When, YYYY-MM-DD.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
     /// The version of the project's method document it was assessed against.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub method_version: String,
 }
 
@@ -138,14 +138,14 @@ impl AssessmentRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Acceptance {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub by: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub role: String,
     /// YYYY-MM-DD.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub justification: String,
 }
 

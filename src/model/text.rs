@@ -74,6 +74,28 @@ pub fn is_blank(s: &str) -> bool {
     }
 }
 
+/// `s` on one line (control characters escaped), at most `max` characters.
+pub(crate) fn one_line(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// At most 60 characters of a name on one line, for messages.
+pub(crate) fn short(s: &str) -> String {
+    one_line(s, 60)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
