@@ -274,16 +274,6 @@ impl DesignerApp {
             }
         }
     }
-
-    /// Waits for a running export to finish (tests and scripted use).
-    pub fn wait_for_export(&mut self, ctx: &egui::Context, timeout: Duration) -> bool {
-        let end = Instant::now() + timeout;
-        while self.export.is_some() && Instant::now() < end {
-            std::thread::sleep(Duration::from_millis(20));
-            self.poll_export(ctx);
-        }
-        self.export.is_none()
-    }
 }
 
 /// The body of the Export dialog: the format and its options. Returns `Some(true)` when the
