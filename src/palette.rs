@@ -54,7 +54,7 @@ pub const CANVAS_DARK: Rgb = [0x1c, 0x1e, 0x22];
 /// The badge of an asset chip by its component's role: safety, boundary, business IT, reached
 /// from outside (wireless, external, temporary), any other; a type the catalog does not know
 /// in the large-gap red.
-pub fn component_badge(c: Option<&crate::catalog::ComponentType>) -> Rgb {
+pub(crate) fn component_badge(c: Option<&crate::catalog::ComponentType>) -> Rgb {
     match c {
         Some(c) if c.safety => zone_kind(ZoneKind::Safety),
         Some(c) if c.boundary => BOUNDARY_DEVICE,
@@ -76,7 +76,7 @@ pub fn gap(s: GapSeverity) -> Rgb {
 }
 
 /// Text that reads on top of [`gap`]: dark on amber, white on the others.
-pub fn gap_text(s: GapSeverity) -> Rgb {
+pub(crate) fn gap_text(s: GapSeverity) -> Rgb {
     match s {
         GapSeverity::One => TEXT_DARK,
         _ => WHITE,
@@ -93,7 +93,7 @@ pub fn finding(s: FindingSeverity) -> Rgb {
 }
 
 /// Text that reads on top of [`finding`].
-pub fn finding_text(s: FindingSeverity) -> Rgb {
+pub(crate) fn finding_text(s: FindingSeverity) -> Rgb {
     match s {
         FindingSeverity::Warning => TEXT_DARK,
         _ => WHITE,
@@ -101,7 +101,7 @@ pub fn finding_text(s: FindingSeverity) -> Rgb {
 }
 
 /// The accent of a zone kind (header stripe, palette badge, PDF drawing).
-pub fn zone_kind(kind: ZoneKind) -> Rgb {
+pub(crate) fn zone_kind(kind: ZoneKind) -> Rgb {
     match kind {
         ZoneKind::Enterprise => [0x5c, 0x6b, 0xc0],
         ZoneKind::Dmz => [0x8e, 0x24, 0xaa],

@@ -43,7 +43,7 @@ pub enum GapSeverity {
 
 impl GapSeverity {
     /// From a gap value (`None` = unknown).
-    pub fn from_gap(gap: Option<u8>) -> GapSeverity {
+    pub(crate) fn from_gap(gap: Option<u8>) -> GapSeverity {
         match gap {
             None => GapSeverity::Unknown,
             Some(0) => GapSeverity::None,
@@ -140,7 +140,7 @@ pub struct ElementAssessment {
 
 impl ElementAssessment {
     /// Applicable items that are not satisfied.
-    pub fn open_items(&self) -> usize {
+    pub(crate) fn open_items(&self) -> usize {
         self.applicable.iter().filter(|a| !a.satisfied).count()
     }
 }
@@ -179,7 +179,7 @@ impl Assessment {
             .count()
     }
 
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.findings
             .iter()
             .filter(|f| f.severity == FindingSeverity::Warning)
@@ -207,7 +207,11 @@ impl Assessment {
     /// The assessment of the zone or conduit `element`, which stands at `position` in the
     /// project's list: checked by id, and searched for when the assessment is not of this
     /// project revision (constant time when it is).
-    pub fn element_at(&self, element: ElementRef, position: usize) -> Option<&ElementAssessment> {
+    pub(crate) fn element_at(
+        &self,
+        element: ElementRef,
+        position: usize,
+    ) -> Option<&ElementAssessment> {
         let list = match element {
             ElementRef::Zone(_) => &self.zones,
             ElementRef::Conduit(_) => &self.conduits,
@@ -220,7 +224,7 @@ impl Assessment {
 
     /// Each zone of `project` with its assessment, paired by id (a zone this assessment does
     /// not know is left out).
-    pub fn zones_of<'a>(
+    pub(crate) fn zones_of<'a>(
         &'a self,
         project: &'a Project,
     ) -> impl Iterator<Item = (&'a crate::model::Zone, &'a ElementAssessment)> + 'a {
@@ -232,7 +236,7 @@ impl Assessment {
     }
 
     /// Each conduit of `project` with its assessment, paired by id.
-    pub fn conduits_of<'a>(
+    pub(crate) fn conduits_of<'a>(
         &'a self,
         project: &'a Project,
     ) -> impl Iterator<Item = (&'a Conduit, &'a ElementAssessment)> + 'a {
@@ -248,13 +252,13 @@ impl Assessment {
         self.assets.iter().find(|a| a.asset == id)
     }
 
-    pub fn findings_for(&self, element: ElementRef) -> impl Iterator<Item = &Finding> {
+    pub(crate) fn findings_for(&self, element: ElementRef) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.element == element)
     }
 }
 
 /// The SL-T a conduit gets when none is entered: element-wise maximum of its zones' SL-T.
-pub fn conduit_default_sl_t(project: &Project, conduit: &Conduit) -> Option<SlVector> {
+pub(crate) fn conduit_default_sl_t(project: &Project, conduit: &Conduit) -> Option<SlVector> {
     let a = project.zone(conduit.from).and_then(|z| z.sl_t);
     let b = project.zone(conduit.to).and_then(|z| z.sl_t);
     match (a, b) {
@@ -626,8 +630,9 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
     }
 }
 
+#[cfg(test)]
 /// The paths [`Assessment::untrusted_paths`] holds, without the rest of the assessment.
-pub fn untrusted_paths_to_safety(project: &Project, catalog: &Catalog) -> Vec<Vec<ZoneId>> {
+pub(crate) fn untrusted_paths_to_safety(project: &Project, catalog: &Catalog) -> Vec<Vec<ZoneId>> {
     reach::reach(project, &Lookup::new(project, catalog)).paths
 }
 

@@ -12,7 +12,7 @@ use crate::model::{ElementRef, ElementRisk, Project, ThreatScenario};
 pub const DASH: &str = "–";
 
 /// `s` trimmed, or [`DASH`] when it is blank.
-pub fn or_dash(s: &str) -> &str {
+pub(crate) fn or_dash(s: &str) -> &str {
     match s.trim() {
         "" => DASH,
         t => t,
@@ -20,7 +20,7 @@ pub fn or_dash(s: &str) -> &str {
 }
 
 /// A scenario's title: its own, trimmed, or "Scenario n" by its place in its list (from 1).
-pub fn scenario_title(index: usize, s: &ThreatScenario) -> String {
+pub(crate) fn scenario_title(index: usize, s: &ThreatScenario) -> String {
     match s.title.trim() {
         "" => format!("Scenario {}", index + 1),
         t => t.to_owned(),
@@ -52,7 +52,7 @@ impl RiskRow<'_> {
     }
 
     /// "Z3 Control", or "Initial assessment".
-    pub fn element_label(&self) -> String {
+    pub(crate) fn element_label(&self) -> String {
         if self.element_id.is_empty() {
             self.element_name.clone()
         } else {
@@ -61,7 +61,7 @@ impl RiskRow<'_> {
     }
 
     /// The owners of the additional countermeasures, each once, in order.
-    pub fn owners(&self) -> String {
+    pub(crate) fn owners(&self) -> String {
         let mut out: Vec<&str> = Vec::new();
         for c in &self.scenario.additional_countermeasures {
             let o = c.owner.trim();
@@ -104,7 +104,7 @@ fn rows_of<'a>(
 }
 
 /// The initial assessment's worst-case scenarios with their rating.
-pub fn initial_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>> {
+pub(crate) fn initial_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>> {
     rows_of(
         ElementRef::Project,
         String::new(),
@@ -117,7 +117,7 @@ pub fn initial_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>
 
 /// The threat scenarios of the zones, then of the conduits, in project order, each with the
 /// rating the assessment gives the element of that id.
-pub fn element_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>> {
+pub(crate) fn element_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>> {
     let zones = project.zones.iter().enumerate().map(|(i, z)| {
         let e = ElementRef::Zone(z.id);
         (e, i, z.id.to_string(), &z.name, &z.risk)
@@ -138,7 +138,7 @@ pub fn element_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>
 }
 
 /// Every row of the register: [`initial_rows`], then [`element_rows`].
-pub fn risk_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>> {
+pub(crate) fn risk_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RiskRow<'a>> {
     let mut rows = initial_rows(project, a);
     rows.extend(element_rows(project, a));
     rows

@@ -32,7 +32,7 @@ pub struct ApplyMatrixArgs {
 
 /// Reads the matrix file: only a regular file (a device or a FIFO is refused before it is
 /// opened), and never more than the limit, whatever its size said.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;

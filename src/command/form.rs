@@ -69,7 +69,7 @@ pub fn plan(
 
 /// A new device of the catalog type `component` at the end of the conduit's devices, named
 /// after the type (made unique).
-pub fn add_device(
+pub(crate) fn add_device(
     project: &Project,
     catalog: &Catalog,
     conduit: ConduitId,

@@ -219,14 +219,14 @@ pub fn plan(
 /// Whether the project after `edit` could still be saved and opened again (every limit of a
 /// project file: assets per zone, coordinates, text lengths, the file size): the reason when
 /// not. Paste, import and apply check it before they change the document.
-pub fn saveable_after(project: &Project, edit: &Edit) -> Result<(), String> {
+pub(crate) fn saveable_after(project: &Project, edit: &Edit) -> Result<(), String> {
     let mut after = project.clone();
     edit.clone().apply(&mut after).map_err(|e| e.to_string())?;
     saveable(&after)
 }
 
 /// Whether `project` could be saved and opened again: the reason when not.
-pub fn saveable(after: &Project) -> Result<(), String> {
+pub(crate) fn saveable(after: &Project) -> Result<(), String> {
     crate::file::validate(after).map_err(|e| e.to_string())?;
     let text = crate::file::to_string(after).map_err(|e| e.message)?;
     if text.len() as u64 > crate::file::MAX_FILE_BYTES {
@@ -276,7 +276,7 @@ impl NameSet {
 }
 
 /// `base`, or `base 2`, `base 3` … whichever is not taken.
-pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str>) -> String {
     let taken: std::collections::HashSet<&str> = taken.collect();
     if !taken.contains(base) {
         return base.to_owned();

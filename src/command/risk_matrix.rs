@@ -101,7 +101,7 @@ pub fn plan(action: &MatrixAction, p: &Project) -> Result<Plan, NoPlan> {
 }
 
 /// One edit removing category `i` from the matrix and its rating from every scenario.
-pub fn remove_category(project: &Project, i: usize) -> Edit {
+pub(crate) fn remove_category(project: &Project, i: usize) -> Edit {
     fn strip(list: &mut [ThreatScenario], i: usize) -> bool {
         let mut changed = false;
         for s in list {

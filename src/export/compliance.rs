@@ -91,7 +91,7 @@ pub fn export_matrix(
 }
 
 /// [`export_matrix`], noting the texts cut to fit Excel's cells in `cuts` (and in a sheet).
-pub fn export_matrix_noting(
+pub(crate) fn export_matrix_noting(
     project: &Project,
     catalog: &Catalog,
     selectors: &[String],

@@ -59,7 +59,7 @@ pub fn sl_a_changes(
 /// [`sl_a_changes`] for a plan not applied yet: the plan's edit applied to a copy of `project`
 /// and both assessed. `Err` when the edit cannot be applied (then it would not be applied
 /// either).
-pub fn preview_sl_a(
+pub(crate) fn preview_sl_a(
     plan: &Plan,
     project: &Project,
     catalog: &Catalog,

@@ -17,7 +17,7 @@ pub mod svg;
 mod tables;
 pub mod xlsx;
 
-pub use tables::element_id;
+pub(crate) use tables::element_id;
 
 use crate::catalog::Catalog;
 use crate::model::Project;
@@ -65,7 +65,7 @@ impl Format {
     ];
 
     /// A firewall configuration of one device (needs [`Request::device`]).
-    pub fn is_rules(self) -> bool {
+    pub(crate) fn is_rules(self) -> bool {
         matches!(self, Format::Nftables | Format::FortiOs | Format::Asa)
     }
 
@@ -285,7 +285,7 @@ pub fn export(
 
 /// [`export`], noting in `cuts` the texts cut to fit a format's own limits (Excel's cells):
 /// each with its sheet, row, element and field.
-pub fn export_noting(
+pub(crate) fn export_noting(
     project: &Project,
     catalog: &Catalog,
     request: &Request,
@@ -334,7 +334,7 @@ pub fn export_noting(
 }
 
 /// The rule schedule of the device named (name or tag, case and spacing ignored).
-pub fn device_schedule(
+pub(crate) fn device_schedule(
     project: &Project,
     catalog: &Catalog,
     device: Option<&str>,

@@ -44,7 +44,7 @@ impl Value {
     }
 }
 
-pub fn gap_words(g: GapSeverity) -> &'static str {
+pub(crate) fn gap_words(g: GapSeverity) -> &'static str {
     match g {
         GapSeverity::None => "no gap",
         GapSeverity::One => "one level",
@@ -480,7 +480,7 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
     }
 }
 
-pub fn element_id(e: ElementRef) -> String {
+pub(crate) fn element_id(e: ElementRef) -> String {
     match e {
         ElementRef::Zone(id) => id.to_string(),
         ElementRef::Conduit(id) => id.to_string(),

@@ -18,7 +18,8 @@ pub mod recovery;
 mod write;
 
 pub(crate) use write::{Hook, Step, write_atomic_hooked};
-pub use write::{SerializeError, backup_path, replace_atomic, save, to_string, write_atomic};
+pub use write::{SerializeError, backup_path, save, to_string};
+pub(crate) use write::{replace_atomic, write_atomic};
 
 pub use limits::{
     MAX_ELEMENTS, MAX_FILE_BYTES, MAX_SCENARIO_ASSETS, MAX_SCENARIOS, MAX_TEXT_BYTES,

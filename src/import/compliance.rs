@@ -98,7 +98,7 @@ pub struct MatrixOptions {
 
 impl Plan {
     /// The requirement assessments the matrix sets.
-    pub fn sets(&self) -> Vec<SetRequirement> {
+    pub(crate) fn sets(&self) -> Vec<SetRequirement> {
         self.changes
             .iter()
             .map(|c| SetRequirement {
@@ -151,7 +151,7 @@ pub fn read_matrix(
 }
 
 /// [`read_matrix`] with options.
-pub fn read_matrix_with(
+pub(crate) fn read_matrix_with(
     project: &Project,
     catalog: &Catalog,
     bytes: &[u8],

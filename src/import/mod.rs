@@ -15,9 +15,9 @@ mod xlsx;
 pub mod zones;
 
 pub use merge::{Added, Changed, Preview, Rejected, plan, thousands};
+pub(crate) use table::read_path_counting;
 pub use table::{
     MAX_CELL_BYTES, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, Table, read_bytes, read_path,
-    read_path_counting,
 };
 
 use crate::model::network::{
@@ -92,7 +92,10 @@ fn rule_from_str(s: &str) -> Option<ZoneRule> {
 }
 
 /// Reads a mapping file and lays it over `base` (the project's settings).
-pub fn read_mapping(path: &Path, base: &ImportSettings) -> Result<ImportSettings, ImportError> {
+pub(crate) fn read_mapping(
+    path: &Path,
+    base: &ImportSettings,
+) -> Result<ImportSettings, ImportError> {
     let name = path.display().to_string();
     let err = |m: String| ImportError::file(&name, m);
     let meta = std::fs::metadata(path).map_err(|e| err(e.to_string()))?;

@@ -109,7 +109,7 @@ impl Certificate {
     /// Validity on the assessment date `date`. The issue date must be a real calendar date on
     /// or before it; the expiry date, when written, a real calendar date on or after it (a
     /// certificate is valid through its last day). A blank expiry date means none.
-    pub fn validity_on(&self, date: Option<Date>) -> Validity {
+    pub(crate) fn validity_on(&self, date: Option<Date>) -> Validity {
         let Some(issued) = Date::parse(&self.issued) else {
             return Validity::Unchecked(DateProblem::IssuedUnreadable);
         };
@@ -161,7 +161,7 @@ impl CheckStatus {
     }
 
     /// Counts towards the asset's SL-C.
-    pub fn satisfies(self) -> bool {
+    pub(crate) fn satisfies(self) -> bool {
         matches!(self, CheckStatus::Met | CheckStatus::NotApplicable)
     }
 }

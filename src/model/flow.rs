@@ -30,7 +30,7 @@ impl Transport {
     ];
 
     /// Whether the transport has ports.
-    pub fn has_ports(self) -> bool {
+    pub(crate) fn has_ports(self) -> bool {
         matches!(self, Transport::Tcp | Transport::Udp)
     }
 
@@ -66,7 +66,7 @@ impl fmt::Display for PortRange {
 }
 
 /// Ports as written in the matrix: "502", "2222, 44818", "1024-65535"; empty for none.
-pub fn ports_text(ports: &[PortRange]) -> String {
+pub(crate) fn ports_text(ports: &[PortRange]) -> String {
     let v: Vec<String> = ports.iter().map(PortRange::to_string).collect();
     v.join(", ")
 }
@@ -74,7 +74,7 @@ pub fn ports_text(ports: &[PortRange]) -> String {
 /// Reads "502", "80, 443", "1024-65535" (commas, semicolons or spaces between). `None` when
 /// any part is not a port or range (0 is no port; a range runs upwards). An empty text is no
 /// ports.
-pub fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
+pub(crate) fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
     let mut out = Vec::new();
     for part in text
         .split([',', ';', ' '])
@@ -97,7 +97,7 @@ pub fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
 
 /// Reads the free text of a flow's port before format version 5: "502", "443/tcp",
 /// "514/udp", "8530-8531/tcp", "tcp/102". `None` when it is not that.
-pub fn parse_legacy_port(text: &str) -> Option<(Transport, Vec<PortRange>)> {
+pub(crate) fn parse_legacy_port(text: &str) -> Option<(Transport, Vec<PortRange>)> {
     let t = text.trim().to_ascii_lowercase();
     let mut transport = None;
     let mut ports = Vec::new();
@@ -147,7 +147,7 @@ impl Endpoint {
         }
     }
 
-    pub fn of_assets(zone: ZoneId, assets: Vec<AssetId>) -> Endpoint {
+    pub(crate) fn of_assets(zone: ZoneId, assets: Vec<AssetId>) -> Endpoint {
         Endpoint {
             zone: Some(zone),
             assets,
@@ -156,7 +156,7 @@ impl Endpoint {
     }
 
     /// The whole zone: neither assets nor a subnet narrow it.
-    pub fn is_whole_zone(&self) -> bool {
+    pub(crate) fn is_whole_zone(&self) -> bool {
         self.assets.is_empty() && self.subnet.is_none()
     }
 }
@@ -208,7 +208,7 @@ impl DataFlow {
 
     /// Nothing but (at most) the zones filled in: a row nobody filled in, which documents no
     /// data flow.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.source.is_whole_zone()
             && self.destination.is_whole_zone()
             && self.ports.is_empty()
@@ -224,7 +224,7 @@ impl DataFlow {
     }
 
     /// The ports as the matrix writes them: the structured ones, else the kept free text.
-    pub fn ports_label(&self) -> String {
+    pub(crate) fn ports_label(&self) -> String {
         if self.ports.is_empty() && !self.port_text.is_empty() {
             return self.port_text.clone();
         }

@@ -25,7 +25,8 @@ pub use risk::{
     RiskMatrix, ScaleStep, ThreatScenario,
 };
 pub use risk_record::{Acceptance, AssessmentRecord, Assessor, MethodReference, ThreatSource};
-pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector, format_levels};
+pub(crate) use sl::format_levels;
+pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -131,7 +132,7 @@ impl ZoneKind {
     }
 
     /// Zones from which an attacker is assumed to start (enterprise, external, internet).
-    pub fn is_untrusted(self) -> bool {
+    pub(crate) fn is_untrusted(self) -> bool {
         matches!(self, ZoneKind::Enterprise | ZoneKind::External)
     }
 
@@ -303,7 +304,7 @@ impl Characteristics {
         ]
     }
 
-    pub fn fields_mut(&mut self) -> [(&'static str, &mut String); 9] {
+    pub(crate) fn fields_mut(&mut self) -> [(&'static str, &mut String); 9] {
         [
             (
                 "Accountable organisation",
@@ -546,7 +547,7 @@ impl Project {
         self.zones.iter().find(|z| z.id == id)
     }
 
-    pub fn zone_mut(&mut self, id: ZoneId) -> Option<&mut Zone> {
+    pub(crate) fn zone_mut(&mut self, id: ZoneId) -> Option<&mut Zone> {
         self.zones.iter_mut().find(|z| z.id == id)
     }
 
@@ -558,11 +559,11 @@ impl Project {
         self.conduits.iter().find(|c| c.id == id)
     }
 
-    pub fn conduit_mut(&mut self, id: ConduitId) -> Option<&mut Conduit> {
+    pub(crate) fn conduit_mut(&mut self, id: ConduitId) -> Option<&mut Conduit> {
         self.conduits.iter_mut().find(|c| c.id == id)
     }
 
-    pub fn conduit_index(&self, id: ConduitId) -> Option<usize> {
+    pub(crate) fn conduit_index(&self, id: ConduitId) -> Option<usize> {
         self.conduits.iter().position(|c| c.id == id)
     }
 
@@ -581,7 +582,7 @@ impl Project {
         None
     }
 
-    pub fn asset_mut(&mut self, id: AssetId) -> Option<&mut Asset> {
+    pub(crate) fn asset_mut(&mut self, id: AssetId) -> Option<&mut Asset> {
         let in_zones = self.zones.iter_mut().flat_map(|z| z.assets.iter_mut());
         let on_conduits = self.conduits.iter_mut().flat_map(|c| c.devices.iter_mut());
         in_zones.chain(on_conduits).find(|a| a.id == id)
@@ -607,7 +608,7 @@ impl Project {
     }
 
     /// A fresh zone id, larger than any in use.
-    pub fn next_zone_id(&self) -> ZoneId {
+    pub(crate) fn next_zone_id(&self) -> ZoneId {
         ZoneId(
             self.zones
                 .iter()
@@ -627,7 +628,7 @@ impl Project {
         )
     }
 
-    pub fn next_asset_id(&self) -> AssetId {
+    pub(crate) fn next_asset_id(&self) -> AssetId {
         AssetId(
             self.all_assets()
                 .map(|(a, _)| a.id.0)
@@ -637,7 +638,7 @@ impl Project {
     }
 
     /// Display name of an element, for findings and status lines.
-    pub fn element_name(&self, element: ElementRef) -> String {
+    pub(crate) fn element_name(&self, element: ElementRef) -> String {
         match element {
             ElementRef::Project => "Project".to_owned(),
             ElementRef::Zone(id) => self

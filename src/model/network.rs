@@ -249,7 +249,7 @@ impl AssetNetwork {
     }
 
     /// The IP addresses as one text: "10.0.0.1, fd00::1".
-    pub fn ips_text(&self) -> String {
+    pub(crate) fn ips_text(&self) -> String {
         let v: Vec<String> = self.ip_addresses.iter().map(IpAddr::to_string).collect();
         v.join(", ")
     }
@@ -440,7 +440,7 @@ impl Default for ImportSettings {
 }
 
 impl ImportSettings {
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == ImportSettings::default()
     }
 }
@@ -448,7 +448,7 @@ impl ImportSettings {
 impl super::Asset {
     /// Hostname, addresses, MAC, VLAN, Purdue level, serial and location, " · "-separated
     /// (the PDF asset tables).
-    pub fn network_text(&self) -> String {
+    pub(crate) fn network_text(&self) -> String {
         let n = &self.network;
         let mut parts: Vec<String> = Vec::new();
         if !n.hostname.is_empty() {

@@ -128,7 +128,7 @@ impl Default for RiskMatrix {
 
 /// The default level of a score (likelihood × consequence): Low 1–3, Medium 4–8, High 9–14,
 /// Critical 15–25.
-pub fn default_level(score: u8) -> u8 {
+pub(crate) fn default_level(score: u8) -> u8 {
     match score {
         0..=3 => 0,
         4..=8 => 1,
@@ -158,13 +158,14 @@ impl RiskMatrix {
     }
 
     /// The name of the tolerable threshold, e.g. "Medium or lower".
-    pub fn tolerable_text(&self) -> String {
+    pub(crate) fn tolerable_text(&self) -> String {
         format!("{} or lower", self.level_name(self.tolerable))
     }
 
+    #[cfg(test)]
     /// Every cell reset to the level its score gives by default (for a 5 × 5 matrix with four
     /// levels; other shapes scale the score to 1–25 first).
-    pub fn default_cells(likelihood_steps: usize, consequence_steps: usize) -> Vec<Vec<u8>> {
+    pub(crate) fn default_cells(likelihood_steps: usize, consequence_steps: usize) -> Vec<Vec<u8>> {
         let scale = |rank: usize, steps: usize| -> f32 {
             if steps <= 1 {
                 5.0
@@ -365,7 +366,7 @@ fn is_zero(v: &u8) -> bool {
 
 /// Per category: the re-rated value where one is given (not 0), else the value before.
 /// Countermeasures nobody rated in a category earn no credit there.
-pub fn carry_forward(before: &[u8], after: &[u8]) -> Vec<u8> {
+pub(crate) fn carry_forward(before: &[u8], after: &[u8]) -> Vec<u8> {
     (0..before.len().max(after.len()))
         .map(|i| match after.get(i).copied().unwrap_or(0) {
             0 => before.get(i).copied().unwrap_or(0),
@@ -376,18 +377,18 @@ pub fn carry_forward(before: &[u8], after: &[u8]) -> Vec<u8> {
 
 impl ThreatScenario {
     /// The worst consequence rank over the categories (0 = none rated).
-    pub fn worst_consequence(&self) -> u8 {
+    pub(crate) fn worst_consequence(&self) -> u8 {
         self.consequence.iter().copied().max().unwrap_or(0)
     }
 
     /// Consequence per category after the existing countermeasures: re-rated categories take
     /// their new value, the others keep the unmitigated one.
-    pub fn consequence_after_existing(&self) -> Vec<u8> {
+    pub(crate) fn consequence_after_existing(&self) -> Vec<u8> {
         carry_forward(&self.consequence, &self.existing_consequence)
     }
 
     /// Consequence per category after all countermeasures (the final residual).
-    pub fn consequence_after_all(&self) -> Vec<u8> {
+    pub(crate) fn consequence_after_all(&self) -> Vec<u8> {
         carry_forward(
             &self.consequence_after_existing(),
             &self.residual_consequence,
@@ -395,7 +396,7 @@ impl ThreatScenario {
     }
 
     /// Likelihood after the existing countermeasures (the unmitigated one when not re-rated).
-    pub fn likelihood_after_existing(&self) -> u8 {
+    pub(crate) fn likelihood_after_existing(&self) -> u8 {
         match self.existing_likelihood {
             0 => self.likelihood,
             l => l,
@@ -403,14 +404,15 @@ impl ThreatScenario {
     }
 
     /// Likelihood after all countermeasures.
-    pub fn likelihood_after_all(&self) -> u8 {
+    pub(crate) fn likelihood_after_all(&self) -> u8 {
         match self.residual_likelihood {
             0 => self.likelihood_after_existing(),
             l => l,
         }
     }
 
-    pub fn worst_residual_consequence(&self) -> u8 {
+    #[cfg(test)]
+    pub(crate) fn worst_residual_consequence(&self) -> u8 {
         self.consequence_after_all().into_iter().max().unwrap_or(0)
     }
 }
@@ -462,7 +464,7 @@ impl ProjectRisk {
     }
 
     /// A scenario's threat source in words: the listed one it picks, else its own text.
-    pub fn source_text(&self, s: &ThreatScenario) -> String {
+    pub(crate) fn source_text(&self, s: &ThreatScenario) -> String {
         match self.threat_source(s.source) {
             Some(t) => t.source.trim().to_owned(),
             None => s.threat_source.trim().to_owned(),
@@ -470,7 +472,7 @@ impl ProjectRisk {
     }
 
     /// An id no listed threat source has.
-    pub fn next_threat_source_id(&self) -> u32 {
+    pub(crate) fn next_threat_source_id(&self) -> u32 {
         self.threat_sources
             .iter()
             .map(|t| t.id)
@@ -479,7 +481,7 @@ impl ProjectRisk {
             .saturating_add(1)
     }
 
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == ProjectRisk::default()
     }
 }

@@ -26,7 +26,7 @@ impl MethodReference {
 
     /// Whether both texts are exactly empty: only then is the record left out of the file, so
     /// that a blank-looking text ("\r", " ") still survives a save and a load.
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         self.document.is_empty() && self.version.is_empty()
     }
 
@@ -109,12 +109,12 @@ impl AssessmentRecord {
     }
 
     /// Whether someone is named: an assessor with a name, or a workshop.
-    pub fn has_assessors(&self) -> bool {
+    pub(crate) fn has_assessors(&self) -> bool {
         self.assessors.iter().any(|a| !is_blank(&a.name)) || !is_blank(&self.workshop)
     }
 
     /// "A. Jansen (OT security lead), B. Smit (process engineer)"; the workshop after them.
-    pub fn assessors_text(&self) -> String {
+    pub(crate) fn assessors_text(&self) -> String {
         let mut parts: Vec<String> = self
             .assessors
             .iter()
@@ -151,7 +151,7 @@ pub struct Acceptance {
 
 impl Acceptance {
     /// Whether anything is filled in.
-    pub fn is_recorded(&self) -> bool {
+    pub(crate) fn is_recorded(&self) -> bool {
         [&self.by, &self.role, &self.date, &self.justification]
             .iter()
             .any(|s| !is_blank(s))

@@ -11,7 +11,7 @@ use crate::model::component::Validity;
 use crate::model::{Asset, Project, format_levels};
 
 /// The SL-C cell of an asset: the vector in use and its sources, with the certificate number.
-pub fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
+pub(crate) fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
     let Some(cap) = cap else {
         return "unknown".to_owned();
     };

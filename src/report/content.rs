@@ -13,8 +13,9 @@ use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverit
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
 
+pub use super::cells::gap_colors;
 pub(super) use super::cells::status_cell;
-pub use super::cells::{finding_colors, gap_colors, gap_tint, status_colors};
+pub(crate) use super::cells::{finding_colors, gap_tint, status_colors};
 use super::cells::{gap_cell, status_code};
 
 fn element_id(e: ElementRef) -> String {
@@ -63,7 +64,7 @@ pub fn build(
 /// Lays the pack out page by page into `sink`, each page with its header and footer as page
 /// n of `total`; returns the number of pages. The same pages as [`build`] when `total` is
 /// the page count.
-pub fn stream(
+pub(crate) fn stream(
     project: &Project,
     catalog: &Catalog,
     a: &Assessment,

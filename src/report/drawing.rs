@@ -22,7 +22,7 @@ fn overlaps(a: &(f32, f32, f32, f32), b: &(f32, f32, f32, f32)) -> bool {
 }
 
 /// The drawing page of the PDF (with the title block).
-pub fn drawing_page(
+pub(crate) fn drawing_page(
     p: &crate::model::Project,
     catalog: &Catalog,
     a: &Assessment,
@@ -434,7 +434,7 @@ fn chip_lines(fonts: &Fonts, name: &str, size: f32, width: f32) -> (Vec<String>,
 /// The conduit's name with its arrow ("BPCS → DMZ") turned the way the conduit runs on the
 /// page (`dx`, `dy`, y down), so that the label never reads against the drawn arrow: an arrow
 /// drawn leftwards gives "DMZ ← BPCS", one drawn up or down "BPCS ↑ DMZ" or "BPCS ↓ DMZ".
-pub fn label_along(name: &str, dx: f32, dy: f32) -> String {
+pub(crate) fn label_along(name: &str, dx: f32, dy: f32) -> String {
     let name = name.replace("->", "→");
     if !name.contains('→') {
         return name;

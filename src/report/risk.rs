@@ -18,7 +18,7 @@ use crate::model::{ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, T
 /// "no gap" green, the highest the "two or more" red; the levels between are graded along
 /// green → amber → orange (amber and red mixed) → red by their position on the scale, so four
 /// levels get exactly those four colours. Text is dark on light fills, white on dark ones.
-pub fn risk_colors(m: &RiskMatrix, level: u8) -> (Rgb, Rgb) {
+pub(crate) fn risk_colors(m: &RiskMatrix, level: u8) -> (Rgb, Rgb) {
     let (green, _) = gap_colors(GapSeverity::None);
     let (amber, _) = gap_colors(GapSeverity::One);
     let (red, _) = gap_colors(GapSeverity::Two);
@@ -104,7 +104,7 @@ fn countermeasures(s: &ThreatScenario, on: Option<Date>) -> String {
 }
 
 /// The approval block of the title page (ZCR 7.1).
-pub fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+pub(crate) fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     keep_with_next(flow);
     flow.heading(Level::H1, "Asset-owner approval (ZCR 7.1)", 11.0);
     let Some(ap) = &p.approval else {
@@ -174,7 +174,7 @@ pub fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
 
 /// The risk method (matrix, scales, categories, tolerable risk, SL-T proposals), the initial
 /// assessment and the risk register, starting on a new page.
-pub fn risk_section(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+pub(crate) fn risk_section(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
     flow.new_page();
     flow.heading(Level::H1, "Risk assessment method", 14.0);
@@ -396,7 +396,7 @@ fn register(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
 
 /// One zone's or conduit's detailed risk assessment (ZCR 5): proposed and chosen SL-T with the
 /// rationale, then its scenarios.
-pub fn element_section(
+pub(crate) fn element_section(
     flow: &mut dyn Writer,
     p: &Project,
     risk: &ElementRisk,

@@ -21,7 +21,7 @@ fn or_dash(s: &str) -> String {
 }
 
 /// The method document and the list of threat sources, printed once.
-pub fn method_and_sources(flow: &mut dyn Writer, p: &Project) {
+pub(crate) fn method_and_sources(flow: &mut dyn Writer, p: &Project) {
     let m = &p.risk.method;
     flow.paragraph(
         &if m.is_empty() {
@@ -66,7 +66,7 @@ pub fn method_and_sources(flow: &mut dyn Writer, p: &Project) {
 }
 
 /// Rows for an element's "SL-T from risk" table: who assessed it, when, method version.
-pub fn record_rows(p: &Project, risk: &ElementRisk) -> Vec<Vec<Cell>> {
+pub(crate) fn record_rows(p: &Project, risk: &ElementRisk) -> Vec<Vec<Cell>> {
     if risk.scenarios.is_empty() && risk.record.is_empty() {
         return Vec::new();
     }
@@ -91,13 +91,17 @@ pub fn record_rows(p: &Project, risk: &ElementRisk) -> Vec<Vec<Cell>> {
 }
 
 /// "Accepted although intolerable" (amber) or the plain tolerable cell's text.
-pub fn accepted_cell() -> Cell {
+pub(crate) fn accepted_cell() -> Cell {
     let (amber, on_amber) = gap_colors(GapSeverity::One);
     Cell::filled("no, accepted although intolerable", amber, on_amber)
 }
 
 /// Per scenario with a likelihood rationale or an acceptance: scenario, rationale, acceptance.
-pub fn notes_table(flow: &mut dyn Writer, risk: &ElementRisk, assessed: &ElementRiskAssessment) {
+pub(crate) fn notes_table(
+    flow: &mut dyn Writer,
+    risk: &ElementRisk,
+    assessed: &ElementRiskAssessment,
+) {
     let rows: Vec<Vec<Cell>> = risk
         .scenarios
         .iter()

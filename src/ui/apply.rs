@@ -13,7 +13,7 @@ impl DesignerApp {
     }
 
     /// Applies every queued intent.
-    pub fn apply_intents(&mut self) {
+    pub(crate) fn apply_intents(&mut self) {
         let intents = std::mem::take(&mut self.intents);
         for intent in intents {
             self.apply_intent(intent);
@@ -159,7 +159,7 @@ impl DesignerApp {
     }
 
     /// Presentation mode: side panels hidden, labels enlarged, the plant fitted to the window.
-    pub fn toggle_presentation(&mut self) {
+    pub(crate) fn toggle_presentation(&mut self) {
         // F5 is a request to show the plant to a room: entering fits it to the screen; leaving
         // keeps the view where it is (the side panels return around it)
         self.presentation = !self.presentation;

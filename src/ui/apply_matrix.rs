@@ -77,7 +77,7 @@ impl ApplyMatrixDialog {
 impl DesignerApp {
     /// File → Apply compliance matrix…: opens the dialog (and the file dialog, when there is
     /// one).
-    pub fn ask_apply_matrix(&mut self) {
+    pub(crate) fn ask_apply_matrix(&mut self) {
         if self.doc.is_none() {
             return;
         }
@@ -96,7 +96,7 @@ impl DesignerApp {
     }
 
     /// Applies the matrix read in the dialog to the document as one undo step and closes it.
-    pub fn apply_matrix_now(&mut self) {
+    pub(crate) fn apply_matrix_now(&mut self) {
         let (Some(dialog), Some(doc)) = (&mut self.apply_matrix, &self.doc) else {
             return;
         };
@@ -129,7 +129,7 @@ impl DesignerApp {
 }
 
 /// The dialog's window, while it is open.
-pub fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
+pub(crate) fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     let Some(dialog) = &mut app.apply_matrix else {
         return;
     };

@@ -99,7 +99,7 @@ fn set_cabinet(t: &str, n: &mut AssetNetwork) -> Result<(), String> {
 }
 
 /// The network section of the asset inspector; pushes one `Action::Form` per change.
-pub fn asset_network_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, a: &Asset) {
+pub(crate) fn asset_network_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, a: &Asset) {
     let n = &a.network;
     ui.separator();
     ui.label(egui::RichText::new("Network and location").strong());

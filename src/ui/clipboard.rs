@@ -87,7 +87,7 @@ impl DesignerApp {
 
     /// Pastes clipboard text: at the pointer when it is over the canvas (assets into the zone
     /// under it), else beside where the elements were (assets into the selected zone).
-    pub fn paste_text(&mut self, text: &str, ctx: &egui::Context) {
+    pub(crate) fn paste_text(&mut self, text: &str, ctx: &egui::Context) {
         let clip = match Clip::parse(text) {
             Ok(c) => c,
             Err(message) => {

@@ -460,7 +460,7 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview) {
 }
 
 /// Draws the dialog when it is open and handles its buttons.
-pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
+pub(crate) fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     if !app.import.open {
         return;
     }

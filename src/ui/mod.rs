@@ -48,7 +48,6 @@ use dialogs::{FileDialogs, RecentFiles};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-pub use crate::command::unique_name;
 pub use document::Document;
 use file_actions::sanitize_file_name;
 
@@ -378,7 +377,7 @@ impl eframe::App for DesignerApp {
 }
 
 /// The scene rectangle of a zone, asset or conduit (for centring the view on it).
-pub fn element_rect(p: &Project, e: ElementRef) -> Option<Rect> {
+pub(crate) fn element_rect(p: &Project, e: ElementRef) -> Option<Rect> {
     match e {
         ElementRef::Zone(id) => p.zone(id).map(|z| z.rect),
         ElementRef::Conduit(id) => {
@@ -413,7 +412,7 @@ pub fn focus_rect(p: &Project, e: ElementRef) -> Option<Rect> {
 
 /// The zone to show expanded so that the asset `e` has a chip: its zone, when that is too small
 /// for all its chips (sized for its groups).
-pub fn zone_to_expand(p: &Project, e: ElementRef) -> Option<crate::model::ZoneId> {
+pub(crate) fn zone_to_expand(p: &Project, e: ElementRef) -> Option<crate::model::ZoneId> {
     let ElementRef::Asset(id) = e else {
         return None;
     };

@@ -48,7 +48,7 @@ impl Autosave {
     }
 
     /// True when a recovery file was written for work that is still unsaved.
-    pub fn has_written(&self) -> bool {
+    pub(crate) fn has_written(&self) -> bool {
         self.written_of.is_some()
     }
 }
@@ -98,7 +98,7 @@ impl DesignerApp {
 
     /// Restores offer `i` as the current document. The others stay on disk, offered again at
     /// the next start.
-    pub fn restore_offer(&mut self, i: usize) {
+    pub(crate) fn restore_offer(&mut self, i: usize) {
         let Some(Ok(r)) = self.autosave.offered.get(i).cloned() else {
             return;
         };
@@ -142,7 +142,7 @@ impl DesignerApp {
     }
 
     /// Deletes the recovery file of offer `i` (declined, or unreadable and not wanted).
-    pub fn discard_offer(&mut self, i: usize) {
+    pub(crate) fn discard_offer(&mut self, i: usize) {
         if i >= self.autosave.offered.len() {
             return;
         }
@@ -157,7 +157,7 @@ impl DesignerApp {
     }
 
     /// Leaves the recovery file of offer `i` where it is and takes it off the list.
-    pub fn keep_offer(&mut self, i: usize) {
+    pub(crate) fn keep_offer(&mut self, i: usize) {
         if i < self.autosave.offered.len() {
             let _ = self.autosave.offered.remove(i);
         }
@@ -177,7 +177,7 @@ impl DesignerApp {
 
     /// Removes this document's recovery file (after a save, or when the user declines it); the
     /// recovery files of other documents and other windows are left alone.
-    pub fn discard_recovery(&mut self) {
+    pub(crate) fn discard_recovery(&mut self) {
         if let (Some(store), Some(key)) = (&self.autosave.store, &self.sessions.key) {
             // waits for a background write in progress, and stops one not yet started
             let mut gate = match self.autosave.write_gate.lock() {
@@ -275,7 +275,7 @@ impl DesignerApp {
 
 /// The start-up list of unsaved work: each readable recovery with Restore and Discard, each
 /// unreadable one with Delete and Keep.
-pub fn recovery_list_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+pub(crate) fn recovery_list_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     ui.heading("Restore unsaved work?");
     ui.add_space(4.0);
     ui.label("zonewright closed without saving these changes. Restore one to continue where you left off; discarding deletes its recovery file. What you do not answer is kept and offered again at the next start.");

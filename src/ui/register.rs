@@ -42,7 +42,7 @@ fn rank(r: Option<Rating>) -> (bool, u8, u8) {
 }
 
 /// Sorts stably (ties keep project order).
-pub fn sort_rows(rows: &mut [RiskRow<'_>], s: RegisterState) {
+pub(crate) fn sort_rows(rows: &mut [RiskRow<'_>], s: RegisterState) {
     rows.sort_by(|a, b| {
         let o = match s.by {
             SortBy::Element => a
@@ -81,7 +81,7 @@ fn header_ui(ui: &mut egui::Ui, state: &mut RegisterState, by: SortBy, text: &st
 
 /// The register tab: reads the document through `view`, sorts by `state`, pushes the element
 /// clicked as [`Intent::FocusElement`].
-pub fn register_ui(
+pub(crate) fn register_ui(
     view: View<'_>,
     state: &mut RegisterState,
     out: &mut Intents,

@@ -67,7 +67,7 @@ fn name_rect_in_scene(p: &Project, e: ElementRef) -> Option<Rect> {
 
 impl DesignerApp {
     /// Opens the rename field on `e` (F2, double-click).
-    pub fn begin_rename(&mut self, e: ElementRef) {
+    pub(crate) fn begin_rename(&mut self, e: ElementRef) {
         let Some(doc) = &self.doc else { return };
         let exists = match e {
             ElementRef::Zone(id) => doc.project.zone(id).is_some(),

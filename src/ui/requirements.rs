@@ -92,7 +92,12 @@ fn visible_rows<'a>(
 
 /// The requirements table of the selected zone or conduit, filtered by `filters`; status,
 /// reason and evidence edits and the bulk actions become intents.
-pub fn requirements_ui(view: View, filters: &mut DockState, out: &mut Intents, ui: &mut egui::Ui) {
+pub(crate) fn requirements_ui(
+    view: View,
+    filters: &mut DockState,
+    out: &mut Intents,
+    ui: &mut egui::Ui,
+) {
     let Some(target) = requirements_target(view) else {
         ui.label("Select a zone or conduit to assess its requirements.");
         return;
@@ -280,7 +285,7 @@ pub fn requirements_ui(view: View, filters: &mut DockState, out: &mut Intents, u
 }
 
 /// Click (only this row), Shift-click (the range from the anchor), Ctrl-click (toggle).
-pub fn pick_row(rows: &mut RowSelection, order: &[&str], id: &str, m: egui::Modifiers) {
+pub(crate) fn pick_row(rows: &mut RowSelection, order: &[&str], id: &str, m: egui::Modifiers) {
     if m.shift
         && let Some(anchor) = rows.anchor.as_deref()
         && let (Some(a), Some(b)) = (

@@ -117,7 +117,7 @@ impl Owner<'_> {
 }
 
 /// A coloured chip with the level name and score of a rating ("–" when unrated).
-pub fn rating_chip_ui(ui: &mut egui::Ui, matrix: &RiskMatrix, rating: Option<Rating>) {
+pub(crate) fn rating_chip_ui(ui: &mut egui::Ui, matrix: &RiskMatrix, rating: Option<Rating>) {
     let (fill, text) = match rating {
         Some(r) => (
             theme::risk_level_color(r.level, matrix.levels.len()),
@@ -464,7 +464,7 @@ fn scenario_ui(
 
 /// At most `n` characters of `s`, "…" when cut (headers do not wrap, and a long one would
 /// widen the inspector).
-pub fn shortened(s: &str, n: usize) -> String {
+pub(crate) fn shortened(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_owned()
     } else {
@@ -475,7 +475,7 @@ pub fn shortened(s: &str, n: usize) -> String {
 }
 
 /// "1 threat scenario", "2 threat scenarios".
-pub fn scenarios_text(n: usize) -> String {
+pub(crate) fn scenarios_text(n: usize) -> String {
     format!("{n} threat scenario{}", if n == 1 { "" } else { "s" })
 }
 
@@ -507,7 +507,7 @@ pub struct Rated<'a> {
 
 /// A list of threat scenarios, each in its own collapsible block, with add and remove. `id`
 /// keeps the widgets of different lists apart; `rated` is what `assess` says of each.
-pub fn scenarios_ui(
+pub(crate) fn scenarios_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     (id, element): (&str, ElementRef),
@@ -576,7 +576,7 @@ pub fn scenarios_ui(
 
 /// Beside the SL-T: the SL-T the worst unmitigated risk proposes and, when the chosen one is
 /// below it, the rationale (tinted while empty).
-pub fn proposal_ui(
+pub(crate) fn proposal_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     owner: Owner<'_>,
@@ -635,7 +635,7 @@ pub fn proposal_ui(
 }
 
 /// The collapsible Risk section of a zone or conduit.
-pub fn element_risk_ui(
+pub(crate) fn element_risk_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     project: &Project,

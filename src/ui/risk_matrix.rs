@@ -371,7 +371,7 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &A
 /// The approval recorded for the project's content now: the current revision, content hash
 /// and the digest of the assessment result `assessment_hash` (what `assess` returns for it),
 /// the rest of `base` kept.
-pub fn record_approval(
+pub(crate) fn record_approval(
     project: &Project,
     base: Option<&Approval>,
     assessment_hash: &str,
@@ -524,7 +524,7 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
 
 /// The project's Risk matrix, Initial assessment and Approval sections (in the inspector when
 /// nothing is selected).
-pub fn project_risk_ui(view: View<'_>, out: &mut Intents, ui: &mut egui::Ui) {
+pub(crate) fn project_risk_ui(view: View<'_>, out: &mut Intents, ui: &mut egui::Ui) {
     let (project, a) = (&view.doc.project, &view.doc.assessment);
     ui.separator();
     ui.heading("Risk assessment");

@@ -21,7 +21,7 @@ fn small(ui: &mut egui::Ui, text: &str) {
 }
 
 /// Who assessed a zone or conduit, when, against which method version.
-pub fn record_ui(
+pub(crate) fn record_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     project: &Project,
@@ -126,7 +126,7 @@ pub struct ScenarioAt<'a> {
 
 /// The threat source picked from the project's list (at the top of the scenario; a picked one
 /// replaces the scenario's own source text).
-pub fn source_pick_ui(
+pub(crate) fn source_pick_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     risk: &ProjectRisk,
@@ -175,7 +175,7 @@ pub fn source_pick_ui(
 }
 
 /// Why the unmitigated likelihood is what it is (under the unmitigated rating).
-pub fn rationale_ui(
+pub(crate) fn rationale_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     at: ScenarioAt<'_>,
@@ -196,7 +196,7 @@ pub fn rationale_ui(
 
 /// The acceptance of the residual risk ("accepted although intolerable" when above the
 /// tolerable).
-pub fn scenario_record_ui(
+pub(crate) fn scenario_record_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     at: ScenarioAt<'_>,
@@ -298,7 +298,7 @@ fn acceptance_ui(
 }
 
 /// The project's method document and its list of threat sources.
-pub fn method_and_sources_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
+pub(crate) fn method_and_sources_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
     let risk = &project.risk;
     egui::CollapsingHeader::new(format!(
         "Method and threat sources ({})",

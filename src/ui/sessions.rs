@@ -109,7 +109,7 @@ impl Default for Sessions {
 
 impl Sessions {
     /// The next document set takes this key (a restored recovery).
-    pub fn adopt_key(&mut self, key: Option<String>) {
+    pub(crate) fn adopt_key(&mut self, key: Option<String>) {
         self.next_key = key;
     }
 
@@ -160,7 +160,7 @@ impl DesignerApp {
 
     /// Loads `path` as the next document; the open one stays until it has arrived, and stays
     /// for good when loading fails.
-    pub fn start_open(&mut self, path: &Path, mode: OpenMode) {
+    pub(crate) fn start_open(&mut self, path: &Path, mode: OpenMode) {
         // the document's path is absolute: its lock, recovery and title never depend on the
         // folder the program was started in
         let path = &absolute(path);
@@ -416,7 +416,7 @@ impl DesignerApp {
     }
 
     /// Loads the document's file again, dropping the changes in memory.
-    pub fn reload_from_disk(&mut self) {
+    pub(crate) fn reload_from_disk(&mut self) {
         let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
             return;
         };
@@ -526,7 +526,7 @@ impl DesignerApp {
 }
 
 /// The status line's part: loading progress, read-only, changed on disk.
-pub fn sessions_status_ui(app: &DesignerApp, ui: &mut egui::Ui) {
+pub(crate) fn sessions_status_ui(app: &DesignerApp, ui: &mut egui::Ui) {
     let s = &app.sessions;
     if let Some(job) = &s.load {
         ui.separator();
@@ -559,7 +559,11 @@ pub fn sessions_status_ui(app: &DesignerApp, ui: &mut egui::Ui) {
 }
 
 /// The questions: locked file, save over a changed file, reload a changed file. `true` closes.
-pub fn sessions_modal_ui(app: &mut DesignerApp, ui: &mut egui::Ui, m: &SessionModal) -> bool {
+pub(crate) fn sessions_modal_ui(
+    app: &mut DesignerApp,
+    ui: &mut egui::Ui,
+    m: &SessionModal,
+) -> bool {
     let mut close = false;
     match m {
         SessionModal::Locked { path, holders } => {

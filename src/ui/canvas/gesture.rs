@@ -24,7 +24,7 @@ pub(super) struct Edges {
 }
 
 impl Edges {
-    pub fn sides(self) -> Sides {
+    pub(crate) fn sides(self) -> Sides {
         Sides {
             left: self.left,
             right: self.right,
@@ -37,7 +37,7 @@ impl Edges {
         self.left || self.right || self.top || self.bottom
     }
 
-    pub fn cursor(self) -> egui::CursorIcon {
+    pub(crate) fn cursor(self) -> egui::CursorIcon {
         use egui::CursorIcon as C;
         match (self.left || self.right, self.top || self.bottom) {
             (true, true) if (self.left && self.top) || (self.right && self.bottom) => C::ResizeNwSe,

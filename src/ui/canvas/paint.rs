@@ -53,7 +53,7 @@ pub(super) struct Sink {
 impl Sink {
     /// Room for `(geometry, text)` shapes: a drawing built again is about as large as the
     /// last one, and growing a vector of shapes step by step copies it again and again.
-    pub fn with_capacity((geometry, text): (usize, usize)) -> Self {
+    pub(crate) fn with_capacity((geometry, text): (usize, usize)) -> Self {
         Sink {
             geometry: RefCell::new(Vec::with_capacity(geometry)),
             text: RefCell::new(Vec::with_capacity(text)),
@@ -62,7 +62,7 @@ impl Sink {
     }
 
     /// What follows is drawn over all text collected so far (a zone over another zone).
-    pub fn start_layer(&self) {
+    pub(crate) fn start_layer(&self) {
         let at = (self.geometry.borrow().len(), self.text.borrow().len());
         self.layers.borrow_mut().push(at);
     }
@@ -81,11 +81,16 @@ impl Geometry<'_> {
         self.0.geometry.borrow_mut().push(shape.into());
     }
 
-    pub fn rect_filled(&self, r: egui::Rect, radius: impl Into<CornerRadius>, fill: Color32) {
+    pub(crate) fn rect_filled(
+        &self,
+        r: egui::Rect,
+        radius: impl Into<CornerRadius>,
+        fill: Color32,
+    ) {
         self.add(Shape::rect_filled(r, radius, fill));
     }
 
-    pub fn rect_stroke(
+    pub(crate) fn rect_stroke(
         &self,
         r: egui::Rect,
         radius: impl Into<CornerRadius>,
@@ -106,11 +111,11 @@ impl Geometry<'_> {
         self.add(RectShape::new(r, radius, fill, stroke, kind));
     }
 
-    pub fn circle_filled(&self, center: Pos2, radius: f32, fill: Color32) {
+    pub(crate) fn circle_filled(&self, center: Pos2, radius: f32, fill: Color32) {
         self.add(Shape::circle_filled(center, radius, fill));
     }
 
-    pub fn line_segment(&self, points: [Pos2; 2], stroke: Stroke) {
+    pub(crate) fn line_segment(&self, points: [Pos2; 2], stroke: Stroke) {
         self.add(Shape::line_segment(points, stroke));
     }
 }
@@ -145,7 +150,7 @@ pub(super) fn layout_prefix(
 
 impl Text<'_> {
     /// On-screen font size for a size in scene units, in half points (keeps the layout cache warm).
-    pub fn screen_size(&self, scene_size: f32) -> f32 {
+    pub(crate) fn screen_size(&self, scene_size: f32) -> f32 {
         ((scene_size * self.to_screen.scaling) * 2.0)
             .round()
             .max(1.0)
@@ -165,7 +170,7 @@ impl Text<'_> {
 
     /// `text` in at most `max_rows` rows of `max_width` scene units (wrapped at words where it
     /// can), cut with "…" when it does not fit.
-    pub fn fitted_rows(
+    pub(crate) fn fitted_rows(
         &self,
         text: &str,
         scene_size: f32,
@@ -194,11 +199,16 @@ impl Text<'_> {
     }
 
     /// The size of a galley in scene units.
-    pub fn scene_size(&self, galley: &egui::Galley) -> Vec2 {
+    pub(crate) fn scene_size(&self, galley: &egui::Galley) -> Vec2 {
         galley.size() / self.to_screen.scaling.max(1e-3)
     }
 
-    pub fn galley(&self, pos_in_scene: Pos2, galley: std::sync::Arc<egui::Galley>, color: Color32) {
+    pub(crate) fn galley(
+        &self,
+        pos_in_scene: Pos2,
+        galley: std::sync::Arc<egui::Galley>,
+        color: Color32,
+    ) {
         self.sink.text.borrow_mut().push(Shape::galley(
             self.to_screen * pos_in_scene,
             galley,
@@ -233,7 +243,7 @@ impl Text<'_> {
 }
 
 /// "SL-T 2 · SL-A 1", or vectors when the FRs differ.
-pub fn sl_summary(
+pub(crate) fn sl_summary(
     sl_t: Option<crate::model::SlVector>,
     sl_a: &crate::model::MaybeLevels,
 ) -> String {

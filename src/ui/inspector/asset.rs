@@ -19,7 +19,7 @@ const IDENTITY: [Field<Asset>; 7] = [
     field!(Asset, "Notes", notes, multiline),
 ];
 
-pub fn asset_ui(
+pub(crate) fn asset_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,

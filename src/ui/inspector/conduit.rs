@@ -39,7 +39,7 @@ fn key(c: &Conduit, f: &str) -> Option<String> {
     Some(format!("conduit.{}.{f}", c.id.0))
 }
 
-pub fn conduit_ui(
+pub(crate) fn conduit_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,

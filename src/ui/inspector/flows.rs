@@ -27,7 +27,7 @@ fn set(out: &mut Intents, c: &Conduit, index: usize, flow: DataFlow, key: Option
     })));
 }
 
-pub fn flows_ui(
+pub(crate) fn flows_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,

@@ -14,7 +14,7 @@ mod sections;
 pub(crate) mod widgets;
 mod zone;
 
-pub use levels::levels_table_ui;
+pub(crate) use levels::levels_table_ui;
 
 use super::view::{Intents, View};
 use crate::model::ElementRef;
@@ -24,7 +24,7 @@ use crate::model::ElementRef;
 pub struct InspectorState {}
 
 /// The right panel.
-pub fn inspector_ui(
+pub(crate) fn inspector_ui(
     view: View<'_>,
     _state: &mut InspectorState,
     out: &mut Intents,

@@ -25,7 +25,7 @@ fn common<T: PartialEq + Clone>(mut values: impl Iterator<Item = T>) -> Option<T
     values.all(|v| v == first).then_some(first)
 }
 
-pub fn multi_ui(
+pub(crate) fn multi_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,

@@ -43,7 +43,7 @@ const SPECIFICATION: [Field<Meta>; 5] = [
 /// A column of the revision history: read, write, width.
 type Column = (fn(&Revision) -> &str, fn(&mut Revision, String), f32);
 
-pub fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
+pub(crate) fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
     ui.heading("Project");
     ui.label(
         egui::RichText::new(

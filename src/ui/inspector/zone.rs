@@ -13,7 +13,7 @@ use crate::ui::Intent;
 use crate::ui::risk::{Owner, element_risk_ui, proposal_ui};
 use crate::ui::view::Intents;
 
-pub fn zone_ui(
+pub(crate) fn zone_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,

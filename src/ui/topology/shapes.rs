@@ -28,7 +28,7 @@ pub struct ConduitEdge {
 }
 
 /// The fill of a zone box: the gap colour of the palette the canvas and the PDF use.
-pub fn zone_fill(severity: GapSeverity) -> Color32 {
+pub(crate) fn zone_fill(severity: GapSeverity) -> Color32 {
     theme::gap_color(severity)
 }
 

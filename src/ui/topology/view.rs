@@ -191,7 +191,7 @@ impl TopologyView {
     }
 
     /// Zooms and pans so the whole graph fits on the next frame.
-    pub fn request_fit(&mut self) {
+    pub(crate) fn request_fit(&mut self) {
         self.fit_pending = true;
         self.user_moved = false;
     }
