@@ -51,6 +51,38 @@ pub const SNAP_GUIDE: Rgb = [0xe0, 0x3c, 0x8a];
 pub const CANVAS_LIGHT: Rgb = [0xf4, 0xf5, 0xf7];
 pub const CANVAS_DARK: Rgb = [0x1c, 0x1e, 0x22];
 
+/// Red, green, blue and alpha (not premultiplied): the translucent chrome over the drawing.
+pub type Rgba = [u8; 4];
+
+/// A grey of this brightness.
+const fn grey(v: u8) -> Rgb {
+    [v, v, v]
+}
+
+// The neutral chrome of the canvas (light theme, dark theme): it carries no meaning, so that
+// the colours above stand out.
+/// Zone names, and the smaller text under them.
+pub const ZONE_TEXT: [Rgb; 2] = [grey(25), grey(230)];
+pub const ZONE_SUB: [Rgb; 2] = [grey(70), grey(180)];
+/// Asset chips and conduit labels: fill; the chip's border.
+pub const CHIP_FILL: [Rgb; 2] = [WHITE, grey(45)];
+pub const LABEL_FILL: [Rgb; 2] = [WHITE, grey(40)];
+pub const CHIP_BORDER: Rgb = grey(150);
+/// The Purdue band labels.
+pub const BAND_LABEL: [Rgb; 2] = [grey(90), grey(170)];
+/// The legend's text, background and border.
+pub const LEGEND_TEXT: [Rgb; 2] = [grey(30), grey(225)];
+pub const LEGEND_FILL: [Rgba; 2] = [[255, 255, 255, 235], [28, 30, 34, 230]];
+pub const LEGEND_BORDER: [Rgb; 2] = [grey(190), grey(80)];
+/// The overview map's background and border.
+pub const OVERVIEW_FILL: [Rgba; 2] = [[255, 255, 255, 235], [30, 32, 36, 235]];
+pub const OVERVIEW_BORDER: [Rgb; 2] = [grey(150), grey(110)];
+/// The grid's minor and major lines.
+pub const GRID_MINOR: [Rgba; 2] = [[0, 0, 0, 12], [255, 255, 255, 10]];
+pub const GRID_MAJOR: [Rgba; 2] = [[0, 0, 0, 26], [255, 255, 255, 22]];
+/// Outlines of the topology view's boxes and badges.
+pub const OUTLINE: Rgb = grey(0x40);
+
 /// The badge of an asset chip by its component's role: safety, boundary, business IT, reached
 /// from outside (wireless, external, temporary), any other; a type the catalog does not know
 /// in the large-gap red.

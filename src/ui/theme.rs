@@ -12,6 +12,21 @@ pub const fn rgb(c: palette::Rgb) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
+/// A translucent [`crate::palette`] colour as an egui colour.
+pub fn rgba(c: palette::Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3])
+}
+
+/// The light-theme or the dark-theme member of a [`crate::palette`] pair.
+pub fn themed(pair: [palette::Rgb; 2], dark: bool) -> Color32 {
+    rgb(pair[usize::from(dark)])
+}
+
+/// [`themed`] for a translucent pair.
+pub fn themed_rgba(pair: [palette::Rgba; 2], dark: bool) -> Color32 {
+    rgba(pair[usize::from(dark)])
+}
+
 /// Strong colour of a gap severity (strokes, FR cells), the same on both themes.
 pub(crate) fn gap_color(s: GapSeverity) -> Color32 {
     rgb(palette::gap(s))

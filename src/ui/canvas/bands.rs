@@ -28,11 +28,7 @@ pub(super) fn paint_bands(
     let Some((x0, x1)) = purdue::band_x_range(project) else {
         return;
     };
-    let label_color = if dark {
-        Color32::from_gray(170)
-    } else {
-        Color32::from_gray(90)
-    };
+    let label_color = crate::ui::theme::themed(palette::BAND_LABEL, dark);
     for (i, band) in purdue::bands(project).iter().enumerate() {
         let r = egui::Rect::from_min_max(pos2(x0, band.y0), pos2(x1, band.y1));
         painter.rect_filled(r, CornerRadius::ZERO, fill(i, band.is_dmz(), dark));

@@ -23,18 +23,11 @@ pub(super) struct Greys {
 
 impl Greys {
     pub fn of(dark: bool) -> Self {
-        if dark {
-            Greys {
-                text: Color32::from_gray(230),
-                sub: Color32::from_gray(180),
-                chip_fill: Color32::from_gray(45),
-            }
-        } else {
-            Greys {
-                text: Color32::from_gray(25),
-                sub: Color32::from_gray(70),
-                chip_fill: Color32::WHITE,
-            }
+        use crate::palette::{CHIP_FILL, ZONE_SUB, ZONE_TEXT};
+        Greys {
+            text: theme::themed(ZONE_TEXT, dark),
+            sub: theme::themed(ZONE_SUB, dark),
+            chip_fill: theme::themed(CHIP_FILL, dark),
         }
     }
 }
@@ -520,11 +513,7 @@ fn conduit_label(
         let g = t.fitted(&label, scene_size, text_color, max_w);
         let size = t.scene_size(&g) + vec2(12.0, 6.0);
         let lr = egui::Rect::from_center_size(mid, size);
-        let fill = if f.dark {
-            Color32::from_gray(40)
-        } else {
-            Color32::WHITE
-        };
+        let fill = theme::themed(crate::palette::LABEL_FILL, f.dark);
         painter.rect(
             lr,
             CornerRadius::same(4),
@@ -628,7 +617,7 @@ pub(super) fn draw_chip(
     let stroke = if selected {
         Stroke::new(2.5, theme::SELECTION)
     } else {
-        Stroke::new(1.0, Color32::from_gray(150))
+        Stroke::new(1.0, theme::rgb(crate::palette::CHIP_BORDER))
     };
     painter.rect(cr, CornerRadius::same(4), fill, stroke, StrokeKind::Inside);
     let comp = f.catalog.component(&asset.component);

@@ -509,7 +509,7 @@ pub(super) fn legend_ui(ui: &mut egui::Ui) {
             rect,
             2.0,
             theme::gap_color(sev),
-            Stroke::new(1.0, Color32::from_gray(0x40)),
+            Stroke::new(1.0, crate::ui::theme::rgb(crate::palette::OUTLINE)),
             StrokeKind::Inside,
         ));
         ui.label(text);
