@@ -121,6 +121,10 @@ pub struct ElementAssessment {
     pub capability_gap: MaybeLevels,
     /// SL-T − SL-A when positive.
     pub achievement_gap: MaybeLevels,
+    /// The severity of the capability gap, per FR.
+    pub capability_severity: [GapSeverity; 7],
+    /// The severity of the achievement gap, per FR.
+    pub achievement_severity: [GapSeverity; 7],
     /// Worst of both gaps, per FR.
     pub fr_severity: [GapSeverity; 7],
     /// Worst over all FRs: the colour on the canvas.
@@ -424,11 +428,14 @@ fn element_assessment(
     let mut capability_gap = [None; 7];
     let mut achievement_gap = [None; 7];
     let mut fr_severity = [GapSeverity::Unknown; 7];
+    let mut capability_severity = [GapSeverity::Unknown; 7];
+    let mut achievement_severity = [GapSeverity::Unknown; 7];
     for fr in 0..7 {
         capability_gap[fr] = gap(sl_c[fr], fr);
         achievement_gap[fr] = gap(sl_a[fr], fr);
-        fr_severity[fr] = GapSeverity::from_gap(capability_gap[fr])
-            .worst(GapSeverity::from_gap(achievement_gap[fr]));
+        capability_severity[fr] = GapSeverity::from_gap(capability_gap[fr]);
+        achievement_severity[fr] = GapSeverity::from_gap(achievement_gap[fr]);
+        fr_severity[fr] = capability_severity[fr].worst(achievement_severity[fr]);
     }
     let progress = progress::progress(&applicable, lookup.requirement_levels());
     let assessment = ElementAssessment {
@@ -442,6 +449,8 @@ fn element_assessment(
         capability_gap,
         achievement_gap,
         worst: worst_of(fr_severity.iter().copied()),
+        capability_severity,
+        achievement_severity,
         fr_severity,
         applicable,
         finding_count: 0,

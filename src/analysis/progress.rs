@@ -90,7 +90,7 @@ impl ElementAssessment {
     /// The severity to show for the SL-A of `fr`: unknown while its assessment is partial and
     /// short of the target, else the achievement gap's.
     pub(crate) fn sl_a_severity(&self, fr: Fr) -> GapSeverity {
-        let sev = GapSeverity::from_gap(self.achievement_gap[fr.index()]);
+        let sev = self.achievement_severity[fr.index()];
         if sev != GapSeverity::None && self.sl_a_partial(fr) {
             GapSeverity::Unknown
         } else {

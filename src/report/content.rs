@@ -9,7 +9,7 @@ use super::requirements;
 use super::risk;
 use super::writer::{Level, Writer};
 use crate::analysis::register::DASH;
-use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
+use crate::analysis::{Assessment, ElementAssessment, FindingSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
 
@@ -333,13 +333,13 @@ fn levels_table(flow: &mut dyn Writer, e: &ElementAssessment) {
         )
     }));
     rows.push(t);
-    for (name, levels, gaps) in [
-        ("SL-C", &e.sl_c, &e.capability_gap),
-        ("SL-A", &e.sl_a, &e.achievement_gap),
+    for (name, levels, severity) in [
+        ("SL-C", &e.sl_c, &e.capability_severity),
+        ("SL-A", &e.sl_a, &e.achievement_severity),
     ] {
         let mut r = vec![Cell::bold(name)];
         for i in 0..7 {
-            let sev = GapSeverity::from_gap(gaps[i]);
+            let sev = severity[i];
             let (fill, fg) = gap_colors(sev);
             r.push(Cell::filled(
                 format!("{}  [{}]", lvl(levels[i]), sev.letter()),
@@ -700,6 +700,7 @@ fn findings(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
 #[cfg(test)]
 mod palette_tests {
     use super::*;
+    use crate::analysis::GapSeverity;
     use crate::palette;
     use crate::ui::{theme, topology};
 

@@ -410,9 +410,7 @@ fn fr_heading_ui(ui: &mut egui::Ui, ea: &ElementAssessment, fr: Fr) {
             ea.sl_a[i].map_or_else(|| "–".into(), |l| l.to_string())
         )
     };
-    let sev = theme::gap_color(
-        crate::analysis::GapSeverity::from_gap(ea.capability_gap[i]).worst(ea.sl_a_severity(fr)),
-    );
+    let sev = theme::gap_color(ea.capability_severity[i].worst(ea.sl_a_severity(fr)));
     ui.add_space(4.0);
     ui.label(
         egui::RichText::new(format!(

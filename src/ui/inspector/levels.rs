@@ -51,7 +51,7 @@ pub(crate) fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment
             ui.end_row();
             ui.label("SL-C");
             for (i, fr) in Fr::ALL.iter().enumerate() {
-                let sev = GapSeverity::from_gap(e.capability_gap[i]);
+                let sev = e.capability_severity[i];
                 cell_ui(
                     ui,
                     lvl(e.sl_c[i]),
