@@ -647,13 +647,8 @@ pub fn canvas_ui(
 /// The canvas in the designer window: the app's view, canvas state and tool; the intents are
 /// carried out at once.
 pub fn canvas_in_app_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.doc.as_ref() else { return };
-    let view = View {
-        doc,
-        selection: &app.selection,
-        catalog: app.catalog,
-        dark: app.dark,
-        presentation: app.presentation,
+    let Some(view) = super::view::view_of!(app) else {
+        return;
     };
     let mut intents = Intents::new();
     canvas_ui(

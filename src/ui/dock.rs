@@ -63,13 +63,8 @@ pub(crate) fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         }
     });
     ui.separator();
-    let Some(doc) = app.doc.as_ref() else { return };
-    let view = View {
-        doc,
-        selection: &app.selection,
-        catalog: app.catalog,
-        dark: app.dark,
-        presentation: app.presentation,
+    let Some(view) = super::view::view_of!(app) else {
+        return;
     };
     let mut intents = Intents::new();
     match app.dock_tab {

@@ -294,13 +294,8 @@ impl DesignerApp {
                 .max_size(inspector_max)
                 .show(ui, |ui| {
                     within_panel_ui(ui, |ui| {
-                        let Some(doc) = &self.doc else { return };
-                        let view = view::View {
-                            doc,
-                            selection: &self.selection,
-                            catalog: self.catalog,
-                            dark: self.dark,
-                            presentation: self.presentation,
+                        let Some(view) = view::view_of!(self) else {
+                            return;
                         };
                         inspector::inspector_ui(view, &mut self.inspector, &mut self.intents, ui);
                     });
