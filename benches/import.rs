@@ -35,7 +35,7 @@ fn bench_import(c: &mut criterion::Criterion) {
             Err(e) => panic!("the generated inventory does not plan: {e}"),
         };
         let mut once = Project::default();
-        if let Err(e) = preview.edit.apply(&mut once) {
+        if let Err(e) = preview.edit().apply(&mut once) {
             panic!("the import does not apply: {e}");
         }
         group.bench_with_input(BenchmarkId::new("plan_reimport", rows), &table, |b, t| {

@@ -355,10 +355,10 @@ fn write_check_text(
             w = name_width
         )
     };
-    for (z, e) in project.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(project) {
         row(out, z.id.to_string(), &z.name, e)?;
     }
-    for (c, e) in project.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(project) {
         row(out, c.id.to_string(), &c.name, e)?;
     }
     writeln!(out)?;
@@ -508,16 +508,12 @@ fn write_check_json(
     let doc = JsonCheck {
         file,
         title: &project.meta.title,
-        zones: project
-            .zones
-            .iter()
-            .zip(&a.zones)
+        zones: a
+            .zones_of(project)
             .map(|(z, e)| json_element(z.id.to_string(), &z.name, z.kind.label(), e))
             .collect(),
-        conduits: project
-            .conduits
-            .iter()
-            .zip(&a.conduits)
+        conduits: a
+            .conduits_of(project)
             .map(|(c, e)| json_element(c.id.to_string(), &c.name, "Conduit", e))
             .collect(),
         findings: a

@@ -10,7 +10,7 @@ pub mod file;
 pub mod generate;
 pub mod import;
 pub mod model;
-pub mod palette;
+pub(crate) mod palette;
 pub mod report;
 pub mod samples;
 pub mod ui;

@@ -76,7 +76,7 @@ pub const TEMPLATES: [Template; 5] = [
 ];
 
 /// The template with this short name.
-pub fn find_template(name: &str) -> Option<&'static Template> {
+pub(crate) fn find_template(name: &str) -> Option<&'static Template> {
     TEMPLATES.iter().find(|t| t.name == name)
 }
 

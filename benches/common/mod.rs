@@ -101,7 +101,7 @@ fn imported(rows: usize) -> Plant {
     let plan = zonewright::import::read_bytes("bench.csv", text.as_bytes(), None)
         .map_err(|e| e.to_string())
         .and_then(|t| zonewright::import::plan(&project, &t, &settings).map_err(|e| e.to_string()));
-    match plan.map(|p| p.edit.apply(&mut project).map_err(|e| e.to_string())) {
+    match plan.map(|p| p.edit().apply(&mut project).map_err(|e| e.to_string())) {
         Ok(Ok(_)) => {}
         Ok(Err(e)) | Err(e) => panic!("the generated inventory does not import: {e}"),
     }

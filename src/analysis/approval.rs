@@ -45,7 +45,7 @@ impl ApprovalState {
     }
 
     /// What changed, in words: "the content and the assessment result have changed".
-    pub fn why_outdated(&self) -> Option<String> {
+    pub(crate) fn why_outdated(&self) -> Option<String> {
         let ApprovalState::Outdated {
             content_changed,
             revision_changed,

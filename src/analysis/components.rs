@@ -62,20 +62,20 @@ pub struct AssetCapability {
 
 impl AssetCapability {
     /// Every known FR rests on the typical default (or nothing is known).
-    pub fn typical_only(&self) -> bool {
+    pub(crate) fn typical_only(&self) -> bool {
         self.source
             .iter()
             .all(|s| matches!(s, None | Some(SlCSource::Typical)))
     }
 
     /// The distinct sources, strongest first, e.g. "certificate, typical default".
-    pub fn sources_label(&self) -> String {
+    pub(crate) fn sources_label(&self) -> String {
         sources_label(&self.source)
     }
 }
 
 /// The distinct sources of a per-FR source vector, strongest first.
-pub fn sources_label(source: &[Option<SlCSource>; 7]) -> String {
+pub(crate) fn sources_label(source: &[Option<SlCSource>; 7]) -> String {
     let mut s: Vec<SlCSource> = source.iter().flatten().copied().collect();
     s.sort_unstable();
     s.dedup();
@@ -105,7 +105,7 @@ fn check_of(asset: &Asset, id: &str) -> Option<CheckStatus> {
 
 /// SL-C per FR from the asset's assessment: the highest level whose applicable items are all
 /// met or not applicable; `None` in an FR without any assessed applicable item.
-pub fn assessed_sl_c(
+pub(crate) fn assessed_sl_c(
     asset: &Asset,
     class: Option<ComponentClass>,
     catalog: &Catalog,
@@ -139,7 +139,7 @@ pub fn assessed_sl_c(
 
 /// SL-C of one asset per FR: a certificate valid on `date` (dates checkable), else its assessment,
 /// else its override, else its type's typical value.
-pub fn asset_capability(
+pub(crate) fn asset_capability(
     asset: &Asset,
     ty: Option<&ComponentType>,
     catalog: &Catalog,
@@ -180,7 +180,7 @@ pub fn asset_capability(
 
 /// SL-C of a group of assets: the minimum per FR (unknown if any asset's is), and the source
 /// of the weakest asset in each FR (on a tie, the weakest source).
-pub fn group_capability(caps: &[&AssetCapability]) -> (MaybeLevels, [Option<SlCSource>; 7]) {
+pub(crate) fn group_capability(caps: &[&AssetCapability]) -> (MaybeLevels, [Option<SlCSource>; 7]) {
     let mut sl_c = [None; 7];
     let mut source = [None; 7];
     if caps.is_empty() {
@@ -215,7 +215,7 @@ pub fn group_capability(caps: &[&AssetCapability]) -> (MaybeLevels, [Option<SlCS
 /// Whether an asset meets one 4-2 row: `Some(true)` when certified at that level or assessed
 /// met / not applicable, `Some(false)` when assessed not met or certified below it, `None`
 /// when nothing says.
-pub fn asset_meets(
+pub(crate) fn asset_meets(
     asset: &Asset,
     cap: &AssetCapability,
     row: &ComponentRequirement,
@@ -242,7 +242,7 @@ pub struct ClassRequirements {
 
 /// What to ask suppliers for: per class present among `assets`, the 4-2 rows required at
 /// `sl_t` (a row is required when its level ≤ SL-T in its FR). Empty without an SL-T.
-pub fn supplier_requirements(
+pub(crate) fn supplier_requirements(
     sl_t: Option<SlVector>,
     assets: &[Asset],
     caps: &[&AssetCapability],
@@ -302,7 +302,7 @@ pub struct CrossSupport {
 
 /// The crosswalk for one 3-3 SR id: the 4-2 rows of the same number that apply to some class
 /// among `assets`, with how the assets stand on each.
-pub fn crosswalk(
+pub(crate) fn crosswalk(
     sr_id: &str,
     assets: &[Asset],
     caps: &[&AssetCapability],

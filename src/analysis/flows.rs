@@ -36,12 +36,12 @@ pub struct End {
 
 impl End {
     /// The whole zone: no asset or subnet narrows it.
-    pub fn is_whole_zone(&self) -> bool {
+    pub(crate) fn is_whole_zone(&self) -> bool {
         self.hosts.is_empty() && self.subnet.is_none()
     }
 
     /// "PLC-1 (10.0.1.5), HMI-2 (no IP)", the subnet, or "whole zone".
-    pub fn members_text(&self) -> String {
+    pub(crate) fn members_text(&self) -> String {
         if let Some(s) = &self.subnet {
             return format!("subnet {s}");
         }
@@ -102,7 +102,7 @@ pub struct FlowRow {
 }
 
 impl FlowRow {
-    pub fn devices_text(&self) -> String {
+    pub(crate) fn devices_text(&self) -> String {
         let v: Vec<&str> = self.devices.iter().map(|d| d.name.as_str()).collect();
         v.join(", ")
     }

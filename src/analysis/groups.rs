@@ -27,7 +27,7 @@ impl AssetGroup {
 
 /// `assets` grouped by component type, largest group first (then by code); `caps` is parallel
 /// to `assets`.
-pub fn asset_groups(
+pub(crate) fn asset_groups(
     assets: &[Asset],
     caps: &[&AssetCapability],
     catalog: &Catalog,
@@ -56,7 +56,7 @@ pub fn asset_groups(
 /// The lines a zone too small for chips gives its assets within `rows` rows: the count, then a
 /// line per component type ("PLC × 42 · SL-C 1"), the last saying how many types are left out
 /// when not all fit; just the count when no type line fits beside it.
-pub fn summary_lines(groups: &[AssetGroup], assets: usize, rows: usize) -> Vec<String> {
+pub(crate) fn summary_lines(groups: &[AssetGroup], assets: usize, rows: usize) -> Vec<String> {
     if rows == 0 {
         return Vec::new();
     }
@@ -89,7 +89,7 @@ pub fn summary_lines(groups: &[AssetGroup], assets: usize, rows: usize) -> Vec<S
 }
 
 /// "1" when every FR has the same level, else the vector; "–" where nothing is known.
-pub fn uniform_or_vector(l: &MaybeLevels) -> String {
+pub(crate) fn uniform_or_vector(l: &MaybeLevels) -> String {
     match l[0] {
         Some(n) if l.iter().all(|x| *x == Some(n)) => n.to_string(),
         None if l.iter().all(Option::is_none) => "–".to_owned(),

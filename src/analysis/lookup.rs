@@ -1,4 +1,4 @@
-//! Lookup tables built once per `assess`: catalog ids through a fast multiply-rotate hash map (the keys
+//! Lookup tables built once per `assess`: catalog ids through an FxHash map (`rustc-hash`; the keys
 //! are the catalog's own ids, so no project file can make the table degenerate), zone and
 //! conduit ids through sorted tables. They answer exactly like `Catalog::component`,
 //! `Catalog::requirement_position`, `Catalog::control`, `Project::zone` and
@@ -7,54 +7,14 @@
 use crate::catalog::{Catalog, ComponentType, Requirement};
 use crate::model::{ConduitId, Project, Zone, ZoneId};
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// A multiply-rotate hash over 8-byte words (the scheme of rustc's FxHash): a handful of
-/// instructions for the short ids of the catalog, where SipHash spends most of `assess`.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct WordHash(u64);
-
-impl WordHash {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for WordHash {
-    #[inline]
-    fn finish(&self) -> u64 {
-        // spread the well-mixed high bits into the low ones that pick the bucket
-        self.0 ^ (self.0 >> 29)
-    }
-
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-}
-
-type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
+/// Catalog ids through rustc's FxHash: a handful of instructions for the short ids, where
+/// SipHash spends most of `assess`.
+type IdMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 /// Indexes `items` by key; a later duplicate key wins, as in the catalog's own indexes.
 fn index_by<'a, T>(items: &'a [T], key: impl Fn(&'a T) -> &'a str) -> IdMap<&'a str, usize> {
-    let mut map = IdMap::with_capacity_and_hasher(items.len(), Default::default());
+    let mut map = IdMap::with_capacity_and_hasher(items.len(), rustc_hash::FxBuildHasher);
     for (i, item) in items.iter().enumerate() {
         map.insert(key(item), i);
     }

@@ -12,6 +12,7 @@ mod names;
 mod progress;
 mod reach;
 mod record;
+pub mod register;
 pub mod risk;
 pub mod rules;
 
@@ -21,7 +22,7 @@ pub use progress::FrProgress;
 use crate::catalog::Catalog;
 use crate::model::text::is_blank;
 use crate::model::{
-    Compensation, Conduit, ConduitId, ElementRef, Fr, MAX_SL, MaybeLevels, Project, Requirements,
+    Compensation, Conduit, ConduitId, ElementRef, MAX_SL, MaybeLevels, Project, Requirements,
     SlVector, Status, ZoneId,
 };
 use lookup::Lookup;
@@ -42,7 +43,7 @@ pub enum GapSeverity {
 
 impl GapSeverity {
     /// From a gap value (`None` = unknown).
-    pub fn from_gap(gap: Option<u8>) -> GapSeverity {
+    pub(crate) fn from_gap(gap: Option<u8>) -> GapSeverity {
         match gap {
             None => GapSeverity::Unknown,
             Some(0) => GapSeverity::None,
@@ -120,6 +121,10 @@ pub struct ElementAssessment {
     pub capability_gap: MaybeLevels,
     /// SL-T − SL-A when positive.
     pub achievement_gap: MaybeLevels,
+    /// The severity of the capability gap, per FR.
+    pub capability_severity: [GapSeverity; 7],
+    /// The severity of the achievement gap, per FR.
+    pub achievement_severity: [GapSeverity; 7],
     /// Worst of both gaps, per FR.
     pub fr_severity: [GapSeverity; 7],
     /// Worst over all FRs: the colour on the canvas.
@@ -138,24 +143,8 @@ pub struct ElementAssessment {
 }
 
 impl ElementAssessment {
-    pub fn capability_severity(&self) -> GapSeverity {
-        worst_of(
-            self.capability_gap
-                .iter()
-                .map(|g| GapSeverity::from_gap(*g)),
-        )
-    }
-
-    pub fn achievement_severity(&self) -> GapSeverity {
-        worst_of(
-            self.achievement_gap
-                .iter()
-                .map(|g| GapSeverity::from_gap(*g)),
-        )
-    }
-
     /// Applicable items that are not satisfied.
-    pub fn open_items(&self) -> usize {
+    pub(crate) fn open_items(&self) -> usize {
         self.applicable.iter().filter(|a| !a.satisfied).count()
     }
 }
@@ -194,7 +183,7 @@ impl Assessment {
             .count()
     }
 
-    pub fn warning_count(&self) -> usize {
+    pub(crate) fn warning_count(&self) -> usize {
         self.findings
             .iter()
             .filter(|f| f.severity == FindingSeverity::Warning)
@@ -219,18 +208,61 @@ impl Assessment {
         }
     }
 
+    /// The assessment of the zone or conduit `element`, which stands at `position` in the
+    /// project's list: checked by id, and searched for when the assessment is not of this
+    /// project revision (constant time when it is).
+    pub(crate) fn element_at(
+        &self,
+        element: ElementRef,
+        position: usize,
+    ) -> Option<&ElementAssessment> {
+        let list = match element {
+            ElementRef::Zone(_) => &self.zones,
+            ElementRef::Conduit(_) => &self.conduits,
+            ElementRef::Asset(_) | ElementRef::Project => return None,
+        };
+        list.get(position)
+            .filter(|e| e.element == element)
+            .or_else(|| list.iter().find(|e| e.element == element))
+    }
+
+    /// Each zone of `project` with its assessment, paired by id (a zone this assessment does
+    /// not know is left out).
+    pub(crate) fn zones_of<'a>(
+        &'a self,
+        project: &'a Project,
+    ) -> impl Iterator<Item = (&'a crate::model::Zone, &'a ElementAssessment)> + 'a {
+        project
+            .zones
+            .iter()
+            .enumerate()
+            .filter_map(|(i, z)| Some((z, self.element_at(ElementRef::Zone(z.id), i)?)))
+    }
+
+    /// Each conduit of `project` with its assessment, paired by id.
+    pub(crate) fn conduits_of<'a>(
+        &'a self,
+        project: &'a Project,
+    ) -> impl Iterator<Item = (&'a Conduit, &'a ElementAssessment)> + 'a {
+        project
+            .conduits
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| Some((c, self.element_at(ElementRef::Conduit(c.id), i)?)))
+    }
+
     /// The SL-C of an asset (the first with this id).
     pub fn asset(&self, id: crate::model::AssetId) -> Option<&components::AssetCapability> {
         self.assets.iter().find(|a| a.asset == id)
     }
 
-    pub fn findings_for(&self, element: ElementRef) -> impl Iterator<Item = &Finding> {
+    pub(crate) fn findings_for(&self, element: ElementRef) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(move |f| f.element == element)
     }
 }
 
 /// The SL-T a conduit gets when none is entered: element-wise maximum of its zones' SL-T.
-pub fn conduit_default_sl_t(project: &Project, conduit: &Conduit) -> Option<SlVector> {
+pub(crate) fn conduit_default_sl_t(project: &Project, conduit: &Conduit) -> Option<SlVector> {
     let a = project.zone(conduit.from).and_then(|z| z.sl_t);
     let b = project.zone(conduit.to).and_then(|z| z.sl_t);
     match (a, b) {
@@ -396,11 +428,14 @@ fn element_assessment(
     let mut capability_gap = [None; 7];
     let mut achievement_gap = [None; 7];
     let mut fr_severity = [GapSeverity::Unknown; 7];
+    let mut capability_severity = [GapSeverity::Unknown; 7];
+    let mut achievement_severity = [GapSeverity::Unknown; 7];
     for fr in 0..7 {
         capability_gap[fr] = gap(sl_c[fr], fr);
         achievement_gap[fr] = gap(sl_a[fr], fr);
-        fr_severity[fr] = GapSeverity::from_gap(capability_gap[fr])
-            .worst(GapSeverity::from_gap(achievement_gap[fr]));
+        capability_severity[fr] = GapSeverity::from_gap(capability_gap[fr]);
+        achievement_severity[fr] = GapSeverity::from_gap(achievement_gap[fr]);
+        fr_severity[fr] = capability_severity[fr].worst(achievement_severity[fr]);
     }
     let progress = progress::progress(&applicable, lookup.requirement_levels());
     let assessment = ElementAssessment {
@@ -414,6 +449,8 @@ fn element_assessment(
         capability_gap,
         achievement_gap,
         worst: worst_of(fr_severity.iter().copied()),
+        capability_severity,
+        achievement_severity,
         fr_severity,
         applicable,
         finding_count: 0,
@@ -602,14 +639,10 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
     }
 }
 
+#[cfg(test)]
 /// The paths [`Assessment::untrusted_paths`] holds, without the rest of the assessment.
-pub fn untrusted_paths_to_safety(project: &Project, catalog: &Catalog) -> Vec<Vec<ZoneId>> {
+pub(crate) fn untrusted_paths_to_safety(project: &Project, catalog: &Catalog) -> Vec<Vec<ZoneId>> {
     reach::reach(project, &Lookup::new(project, catalog)).paths
-}
-
-/// The FR of a catalog requirement index (helper for views).
-pub fn requirement_fr(catalog: &Catalog, index: usize) -> Option<Fr> {
-    catalog.requirements.get(index).map(|r| r.fr)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! normalised into one reused buffer and hashed; ASCII keys skip the Unicode tables.
 
 use super::findings::{FindingCode, Sink};
-use super::lookup::{Lookup, WordHash};
+use super::lookup::Lookup;
 use crate::model::text::is_blank;
 use crate::model::{Asset, AssetParent, ElementRef, Project};
 use std::hash::Hasher;
@@ -101,7 +101,7 @@ fn normalize_serial(s: &str, out: &mut Vec<u8>) {
 }
 
 fn key_hash(key: &[u8]) -> u64 {
-    let mut h = WordHash::default();
+    let mut h = rustc_hash::FxHasher::default();
     h.write(key);
     h.finish()
 }

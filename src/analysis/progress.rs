@@ -16,7 +16,7 @@ pub struct FrProgress {
 
 impl FrProgress {
     /// Some items apply and not all of them are assessed yet.
-    pub fn is_partial(self) -> bool {
+    pub(crate) fn is_partial(self) -> bool {
         self.assessed < self.applicable
     }
 
@@ -51,13 +51,13 @@ pub(super) fn progress(applicable: &[Applicable], levels: &[(usize, u8)]) -> [Fr
 impl ElementAssessment {
     /// Whether the SL-A of `fr` rests on a partial assessment (some applicable items carry no
     /// status yet): its gap is then not yet known for sure.
-    pub fn sl_a_partial(&self, fr: Fr) -> bool {
+    pub(crate) fn sl_a_partial(&self, fr: Fr) -> bool {
         self.progress[fr.index()].is_partial()
     }
 
     /// What keeps the element's gap colour unknown or open, in words: no SL-T, no capability,
     /// items not assessed. Empty when nothing is missing.
-    pub fn missing_text(&self) -> Vec<String> {
+    pub(crate) fn missing_text(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.sl_t.is_none() {
             out.push("no SL-T set".to_owned());
@@ -89,8 +89,8 @@ impl ElementAssessment {
 
     /// The severity to show for the SL-A of `fr`: unknown while its assessment is partial and
     /// short of the target, else the achievement gap's.
-    pub fn sl_a_severity(&self, fr: Fr) -> GapSeverity {
-        let sev = GapSeverity::from_gap(self.achievement_gap[fr.index()]);
+    pub(crate) fn sl_a_severity(&self, fr: Fr) -> GapSeverity {
+        let sev = self.achievement_severity[fr.index()];
         if sev != GapSeverity::None && self.sl_a_partial(fr) {
             GapSeverity::Unknown
         } else {

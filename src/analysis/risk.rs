@@ -59,7 +59,7 @@ pub struct ScenarioRisk {
 }
 
 /// Rates a scenario on the matrix.
-pub fn scenario_risk(matrix: &RiskMatrix, s: &ThreatScenario) -> ScenarioRisk {
+pub(crate) fn scenario_risk(matrix: &RiskMatrix, s: &ThreatScenario) -> ScenarioRisk {
     let worst = |v: Vec<u8>| v.into_iter().max().unwrap_or(0);
     let unmitigated = rate(matrix, s.likelihood, s.worst_consequence());
     let after_existing = rate(
@@ -92,7 +92,7 @@ pub fn scenario_risk(matrix: &RiskMatrix, s: &ThreatScenario) -> ScenarioRisk {
 
 /// Whether an additional countermeasure still to be implemented is past its due date on the
 /// assessment date (a due date that is not a calendar date is never overdue).
-pub fn is_overdue(m: &crate::model::Countermeasure, on: Option<Date>) -> bool {
+pub(crate) fn is_overdue(m: &crate::model::Countermeasure, on: Option<Date>) -> bool {
     m.status != MeasureStatus::Implemented
         && matches!((Date::parse(&m.due), on), (Some(due), Some(on)) if due < on)
 }
@@ -120,7 +120,7 @@ pub struct ElementRiskAssessment {
 }
 
 /// Rates every scenario of an element and compares its SL-T with the proposal.
-pub fn element_risk(
+pub(crate) fn element_risk(
     matrix: &RiskMatrix,
     risk: &ElementRisk,
     sl_t: Option<SlVector>,
@@ -198,7 +198,7 @@ pub struct ProjectRiskAssessment {
 
 /// The initial assessment; `approval` and `assessment_hash` are filled in by `assess` once
 /// the rest of the result is known.
-pub fn project_risk(project: &Project) -> ProjectRiskAssessment {
+pub(crate) fn project_risk(project: &Project) -> ProjectRiskAssessment {
     let matrix = &project.risk.matrix;
     let initial: Vec<ScenarioRisk> = project
         .risk
@@ -269,8 +269,8 @@ pub(super) fn risk_findings(
             );
             continue;
         }
-        for (s, r) in risk.scenarios.iter().zip(&assessed.scenarios) {
-            let title = scenario_title(s);
+        for (i, (s, r)) in risk.scenarios.iter().zip(&assessed.scenarios).enumerate() {
+            let title = super::register::scenario_title(i, s);
             if r.unmitigated.is_none() {
                 push(
                     FindingCode::RiskUnrated,
@@ -375,7 +375,7 @@ pub(super) fn risk_findings(
 
 /// An additional countermeasure in a message: "Allow-listing (owner OT security, due
 /// 2026-03-01, overdue, planned)".
-pub fn measure_text(m: &crate::model::Countermeasure, on: Option<Date>) -> String {
+pub(crate) fn measure_text(m: &crate::model::Countermeasure, on: Option<Date>) -> String {
     let mut parts = Vec::new();
     if !is_blank(&m.owner) {
         parts.push(format!("owner {}", m.owner.trim()));
@@ -396,15 +396,6 @@ pub fn measure_text(m: &crate::model::Countermeasure, on: Option<Date>) -> Strin
         },
         parts.join(", ")
     )
-}
-
-/// A scenario's title for messages (its position when it has none).
-fn scenario_title(s: &ThreatScenario) -> &str {
-    if is_blank(&s.title) {
-        "(untitled)"
-    } else {
-        s.title.trim()
-    }
 }
 
 #[cfg(test)]

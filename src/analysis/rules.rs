@@ -33,7 +33,7 @@ pub struct Network {
 
 impl Network {
     /// The dotted mask: 255.255.255.0 for /24.
-    pub fn mask(&self) -> std::net::Ipv4Addr {
+    pub(crate) fn mask(&self) -> std::net::Ipv4Addr {
         let m = u32::MAX
             .checked_shl(32 - u32::from(self.prefix))
             .unwrap_or(0);
@@ -107,14 +107,14 @@ pub struct Schedule {
 
 impl Schedule {
     /// The rules that cannot be configured yet, with the reason.
-    pub fn open_items(&self) -> impl Iterator<Item = &Rule> {
+    pub(crate) fn open_items(&self) -> impl Iterator<Item = &Rule> {
         self.rules.iter().filter(|r| r.open.is_some())
     }
 }
 
 /// A configuration-safe name: letters, digits and `_` (others become `_`), starting with a
 /// letter, at most 40 characters.
-pub fn object_name(s: &str) -> String {
+pub(crate) fn object_name(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
         let c = if c.is_ascii_alphanumeric() { c } else { '_' };
@@ -132,7 +132,7 @@ pub fn object_name(s: &str) -> String {
 
 /// The code in a name's closing brackets when it looks like one ("DCS engineering station
 /// (EWS-01)" → "EWS-01", "Basic process control system (BPCS)" → "BPCS"), else the name.
-pub fn short_name(name: &str) -> &str {
+pub(crate) fn short_name(name: &str) -> &str {
     name.trim()
         .strip_suffix(')')
         .and_then(|r| r.rsplit_once('('))
@@ -344,7 +344,7 @@ fn unresolved(e: &End) -> String {
 
 /// The rule schedule of every boundary device that enforces at least one flow, in the order
 /// the devices first appear in the matrix.
-pub fn schedules(
+pub(crate) fn schedules(
     project: &Project,
     catalog: &crate::catalog::Catalog,
     rows: &[FlowRow],

@@ -390,6 +390,24 @@ fn sl_a_fr5_example_with_the_real_catalog() {
     assert_eq!(a.zones[0].sl_a[Fr::Rdf.index()], Some(1));
     assert_eq!(a.zones[0].achievement_gap[Fr::Rdf.index()], Some(1));
     assert_eq!(a.zones[0].fr_severity[Fr::Rdf.index()], GapSeverity::One);
+    // the gaps' severities, per FR, come with the assessment
+    assert_eq!(
+        a.zones[0].achievement_severity[Fr::Rdf.index()],
+        GapSeverity::One
+    );
+    for (i, e) in a.zones.iter().chain(&a.conduits).enumerate() {
+        for fr in 0..7 {
+            assert_eq!(
+                e.capability_severity[fr],
+                GapSeverity::from_gap(e.capability_gap[fr]),
+                "element {i}"
+            );
+            assert_eq!(
+                e.fr_severity[fr],
+                e.capability_severity[fr].worst(e.achievement_severity[fr])
+            );
+        }
+    }
     // Meeting it lifts SL-A(RDF) to 2 (SL-3 items are not assessed).
     set(&mut p, 1, &open.id, Status::Met, "");
     assert_eq!(assess(&p, catalog).zones[0].sl_a[Fr::Rdf.index()], Some(2));

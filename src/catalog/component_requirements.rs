@@ -35,7 +35,7 @@ impl ComponentRequirement {
     }
 
     /// Whether the row applies to a component of `class`.
-    pub fn applies_to(&self, class: ComponentClass) -> bool {
+    pub(crate) fn applies_to(&self, class: ComponentClass) -> bool {
         self.class().is_none_or(|c| c == class)
     }
 
@@ -44,21 +44,22 @@ impl ComponentRequirement {
         self.id.split(' ').nth(1).unwrap_or_default()
     }
 
+    #[cfg(test)]
     /// For an enhancement, the id of its base row ("CR 1.1" of "CR 1.1 RE 1").
-    pub fn base_id(&self) -> Option<&str> {
+    pub(crate) fn base_id(&self) -> Option<&str> {
         self.id.find(" RE ").map(|i| &self.id[..i])
     }
 
     /// Whether this row supports the 3-3 system requirement `sr_id` ("SR 1.1" or
     /// "SR 1.1 RE 2"): the same number, base rows for an SR and for its enhancements alike.
-    pub fn supports_sr(&self, sr_id: &str) -> bool {
+    pub(crate) fn supports_sr(&self, sr_id: &str) -> bool {
         let sr_number = sr_id.split(' ').nth(1).unwrap_or_default();
         sr_id.starts_with("SR ") && !sr_number.is_empty() && sr_number == self.number()
     }
 }
 
 /// The class named by an id prefix; `None` for "CR" and anything else.
-pub fn class_of_prefix(prefix: &str) -> Option<ComponentClass> {
+pub(crate) fn class_of_prefix(prefix: &str) -> Option<ComponentClass> {
     match prefix {
         "SAR" => Some(ComponentClass::SoftwareApplication),
         "EDR" => Some(ComponentClass::EmbeddedDevice),

@@ -4,7 +4,7 @@
 mod component_requirements;
 pub mod protocols;
 
-pub use component_requirements::{ComponentRequirement, class_of_prefix};
+pub use component_requirements::ComponentRequirement;
 pub use protocols::Protocol;
 
 use crate::model::{Fr, SlVector};
@@ -135,7 +135,7 @@ pub struct CatalogError {
 
 impl Catalog {
     /// Parses the embedded catalog files.
-    pub fn parse_embedded() -> Result<Catalog, CatalogError> {
+    pub(crate) fn parse_embedded() -> Result<Catalog, CatalogError> {
         let requirements = ron::from_str(REQUIREMENTS_RON).map_err(|source| CatalogError {
             file: "catalog/iec62443-3-3.ron",
             source,
@@ -197,7 +197,7 @@ impl Catalog {
     }
 
     /// The catalog with these application protocols.
-    pub fn with_protocols(mut self, protocols: Vec<Protocol>) -> Catalog {
+    pub(crate) fn with_protocols(mut self, protocols: Vec<Protocol>) -> Catalog {
         self.protocols = protocols;
         self
     }
@@ -208,7 +208,10 @@ impl Catalog {
     }
 
     /// The catalog with these IEC 62443-4-2 rows.
-    pub fn with_component_requirements(mut self, rows: Vec<ComponentRequirement>) -> Catalog {
+    pub(crate) fn with_component_requirements(
+        mut self,
+        rows: Vec<ComponentRequirement>,
+    ) -> Catalog {
         self.component_requirement_index = rows
             .iter()
             .enumerate()
@@ -218,14 +221,14 @@ impl Catalog {
         self
     }
 
-    pub fn component_requirement(&self, id: &str) -> Option<&ComponentRequirement> {
+    pub(crate) fn component_requirement(&self, id: &str) -> Option<&ComponentRequirement> {
         self.component_requirement_index
             .get(id)
             .map(|&i| &self.component_requirements[i])
     }
 
     /// The 4-2 rows that apply to a component of `class`: every CR row and the class's own.
-    pub fn component_requirements_for(
+    pub(crate) fn component_requirements_for(
         &self,
         class: ComponentClass,
     ) -> impl Iterator<Item = &ComponentRequirement> {
@@ -252,7 +255,7 @@ impl Catalog {
             .map(|&i| &self.requirements[i])
     }
 
-    pub fn requirement_position(&self, id: &str) -> Option<usize> {
+    pub(crate) fn requirement_position(&self, id: &str) -> Option<usize> {
         self.requirement_index.get(id).copied()
     }
 
@@ -263,7 +266,7 @@ impl Catalog {
     /// The short code of a component type, as its assets' tags and groups show it: its
     /// catalog icon ("PLC", "DCS"), else the letters of its id in capitals ("custom_box" →
     /// "CUSTOMBOX"), else "A".
-    pub fn short_code(&self, component: &str) -> String {
+    pub(crate) fn short_code(&self, component: &str) -> String {
         let code = self
             .component(component)
             .map(|c| c.icon.as_str())
@@ -290,13 +293,14 @@ impl Catalog {
         self.control_index.get(id).map(|&i| &self.controls[i])
     }
 
+    #[cfg(test)]
     /// Requirements of one FR, in catalog order.
-    pub fn requirements_of(&self, fr: Fr) -> impl Iterator<Item = &Requirement> {
+    pub(crate) fn requirements_of(&self, fr: Fr) -> impl Iterator<Item = &Requirement> {
         self.requirements.iter().filter(move |r| r.fr == fr)
     }
 
     /// Palette groups in first-seen order.
-    pub fn component_groups(&self) -> Vec<&str> {
+    pub(crate) fn component_groups(&self) -> Vec<&str> {
         let mut groups: Vec<&str> = Vec::new();
         for c in &self.components {
             if !groups.contains(&c.group.as_str()) {

@@ -44,7 +44,7 @@ pub(super) fn write_sources_text(
             .collect::<Vec<_>>()
             .join(",")
     };
-    for (z, e) in project.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(project) {
         writeln!(
             out,
             "  {:<7} ({})  {}",
@@ -53,7 +53,7 @@ pub(super) fn write_sources_text(
             visible(&z.name)
         )?;
     }
-    for (c, e) in project.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(project) {
         writeln!(
             out,
             "  {:<7} ({})  {}",
@@ -128,7 +128,7 @@ pub(super) fn source_labels(s: &[Option<SlCSource>; 7]) -> [Option<&'static str>
 
 pub(super) fn json_components<'a>(
     project: &'a Project,
-    a: &Assessment,
+    a: &'a Assessment,
     catalog: &'a Catalog,
 ) -> JsonComponents<'a> {
     let assets = project
@@ -156,15 +156,11 @@ pub(super) fn json_components<'a>(
         })
         .collect();
     let mut suppliers = Vec::new();
-    let zones = project
-        .zones
-        .iter()
-        .zip(&a.zones)
+    let zones = a
+        .zones_of(project)
         .map(|(z, e)| (z.id.to_string(), z.name.as_str(), e));
-    let conduits = project
-        .conduits
-        .iter()
-        .zip(&a.conduits)
+    let conduits = a
+        .conduits_of(project)
         .map(|(c, e)| (c.id.to_string(), c.name.as_str(), e));
     for (id, name, e) in zones.chain(conduits) {
         for s in &e.suppliers {

@@ -121,8 +121,7 @@ fn run_inner(args: &ImportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Res
             return Err("no output file given (-o OUT.ron)".into());
         };
         preview
-            .edit
-            .clone()
+            .edit()
             .apply(&mut project)
             .map_err(|e| e.to_string())?;
         if project.import_settings != settings {

@@ -4,8 +4,8 @@
 
 use crate::analysis::assess;
 use crate::cli::{EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
-use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::file;
+use crate::import::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::model::Project;
 use crate::model::text::visible;
 use clap::Args;
@@ -32,7 +32,7 @@ pub struct ApplyMatrixArgs {
 
 /// Reads the matrix file: only a regular file (a device or a FIFO is refused before it is
 /// opened), and never more than the limit, whatever its size said.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let shown = path.display();
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
@@ -41,7 +41,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, String> {
             "{shown} is not a regular file; a compliance matrix is an .xlsx file"
         ));
     }
-    let max = crate::export::compliance::MAX_BYTES as u64;
+    let max = crate::import::compliance::MAX_BYTES as u64;
     let too_large = |size: u64| {
         format!(
             "{shown} is {} MB; a compliance matrix can be at most {} MB",

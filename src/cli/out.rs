@@ -114,7 +114,7 @@ impl serde_json::ser::Formatter for SafeFormatter {
 }
 
 /// Writes `value` as pretty JSON with the hidden characters escaped, and a final newline.
-pub fn json_pretty(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
+pub(crate) fn json_pretty(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(
         &mut *out,
         SafeFormatter(serde_json::ser::PrettyFormatter::new()),

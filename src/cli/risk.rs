@@ -4,12 +4,15 @@
 
 use super::risk_record as rec;
 use crate::analysis::Assessment;
+use crate::analysis::register::{self, or_dash, scenario_title};
 use crate::analysis::risk::{
     ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk, is_overdue, measure_text,
 };
 use crate::model::component::Date;
 use crate::model::text::visible;
-use crate::model::{Decision, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario};
+use crate::model::{
+    Decision, ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, ThreatScenario,
+};
 use serde::Serialize;
 use std::io::Write;
 
@@ -58,14 +61,6 @@ fn tolerable_text(r: Option<Rating>) -> String {
     }
 }
 
-fn title_of(s: &ThreatScenario) -> &str {
-    if s.title.trim().is_empty() {
-        "(untitled)"
-    } else {
-        s.title.trim()
-    }
-}
-
 /// One zone or conduit with its risk, in project order.
 struct Element<'a> {
     id: String,
@@ -76,27 +71,30 @@ struct Element<'a> {
     assessed: &'a ElementRiskAssessment,
 }
 
+/// Each zone and conduit with its assessment, looked up by id.
 fn elements<'a>(project: &'a Project, a: &'a Assessment) -> Vec<Element<'a>> {
-    let zones = project.zones.iter().zip(&a.zones).map(|(z, e)| Element {
-        id: z.id.to_string(),
-        kind: "zone",
-        name: &z.name,
-        risk: &z.risk,
-        sl_t: e.sl_t,
-        assessed: &e.risk,
+    let zones = project.zones.iter().enumerate().filter_map(|(i, z)| {
+        let e = a.element_at(ElementRef::Zone(z.id), i)?;
+        Some(Element {
+            id: z.id.to_string(),
+            kind: "zone",
+            name: &z.name,
+            risk: &z.risk,
+            sl_t: e.sl_t,
+            assessed: &e.risk,
+        })
     });
-    let conduits = project
-        .conduits
-        .iter()
-        .zip(&a.conduits)
-        .map(|(c, e)| Element {
+    let conduits = project.conduits.iter().enumerate().filter_map(|(i, c)| {
+        let e = a.element_at(ElementRef::Conduit(c.id), i)?;
+        Some(Element {
             id: c.id.to_string(),
             kind: "conduit",
             name: &c.name,
             risk: &c.risk,
             sl_t: e.sl_t,
             assessed: &e.risk,
-        });
+        })
+    });
     zones.chain(conduits).collect()
 }
 
@@ -105,10 +103,6 @@ fn frs(indices: &[usize]) -> Vec<&'static str> {
         .iter()
         .filter_map(|&i| Fr::ALL.get(i).map(|f| f.code()))
         .collect()
-}
-
-fn or_dash(s: &str) -> &str {
-    if s.trim().is_empty() { "–" } else { s.trim() }
 }
 
 /// The "Risk" part of the text report.
@@ -138,17 +132,16 @@ pub(super) fn write_text(
             }
         )?,
     }
-    let initial: Vec<(&ThreatScenario, &ScenarioRisk)> =
-        project.risk.initial.iter().zip(&r.initial).collect();
+    let initial = register::initial_rows(project, a);
     if !initial.is_empty() {
         let rows: Vec<[String; 4]> = initial
             .iter()
-            .map(|(s, sr)| {
+            .map(|row| {
                 [
-                    title_of(s).to_owned(),
-                    project.risk.source_text(s),
-                    rating_text(m, sr.unmitigated),
-                    tolerable_text(sr.unmitigated),
+                    row.title(),
+                    project.risk.source_text(row.scenario),
+                    rating_text(m, row.risk.unmitigated),
+                    tolerable_text(row.risk.unmitigated),
                 ]
             })
             .collect();
@@ -188,14 +181,21 @@ pub(super) fn write_text(
                 String::new(),
             ]);
         }
-        for (s, sr) in e.risk.scenarios.iter().zip(&e.assessed.scenarios) {
+        for (i, (s, sr)) in e
+            .risk
+            .scenarios
+            .iter()
+            .zip(&e.assessed.scenarios)
+            .enumerate()
+        {
+            let title = scenario_title(i, s);
             let tolerable = match tolerable_text(sr.residual) {
                 t if sr.relies_on_planned => format!("{t}, planned"),
                 t => rec::tolerable_word(t, sr),
             };
             notes.extend(rec::scenario_notes(
                 &e.id,
-                title_of(s),
+                &title,
                 &s.likelihood_rationale,
                 s.acceptance.as_ref(),
                 sr,
@@ -203,7 +203,7 @@ pub(super) fn write_text(
             rows.push([
                 e.id.clone(),
                 e.name.to_owned(),
-                title_of(s).to_owned(),
+                title.clone(),
                 project.risk.source_text(s),
                 rating_text(m, sr.unmitigated),
                 rating_text(m, sr.after_existing),
@@ -214,7 +214,7 @@ pub(super) fn write_text(
                 measures.push(format!(
                     "  {:<7}  {}: {}",
                     e.id,
-                    title_of(s),
+                    title,
                     measure_text(c, a.assessment_date)
                 ));
             }

@@ -8,9 +8,7 @@ use crate::model::{Acceptance, AssessmentRecord, Project, ThreatSource};
 use serde::Serialize;
 use std::io::Write;
 
-fn or_dash(s: &str) -> &str {
-    if s.trim().is_empty() { "–" } else { s.trim() }
-}
+use crate::analysis::register::or_dash;
 
 /// "Method: …" and the list of threat sources, under the tolerable risk.
 pub(super) fn write_method(out: &mut dyn Write, project: &Project) -> std::io::Result<()> {

@@ -3,7 +3,7 @@
 
 use super::{NoPlan, Plan, Selection, keep_selection};
 use crate::edit::Edit;
-use crate::model::{ElementRef, Project, Rect, ZoneId, layout};
+use crate::model::{ElementRef, Project, Rect, ZoneId};
 
 /// The grid spacing, in scene units.
 pub const GRID: f32 = 10.0;
@@ -14,7 +14,7 @@ pub fn snap(v: f32) -> f32 {
 }
 
 /// The offset `(dx, dy)` changed so that `rect` moved by it has its top-left corner on the grid.
-pub fn snapped_offset(rect: &Rect, dx: f32, dy: f32) -> (f32, f32) {
+pub(crate) fn snapped_offset(rect: &Rect, dx: f32, dy: f32) -> (f32, f32) {
     (snap(rect.x + dx) - rect.x, snap(rect.y + dy) - rect.y)
 }
 
@@ -27,21 +27,22 @@ pub struct Sides {
     pub bottom: bool,
 }
 
+#[cfg(test)]
 /// `r` (as resized) with the sides the resize moves on the grid, never below the least zone
 /// size (the moved side gives way).
-pub fn snapped_sides(r: &Rect, sides: Sides) -> Rect {
+pub(crate) fn snapped_sides(r: &Rect, sides: Sides) -> Rect {
     let (mut x0, mut y0, mut x1, mut y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
     if sides.left {
-        x0 = snap(x0).min(x1 - layout::MIN_ZONE_W);
+        x0 = snap(x0).min(x1 - crate::model::layout::MIN_ZONE_W);
     }
     if sides.right {
-        x1 = snap(x1).max(x0 + layout::MIN_ZONE_W);
+        x1 = snap(x1).max(x0 + crate::model::layout::MIN_ZONE_W);
     }
     if sides.top {
-        y0 = snap(y0).min(y1 - layout::MIN_ZONE_H);
+        y0 = snap(y0).min(y1 - crate::model::layout::MIN_ZONE_H);
     }
     if sides.bottom {
-        y1 = snap(y1).max(y0 + layout::MIN_ZONE_H);
+        y1 = snap(y1).max(y0 + crate::model::layout::MIN_ZONE_H);
     }
     Rect::new(x0, y0, x1 - x0, y1 - y0)
 }
@@ -95,7 +96,7 @@ impl Arrangement {
     }
 
     /// How many zones it needs.
-    pub fn min_zones(self) -> usize {
+    pub(crate) fn min_zones(self) -> usize {
         match self {
             Arrangement::DistributeHorizontally | Arrangement::DistributeVertically => 3,
             Arrangement::ByPurdueLevel => 0,
@@ -105,7 +106,7 @@ impl Arrangement {
 }
 
 /// The selected zones' ids, in project order.
-pub fn selected_zones(project: &Project, selection: &Selection) -> Vec<ZoneId> {
+pub(crate) fn selected_zones(project: &Project, selection: &Selection) -> Vec<ZoneId> {
     project
         .zones
         .iter()
@@ -194,7 +195,7 @@ fn distribute(rects: &mut [Rect], get: fn(&Rect) -> (f32, f32), set: fn(&mut Rec
 }
 
 /// The plan that arranges the selected zones; refused with fewer than the arrangement needs.
-pub fn plan_arrangement(
+pub(crate) fn plan_arrangement(
     project: &Project,
     selection: &Selection,
     how: Arrangement,
@@ -291,7 +292,7 @@ mod tests {
                 ..Sides::default()
             },
         );
-        assert_eq!(tiny.w, layout::MIN_ZONE_W);
+        assert_eq!(tiny.w, crate::model::layout::MIN_ZONE_W);
     }
 
     #[test]

@@ -67,7 +67,11 @@ pub enum RequirementChange {
 }
 
 /// The one edit carrying out `action`.
-pub fn plan_bulk(action: &BulkAction, p: &Project, catalog: &Catalog) -> Result<Plan, NoPlan> {
+pub(crate) fn plan_bulk(
+    action: &BulkAction,
+    p: &Project,
+    catalog: &Catalog,
+) -> Result<Plan, NoPlan> {
     match action {
         BulkAction::Zones { ids, change } => zones(p, ids, change),
         BulkAction::Assets { ids, change } => assets(p, ids, change),
@@ -323,7 +327,7 @@ pub struct CopyCounts {
 }
 
 /// The counts of [`BulkAction::CopyAssessment`] (for the dialog) and its edits.
-pub fn copy_assessment_plan(
+pub(crate) fn copy_assessment_plan(
     p: &Project,
     catalog: &Catalog,
     from: ElementRef,

@@ -109,7 +109,7 @@ impl Clip {
     }
 
     /// The clipboard text: `ZonewrightClip(version: 1, zones: [...], ...)`.
-    pub fn to_text(&self) -> Result<String, String> {
+    pub(crate) fn to_text(&self) -> Result<String, String> {
         let config = ron::ser::PrettyConfig::new()
             .indentor("  ".to_owned())
             .struct_names(false);
@@ -220,7 +220,7 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 
 /// The offset that moves `r` to the first place right of it (by at least [`GAP`]) where it
 /// keeps [`GAP`] from every rectangle of `others`.
-pub fn free_offset_right(r: &Rect, others: &[Rect]) -> (f32, f32) {
+pub(crate) fn free_offset_right(r: &Rect, others: &[Rect]) -> (f32, f32) {
     let mut x = r.x + r.w + GAP;
     // each step jumps past one blocking rectangle, so this ends after at most `others.len()`
     for _ in 0..=others.len() {

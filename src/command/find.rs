@@ -186,7 +186,7 @@ fn requirement_hits(
         None => None,
     };
     for (i, z) in project.zones.iter().enumerate() {
-        let a = applies(assessment.and_then(|a| a.zones.get(i)));
+        let a = applies(assessment.and_then(|a| a.element_at(ElementRef::Zone(z.id), i)));
         if let Some(d) = detail(a, z.requirements.contains_key(id)) {
             out.push(FindResult {
                 element: ElementRef::Zone(z.id),
@@ -197,7 +197,7 @@ fn requirement_hits(
         }
     }
     for (i, c) in project.conduits.iter().enumerate() {
-        let a = applies(assessment.and_then(|a| a.conduits.get(i)));
+        let a = applies(assessment.and_then(|a| a.element_at(ElementRef::Conduit(c.id), i)));
         if let Some(d) = detail(a, c.requirements.contains_key(id)) {
             out.push(FindResult {
                 element: ElementRef::Conduit(c.id),

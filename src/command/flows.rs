@@ -69,7 +69,11 @@ fn replace(label: String, c: Conduit, merge_key: Option<String>) -> Plan {
     }
 }
 
-pub fn plan_flow(action: &FlowAction, p: &Project, catalog: &Catalog) -> Result<Plan, NoPlan> {
+pub(crate) fn plan_flow(
+    action: &FlowAction,
+    p: &Project,
+    catalog: &Catalog,
+) -> Result<Plan, NoPlan> {
     let id = match action {
         FlowAction::Add { conduit }
         | FlowAction::Set { conduit, .. }

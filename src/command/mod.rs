@@ -14,9 +14,12 @@ use std::collections::BTreeSet;
 pub mod clipboard;
 pub mod find;
 pub mod flows;
+pub mod form;
+pub mod import;
+pub mod matrix;
 mod rename;
 pub mod risk;
-pub mod risk_matrix;
+pub(crate) mod risk_matrix;
 pub mod tags;
 
 pub use clipboard::{Clip, Placement};
@@ -62,11 +65,35 @@ pub enum Action {
         dx: f32,
         dy: f32,
     },
-    /// An edit built by a form (inspector, requirement table), passed through.
-    Edit {
+    /// A value a form changed (inspector, requirement table, risk register), as one step
+    /// named `label`; steps with the same `merge_key` in a row merge (typing a word).
+    Form {
         label: String,
-        edit: Box<Edit>,
+        form: Box<form::FormAction>,
         merge_key: Option<String>,
+    },
+    /// A device of a catalog type added to a conduit (the conduit inspector).
+    AddDevice {
+        conduit: crate::model::ConduitId,
+        component: String,
+    },
+    /// An inventory import as its preview worked it out (`import.rs`).
+    Import {
+        label: String,
+        changes: Box<import::ImportChanges>,
+    },
+    /// A filled-in compliance matrix named `name` applied (`matrix.rs`).
+    ApplyMatrix {
+        name: String,
+        sets: Vec<matrix::SetRequirement>,
+    },
+    /// View → Purdue bands on or off.
+    PurdueBands(bool),
+    /// `action`, merging with the steps before it that carry the same key (typing into a
+    /// field of many selected elements).
+    Merging {
+        action: Box<Action>,
+        key: String,
     },
     /// Puts copies of the clip's elements into the project ([`clipboard::paste`]).
     Paste {
@@ -85,7 +112,7 @@ pub enum Action {
     /// Many elements or requirement items at once (`bulk.rs`).
     Bulk(bulk::BulkAction),
     /// The records of the risk assessment (`risk.rs`).
-    Risk(risk::RiskAction),
+    Risk(Box<risk::RiskAction>),
     /// A change to a conduit's data flows (`flows.rs`).
     Flow(flows::FlowAction),
 }
@@ -155,16 +182,23 @@ pub fn plan(
             move_zones(project, &ids, *dx, *dy)
         }
         Action::Arrange(how) => arrange::plan_arrangement(project, selection, *how),
-        Action::Edit {
+        Action::Form {
             label,
-            edit,
+            form,
             merge_key,
-        } => Ok(Plan {
-            label: label.clone(),
-            edit: (**edit).clone(),
-            selection_after: None,
-            merge_key: merge_key.clone(),
-        }),
+        } => form::plan(form, label, merge_key.as_ref(), project),
+        Action::AddDevice { conduit, component } => {
+            form::add_device(project, catalog, *conduit, component)
+        }
+        Action::Import { label, changes } => import::plan(label, changes),
+        Action::ApplyMatrix { name, sets } => matrix::plan(name, sets, project),
+        Action::PurdueBands(on) => form::purdue_bands(project, *on),
+        Action::Merging { action, key } => {
+            plan(action, project, selection, catalog).map(|p| Plan {
+                merge_key: Some(key.clone()),
+                ..p
+            })
+        }
         Action::Paste {
             clip,
             placement,
@@ -185,14 +219,14 @@ pub fn plan(
 /// Whether the project after `edit` could still be saved and opened again (every limit of a
 /// project file: assets per zone, coordinates, text lengths, the file size): the reason when
 /// not. Paste, import and apply check it before they change the document.
-pub fn saveable_after(project: &Project, edit: &Edit) -> Result<(), String> {
+pub(crate) fn saveable_after(project: &Project, edit: &Edit) -> Result<(), String> {
     let mut after = project.clone();
     edit.clone().apply(&mut after).map_err(|e| e.to_string())?;
     saveable(&after)
 }
 
 /// Whether `project` could be saved and opened again: the reason when not.
-pub fn saveable(after: &Project) -> Result<(), String> {
+pub(crate) fn saveable(after: &Project) -> Result<(), String> {
     crate::file::validate(after).map_err(|e| e.to_string())?;
     let text = crate::file::to_string(after).map_err(|e| e.message)?;
     if text.len() as u64 > crate::file::MAX_FILE_BYTES {
@@ -242,7 +276,7 @@ impl NameSet {
 }
 
 /// `base`, or `base 2`, `base 3` … whichever is not taken.
-pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str>) -> String {
+pub(crate) fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str>) -> String {
     let taken: std::collections::HashSet<&str> = taken.collect();
     if !taken.contains(base) {
         return base.to_owned();
@@ -251,6 +285,16 @@ pub fn unique_name<'a>(base: &str, taken: impl Iterator<Item = &'a str>) -> Stri
         .map(|n| format!("{base} {n}"))
         .find(|c| !taken.contains(c.as_str()))
         .unwrap_or_else(|| base.to_owned())
+}
+
+/// One labelled step that keeps the selection; steps with the same `merge_key` in a row merge.
+pub(crate) fn plan_of(label: String, edit: Edit, merge_key: Option<String>) -> Plan {
+    Plan {
+        label,
+        edit,
+        selection_after: None,
+        merge_key,
+    }
 }
 
 fn keep_selection(label: String, edit: Edit) -> Plan {

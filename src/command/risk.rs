@@ -3,7 +3,7 @@
 //! source, likelihood rationale and acceptance of its residual risk. Each gives one labelled
 //! edit (one undo step); typing into one field merges into one step.
 
-use super::{NoPlan, Plan};
+use super::{NoPlan, Plan, plan_of};
 use crate::edit::Edit;
 use crate::model::{
     Acceptance, AssessmentRecord, ElementRef, ElementRisk, MethodReference, Project, ProjectRisk,
@@ -44,15 +44,6 @@ pub enum ScenarioChange {
     LikelihoodRationale(String),
     /// `None` withdraws the acceptance.
     Acceptance(Option<Acceptance>),
-}
-
-fn plan_of(label: String, edit: Edit, merge_key: Option<String>) -> Plan {
-    Plan {
-        label,
-        edit,
-        selection_after: None,
-        merge_key,
-    }
 }
 
 fn element_key(e: ElementRef) -> String {

@@ -2,7 +2,7 @@
 //! scales, levels), the initial risk assessment's scenarios and the asset owner's approval.
 //! Each gives one labelled edit; typing into one field merges into one step.
 
-use super::{NoPlan, Plan};
+use super::{NoPlan, Plan, plan_of};
 use crate::edit::Edit;
 use crate::model::{Approval, Project, ProjectRisk, RiskMatrix, ThreatScenario};
 
@@ -31,15 +31,6 @@ pub enum MatrixAction {
         label: String,
         key: Option<String>,
     },
-}
-
-fn plan_of(label: String, edit: Edit, merge_key: Option<String>) -> Plan {
-    Plan {
-        label,
-        edit,
-        selection_after: None,
-        merge_key,
-    }
 }
 
 /// The one edit that carries out `action`.
@@ -110,7 +101,7 @@ pub fn plan(action: &MatrixAction, p: &Project) -> Result<Plan, NoPlan> {
 }
 
 /// One edit removing category `i` from the matrix and its rating from every scenario.
-pub fn remove_category(project: &Project, i: usize) -> Edit {
+pub(crate) fn remove_category(project: &Project, i: usize) -> Edit {
     fn strip(list: &mut [ThreatScenario], i: usize) -> bool {
         let mut changed = false;
         for s in list {

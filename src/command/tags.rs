@@ -7,7 +7,7 @@ use crate::model::Project;
 use std::collections::{HashMap, HashSet};
 
 /// The short code a component type's tags start with (see [`Catalog::short_code`]).
-pub fn prefix_for(catalog: &Catalog, component: &str) -> String {
+pub(crate) fn prefix_for(catalog: &Catalog, component: &str) -> String {
     catalog.short_code(component)
 }
 
@@ -62,7 +62,7 @@ impl TagCounter {
     }
 
     /// `tag` when it is set and not yet used, else a new one with `prefix`.
-    pub fn keep_or_next(&mut self, tag: &str, prefix: &str) -> String {
+    pub(crate) fn keep_or_next(&mut self, tag: &str, prefix: &str) -> String {
         if !tag.is_empty() && !self.taken.contains(tag) {
             self.take(tag);
             return tag.to_owned();

@@ -329,9 +329,9 @@ fn a_form_edit_passes_through_with_its_merge_key() {
     let mut z = p.zones[1].clone();
     z.name = "Safety".into();
     let (plan, after) = run(
-        Action::Edit {
+        Action::Form {
             label: "Rename zone".into(),
-            edit: Box::new(Edit::ReplaceZone(z)),
+            form: Box::new(form::FormAction::Zone(z)),
             merge_key: Some("zone2.name".into()),
         },
         &p,
@@ -447,5 +447,32 @@ fn a_name_set_gives_what_unique_name_gives() {
         [
             "PLC 3", "PLC 5", "HMI 2", "PLC 6", "New", "New 2", "PLC 2 2"
         ]
+    );
+}
+
+#[test]
+fn a_merging_action_is_planned_as_its_inner_one_under_the_key() {
+    let p = plant();
+    let inner = Action::Bulk(bulk::BulkAction::Zones {
+        ids: vec![ZoneId(1), ZoneId(2)],
+        change: bulk::ZoneChange::Organisation("Operations".into()),
+    });
+    let alone = plan(&inner, &p, &sel(&[]), catalog()).expect("a plan");
+    let (merged, after) = run(
+        Action::Merging {
+            action: Box::new(inner),
+            key: "multi.org".into(),
+        },
+        &p,
+        &sel(&[]),
+    );
+    assert_eq!(merged.label, alone.label);
+    assert_eq!(merged.edit, alone.edit);
+    assert_eq!(merged.merge_key.as_deref(), Some("multi.org"));
+    assert!(
+        after
+            .zones
+            .iter()
+            .all(|z| z.characteristics.accountable_organisation == "Operations")
     );
 }

@@ -275,7 +275,7 @@ impl History {
 
     /// Like [`History::apply`], but merges into the previous step when it has the same
     /// `merge_key` and no [`History::seal`] came between (typing into one field is one step).
-    pub fn apply_merging(
+    pub(crate) fn apply_merging(
         &mut self,
         project: &mut Project,
         label: impl Into<String>,
@@ -325,7 +325,7 @@ impl History {
     }
 
     /// Ends the current step: the next edit is a new step even with the same merge key.
-    pub fn seal(&mut self) {
+    pub(crate) fn seal(&mut self) {
         self.sealed = true;
     }
 
@@ -333,7 +333,7 @@ impl History {
         !self.undo.is_empty()
     }
 
-    pub fn can_redo(&self) -> bool {
+    pub(crate) fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
 
@@ -341,7 +341,7 @@ impl History {
         self.undo.last().map(|s| s.label.as_str())
     }
 
-    pub fn redo_label(&self) -> Option<&str> {
+    pub(crate) fn redo_label(&self) -> Option<&str> {
         self.redo.last().map(|s| s.label.as_str())
     }
 

@@ -31,7 +31,7 @@ pub fn drawio(project: &Project, catalog: &Catalog) -> String {
         env!("CARGO_PKG_VERSION"),
         escape(name)
     );
-    for (z, e) in project.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(project) {
         let chips = layout::asset_chips(&z.rect, z.assets.len());
         // a zone too small for every chip grows downwards: every asset is a shape of its own
         let (need_w, need_h) = layout::zone_size_for(z.assets.len(), chips.columns);
@@ -79,7 +79,7 @@ pub fn drawio(project: &Project, catalog: &Catalog) -> String {
             asset_shape(&mut s, asset, catalog, &a, &z.id.to_string(), geometry);
         }
     }
-    for (c, e) in project.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(project) {
         if project.zone(c.from).is_none() || project.zone(c.to).is_none() {
             continue;
         }
@@ -242,11 +242,11 @@ fn device_shape(
     let component = catalog.component(&asset.component);
     let icon = component.map_or("?", |c| c.icon.as_str());
     let boundary = component.is_some_and(|c| c.boundary);
-    let fill = if boundary {
-        Rgb(38, 50, 56)
+    let fill = Rgb::of(if boundary {
+        crate::palette::BOUNDARY_DEVICE
     } else {
-        Rgb(120, 124, 130)
-    };
+        crate::palette::DEVICE_LIGHT
+    });
     let (w, h) = (44.0, 22.0);
     let _ = writeln!(
         s,

@@ -7,7 +7,7 @@ use crate::analysis::flows::FlowRow;
 use crate::model::SlVector;
 
 /// "Modbus/TCP — TCP 502", "TCP 8530-8531", "ICMP".
-pub fn service_text(r: &FlowRow) -> String {
+pub(crate) fn service_text(r: &FlowRow) -> String {
     let mut transport = r.transport.label();
     if !r.ports.is_empty() {
         transport = format!("{transport} {}", r.ports);

@@ -2,9 +2,9 @@
 //! edit, compared per zone or conduit the matrix changes. The command line's `apply-matrix`
 //! report and the designer's preview print these same lines; neither computes SL-A itself.
 
-use super::compliance::Plan;
 use crate::analysis::{Assessment, assess};
 use crate::catalog::Catalog;
+use crate::import::compliance::Plan;
 use crate::model::{ElementRef, MaybeLevels, Project, format_levels};
 
 /// The SL-A of one zone or conduit before and after the matrix.
@@ -59,7 +59,7 @@ pub fn sl_a_changes(
 /// [`sl_a_changes`] for a plan not applied yet: the plan's edit applied to a copy of `project`
 /// and both assessed. `Err` when the edit cannot be applied (then it would not be applied
 /// either).
-pub fn preview_sl_a(
+pub(crate) fn preview_sl_a(
     plan: &Plan,
     project: &Project,
     catalog: &Catalog,

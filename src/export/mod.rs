@@ -8,7 +8,7 @@ mod csv;
 pub mod docx;
 pub mod drawio;
 pub mod flows;
-pub mod matrix_effect;
+pub(crate) mod matrix_effect;
 pub mod png;
 mod risk_record;
 pub mod rules;
@@ -17,7 +17,7 @@ pub mod svg;
 mod tables;
 pub mod xlsx;
 
-pub use tables::element_id;
+pub(crate) use tables::element_id;
 
 use crate::catalog::Catalog;
 use crate::model::Project;
@@ -65,7 +65,7 @@ impl Format {
     ];
 
     /// A firewall configuration of one device (needs [`Request::device`]).
-    pub fn is_rules(self) -> bool {
+    pub(crate) fn is_rules(self) -> bool {
         matches!(self, Format::Nftables | Format::FortiOs | Format::Asa)
     }
 
@@ -207,7 +207,7 @@ impl Template {
         // wait for a writer)
         let meta = std::fs::metadata(path)
             .map_err(|e| format!("cannot read the Word template {name}: {e}"))?;
-        if let Some(what) = crate::file::limits::not_a_file(&meta.file_type()) {
+        if let Some(what) = crate::file::not_a_file(&meta.file_type()) {
             return Err(format!(
                 "the Word template {name} is {what}; only regular files are read"
             ));
@@ -265,6 +265,8 @@ pub enum ExportError {
     /// No device, or one that enforces no flow: the message lists those that do.
     #[error("{0}")]
     Device(String),
+    #[error("cannot write the CSV file: {0}")]
+    Csv(String),
     #[error("cannot make the Word document: {0}")]
     Docx(String),
     #[error(transparent)]
@@ -283,7 +285,7 @@ pub fn export(
 
 /// [`export`], noting in `cuts` the texts cut to fit a format's own limits (Excel's cells):
 /// each with its sheet, row, element and field.
-pub fn export_noting(
+pub(crate) fn export_noting(
     project: &Project,
     catalog: &Catalog,
     request: &Request,
@@ -317,7 +319,7 @@ pub fn export_noting(
         },
         Format::Csv => {
             let table = request.table.ok_or(ExportError::NoTable)?;
-            Ok(csv::table(project, catalog, table).into_bytes())
+            csv::table(project, catalog, table)
         }
         Format::Nftables | Format::FortiOs | Format::Asa => {
             let s = device_schedule(project, catalog, request.device.as_deref())?;
@@ -332,7 +334,7 @@ pub fn export_noting(
 }
 
 /// The rule schedule of the device named (name or tag, case and spacing ignored).
-pub fn device_schedule(
+pub(crate) fn device_schedule(
     project: &Project,
     catalog: &Catalog,
     device: Option<&str>,

@@ -14,7 +14,7 @@ pub const DEFAULT_WIDTH: u32 = 3000;
 pub const MAX_WIDTH: u32 = 20_000;
 
 /// The pixel size of the drawing on `paper` for the request: DPI when given, else the width.
-pub fn pixel_size(paper: Paper, request: &Request) -> Result<(u32, u32), ExportError> {
+pub(crate) fn pixel_size(paper: Paper, request: &Request) -> Result<(u32, u32), ExportError> {
     let (w_mm, h_mm) = paper.landscape_mm();
     let width = match (request.png.dpi, request.png.width) {
         (Some(dpi), _) => {
@@ -38,7 +38,7 @@ pub fn pixel_size(paper: Paper, request: &Request) -> Result<(u32, u32), ExportE
 }
 
 /// The drawing as PNG bytes.
-pub fn drawing_png(
+pub(crate) fn drawing_png(
     project: &Project,
     catalog: &Catalog,
     paper: Paper,
@@ -56,7 +56,7 @@ pub fn drawing_png(
 }
 
 /// Rasterises an SVG document to `width` × `height` pixels.
-pub fn render(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn render(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, ExportError> {
     let mut db = usvg::fontdb::Database::new();
     for font in [
         crate::report::fonts::DEJAVU,

@@ -61,11 +61,11 @@ const COLUMNS: [Column; 12] = [
 /// The register; elements without an SL-T or without components of a known type have no rows.
 pub fn suppliers(project: &Project, catalog: &Catalog, a: &Assessment) -> Register {
     let mut rows = Vec::new();
-    for (z, e) in project.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(project) {
         let head = [z.id.to_string(), z.name.clone(), "zone".to_owned()];
         element_rows(&mut rows, catalog, head, &z.assets, e);
     }
-    for (c, e) in project.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(project) {
         let head = [c.id.to_string(), c.name.clone(), "conduit".to_owned()];
         element_rows(&mut rows, catalog, head, &c.devices, e);
     }

@@ -19,7 +19,7 @@ use std::fmt::Write;
 pub const FONT_FAMILY: &str = "'DejaVu Sans', 'WenQuanYi Micro Hei', sans-serif";
 
 /// The drawing of `project` as an SVG document; `background` paints the page white.
-pub fn drawing_svg(
+pub(crate) fn drawing_svg(
     project: &Project,
     catalog: &Catalog,
     paper: Paper,
@@ -37,7 +37,7 @@ pub fn drawing_svg(
 }
 
 /// One page of primitives as an SVG document in millimetres (the user unit is 1 mm).
-pub fn page_svg(page: &Page, title: &str, background: bool) -> String {
+pub(crate) fn page_svg(page: &Page, title: &str, background: bool) -> String {
     let mut s = String::with_capacity(64 * 1024);
     let (w, h) = (page.width, page.height);
     // writing to a String cannot fail

@@ -44,7 +44,7 @@ impl Value {
     }
 }
 
-pub fn gap_words(g: GapSeverity) -> &'static str {
+pub(crate) fn gap_words(g: GapSeverity) -> &'static str {
     match g {
         GapSeverity::None => "no gap",
         GapSeverity::One => "one level",
@@ -131,10 +131,8 @@ fn zones(project: &Project, a: &Assessment) -> Register {
         c("Assets", 8.0),
     ];
     columns.extend(element_columns());
-    let rows = project
-        .zones
-        .iter()
-        .zip(&a.zones)
+    let rows = a
+        .zones_of(project)
         .map(|(z, e)| {
             let mut row = vec![
                 Value::text(z.id.to_string()),
@@ -172,10 +170,8 @@ fn conduits(project: &Project, a: &Assessment) -> Register {
             .zone(id)
             .map_or_else(String::new, |z| z.name.clone())
     };
-    let rows = project
-        .conduits
-        .iter()
-        .zip(&a.conduits)
+    let rows = a
+        .conduits_of(project)
         .map(|(k, e)| {
             let mut row = vec![
                 Value::text(k.id.to_string()),
@@ -323,10 +319,10 @@ fn requirements(project: &Project, catalog: &Catalog, a: &Assessment) -> Registe
                 ]);
             }
         };
-    for (z, e) in project.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(project) {
         element(z.id.to_string(), &z.name, &z.requirements, e);
     }
-    for (k, e) in project.conduits.iter().zip(&a.conduits) {
+    for (k, e) in a.conduits_of(project) {
         element(k.id.to_string(), &k.name, &k.requirements, e);
     }
     Register {
@@ -405,89 +401,76 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
             .map_or_else(|| format!("level {l}"), |x| x.name.clone())
     };
     let mut rows = Vec::new();
-    let elements = project
-        .zones
-        .iter()
-        .zip(&a.zones)
-        .map(|(z, e)| (z.id.to_string(), &z.name, &z.risk, e))
-        .chain(
-            project
-                .conduits
-                .iter()
-                .zip(&a.conduits)
-                .map(|(k, e)| (k.id.to_string(), &k.name, &k.risk, e)),
-        );
-    for (id, name, risk, e) in elements {
-        for (s, r) in risk.scenarios.iter().zip(&e.risk.scenarios) {
-            let rating = |x: Option<crate::analysis::risk::Rating>| match x {
-                Some(x) => [
-                    Value::Number(f64::from(x.likelihood)),
-                    Value::Number(f64::from(x.consequence)),
-                    Value::text(level(x.level)),
-                    Value::text(if x.tolerable { "yes" } else { "no" }),
-                ],
-                None => [
-                    Value::Empty,
-                    Value::Empty,
-                    Value::text("not rated"),
-                    Value::Empty,
-                ],
-            };
-            let [l, c0, lv, tol] = rating(r.unmitigated);
-            let [rl, rc, rlv, rtol] = rating(r.residual);
-            let [_, _, elv, _] = rating(r.after_existing);
-            // tolerable only thanks to countermeasures still to be implemented
-            let rtol = if r.relies_on_planned {
-                Value::text("yes (planned)")
-            } else if r.accepted_although_intolerable {
-                Value::text("no, accepted although intolerable")
-            } else {
-                rtol
-            };
-            let after = s.consequence_after_all();
-            let per_category = (0..matrix.categories.len().max(after.len()))
-                .map(|i| {
-                    let rank = |v: Option<&u8>| match v.copied().unwrap_or(0) {
-                        0 => "–".to_owned(),
-                        n => n.to_string(),
-                    };
-                    format!(
-                        "{} {} → {}",
-                        matrix.categories.get(i).map_or("?", |c| c.trim()),
-                        rank(s.consequence.get(i)),
-                        rank(after.get(i))
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            rows.push(vec![
-                Value::text(&id),
-                Value::text(name.as_str()),
-                Value::text(&s.title),
-                Value::text(project.risk.source_text(s)),
-                Value::text(&s.vulnerability),
-                l,
-                c0,
-                lv,
-                tol,
-                Value::text(&s.existing_countermeasures),
-                Value::text(
-                    s.additional_countermeasures
-                        .iter()
-                        .map(|m| crate::analysis::risk::measure_text(m, a.assessment_date))
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ),
-                rl,
-                rc,
-                rlv,
-                elv,
-                rtol,
-                Value::text(per_category),
-            ]);
-            if let Some(row) = rows.last_mut() {
-                row.extend(super::risk_record::record_values(project, risk, s, r));
-            }
+    for row in crate::analysis::register::element_rows(project, a) {
+        let (s, r) = (row.scenario, &row.risk);
+        let rating = |x: Option<crate::analysis::risk::Rating>| match x {
+            Some(x) => [
+                Value::Number(f64::from(x.likelihood)),
+                Value::Number(f64::from(x.consequence)),
+                Value::text(level(x.level)),
+                Value::text(if x.tolerable { "yes" } else { "no" }),
+            ],
+            None => [
+                Value::Empty,
+                Value::Empty,
+                Value::text("not rated"),
+                Value::Empty,
+            ],
+        };
+        let [l, c0, lv, tol] = rating(r.unmitigated);
+        let [rl, rc, rlv, rtol] = rating(r.residual);
+        let [_, _, elv, _] = rating(r.after_existing);
+        // tolerable only thanks to countermeasures still to be implemented
+        let rtol = if r.relies_on_planned {
+            Value::text("yes (planned)")
+        } else if r.accepted_although_intolerable {
+            Value::text("no, accepted although intolerable")
+        } else {
+            rtol
+        };
+        let after = s.consequence_after_all();
+        let per_category = (0..matrix.categories.len().max(after.len()))
+            .map(|i| {
+                let rank = |v: Option<&u8>| match v.copied().unwrap_or(0) {
+                    0 => crate::analysis::register::DASH.to_owned(),
+                    n => n.to_string(),
+                };
+                format!(
+                    "{} {} → {}",
+                    matrix.categories.get(i).map_or("?", |c| c.trim()),
+                    rank(s.consequence.get(i)),
+                    rank(after.get(i))
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        rows.push(vec![
+            Value::text(&row.element_id),
+            Value::text(&row.element_name),
+            Value::text(row.title()),
+            Value::text(project.risk.source_text(s)),
+            Value::text(&s.vulnerability),
+            l,
+            c0,
+            lv,
+            tol,
+            Value::text(&s.existing_countermeasures),
+            Value::text(
+                s.additional_countermeasures
+                    .iter()
+                    .map(|m| crate::analysis::risk::measure_text(m, a.assessment_date))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+            rl,
+            rc,
+            rlv,
+            elv,
+            rtol,
+            Value::text(per_category),
+        ]);
+        if let (Some(cells), Some(risk)) = (rows.last_mut(), row.element_risk) {
+            cells.extend(super::risk_record::record_values(project, risk, s, r));
         }
     }
     Register {
@@ -497,7 +480,7 @@ pub fn risk(project: &Project, a: &Assessment) -> Register {
     }
 }
 
-pub fn element_id(e: ElementRef) -> String {
+pub(crate) fn element_id(e: ElementRef) -> String {
     match e {
         ElementRef::Zone(id) => id.to_string(),
         ElementRef::Conduit(id) => id.to_string(),

@@ -80,7 +80,7 @@ pub fn registers(project: &Project, catalog: &Catalog) -> Result<Vec<u8>, Export
 }
 
 /// [`registers`], noting the texts cut to fit in `cuts` (and in a sheet of their own).
-pub fn registers_noting(
+pub(crate) fn registers_noting(
     project: &Project,
     catalog: &Catalog,
     cuts: &mut Cuts,

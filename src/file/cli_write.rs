@@ -27,7 +27,7 @@ pub struct CliWrite {
 }
 
 /// The path made absolute (canonical where it exists; its folder canonical where it does not).
-pub fn absolute(path: &Path) -> PathBuf {
+pub(crate) fn absolute(path: &Path) -> PathBuf {
     if let Ok(p) = std::fs::canonicalize(path) {
         return p;
     }
@@ -43,7 +43,7 @@ pub fn absolute(path: &Path) -> PathBuf {
 impl CliWrite {
     /// Locks `output` for this command, waiting up to [`WAIT`] for another command writing it.
     /// Call it before the input is read.
-    pub fn begin(output: &Path) -> Result<CliWrite, String> {
+    pub(crate) fn begin(output: &Path) -> Result<CliWrite, String> {
         let shown = output.display();
         let path = absolute(output);
         let key = lock::key_for_path(&path);

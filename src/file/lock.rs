@@ -148,7 +148,7 @@ pub fn key_for_path(path: &Path) -> String {
 
 /// A new key for a document that has no file yet (or a second copy of one): `u` or `<base>-`
 /// followed by 16 random hex digits.
-pub fn fresh_key(base: Option<&str>) -> String {
+pub(crate) fn fresh_key(base: Option<&str>) -> String {
     match base {
         Some(b) => format!("{b}-{:016x}", random_u64()),
         None => format!("u{:016x}", random_u64()),
@@ -208,7 +208,7 @@ pub fn read_lock(file: &Path) -> Option<LockInfo> {
 impl LockInfo {
     /// Whether the owner still runs: on this host, its process is asked where the system can
     /// tell; otherwise the lock counts as live while its heartbeat is recent.
-    pub fn is_live(&self) -> bool {
+    pub(crate) fn is_live(&self) -> bool {
         if self.owner.host == host_name() {
             if self.owner.pid == std::process::id() {
                 return INSTANCES
@@ -227,7 +227,7 @@ impl LockInfo {
 
 /// Live locks on the file with key `path_key` held by anyone but `me` (its own lock and the
 /// locks of windows that opened it anyway, `<key>-<suffix>`).
-pub fn live_holders(dir: &Path, path_key: &str, me: &Owner) -> Vec<LockInfo> {
+pub(crate) fn live_holders(dir: &Path, path_key: &str, me: &Owner) -> Vec<LockInfo> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
@@ -246,7 +246,7 @@ pub fn live_holders(dir: &Path, path_key: &str, me: &Owner) -> Vec<LockInfo> {
 }
 
 /// Whether the lock of `key` is held by a running instance other than `me`.
-pub fn held_by_other(dir: &Path, key: &str, me: Option<&Owner>) -> bool {
+pub(crate) fn held_by_other(dir: &Path, key: &str, me: Option<&Owner>) -> bool {
     read_lock(&lock_file(dir, key)).is_some_and(|l| Some(&l.owner) != me && l.is_live())
 }
 

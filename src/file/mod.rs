@@ -7,16 +7,19 @@ use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-pub mod cli_write;
+pub(crate) mod cli_write;
 pub mod disk;
-pub mod limits;
+/// The limits of a project file and the serde helpers that enforce them (in the model, which
+/// they read; the file format names them here too).
+pub use crate::model::limits;
 pub mod lock;
 mod migrate;
 pub mod recovery;
 mod write;
 
 pub(crate) use write::{Hook, Step, write_atomic_hooked};
-pub use write::{SerializeError, backup_path, replace_atomic, save, to_string, write_atomic};
+pub use write::{SerializeError, backup_path, save, to_string};
+pub(crate) use write::{replace_atomic, write_atomic};
 
 pub use limits::{
     MAX_ELEMENTS, MAX_FILE_BYTES, MAX_SCENARIO_ASSETS, MAX_SCENARIOS, MAX_TEXT_BYTES,
@@ -196,23 +199,6 @@ fn offset_of(text: &str, line: usize, column: usize) -> usize {
     text.len()
 }
 
-/// `s` on one line (control characters escaped), at most `max` characters.
-fn one_line(s: &str, max: usize) -> String {
-    let mut out = String::new();
-    for (n, c) in s.chars().enumerate() {
-        if n == max {
-            out.push('…');
-            break;
-        }
-        if c.is_control() {
-            out.extend(c.escape_default());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// Deepest nesting of brackets accepted. A real project nests about eight levels deep; the
 /// limit keeps hostile input such as 10,000 `[` from exhausting the stack.
 pub const MAX_NESTING: usize = 32;
@@ -284,7 +270,7 @@ pub fn load(path: &Path) -> Result<Project, FileError> {
         path: path.to_owned(),
         error,
     };
-    let bytes = limits::read_file(path).map_err(err)?;
+    let bytes = read_file(path).map_err(err)?;
     from_bytes(&bytes).map_err(err)
 }
 
@@ -505,10 +491,82 @@ fn check_sl(problems: &mut Vec<String>, what: &str, sl: Option<&SlVector>) {
     }
 }
 
-/// At most 60 characters of a name on one line, for messages.
-pub(crate) fn short(s: &str) -> String {
-    one_line(s, 60)
+use crate::model::text::one_line;
+pub(crate) use crate::model::text::short;
+
+/// Reads a project file: only a regular file (or a symlink to one), and never more than
+/// [`MAX_FILE_BYTES`] + 1 bytes, whatever size the file system reports (`/proc` files say 0).
+/// A FIFO, device or socket is refused before it is opened, so it never blocks.
+pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, LoadError> {
+    let io = |e: std::io::Error| LoadError::Io {
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if let Some(what) = not_a_file(&meta.file_type()) {
+        return Err(LoadError::Io {
+            message: format!("it is {what}, not a project file; only regular files are read"),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge { bytes: meta.len() });
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    // the path may have been replaced between the two looks: check what was opened
+    let opened = file.metadata().map_err(io)?;
+    if let Some(what) = not_a_file(&opened.file_type()) {
+        return Err(LoadError::Io {
+            message: format!("it is {what}, not a project file; only regular files are read"),
+        });
+    }
+    read_bounded(file, opened.len())
 }
 
+/// At most [`MAX_FILE_BYTES`] bytes from `source`; more is [`LoadError::TooLarge`].
+pub(crate) fn read_bounded(
+    source: impl std::io::Read,
+    reported_len: u64,
+) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(reported_len.min(MAX_FILE_BYTES) as usize);
+    source
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io {
+            message: e.to_string(),
+        })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// What a file system entry is, in words, when it is not a regular file.
+pub(crate) fn not_a_file(t: &std::fs::FileType) -> Option<&'static str> {
+    if t.is_file() {
+        return None;
+    }
+    if t.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return Some("a named pipe (FIFO)");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+#[cfg(test)]
+mod limits_tests;
 #[cfg(test)]
 mod tests;

@@ -23,7 +23,7 @@ const MAX_RECOVERY_BYTES: u64 = 2 * super::MAX_FILE_BYTES + 64 * 1024;
 /// Windows, `~/Library/Application Support/zonewright` on macOS, `$XDG_STATE_HOME/zonewright`
 /// (`~/.local/state/zonewright`) elsewhere. `None` when the OS names no such folder (no home
 /// folder): then there is no recovery and no locks, and the designer says so.
-pub fn state_dir() -> Option<PathBuf> {
+pub(crate) fn state_dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os("ZONEWRIGHT_STATE_DIR").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(d));
     }
@@ -127,7 +127,7 @@ impl RecoveryStore {
     }
 
     /// A store in [`state_dir`], or `None` when no state folder can be determined.
-    pub fn default_location() -> Option<Self> {
+    pub(crate) fn default_location() -> Option<Self> {
         state_dir().map(RecoveryStore::new)
     }
 
@@ -159,7 +159,7 @@ impl RecoveryStore {
 
     /// Writes `project` as the recovery of `key`, atomically (a crash while writing leaves the
     /// previous recovery intact).
-    pub fn write_for(
+    pub(crate) fn write_for(
         &self,
         key: &str,
         project: &Project,
@@ -171,7 +171,7 @@ impl RecoveryStore {
 
     /// Writes already serialised project text as the recovery of `key`. Never panics, so it
     /// is safe to call from the panic hook.
-    pub fn write_text_for(
+    pub(crate) fn write_text_for(
         &self,
         key: &str,
         project_text: &str,
@@ -207,7 +207,7 @@ impl RecoveryStore {
     /// instance (its lock is missing or stale; `me`'s own locks do not count), and the
     /// `recovery.ron` of earlier versions. Newest first; unreadable files after the readable
     /// ones. No state folder is an empty list.
-    pub fn find_all(
+    pub(crate) fn find_all(
         &self,
         me: Option<&super::lock::Owner>,
     ) -> Vec<Result<Recovered, RecoveryError>> {
@@ -246,7 +246,7 @@ impl RecoveryStore {
     }
 
     /// Removes the recovery of `key` and its backup.
-    pub fn discard_key(&self, key: &str) {
+    pub(crate) fn discard_key(&self, key: &str) {
         self.discard_file(&self.file_for(key));
     }
 

@@ -121,13 +121,13 @@ fn save_serialised(text: Result<String, SerializeError>, path: &Path) -> Result<
 
 /// The atomic write behind [`save`], usable for any file (recovery files): the previous
 /// version is kept as `<name>.bak`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_hooked(path, bytes, true, &mut NoHook)
 }
 
 /// Atomic write of a file that is produced from the project and can be made again (exported
 /// PDFs): no backup of the previous version is kept.
-pub fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+pub(crate) fn replace_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     write_atomic_hooked(path, bytes, false, &mut NoHook)
 }
 

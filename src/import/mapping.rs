@@ -5,7 +5,7 @@
 use crate::model::network::{ImportField, ImportSettings};
 
 /// "Device Name", "device_name" and "DEVICE-NAME" all become "devicename".
-pub fn normalise(header: &str) -> String {
+pub(crate) fn normalise(header: &str) -> String {
     header
         .chars()
         .filter(|c| c.is_alphanumeric())
@@ -199,7 +199,7 @@ fn is_multi(f: ImportField) -> bool {
 }
 
 /// The field a header names on its own, and its rank among the field's synonyms.
-pub fn guess(header: &str) -> Option<(ImportField, usize)> {
+pub(crate) fn guess(header: &str) -> Option<(ImportField, usize)> {
     let n = normalise(header);
     SYNONYMS
         .iter()
@@ -208,7 +208,7 @@ pub fn guess(header: &str) -> Option<(ImportField, usize)> {
 
 /// The field of each column: the user's choice for its header if any, else the best-ranked
 /// synonym (a single-valued field goes to its best column only; the others are not imported).
-pub fn map_columns(headers: &[String], settings: &ImportSettings) -> Vec<ImportField> {
+pub(crate) fn map_columns(headers: &[String], settings: &ImportSettings) -> Vec<ImportField> {
     let chosen = |h: &str| {
         let n = normalise(h);
         settings
@@ -241,7 +241,7 @@ pub fn map_columns(headers: &[String], settings: &ImportSettings) -> Vec<ImportF
 }
 
 /// Reads a field name of a mapping file: "name", "ip", "mac", "level" …
-pub fn field_from_str(s: &str) -> Option<ImportField> {
+pub(crate) fn field_from_str(s: &str) -> Option<ImportField> {
     let n = normalise(s);
     Some(match n.as_str() {
         "name" => ImportField::Name,

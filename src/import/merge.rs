@@ -1,10 +1,12 @@
 //! The plan of an import: rows parsed and matched to the project's assets by their stable key
 //! (serial number, else MAC, else IP with hostname, else name), zones found or created and laid
-//! out, and the preview with the one `Edit` that makes it so. Nothing here changes the project.
+//! out, and the preview with the changes it makes (planned as one edit by `command::import`).
+//! Nothing here changes the project.
 
 use super::rows::{self, Device, Key};
 use super::table::Table;
 use super::{ImportError, mapping, types, zones};
+use crate::command::import::ImportChanges;
 use crate::edit::Edit;
 use crate::model::network::{ImportField, ImportSettings};
 use crate::model::{Asset, AssetId, Project, Zone, ZoneId};
@@ -34,7 +36,7 @@ pub struct Added {
     pub zone: String,
 }
 
-/// What an import would do; `edit` does it in one undo step.
+/// What an import would do; `changes` are made in one undo step.
 #[derive(Debug, Clone)]
 pub struct Preview {
     pub source: String,
@@ -52,13 +54,26 @@ pub struct Preview {
     /// Type values that named no component type, with how many new assets had each.
     pub unmapped_types: Vec<(String, usize)>,
     pub label: String,
-    pub edit: Edit,
+    pub changes: ImportChanges,
 }
 
 impl Preview {
     /// Whether applying changes the project at all.
     pub fn changes_anything(&self) -> bool {
-        !matches!(&self.edit, Edit::Batch(v) if v.is_empty())
+        !self.changes.is_empty()
+    }
+
+    /// The one edit that makes the import (planned by `command::import`).
+    pub fn edit(&self) -> Edit {
+        crate::command::import::edit(&self.changes)
+    }
+
+    /// The action that carries the import out as one undo step.
+    pub fn action(self) -> crate::command::Action {
+        crate::command::Action::Import {
+            label: self.label,
+            changes: Box::new(self.changes),
+        }
     }
 
     /// "2,000 rows: 1,990 added, 4 changed, 3 unchanged, 3 rejected; 12 missing from the file
@@ -381,12 +396,15 @@ pub fn plan(
             touched[i] = true;
         }
     }
-    let mut edits = Vec::new();
-    for (i, z) in zones_after.iter().enumerate() {
-        if touched[i] {
-            edits.push(Edit::ReplaceZone(z.clone()));
-        }
-    }
+    let mut changes = ImportChanges {
+        zones: zones_after
+            .iter()
+            .zip(&touched)
+            .filter(|(_, t)| **t)
+            .map(|(z, _)| z.clone())
+            .collect(),
+        ..ImportChanges::default()
+    };
     let bounds = zones_after
         .iter()
         .map(|z| z.rect)
@@ -422,10 +440,7 @@ pub fn plan(
         next_zone = next_zone.saturating_add(1);
         z.assets = assets;
         created.push(name);
-        edits.push(Edit::AddZone {
-            index: usize::MAX,
-            zone: z,
-        });
+        changes.new_zones.push(z);
     }
     // devices on conduits that changed
     for c in &project.conduits {
@@ -436,19 +451,18 @@ pub fn plan(
                     *a = r;
                 }
             }
-            edits.push(Edit::ReplaceConduit(n));
+            changes.conduits.push(n);
         }
     }
-    let has_content = !edits.is_empty();
+    let has_content = !changes.is_empty();
     if *settings != project.import_settings && has_content {
-        edits.push(Edit::SetImportSettings(Box::new(settings.clone())));
+        changes.settings = Some(Box::new(settings.clone()));
     }
-    let edit = Edit::Batch(edits);
     if has_content {
+        let edit = crate::command::import::edit(&changes);
         // the result must load once saved: every limit and rule of the file format
         let mut after = project.clone();
-        edit.clone()
-            .apply(&mut after)
+        edit.apply(&mut after)
             .map_err(|e| ImportError::file(source, format!("cannot be applied: {e}")))?;
         crate::file::validate(&after).map_err(|e| {
             ImportError::file(
@@ -485,7 +499,7 @@ pub fn plan(
         new_zones: created,
         unmapped_types: unmapped.into_iter().collect(),
         label,
-        edit,
+        changes,
     })
 }
 

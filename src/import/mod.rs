@@ -1,8 +1,10 @@
 //! Asset inventory import from CSV and XLSX, UI-free: reading the table (`table`, `xlsx`),
 //! the column mapping (`mapping`), component types (`types`), one row to a device (`rows`),
-//! zone rules and layout (`zones`), and the merge into a project as one previewed `Edit`
-//! (`merge`). The mapping file of the command line is read here too.
+//! zone rules and layout (`zones`), and the merge into a project as one previewed change
+//! (`merge`, planned by `command::import`); a filled-in compliance matrix read back
+//! (`compliance`). The mapping file of the command line is read here too.
 
+pub mod compliance;
 pub mod mapping;
 pub mod merge;
 pub mod rows;
@@ -13,9 +15,9 @@ mod xlsx;
 pub mod zones;
 
 pub use merge::{Added, Changed, Preview, Rejected, plan, thousands};
+pub(crate) use table::read_path_counting;
 pub use table::{
     MAX_CELL_BYTES, MAX_COLUMNS, MAX_INPUT_BYTES, MAX_ROWS, Table, read_bytes, read_path,
-    read_path_counting,
 };
 
 use crate::model::network::{
@@ -90,7 +92,10 @@ fn rule_from_str(s: &str) -> Option<ZoneRule> {
 }
 
 /// Reads a mapping file and lays it over `base` (the project's settings).
-pub fn read_mapping(path: &Path, base: &ImportSettings) -> Result<ImportSettings, ImportError> {
+pub(crate) fn read_mapping(
+    path: &Path,
+    base: &ImportSettings,
+) -> Result<ImportSettings, ImportError> {
     let name = path.display().to_string();
     let err = |m: String| ImportError::file(&name, m);
     let meta = std::fs::metadata(path).map_err(|e| err(e.to_string()))?;

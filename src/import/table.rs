@@ -83,7 +83,7 @@ pub fn read_path(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError>
 
 /// [`read_path`], counting the rows read into `rows` (for a progress display on another
 /// thread).
-pub fn read_path_counting(
+pub(crate) fn read_path_counting(
     path: &Path,
     sheet: Option<&str>,
     rows: &AtomicUsize,
@@ -310,7 +310,7 @@ pub(super) fn prescan(name: &str, text: &str, delimiter: u8) -> Result<(), Impor
 }
 
 /// The delimiter of the header line: the most frequent of `,` `;` tab `|` outside quotes.
-pub fn sniff_delimiter(text: &str) -> u8 {
+pub(crate) fn sniff_delimiter(text: &str) -> u8 {
     let first = text
         .lines()
         .find(|l| !l.trim().is_empty())

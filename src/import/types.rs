@@ -90,7 +90,7 @@ fn from_table(value: &str) -> Option<&'static str> {
 }
 
 /// The user's choice for this value (compared case-insensitively), else the table.
-pub fn classify_value(value: &str, settings: &ImportSettings) -> Option<String> {
+pub(crate) fn classify_value(value: &str, settings: &ImportSettings) -> Option<String> {
     let v = value.trim();
     if v.is_empty() {
         return None;
@@ -121,7 +121,7 @@ fn from_catalog(value: &str) -> Option<&'static str> {
 
 /// The component of a device from its type values (in column order) and its product name.
 /// `Err` carries the value to list as unmapped ("" when the row gave none).
-pub fn classify(
+pub(crate) fn classify(
     types: &[&str],
     product: &str,
     settings: &ImportSettings,

@@ -280,7 +280,7 @@ fn text_len(v: &DataRef<'_>) -> usize {
 }
 
 /// A cell as text: whole numbers without a fraction, dates as the reader shows them.
-pub fn cell_text(v: &DataRef<'_>) -> String {
+pub(crate) fn cell_text(v: &DataRef<'_>) -> String {
     match v {
         DataRef::Int(i) => i.to_string(),
         DataRef::Float(f) => {

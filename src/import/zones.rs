@@ -11,7 +11,7 @@ use crate::model::{Rect, ZoneKind};
 pub const UNASSIGNED: &str = "Unassigned (imported)";
 
 /// The zone name for one device: the first rule that gives one, else [`UNASSIGNED`].
-pub fn zone_for(d: &Device, settings: &ImportSettings) -> String {
+pub(crate) fn zone_for(d: &Device, settings: &ImportSettings) -> String {
     for rule in &settings.rules {
         if let Some(z) = apply(*rule, d, settings) {
             return z;
@@ -47,7 +47,7 @@ fn apply(rule: ZoneRule, d: &Device, s: &ImportSettings) -> Option<String> {
 /// The kind of a created zone: what its name says ("Historian DMZ", "SIS", "Office IT"),
 /// else its devices' Purdue level, else Other. The name wins: whoever named the zone said what
 /// it is, while the first device's level may be wrong or mixed.
-pub fn kind_for(name: &str, level: Option<PurdueLevel>) -> ZoneKind {
+pub(crate) fn kind_for(name: &str, level: Option<PurdueLevel>) -> ZoneKind {
     if let Some(k) = kind_named(name) {
         return k;
     }
@@ -87,7 +87,7 @@ fn kind_named(name: &str) -> Option<ZoneKind> {
 }
 
 /// Columns of chips for a zone of `count` assets: roughly twice as wide as high.
-pub fn columns_for(count: usize) -> usize {
+pub(crate) fn columns_for(count: usize) -> usize {
     let mut c = 1;
     while c < 32 && c * c < count.div_ceil(2) {
         c += 1;
@@ -98,7 +98,7 @@ pub fn columns_for(count: usize) -> usize {
 /// A zone rectangle at (`x`, `y`) for `count` assets: every chip up to
 /// [`layout::CHIPS_UP_TO`](crate::model::layout::CHIPS_UP_TO), else sized for the assets'
 /// groups by type (the designer expands it to every chip on request).
-pub fn rect_for(x: f32, y: f32, count: usize) -> Rect {
+pub(crate) fn rect_for(x: f32, y: f32, count: usize) -> Rect {
     let (w, h) = if count > crate::model::layout::CHIPS_UP_TO {
         crate::model::layout::group_zone_size()
     } else {
@@ -121,7 +121,7 @@ pub const ZONE_GAP: f32 = 60.0;
 
 /// Moves zones down so that none overlaps a zone that grew (`grew[i]`), keeping each one's x;
 /// zones that overlapped before are left as the user drew them.
-pub fn push_apart(rects: &mut [Rect], grew: &[bool]) {
+pub(crate) fn push_apart(rects: &mut [Rect], grew: &[bool]) {
     // a zone that was pushed pushes the ones below it in turn
     let mut pushes = grew.to_vec();
     let mut order: Vec<usize> = (0..rects.len()).collect();

@@ -6,7 +6,7 @@ pub const MAX_BADGES: usize = 4;
 
 /// The badge text of the catalog control `id`; an unknown control gets the first letters of
 /// its id in capitals.
-pub fn control_badge(id: &str) -> String {
+pub(crate) fn control_badge(id: &str) -> String {
     let known = match id {
         "stateful_firewall" => "FW",
         "dpi_firewall" => "DPI",
@@ -40,7 +40,7 @@ pub fn control_badge(id: &str) -> String {
 
 /// The badges drawn for `controls`: at most [`MAX_BADGES`], the last one "+n" when there are
 /// more.
-pub fn control_badges(controls: &[String]) -> Vec<String> {
+pub(crate) fn control_badges(controls: &[String]) -> Vec<String> {
     if controls.len() <= MAX_BADGES {
         return controls.iter().map(|c| control_badge(c)).collect();
     }
@@ -58,7 +58,11 @@ pub const BADGE_H: f32 = 16.0;
 /// Where the badges of `controls` go on the conduit from `a` to `b` (scene units): a row
 /// centred at 80 % of the way (the label sits at 55 %, a boundary device at 25 %), each with
 /// its text.
-pub fn badge_row(a: (f32, f32), b: (f32, f32), controls: &[String]) -> Vec<(super::Rect, String)> {
+pub(crate) fn badge_row(
+    a: (f32, f32),
+    b: (f32, f32),
+    controls: &[String],
+) -> Vec<(super::Rect, String)> {
     let texts = control_badges(controls);
     let width = |t: &str| 8.0 + 7.5 * t.chars().count() as f32;
     let gap = 3.0;

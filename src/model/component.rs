@@ -9,24 +9,24 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct Certificate {
     /// Certification scheme, e.g. "IECEE CB" or "ISASecure CSA".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub scheme: String,
     /// The certificate's number.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub number: String,
     /// The certification body that issued it.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub body: String,
     /// Issue date, YYYY-MM-DD.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub issued: String,
     /// Last day of validity, YYYY-MM-DD; empty when the certificate names none.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub valid_until: String,
     /// Certified capability per FR.
     pub sl_c: SlVector,
     /// What the certificate covers (product, versions, configuration).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub scope: String,
 }
 
@@ -109,7 +109,7 @@ impl Certificate {
     /// Validity on the assessment date `date`. The issue date must be a real calendar date on
     /// or before it; the expiry date, when written, a real calendar date on or after it (a
     /// certificate is valid through its last day). A blank expiry date means none.
-    pub fn validity_on(&self, date: Option<Date>) -> Validity {
+    pub(crate) fn validity_on(&self, date: Option<Date>) -> Validity {
         let Some(issued) = Date::parse(&self.issued) else {
             return Validity::Unchecked(DateProblem::IssuedUnreadable);
         };
@@ -161,7 +161,7 @@ impl CheckStatus {
     }
 
     /// Counts towards the asset's SL-C.
-    pub fn satisfies(self) -> bool {
+    pub(crate) fn satisfies(self) -> bool {
         matches!(self, CheckStatus::Met | CheckStatus::NotApplicable)
     }
 }
@@ -171,12 +171,12 @@ impl CheckStatus {
 #[serde(deny_unknown_fields)]
 pub struct ComponentCheck {
     /// Catalog id, e.g. "CR 1.1 RE 1" or "NDR 5.2".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub requirement: String,
     pub status: CheckStatus,
     /// Test report, supplier statement or document reference.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub evidence: String,
 }
 

@@ -30,7 +30,7 @@ impl Transport {
     ];
 
     /// Whether the transport has ports.
-    pub fn has_ports(self) -> bool {
+    pub(crate) fn has_ports(self) -> bool {
         matches!(self, Transport::Tcp | Transport::Udp)
     }
 
@@ -66,7 +66,7 @@ impl fmt::Display for PortRange {
 }
 
 /// Ports as written in the matrix: "502", "2222, 44818", "1024-65535"; empty for none.
-pub fn ports_text(ports: &[PortRange]) -> String {
+pub(crate) fn ports_text(ports: &[PortRange]) -> String {
     let v: Vec<String> = ports.iter().map(PortRange::to_string).collect();
     v.join(", ")
 }
@@ -74,7 +74,7 @@ pub fn ports_text(ports: &[PortRange]) -> String {
 /// Reads "502", "80, 443", "1024-65535" (commas, semicolons or spaces between). `None` when
 /// any part is not a port or range (0 is no port; a range runs upwards). An empty text is no
 /// ports.
-pub fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
+pub(crate) fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
     let mut out = Vec::new();
     for part in text
         .split([',', ';', ' '])
@@ -88,7 +88,7 @@ pub fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
         let a: u16 = a.parse().ok().filter(|&p| p > 0)?;
         let b: u16 = b.parse().ok().filter(|&p| p >= a)?;
         out.push(PortRange(a, b));
-        if out.len() > crate::file::limits::MAX_PORT_RANGES {
+        if out.len() > crate::model::limits::MAX_PORT_RANGES {
             return None;
         }
     }
@@ -97,7 +97,7 @@ pub fn parse_ports(text: &str) -> Option<Vec<PortRange>> {
 
 /// Reads the free text of a flow's port before format version 5: "502", "443/tcp",
 /// "514/udp", "8530-8531/tcp", "tcp/102". `None` when it is not that.
-pub fn parse_legacy_port(text: &str) -> Option<(Transport, Vec<PortRange>)> {
+pub(crate) fn parse_legacy_port(text: &str) -> Option<(Transport, Vec<PortRange>)> {
     let t = text.trim().to_ascii_lowercase();
     let mut transport = None;
     let mut ports = Vec::new();
@@ -120,7 +120,7 @@ pub fn parse_legacy_port(text: &str) -> Option<(Transport, Vec<PortRange>)> {
         ports.extend(parse_ports(p)?);
     }
     let transport = transport?;
-    (!ports.is_empty() && ports.len() <= crate::file::limits::MAX_PORT_RANGES)
+    (!ports.is_empty() && ports.len() <= crate::model::limits::MAX_PORT_RANGES)
         .then_some((transport, ports))
 }
 
@@ -132,7 +132,7 @@ pub struct Endpoint {
     pub zone: Option<ZoneId>,
     /// Named assets of the zone; empty = the whole zone (or the subnet).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::endpoint_assets")]
+    #[serde(deserialize_with = "crate::model::limits::endpoint_assets")]
     pub assets: Vec<AssetId>,
     /// A subnet inside the zone, used when no assets are named.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -147,7 +147,7 @@ impl Endpoint {
         }
     }
 
-    pub fn of_assets(zone: ZoneId, assets: Vec<AssetId>) -> Endpoint {
+    pub(crate) fn of_assets(zone: ZoneId, assets: Vec<AssetId>) -> Endpoint {
         Endpoint {
             zone: Some(zone),
             assets,
@@ -156,7 +156,7 @@ impl Endpoint {
     }
 
     /// The whole zone: neither assets nor a subnet narrow it.
-    pub fn is_whole_zone(&self) -> bool {
+    pub(crate) fn is_whole_zone(&self) -> bool {
         self.assets.is_empty() && self.subnet.is_none()
     }
 }
@@ -171,10 +171,10 @@ pub struct DataFlow {
     pub transport: Transport,
     /// Destination ports; empty with TCP or UDP means every port.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::port_ranges")]
+    #[serde(deserialize_with = "crate::model::limits::port_ranges")]
     pub ports: Vec<PortRange>,
     /// A protocol id from the protocol catalog ("modbus_tcp"), or free text.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub protocol: String,
     /// The boundary device on the conduit that enforces the flow (one of its devices); `None`
     /// = every boundary device on the conduit.
@@ -182,17 +182,17 @@ pub struct DataFlow {
     pub device: Option<AssetId>,
     /// Why the flow is needed.
     #[serde(alias = "description")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub justification: String,
     /// The free-text port of a file before format version 5 that could not be read as
     /// transport and ports; kept so that nothing written is lost.
     #[serde(alias = "port", skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub port_text: String,
     /// The free-text initiator of a file before format version 5 that named neither zone of
     /// the conduit.
     #[serde(alias = "initiator", skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub initiator_text: String,
 }
 
@@ -208,7 +208,7 @@ impl DataFlow {
 
     /// Nothing but (at most) the zones filled in: a row nobody filled in, which documents no
     /// data flow.
-    pub fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.source.is_whole_zone()
             && self.destination.is_whole_zone()
             && self.ports.is_empty()
@@ -224,7 +224,7 @@ impl DataFlow {
     }
 
     /// The ports as the matrix writes them: the structured ones, else the kept free text.
-    pub fn ports_label(&self) -> String {
+    pub(crate) fn ports_label(&self) -> String {
         if self.ports.is_empty() && !self.port_text.is_empty() {
             return self.port_text.clone();
         }

@@ -79,7 +79,7 @@ pub fn asset_chips(zone: &Rect, count: usize) -> ChipLayout {
 }
 
 /// The insertion index for an asset dropped at (`x`, `y`) inside `zone` holding `count` assets.
-pub fn drop_index(zone: &Rect, count: usize, x: f32, y: f32) -> usize {
+pub(crate) fn drop_index(zone: &Rect, count: usize, x: f32, y: f32) -> usize {
     let (columns, _) = grid(zone);
     let col = (((x - zone.x - CHIP_GAP) / (CHIP_W + CHIP_GAP))
         .floor()
@@ -92,7 +92,7 @@ pub fn drop_index(zone: &Rect, count: usize, x: f32, y: f32) -> usize {
 }
 
 /// The size a zone needs to show `count` chips in `columns` columns.
-pub fn zone_size_for(count: usize, columns: usize) -> (f32, f32) {
+pub(crate) fn zone_size_for(count: usize, columns: usize) -> (f32, f32) {
     let columns = columns.max(1);
     let rows = count.div_ceil(columns).max(1);
     (
@@ -102,14 +102,14 @@ pub fn zone_size_for(count: usize, columns: usize) -> (f32, f32) {
 }
 
 /// How many chips `zone` shows whole.
-pub fn capacity(zone: &Rect) -> usize {
+pub(crate) fn capacity(zone: &Rect) -> usize {
     let (columns, rows) = grid(zone);
     columns * rows
 }
 
 /// `r` grown downwards (never shrunk) to hold `count` chips at its width: a zone expanded to
 /// show every asset.
-pub fn grown_to_hold(r: Rect, count: usize) -> Rect {
+pub(crate) fn grown_to_hold(r: Rect, count: usize) -> Rect {
     let (columns, _) = grid(&r);
     let rows = count.div_ceil(columns).max(1);
     let h = HEADER_H + CHIP_GAP + rows as f32 * (CHIP_H + CHIP_GAP);
@@ -150,15 +150,16 @@ fn exit_point(r: &Rect, px: f32, py: f32, dx: f32, dy: f32) -> (f32, f32) {
     }
 }
 
+#[cfg(test)]
 /// Where the line from the centre of `r` towards (`tx`, `ty`) leaves `r`.
-pub fn border_point(r: &Rect, tx: f32, ty: f32) -> (f32, f32) {
+pub(crate) fn border_point(r: &Rect, tx: f32, ty: f32) -> (f32, f32) {
     let (cx, cy) = r.center();
     exit_point(r, cx, cy, tx - cx, ty - cy)
 }
 
 /// The drawn segment of a conduit between zones `a` and `b`: from border to border along the
 /// centre line, shifted sideways by `lane` lanes when several conduits join the same zones.
-pub fn conduit_segment(a: &Rect, b: &Rect, lane: f32) -> ((f32, f32), (f32, f32)) {
+pub(crate) fn conduit_segment(a: &Rect, b: &Rect, lane: f32) -> ((f32, f32), (f32, f32)) {
     let (ax, ay) = a.center();
     let (bx, by) = b.center();
     let (dx, dy) = (bx - ax, by - ay);
@@ -174,7 +175,7 @@ pub fn conduit_segment(a: &Rect, b: &Rect, lane: f32) -> ((f32, f32), (f32, f32)
 
 /// Lane of every conduit: 0 for a single conduit between two zones, ±0.5, ±1 … for parallel
 /// ones, so they are drawn side by side. Indexed like `project.conduits`.
-pub fn conduit_lanes(project: &Project) -> Vec<f32> {
+pub(crate) fn conduit_lanes(project: &Project) -> Vec<f32> {
     let mut groups: HashMap<(ZoneId, ZoneId), Vec<usize>> = HashMap::new();
     for (i, c) in project.conduits.iter().enumerate() {
         groups.entry(pair(c)).or_default().push(i);

@@ -6,12 +6,13 @@ pub mod component;
 mod content;
 pub mod flow;
 pub mod layout;
+pub mod limits;
 pub mod network;
 pub mod purdue;
 pub mod purdue_layout;
 pub mod requirement;
 pub mod risk;
-pub mod risk_record;
+pub(crate) mod risk_record;
 mod sl;
 pub mod text;
 
@@ -24,7 +25,8 @@ pub use risk::{
     RiskMatrix, ScaleStep, ThreatScenario,
 };
 pub use risk_record::{Acceptance, AssessmentRecord, Assessor, MethodReference, ThreatSource};
-pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector, format_levels};
+pub(crate) use sl::format_levels;
+pub use sl::{Fr, MAX_SL, MaybeLevels, SlVector};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -130,7 +132,7 @@ impl ZoneKind {
     }
 
     /// Zones from which an attacker is assumed to start (enterprise, external, internet).
-    pub fn is_untrusted(self) -> bool {
+    pub(crate) fn is_untrusted(self) -> bool {
         matches!(self, ZoneKind::Enterprise | ZoneKind::External)
     }
 
@@ -182,7 +184,7 @@ pub struct SlOverride {
     pub sl: SlVector,
     /// Where the value comes from, e.g. "4-2 certificate no. 1234".
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub source: String,
 }
 
@@ -192,7 +194,7 @@ pub struct SlOverride {
 pub struct Compensation {
     pub sl: SlVector,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub justification: String,
 }
 
@@ -201,27 +203,27 @@ pub struct Compensation {
 #[serde(deny_unknown_fields)]
 pub struct Asset {
     pub id: AssetId,
-    #[serde(deserialize_with = "crate::file::limits::name")]
+    #[serde(deserialize_with = "crate::model::limits::name")]
     pub name: String,
     /// Component type id from the catalog, e.g. "plc".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub component: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub vendor: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub model: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub firmware: String,
     /// Plant tag of the device (e.g. "PLC-101"), unique in the plant.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub tag: String,
     /// Manufacturer's serial number; the same serial twice means one device modelled twice.
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub serial_number: String,
     #[serde(default, skip_serializing_if = "AssetNetwork::is_empty")]
     pub network: AssetNetwork,
@@ -232,12 +234,12 @@ pub struct Asset {
     pub certificate: Option<component::Certificate>,
     /// Assessed IEC 62443-4-2 items of this asset, in entry order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::component_checks")]
+    #[serde(deserialize_with = "crate::model::limits::component_checks")]
     pub component_checks: Vec<component::ComponentCheck>,
     #[serde(default)]
     pub criticality: Criticality,
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub notes: String,
 }
 
@@ -266,23 +268,23 @@ impl Asset {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Characteristics {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub accountable_organisation: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub logical_boundary: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub physical_boundary: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub safety_designation: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub logical_access_points: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub physical_access_points: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub security_policies: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub assumptions: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub external_dependencies: String,
 }
 
@@ -302,7 +304,7 @@ impl Characteristics {
         ]
     }
 
-    pub fn fields_mut(&mut self) -> [(&'static str, &mut String); 9] {
+    pub(crate) fn fields_mut(&mut self) -> [(&'static str, &mut String); 9] {
         [
             (
                 "Accountable organisation",
@@ -325,11 +327,11 @@ impl Characteristics {
 #[serde(deny_unknown_fields)]
 pub struct Zone {
     pub id: ZoneId,
-    #[serde(deserialize_with = "crate::file::limits::name")]
+    #[serde(deserialize_with = "crate::model::limits::name")]
     pub name: String,
     pub kind: ZoneKind,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub description: String,
     /// Target security level from the risk assessment; `None` until it is set.
     #[serde(default)]
@@ -341,10 +343,10 @@ pub struct Zone {
     /// Placement on the canvas, in scene units.
     pub rect: Rect,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::zone_assets")]
+    #[serde(deserialize_with = "crate::model::limits::zone_assets")]
     pub assets: Vec<Asset>,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::requirements")]
+    #[serde(deserialize_with = "crate::model::limits::requirements")]
     pub requirements: Requirements,
     /// The detailed risk assessment behind the SL-T (ZCR 5).
     #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
@@ -383,34 +385,34 @@ pub enum Direction {
 #[serde(deny_unknown_fields)]
 pub struct Conduit {
     pub id: ConduitId,
-    #[serde(deserialize_with = "crate::file::limits::name")]
+    #[serde(deserialize_with = "crate::model::limits::name")]
     pub name: String,
     pub from: ZoneId,
     pub to: ZoneId,
     #[serde(default)]
     pub direction: Direction,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub description: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::flows")]
+    #[serde(deserialize_with = "crate::model::limits::flows")]
     pub flows: Vec<DataFlow>,
     /// Control ids from the catalog.
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::controls")]
+    #[serde(deserialize_with = "crate::model::limits::controls")]
     pub controls: Vec<String>,
     /// Devices sitting on the conduit (firewalls, gateways, switches).
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::devices")]
+    #[serde(deserialize_with = "crate::model::limits::devices")]
     pub devices: Vec<Asset>,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub owner: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub purpose: String,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub test_method: String,
     /// When `None` the SL-T is the element-wise maximum of the two zones' SL-T.
     #[serde(default)]
@@ -420,7 +422,7 @@ pub struct Conduit {
     #[serde(default)]
     pub characteristics: Characteristics,
     #[serde(default)]
-    #[serde(deserialize_with = "crate::file::limits::requirements")]
+    #[serde(deserialize_with = "crate::model::limits::requirements")]
     pub requirements: Requirements,
     /// The detailed risk assessment behind the SL-T (ZCR 5).
     #[serde(default, skip_serializing_if = "ElementRisk::is_empty")]
@@ -455,13 +457,13 @@ impl Conduit {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Revision {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub revision: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub author: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub change: String,
 }
 
@@ -470,34 +472,34 @@ pub struct Revision {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Meta {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub title: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub site: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub organisation: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub author: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub document_number: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub revision: String,
     /// Document date as written in the title block (the program never inserts the clock time).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub description: String,
-    #[serde(deserialize_with = "crate::file::limits::revisions")]
+    #[serde(deserialize_with = "crate::model::limits::revisions")]
     pub revisions: Vec<Revision>,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub operating_environment: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub threat_environment: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub security_policies: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub tolerable_risk: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub regulatory_requirements: String,
     /// Purdue bands (Level 0 … 5 and the 3.5 DMZ) drawn behind the zones, on the canvas and
     /// on the drawings (see [`purdue`]); written only when on.
@@ -526,9 +528,9 @@ pub enum AssetParent {
 #[serde(default, deny_unknown_fields)]
 pub struct Project {
     pub meta: Meta,
-    #[serde(deserialize_with = "crate::file::limits::zones")]
+    #[serde(deserialize_with = "crate::model::limits::zones")]
     pub zones: Vec<Zone>,
-    #[serde(deserialize_with = "crate::file::limits::conduits")]
+    #[serde(deserialize_with = "crate::model::limits::conduits")]
     pub conduits: Vec<Conduit>,
     /// The risk matrix and the initial risk assessment (ZCR 2, 4).
     #[serde(skip_serializing_if = "ProjectRisk::is_default")]
@@ -545,7 +547,7 @@ impl Project {
         self.zones.iter().find(|z| z.id == id)
     }
 
-    pub fn zone_mut(&mut self, id: ZoneId) -> Option<&mut Zone> {
+    pub(crate) fn zone_mut(&mut self, id: ZoneId) -> Option<&mut Zone> {
         self.zones.iter_mut().find(|z| z.id == id)
     }
 
@@ -557,11 +559,11 @@ impl Project {
         self.conduits.iter().find(|c| c.id == id)
     }
 
-    pub fn conduit_mut(&mut self, id: ConduitId) -> Option<&mut Conduit> {
+    pub(crate) fn conduit_mut(&mut self, id: ConduitId) -> Option<&mut Conduit> {
         self.conduits.iter_mut().find(|c| c.id == id)
     }
 
-    pub fn conduit_index(&self, id: ConduitId) -> Option<usize> {
+    pub(crate) fn conduit_index(&self, id: ConduitId) -> Option<usize> {
         self.conduits.iter().position(|c| c.id == id)
     }
 
@@ -580,7 +582,7 @@ impl Project {
         None
     }
 
-    pub fn asset_mut(&mut self, id: AssetId) -> Option<&mut Asset> {
+    pub(crate) fn asset_mut(&mut self, id: AssetId) -> Option<&mut Asset> {
         let in_zones = self.zones.iter_mut().flat_map(|z| z.assets.iter_mut());
         let on_conduits = self.conduits.iter_mut().flat_map(|c| c.devices.iter_mut());
         in_zones.chain(on_conduits).find(|a| a.id == id)
@@ -606,7 +608,7 @@ impl Project {
     }
 
     /// A fresh zone id, larger than any in use.
-    pub fn next_zone_id(&self) -> ZoneId {
+    pub(crate) fn next_zone_id(&self) -> ZoneId {
         ZoneId(
             self.zones
                 .iter()
@@ -626,7 +628,7 @@ impl Project {
         )
     }
 
-    pub fn next_asset_id(&self) -> AssetId {
+    pub(crate) fn next_asset_id(&self) -> AssetId {
         AssetId(
             self.all_assets()
                 .map(|(a, _)| a.id.0)
@@ -636,7 +638,7 @@ impl Project {
     }
 
     /// Display name of an element, for findings and status lines.
-    pub fn element_name(&self, element: ElementRef) -> String {
+    pub(crate) fn element_name(&self, element: ElementRef) -> String {
         match element {
             ElementRef::Project => "Project".to_owned(),
             ElementRef::Zone(id) => self

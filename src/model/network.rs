@@ -130,11 +130,11 @@ impl Serialize for MacAddr {
 
 impl<'de> Deserialize<'de> for MacAddr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = crate::file::limits::text(d)?;
+        let text = crate::model::limits::text(d)?;
         MacAddr::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "\"{}\" is not a MAC address (aa:bb:cc:dd:ee:ff)",
-                crate::file::short(&text)
+                crate::model::text::short(&text)
             ))
         })
     }
@@ -197,11 +197,11 @@ impl Serialize for Cidr {
 
 impl<'de> Deserialize<'de> for Cidr {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = crate::file::limits::text(d)?;
+        let text = crate::model::limits::text(d)?;
         Cidr::parse(&text).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "\"{}\" is not a subnet (e.g. 10.1.20.0/24)",
-                crate::file::short(&text)
+                crate::model::text::short(&text)
             ))
         })
     }
@@ -213,33 +213,33 @@ impl<'de> Deserialize<'de> for Cidr {
 #[serde(default, deny_unknown_fields)]
 pub struct AssetNetwork {
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub hostname: String,
     /// IPv4 and IPv6 addresses, in the order the inventory gave them.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::ip_addresses")]
+    #[serde(deserialize_with = "crate::model::limits::ip_addresses")]
     pub ip_addresses: Vec<IpAddr>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mac: Option<MacAddr>,
     /// 802.1Q VLAN id, 1–4094.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[serde(deserialize_with = "crate::file::limits::vlan")]
+    #[serde(deserialize_with = "crate::model::limits::vlan")]
     pub vlan: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purdue_level: Option<PurdueLevel>,
     /// Protocols seen or configured, e.g. "Modbus/TCP", "S7comm".
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::protocols")]
+    #[serde(deserialize_with = "crate::model::limits::protocols")]
     pub protocols: Vec<String>,
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub building: String,
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub cabinet: String,
     /// Free tags, e.g. "line 3", "vendor-managed".
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::tags")]
+    #[serde(deserialize_with = "crate::model::limits::tags")]
     pub tags: Vec<String>,
 }
 
@@ -249,7 +249,7 @@ impl AssetNetwork {
     }
 
     /// The IP addresses as one text: "10.0.0.1, fd00::1".
-    pub fn ips_text(&self) -> String {
+    pub(crate) fn ips_text(&self) -> String {
         let v: Vec<String> = self.ip_addresses.iter().map(IpAddr::to_string).collect();
         v.join(", ")
     }
@@ -365,7 +365,7 @@ impl ZoneRule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnChoice {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub header: String,
     pub field: ImportField,
 }
@@ -374,9 +374,9 @@ pub struct ColumnChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TypeChoice {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub value: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub component: String,
 }
 
@@ -384,16 +384,16 @@ pub struct TypeChoice {
 #[serde(deny_unknown_fields)]
 pub struct SubnetZone {
     pub subnet: Cidr,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub zone: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VlanZone {
-    #[serde(deserialize_with = "crate::file::limits::vlan_id")]
+    #[serde(deserialize_with = "crate::model::limits::vlan_id")]
     pub vlan: u16,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub zone: String,
 }
 
@@ -401,7 +401,7 @@ pub struct VlanZone {
 #[serde(deny_unknown_fields)]
 pub struct LevelZone {
     pub level: PurdueLevel,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub zone: String,
 }
 
@@ -410,19 +410,19 @@ pub struct LevelZone {
 #[serde(default, deny_unknown_fields)]
 pub struct ImportSettings {
     /// Columns the user mapped differently from the automatic mapping.
-    #[serde(deserialize_with = "crate::file::limits::import_columns")]
+    #[serde(deserialize_with = "crate::model::limits::import_columns")]
     pub columns: Vec<ColumnChoice>,
     /// Zone rules in the order they are tried; a rule not listed is not used.
-    #[serde(deserialize_with = "crate::file::limits::zone_rules")]
+    #[serde(deserialize_with = "crate::model::limits::zone_rules")]
     pub rules: Vec<ZoneRule>,
-    #[serde(deserialize_with = "crate::file::limits::subnet_zones")]
+    #[serde(deserialize_with = "crate::model::limits::subnet_zones")]
     pub subnets: Vec<SubnetZone>,
-    #[serde(deserialize_with = "crate::file::limits::vlan_zones")]
+    #[serde(deserialize_with = "crate::model::limits::vlan_zones")]
     pub vlans: Vec<VlanZone>,
-    #[serde(deserialize_with = "crate::file::limits::level_zones")]
+    #[serde(deserialize_with = "crate::model::limits::level_zones")]
     pub levels: Vec<LevelZone>,
     /// Type values the user assigned a component type (before the built-in table).
-    #[serde(deserialize_with = "crate::file::limits::type_choices")]
+    #[serde(deserialize_with = "crate::model::limits::type_choices")]
     pub types: Vec<TypeChoice>,
 }
 
@@ -440,7 +440,7 @@ impl Default for ImportSettings {
 }
 
 impl ImportSettings {
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == ImportSettings::default()
     }
 }
@@ -448,7 +448,7 @@ impl ImportSettings {
 impl super::Asset {
     /// Hostname, addresses, MAC, VLAN, Purdue level, serial and location, " · "-separated
     /// (the PDF asset tables).
-    pub fn network_text(&self) -> String {
+    pub(crate) fn network_text(&self) -> String {
         let n = &self.network;
         let mut parts: Vec<String> = Vec::new();
         if !n.hostname.is_empty() {

@@ -49,7 +49,7 @@ impl Band {
     }
 
     /// Whether it is the DMZ band (drawn in its own tint).
-    pub fn is_dmz(&self) -> bool {
+    pub(crate) fn is_dmz(&self) -> bool {
         self.levels.contains(&PurdueLevel::Dmz)
     }
 }
@@ -110,7 +110,12 @@ pub fn bands(project: &Project) -> Vec<Band> {
 /// Where a new zone of `kind` and height `h` goes vertically when bands are shown: its centre
 /// y moved into its level's band (`None`: leave it where it was dropped — the level has no
 /// band yet, or the zone is taller than the band).
-pub fn centre_y_in_band(bands: &[Band], kind: ZoneKind, h: f32, centre_y: f32) -> Option<f32> {
+pub(crate) fn centre_y_in_band(
+    bands: &[Band],
+    kind: ZoneKind,
+    h: f32,
+    centre_y: f32,
+) -> Option<f32> {
     let level = level_of(kind)?;
     let band = bands.iter().find(|b| b.levels.contains(&level))?;
     let (lo, hi) = (band.y0 + h / 2.0, band.y1 - h / 2.0);
@@ -118,7 +123,7 @@ pub fn centre_y_in_band(bands: &[Band], kind: ZoneKind, h: f32, centre_y: f32) -
 }
 
 /// The horizontal extent bands are drawn over: the zones' extent and [`PAD`] on each side.
-pub fn band_x_range(project: &Project) -> Option<(f32, f32)> {
+pub(crate) fn band_x_range(project: &Project) -> Option<(f32, f32)> {
     project.bounds().map(|b: Rect| (b.x - PAD, b.x + b.w + PAD))
 }
 

@@ -52,7 +52,7 @@ fn rank(l: PurdueLevel) -> usize {
 
 /// How wide a row may grow before it wraps: a block about 1.6 times as wide as high (a
 /// laptop screen), never narrower than the widest zone or 2,400 units.
-pub fn block_width(items: &[Item]) -> f32 {
+pub(crate) fn block_width(items: &[Item]) -> f32 {
     let area: f32 = items.iter().map(|i| (i.w + GAP_X) * (i.h + GAP_Y)).sum();
     let widest = items.iter().map(|i| i.w).fold(0.0, f32::max);
     (area * 1.6).sqrt().max(widest).max(2_400.0)
@@ -62,7 +62,7 @@ pub fn block_width(items: &[Item]) -> f32 {
 /// (`left`, `top`), each row centred on the widest; a level wider than `max_width` wraps onto
 /// more rows. `links` are the index pairs joined by conduits. Positions are rounded to whole
 /// grid units (10).
-pub fn rows_by_level(
+pub(crate) fn rows_by_level(
     items: &[Item],
     links: &[(usize, usize)],
     left: f32,
@@ -188,7 +188,7 @@ pub fn rows_by_level(
 
 /// Every zone of `project` arranged in Purdue rows from the top left of the drawing: the new
 /// rectangle of each zone, by id, in project order.
-pub fn arrange_project(project: &Project) -> Vec<(ZoneId, Rect)> {
+pub(crate) fn arrange_project(project: &Project) -> Vec<(ZoneId, Rect)> {
     let items: Vec<Item> = project
         .zones
         .iter()

@@ -36,7 +36,7 @@ impl Status {
     }
 
     /// Whether this status needs a countermeasure or justification text to count.
-    pub fn needs_text(self) -> bool {
+    pub(crate) fn needs_text(self) -> bool {
         matches!(self, Status::Compensated | Status::NotApplicable)
     }
 }
@@ -48,20 +48,20 @@ pub struct RequirementAssessment {
     pub status: Status,
     /// Compensating countermeasure (status Compensated) or justification (Not applicable).
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub text: String,
     /// Where an auditor finds the evidence (document, test report, screenshot …).
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub evidence: String,
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub notes: String,
 }
 
 impl RequirementAssessment {
     /// Satisfied for SL-A: met, or compensated / not applicable with a written reason.
-    pub fn satisfies(&self) -> bool {
+    pub(crate) fn satisfies(&self) -> bool {
         match self.status {
             Status::Met => true,
             Status::Compensated | Status::NotApplicable => !text::is_blank(&self.text),
@@ -69,7 +69,7 @@ impl RequirementAssessment {
         }
     }
 
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == RequirementAssessment::default()
     }
 }

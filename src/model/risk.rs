@@ -17,9 +17,9 @@ pub const MAX_RISK_LEVELS: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ScaleStep {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub name: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub description: String,
 }
 
@@ -37,7 +37,7 @@ impl ScaleStep {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RiskLevel {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub name: String,
     /// Proposed SL-T (0–4) in every FR for an element whose worst unmitigated risk is this
     /// level.
@@ -50,21 +50,21 @@ pub struct RiskLevel {
 #[serde(default, deny_unknown_fields)]
 pub struct RiskMatrix {
     /// Likelihood scale, lowest first (rank 1 = first).
-    #[serde(deserialize_with = "crate::file::limits::scale")]
+    #[serde(deserialize_with = "crate::model::limits::scale")]
     pub likelihood: Vec<ScaleStep>,
     /// Consequence scale, lowest first.
-    #[serde(deserialize_with = "crate::file::limits::scale")]
+    #[serde(deserialize_with = "crate::model::limits::scale")]
     pub consequence: Vec<ScaleStep>,
     /// Consequence categories (health and safety, environment …); a scenario rates its
     /// consequence in each, and the worst counts.
-    #[serde(deserialize_with = "crate::file::limits::categories")]
+    #[serde(deserialize_with = "crate::model::limits::categories")]
     pub categories: Vec<String>,
     /// Risk levels, lowest first.
-    #[serde(deserialize_with = "crate::file::limits::levels")]
+    #[serde(deserialize_with = "crate::model::limits::levels")]
     pub levels: Vec<RiskLevel>,
     /// `cells[l][c]`: index into `levels` for likelihood rank `l + 1` and consequence rank
     /// `c + 1`.
-    #[serde(deserialize_with = "crate::file::limits::cells")]
+    #[serde(deserialize_with = "crate::model::limits::cells")]
     pub cells: Vec<Vec<u8>>,
     /// Index of the highest level that is still tolerable.
     pub tolerable: u8,
@@ -128,7 +128,7 @@ impl Default for RiskMatrix {
 
 /// The default level of a score (likelihood × consequence): Low 1–3, Medium 4–8, High 9–14,
 /// Critical 15–25.
-pub fn default_level(score: u8) -> u8 {
+pub(crate) fn default_level(score: u8) -> u8 {
     match score {
         0..=3 => 0,
         4..=8 => 1,
@@ -158,13 +158,14 @@ impl RiskMatrix {
     }
 
     /// The name of the tolerable threshold, e.g. "Medium or lower".
-    pub fn tolerable_text(&self) -> String {
+    pub(crate) fn tolerable_text(&self) -> String {
         format!("{} or lower", self.level_name(self.tolerable))
     }
 
+    #[cfg(test)]
     /// Every cell reset to the level its score gives by default (for a 5 × 5 matrix with four
     /// levels; other shapes scale the score to 1–25 first).
-    pub fn default_cells(likelihood_steps: usize, consequence_steps: usize) -> Vec<Vec<u8>> {
+    pub(crate) fn default_cells(likelihood_steps: usize, consequence_steps: usize) -> Vec<Vec<u8>> {
         let scale = |rank: usize, steps: usize| -> f32 {
             if steps <= 1 {
                 5.0
@@ -281,13 +282,13 @@ impl MeasureStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Countermeasure {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub measure: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub owner: String,
     /// Due date, YYYY-MM-DD; empty when none is set.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub due: String,
     /// Planned when the file says nothing (files before format version 4).
     #[serde(skip_serializing_if = "MeasureStatus::is_planned")]
@@ -299,30 +300,30 @@ pub struct Countermeasure {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ThreatScenario {
-    #[serde(deserialize_with = "crate::file::limits::name")]
+    #[serde(deserialize_with = "crate::model::limits::name")]
     pub title: String,
     /// Who or what attacks (insider, criminal group, state actor, malware …).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub threat_source: String,
     /// What the source is capable of (skills, resources, motivation).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub source_capability: String,
     /// How the attack arrives (phishing, remote access, removable media …).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub vector: String,
     /// The weakness it exploits (ZCR 5.2).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub vulnerability: String,
-    #[serde(deserialize_with = "crate::file::limits::affected_assets")]
+    #[serde(deserialize_with = "crate::model::limits::affected_assets")]
     pub affected_assets: Vec<AssetId>,
     /// Unmitigated consequence rank per category, in the matrix's category order; 0 = not
     /// rated. Missing entries count as not rated.
-    #[serde(deserialize_with = "crate::file::limits::ratings")]
+    #[serde(deserialize_with = "crate::model::limits::ratings")]
     pub consequence: Vec<u8>,
     /// Unmitigated likelihood rank; 0 = not rated.
     pub likelihood: u8,
     /// Countermeasures already in place (ZCR 5.8).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub existing_countermeasures: String,
     /// Likelihood after the existing countermeasures only (ZCR 5.9); 0 = not rated (then the
     /// unmitigated one). Written only when rated (format version 4).
@@ -331,16 +332,16 @@ pub struct ThreatScenario {
     /// Consequence rank per category after the existing countermeasures only; 0 or missing =
     /// not rated (then the unmitigated one in that category).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::ratings")]
+    #[serde(deserialize_with = "crate::model::limits::ratings")]
     pub existing_consequence: Vec<u8>,
     /// Likelihood after the existing and the additional countermeasures: the final residual;
     /// 0 = not rated (then the one after the existing countermeasures).
     pub residual_likelihood: u8,
     /// Consequence rank per category after all countermeasures; 0 or missing = not rated.
-    #[serde(deserialize_with = "crate::file::limits::ratings")]
+    #[serde(deserialize_with = "crate::model::limits::ratings")]
     pub residual_consequence: Vec<u8>,
     /// Countermeasures still to be put in place (ZCR 5.12).
-    #[serde(deserialize_with = "crate::file::limits::countermeasures")]
+    #[serde(deserialize_with = "crate::model::limits::countermeasures")]
     pub additional_countermeasures: Vec<Countermeasure>,
     /// The threat source picked from the project's list (its id); 0 = none picked (format
     /// version 5).
@@ -348,7 +349,7 @@ pub struct ThreatScenario {
     pub source: u32,
     /// Why the unmitigated likelihood is what it is (format version 5).
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub likelihood_rationale: String,
     /// The acceptance of the residual risk (format version 5).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -365,7 +366,7 @@ fn is_zero(v: &u8) -> bool {
 
 /// Per category: the re-rated value where one is given (not 0), else the value before.
 /// Countermeasures nobody rated in a category earn no credit there.
-pub fn carry_forward(before: &[u8], after: &[u8]) -> Vec<u8> {
+pub(crate) fn carry_forward(before: &[u8], after: &[u8]) -> Vec<u8> {
     (0..before.len().max(after.len()))
         .map(|i| match after.get(i).copied().unwrap_or(0) {
             0 => before.get(i).copied().unwrap_or(0),
@@ -376,18 +377,18 @@ pub fn carry_forward(before: &[u8], after: &[u8]) -> Vec<u8> {
 
 impl ThreatScenario {
     /// The worst consequence rank over the categories (0 = none rated).
-    pub fn worst_consequence(&self) -> u8 {
+    pub(crate) fn worst_consequence(&self) -> u8 {
         self.consequence.iter().copied().max().unwrap_or(0)
     }
 
     /// Consequence per category after the existing countermeasures: re-rated categories take
     /// their new value, the others keep the unmitigated one.
-    pub fn consequence_after_existing(&self) -> Vec<u8> {
+    pub(crate) fn consequence_after_existing(&self) -> Vec<u8> {
         carry_forward(&self.consequence, &self.existing_consequence)
     }
 
     /// Consequence per category after all countermeasures (the final residual).
-    pub fn consequence_after_all(&self) -> Vec<u8> {
+    pub(crate) fn consequence_after_all(&self) -> Vec<u8> {
         carry_forward(
             &self.consequence_after_existing(),
             &self.residual_consequence,
@@ -395,7 +396,7 @@ impl ThreatScenario {
     }
 
     /// Likelihood after the existing countermeasures (the unmitigated one when not re-rated).
-    pub fn likelihood_after_existing(&self) -> u8 {
+    pub(crate) fn likelihood_after_existing(&self) -> u8 {
         match self.existing_likelihood {
             0 => self.likelihood,
             l => l,
@@ -403,14 +404,15 @@ impl ThreatScenario {
     }
 
     /// Likelihood after all countermeasures.
-    pub fn likelihood_after_all(&self) -> u8 {
+    pub(crate) fn likelihood_after_all(&self) -> u8 {
         match self.residual_likelihood {
             0 => self.likelihood_after_existing(),
             l => l,
         }
     }
 
-    pub fn worst_residual_consequence(&self) -> u8 {
+    #[cfg(test)]
+    pub(crate) fn worst_residual_consequence(&self) -> u8 {
         self.consequence_after_all().into_iter().max().unwrap_or(0)
     }
 }
@@ -419,11 +421,11 @@ impl ThreatScenario {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ElementRisk {
-    #[serde(deserialize_with = "crate::file::limits::scenarios")]
+    #[serde(deserialize_with = "crate::model::limits::scenarios")]
     pub scenarios: Vec<ThreatScenario>,
     /// Why the chosen SL-T differs from (is below) the one the risk proposes.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub sl_t_rationale: String,
     /// Who assessed the element, when, against which method version (format version 5).
     #[serde(skip_serializing_if = "AssessmentRecord::is_empty")]
@@ -442,14 +444,14 @@ impl ElementRisk {
 pub struct ProjectRisk {
     pub matrix: RiskMatrix,
     /// Worst-case scenarios for the whole system under consideration, before partitioning.
-    #[serde(deserialize_with = "crate::file::limits::scenarios")]
+    #[serde(deserialize_with = "crate::model::limits::scenarios")]
     pub initial: Vec<ThreatScenario>,
     /// The method document the assessment follows (format version 5).
     #[serde(skip_serializing_if = "MethodReference::is_default")]
     pub method: MethodReference,
     /// The threat sources scenarios pick from (format version 5).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::threat_sources")]
+    #[serde(deserialize_with = "crate::model::limits::threat_sources")]
     pub threat_sources: Vec<ThreatSource>,
 }
 
@@ -462,7 +464,7 @@ impl ProjectRisk {
     }
 
     /// A scenario's threat source in words: the listed one it picks, else its own text.
-    pub fn source_text(&self, s: &ThreatScenario) -> String {
+    pub(crate) fn source_text(&self, s: &ThreatScenario) -> String {
         match self.threat_source(s.source) {
             Some(t) => t.source.trim().to_owned(),
             None => s.threat_source.trim().to_owned(),
@@ -470,7 +472,7 @@ impl ProjectRisk {
     }
 
     /// An id no listed threat source has.
-    pub fn next_threat_source_id(&self) -> u32 {
+    pub(crate) fn next_threat_source_id(&self) -> u32 {
         self.threat_sources
             .iter()
             .map(|t| t.id)
@@ -479,7 +481,7 @@ impl ProjectRisk {
             .saturating_add(1)
     }
 
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         *self == ProjectRisk::default()
     }
 }
@@ -515,29 +517,29 @@ impl Decision {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Approval {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub approver: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub role: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub organisation: String,
     /// As written by the approver (the program never inserts the clock time).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
     pub decision: Decision,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub conditions: String,
     /// The document revision that was approved.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub revision: String,
     /// SHA-256 (hex) of the approved content, the document date included.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub content_hash: String,
     /// SHA-256 (hex) of the assessment result that was approved (per zone and conduit: SL-T,
     /// SL-C, SL-A, gaps and finding codes). Empty in approvals recorded before format version
     /// 4, which covered neither the result nor the document date.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub assessment_hash: String,
 }
 

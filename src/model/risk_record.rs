@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct MethodReference {
     /// Document reference and title, e.g. "RA-OT-001 OT risk assessment procedure".
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub document: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub version: String,
 }
 
@@ -26,7 +26,7 @@ impl MethodReference {
 
     /// Whether both texts are exactly empty: only then is the record left out of the file, so
     /// that a blank-looking text ("\r", " ") still survives a save and a load.
-    pub fn is_default(&self) -> bool {
+    pub(crate) fn is_default(&self) -> bool {
         self.document.is_empty() && self.version.is_empty()
     }
 
@@ -48,12 +48,12 @@ pub struct ThreatSource {
     /// Stable id that scenarios name (unique in the list, never 0).
     pub id: u32,
     /// Who or what (insider, criminal group, state actor …).
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub source: String,
     /// What it can do: skills, resources, access.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub capability: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub motivation: String,
     /// Whether the assessment considers it.
     pub in_scope: bool,
@@ -75,9 +75,9 @@ impl Default for ThreatSource {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Assessor {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub name: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub role: String,
 }
 
@@ -87,19 +87,19 @@ pub struct Assessor {
 pub struct AssessmentRecord {
     /// The assessors by name and role.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::assessors")]
+    #[serde(deserialize_with = "crate::model::limits::assessors")]
     pub assessors: Vec<Assessor>,
     /// Or: the workshop that assessed it and its participants.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub workshop: String,
     /// When, YYYY-MM-DD.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
     /// The version of the project's method document it was assessed against.
     #[serde(skip_serializing_if = "String::is_empty")]
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub method_version: String,
 }
 
@@ -109,12 +109,12 @@ impl AssessmentRecord {
     }
 
     /// Whether someone is named: an assessor with a name, or a workshop.
-    pub fn has_assessors(&self) -> bool {
+    pub(crate) fn has_assessors(&self) -> bool {
         self.assessors.iter().any(|a| !is_blank(&a.name)) || !is_blank(&self.workshop)
     }
 
     /// "A. Jansen (OT security lead), B. Smit (process engineer)"; the workshop after them.
-    pub fn assessors_text(&self) -> String {
+    pub(crate) fn assessors_text(&self) -> String {
         let mut parts: Vec<String> = self
             .assessors
             .iter()
@@ -138,20 +138,20 @@ impl AssessmentRecord {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Acceptance {
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub by: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub role: String,
     /// YYYY-MM-DD.
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub date: String,
-    #[serde(deserialize_with = "crate::file::limits::text")]
+    #[serde(deserialize_with = "crate::model::limits::text")]
     pub justification: String,
 }
 
 impl Acceptance {
     /// Whether anything is filled in.
-    pub fn is_recorded(&self) -> bool {
+    pub(crate) fn is_recorded(&self) -> bool {
         [&self.by, &self.role, &self.date, &self.justification]
             .iter()
             .any(|s| !is_blank(s))

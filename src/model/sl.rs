@@ -31,7 +31,8 @@ impl Fr {
         self as u8 + 1
     }
 
-    pub fn from_number(n: u8) -> Option<Fr> {
+    #[cfg(test)]
+    pub(crate) fn from_number(n: u8) -> Option<Fr> {
         Fr::ALL.get(usize::from(n).checked_sub(1)?).copied()
     }
 
@@ -105,7 +106,7 @@ impl SlVector {
     }
 
     /// `Some(n)` when every FR has the same level.
-    pub fn as_uniform(&self) -> Option<u8> {
+    pub(crate) fn as_uniform(&self) -> Option<u8> {
         let first = self.0[0];
         self.0.iter().all(|&l| l == first).then_some(first)
     }
@@ -116,7 +117,7 @@ impl SlVector {
     }
 
     /// Whether every level is within 0..=4.
-    pub fn is_valid(&self) -> bool {
+    pub(crate) fn is_valid(&self) -> bool {
         self.0.iter().all(|&l| l <= MAX_SL)
     }
 }
@@ -139,7 +140,7 @@ impl fmt::Display for SlVector {
 pub type MaybeLevels = [Option<u8>; 7];
 
 /// Formats a per-FR vector with unknown entries as `–`, e.g. `(2,–,1,1,2,–,2)`.
-pub fn format_levels(levels: &MaybeLevels) -> String {
+pub(crate) fn format_levels(levels: &MaybeLevels) -> String {
     let mut s = String::from("(");
     for (i, l) in levels.iter().enumerate() {
         if i > 0 {

@@ -59,19 +59,41 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 }
 
 /// [`visible`], but line breaks (`\n`) are kept: for multi-line text such as descriptions.
-pub fn visible_lines(s: &str) -> Cow<'_, str> {
+pub(crate) fn visible_lines(s: &str) -> Cow<'_, str> {
     escape_where(s, |c| c != '\n' && is_hidden(c))
 }
 
 /// Whether `s` is empty or only whitespace: `s.trim().is_empty()` without the Unicode scan for
 /// the usual text that starts with an ASCII letter (the checks of `assess` ask this of every
 /// requirement status, characteristic and name).
-pub fn is_blank(s: &str) -> bool {
+pub(crate) fn is_blank(s: &str) -> bool {
     match s.as_bytes().first() {
         None => true,
         Some(b) if b.is_ascii() && !b.is_ascii_whitespace() => false,
         _ => s.trim().is_empty(),
     }
+}
+
+/// `s` on one line (control characters escaped), at most `max` characters.
+pub(crate) fn one_line(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    for (n, c) in s.chars().enumerate() {
+        if n == max {
+            out.push('…');
+            break;
+        }
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// At most 60 characters of a name on one line, for messages.
+pub(crate) fn short(s: &str) -> String {
+    one_line(s, 60)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ pub fn gap_colors(s: GapSeverity) -> (Rgb, Rgb) {
 }
 
 /// Fill and text colour of a finding severity (the designer's badge colours).
-pub fn finding_colors(s: FindingSeverity) -> (Rgb, Rgb) {
+pub(crate) fn finding_colors(s: FindingSeverity) -> (Rgb, Rgb) {
     (
         Rgb::of(crate::palette::finding(s)),
         Rgb::of(crate::palette::finding_text(s)),
@@ -22,7 +22,7 @@ pub fn finding_colors(s: FindingSeverity) -> (Rgb, Rgb) {
 }
 
 /// Light tint of a gap colour for large areas.
-pub fn gap_tint(s: GapSeverity) -> Rgb {
+pub(crate) fn gap_tint(s: GapSeverity) -> Rgb {
     let (c, _) = gap_colors(s);
     let t = |v: u8| (255 - (255 - u16::from(v)) * 18 / 100) as u8;
     Rgb(t(c.0), t(c.1), t(c.2))
@@ -42,7 +42,7 @@ pub(super) fn gap_cell(s: GapSeverity) -> Cell {
 
 /// Fill and text colour of a requirement status (`satisfied`: compensated or not applicable
 /// with its text).
-pub fn status_colors(s: Status, satisfied: bool) -> (Rgb, Rgb) {
+pub(crate) fn status_colors(s: Status, satisfied: bool) -> (Rgb, Rgb) {
     match s {
         Status::Met => gap_colors(GapSeverity::None),
         Status::Compensated | Status::NotApplicable if satisfied => {

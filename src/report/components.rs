@@ -11,7 +11,7 @@ use crate::model::component::Validity;
 use crate::model::{Asset, Project, format_levels};
 
 /// The SL-C cell of an asset: the vector in use and its sources, with the certificate number.
-pub fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
+pub(crate) fn sl_c_text(x: &Asset, cap: Option<&AssetCapability>) -> String {
     let Some(cap) = cap else {
         return "unknown".to_owned();
     };
@@ -118,7 +118,7 @@ pub(super) fn suppliers_section(
         Rgb::GREY,
     );
     let mut skipped = Vec::new();
-    for (z, e) in p.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(p) {
         if e.suppliers.is_empty() {
             skipped.push(z.name.clone());
             continue;
@@ -126,7 +126,7 @@ pub(super) fn suppliers_section(
         let heading = format!("Zone {} {} — SL-T {}", z.id, z.name, sl_t(e));
         element_block(flow, catalog, a, heading, &z.assets, e);
     }
-    for (c, e) in p.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(p) {
         if e.suppliers.is_empty() {
             if !c.devices.is_empty() {
                 skipped.push(c.name.clone());

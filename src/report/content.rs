@@ -8,12 +8,14 @@ use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width}
 use super::requirements;
 use super::risk;
 use super::writer::{Level, Writer};
-use crate::analysis::{Assessment, ElementAssessment, FindingSeverity, GapSeverity};
+use crate::analysis::register::DASH;
+use crate::analysis::{Assessment, ElementAssessment, FindingSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Asset, Characteristics, ElementRef, Fr, Project, Status, format_levels};
 
+pub use super::cells::gap_colors;
 pub(super) use super::cells::status_cell;
-pub use super::cells::{finding_colors, gap_colors, gap_tint, status_colors};
+pub(crate) use super::cells::{finding_colors, gap_tint, status_colors};
 use super::cells::{gap_cell, status_code};
 
 fn element_id(e: ElementRef) -> String {
@@ -21,16 +23,12 @@ fn element_id(e: ElementRef) -> String {
         ElementRef::Zone(id) => id.to_string(),
         ElementRef::Conduit(id) => id.to_string(),
         ElementRef::Asset(id) => id.to_string(),
-        ElementRef::Project => "—".to_owned(),
+        ElementRef::Project => DASH.to_owned(),
     }
 }
 
 fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "—".to_owned()
-    } else {
-        s.to_owned()
-    }
+    crate::analysis::register::or_dash(s).to_owned()
 }
 
 /// The running header and footer text of the project.
@@ -66,7 +64,7 @@ pub fn build(
 /// Lays the pack out page by page into `sink`, each page with its header and footer as page
 /// n of `total`; returns the number of pages. The same pages as [`build`] when `total` is
 /// the page count.
-pub fn stream(
+pub(crate) fn stream(
     project: &Project,
     catalog: &Catalog,
     a: &Assessment,
@@ -221,10 +219,10 @@ fn summary(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     flow.heading(Level::H1, "Zone and conduit summary", 14.0);
     flow.paragraph("Vectors are (IAC, UC, SI, DC, RDF, TRE, RA). The worst gap combines the capability gap (SL-T − SL-C) and the achievement gap (SL-T − SL-A).", 8.5, Rgb::GREY);
     let mut rows = Vec::new();
-    for (z, e) in p.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(p) {
         rows.push(summary_row(z.id.to_string(), &z.name, z.kind.label(), e));
     }
-    for (c, e) in p.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(p) {
         let kind = if c.direction == crate::model::Direction::OneWay {
             "Conduit (one-way)"
         } else {
@@ -276,7 +274,7 @@ fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
         .collect();
     let (assumptions, dependencies) = (f[7].1.trim(), f[8].1.trim());
     let n = match (assumptions.is_empty(), dependencies.is_empty()) {
-        (true, true) => "—".to_owned(),
+        (true, true) => DASH.to_owned(),
         (false, true) => format!("Assumptions: {assumptions}"),
         (true, false) => format!("External dependencies: {dependencies}"),
         (false, false) => {
@@ -335,13 +333,13 @@ fn levels_table(flow: &mut dyn Writer, e: &ElementAssessment) {
         )
     }));
     rows.push(t);
-    for (name, levels, gaps) in [
-        ("SL-C", &e.sl_c, &e.capability_gap),
-        ("SL-A", &e.sl_a, &e.achievement_gap),
+    for (name, levels, severity) in [
+        ("SL-C", &e.sl_c, &e.capability_severity),
+        ("SL-A", &e.sl_a, &e.achievement_severity),
     ] {
         let mut r = vec![Cell::bold(name)];
         for i in 0..7 {
-            let sev = GapSeverity::from_gap(gaps[i]);
+            let sev = severity[i];
             let (fill, fg) = gap_colors(sev);
             r.push(Cell::filled(
                 format!("{}  [{}]", lvl(levels[i]), sev.letter()),
@@ -364,7 +362,7 @@ fn element_page(flow: &mut dyn Writer, first: &mut bool) {
 
 fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
     let mut first = true;
-    for (z, e) in p.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(p) {
         element_page(flow, &mut first);
         flow.heading(Level::H2, &format!("Zone {} — {}", z.id, z.name), 13.0);
         if !z.description.trim().is_empty() {
@@ -402,7 +400,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         rows.push((
             "i) Connected conduits".into(),
             if conduits.is_empty() {
-                "—".into()
+                DASH.into()
             } else {
                 conduits.join("; ")
             },
@@ -436,7 +434,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         flow.heading(Level::H3, "Requirement matrix", 10.0);
         requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
     }
-    for (c, e) in p.conduits.iter().zip(&a.conduits) {
+    for (c, e) in a.conduits_of(p) {
         element_page(flow, &mut first);
         flow.heading(Level::H2, &format!("Conduit {} — {}", c.id, c.name), 13.0);
         let from = p.element_name(ElementRef::Zone(c.from));
@@ -474,7 +472,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         rows.push((
             "Controls".into(),
             if controls.is_empty() {
-                "—".into()
+                DASH.into()
             } else {
                 controls.join("; ")
             },
@@ -593,15 +591,11 @@ fn matrix(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment)
         8.5,
         Rgb::GREY,
     );
-    let elements: Vec<(String, &ElementAssessment, &crate::model::Requirements)> = p
-        .zones
-        .iter()
-        .zip(&a.zones)
+    let elements: Vec<(String, &ElementAssessment, &crate::model::Requirements)> = a
+        .zones_of(p)
         .map(|(z, e)| (z.id.to_string(), e, &z.requirements))
         .chain(
-            p.conduits
-                .iter()
-                .zip(&a.conduits)
+            a.conduits_of(p)
                 .map(|(c, e)| (c.id.to_string(), e, &c.requirements)),
         )
         .collect();
@@ -706,6 +700,7 @@ fn findings(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
 #[cfg(test)]
 mod palette_tests {
     use super::*;
+    use crate::analysis::GapSeverity;
     use crate::palette;
     use crate::ui::{theme, topology};
 

@@ -8,6 +8,7 @@ use super::layout::{Item, PT_PER_MM, Page, Rgb, fit, line_height, text_width, wr
 use crate::analysis::{Assessment, GapSeverity};
 use crate::catalog::Catalog;
 use crate::model::{Direction, Rect, layout};
+use crate::palette;
 
 const MARGIN: f32 = 12.0;
 const STRIP_H: f32 = 24.0;
@@ -21,7 +22,7 @@ fn overlaps(a: &(f32, f32, f32, f32), b: &(f32, f32, f32, f32)) -> bool {
 }
 
 /// The drawing page of the PDF (with the title block).
-pub fn drawing_page(
+pub(crate) fn drawing_page(
     p: &crate::model::Project,
     catalog: &Catalog,
     a: &Assessment,
@@ -62,7 +63,7 @@ pub fn drawing(
     }
 
     // zones
-    for (z, e) in p.zones.iter().zip(&a.zones) {
+    for (z, e) in a.zones_of(p) {
         let (x, y) = map(z.rect.x, z.rect.y);
         let (zw, zh) = (z.rect.w * s, z.rect.h * s);
         let (stroke, _) = gap_colors(e.worst);
@@ -161,7 +162,7 @@ pub fn drawing(
                     cy + 0.4,
                     bw,
                     ch - 0.8,
-                    Some(Rgb(69, 90, 100)),
+                    Some(Rgb::of(palette::DEVICE)),
                     None,
                 );
                 let isz = (chip_text * 0.8).max(MIN_TEXT);
@@ -227,7 +228,7 @@ pub fn drawing(
     let lanes = layout::conduit_lanes(p);
     let mut labels: Vec<(f32, f32, f32, f32)> = Vec::new();
     let label_size = (9.0 * s * PT_PER_MM * 0.55).clamp(MIN_TEXT + 0.5, 7.5);
-    for (i, (c, e)) in p.conduits.iter().zip(&a.conduits).enumerate() {
+    for (i, (c, e)) in a.conduits_of(p).enumerate() {
         let (Some(za), Some(zb)) = (p.zone(c.from), p.zone(c.to)) else {
             continue;
         };
@@ -273,7 +274,7 @@ pub fn drawing(
                 at.1 - bh / 2.0,
                 bw,
                 bh,
-                Some(Rgb(38, 50, 56)),
+                Some(Rgb::of(palette::BOUNDARY_DEVICE)),
                 Some((color, 0.3)),
             );
             page.text(
@@ -306,7 +307,7 @@ pub fn drawing(
                     my - bh / 2.0,
                     bw,
                     bh,
-                    Some(Rgb(0, 95, 115)),
+                    Some(Rgb::of(palette::CONTROL_BADGE)),
                     Some((color, 0.2)),
                 );
                 page.text(
@@ -380,13 +381,13 @@ fn purdue_bands(
         if y1 - y0 < 0.5 {
             continue;
         }
-        let fill = if band.is_dmz() {
-            Rgb(253, 240, 220)
+        let fill = Rgb::of(if band.is_dmz() {
+            palette::PURDUE_DMZ_PAPER
         } else if i.is_multiple_of(2) {
-            Rgb(234, 236, 247)
+            palette::PURDUE_EVEN_PAPER
         } else {
-            Rgb(245, 246, 251)
-        };
+            palette::PURDUE_ODD_PAPER
+        });
         page.rect(area.0, y0, area.2, y1 - y0, Some(fill), None);
         let label = fit(fonts, &band.label(), Weight::Regular, size, area.2);
         page.text(
@@ -433,7 +434,7 @@ fn chip_lines(fonts: &Fonts, name: &str, size: f32, width: f32) -> (Vec<String>,
 /// The conduit's name with its arrow ("BPCS → DMZ") turned the way the conduit runs on the
 /// page (`dx`, `dy`, y down), so that the label never reads against the drawn arrow: an arrow
 /// drawn leftwards gives "DMZ ← BPCS", one drawn up or down "BPCS ↑ DMZ" or "BPCS ↓ DMZ".
-pub fn label_along(name: &str, dx: f32, dy: f32) -> String {
+pub(crate) fn label_along(name: &str, dx: f32, dy: f32) -> String {
     let name = name.replace("->", "→");
     if !name.contains('→') {
         return name;
@@ -529,7 +530,14 @@ fn title_strip(
         Rgb::BLACK,
         "one-way conduit",
     );
-    page.rect(x0 + 42.0, ly - 2.0, 7.0, 4.0, Some(Rgb(38, 50, 56)), None);
+    page.rect(
+        x0 + 42.0,
+        ly - 2.0,
+        7.0,
+        4.0,
+        Some(Rgb::of(palette::BOUNDARY_DEVICE)),
+        None,
+    );
     page.text(
         x0 + 43.0,
         ly + 1.0,
@@ -570,7 +578,14 @@ fn title_strip(
     );
     // the conduit control badges (model::badges)
     let (bx, by) = (x0 + 54.0, y + STRIP_H - 4.4);
-    page.rect(bx, by, 8.0, 3.4, Some(Rgb(0, 95, 115)), None);
+    page.rect(
+        bx,
+        by,
+        8.0,
+        3.4,
+        Some(Rgb::of(palette::CONTROL_BADGE)),
+        None,
+    );
     page.text(
         bx + 0.9,
         by + 2.6,

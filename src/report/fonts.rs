@@ -104,7 +104,7 @@ impl Fonts {
         (face, self.advance(face, c))
     }
 
-    pub fn parsed(&self, face: Face) -> Option<&ParsedFont> {
+    pub(crate) fn parsed(&self, face: Face) -> Option<&ParsedFont> {
         self.faces.get(&face)
     }
 
@@ -118,7 +118,7 @@ impl Fonts {
     /// The face for one character: the weight's DejaVu face when it has the glyph, else the CJK
     /// face, else the DejaVu face (which then shows its own missing-glyph box, never silently
     /// dropping the character).
-    pub fn face_for(&self, c: char, weight: Weight) -> Face {
+    pub(crate) fn face_for(&self, c: char, weight: Weight) -> Face {
         self.glyph(c, weight).0
     }
 
@@ -169,7 +169,7 @@ impl Fonts {
     }
 
     /// Advance of one character in points at `size` points (widths add up: no kerning).
-    pub fn char_width(&self, c: char, weight: Weight, size: f32) -> f32 {
+    pub(crate) fn char_width(&self, c: char, weight: Weight, size: f32) -> f32 {
         self.glyph(c, weight).1 * size
     }
 

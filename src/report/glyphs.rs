@@ -66,7 +66,7 @@ impl Fonts {
 }
 
 /// The characters of `text` that no bundled font has, each once, in code order.
-pub fn uncovered(fonts: &Fonts, text: &str) -> Vec<char> {
+pub(crate) fn uncovered(fonts: &Fonts, text: &str) -> Vec<char> {
     let set: BTreeSet<char> = text
         .chars()
         .filter(|c| !c.is_ascii() && !fonts.covers(*c))

@@ -73,10 +73,6 @@ impl Page {
         }
     }
 
-    pub fn is_landscape(&self) -> bool {
-        self.width > self.height
-    }
-
     pub fn text(
         &mut self,
         x: f32,
@@ -134,7 +130,7 @@ impl Page {
 }
 
 /// Line height in mm for a font size in points.
-pub fn line_height(size: f32) -> f32 {
+pub(crate) fn line_height(size: f32) -> f32 {
     size * 1.25 / PT_PER_MM
 }
 
@@ -146,7 +142,13 @@ pub fn text_width(fonts: &Fonts, text: &str, weight: Weight, size: f32) -> f32 {
 /// Breaks `text` into lines no wider than `max_w` mm (words first, characters when a word is
 /// longer than a line). Explicit newlines are kept; other control characters and the
 /// bidirectional ones are shown as escapes (`\x1b`, `\u{202e}`).
-pub fn wrap(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> Vec<String> {
+pub(crate) fn wrap(
+    fonts: &Fonts,
+    text: &str,
+    weight: Weight,
+    size: f32,
+    max_w: f32,
+) -> Vec<String> {
     // tabs are spaces and Windows line ends are line ends; any other control is escaped
     let plain;
     let text = if text.contains(['\t', '\r']) {
@@ -278,7 +280,7 @@ impl Cell {
 
 /// The size at which every word of `text` fits `max_w` mm: `size`, or smaller down to 70 % of
 /// it (below that the word is broken as any other).
-pub fn label_size(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> f32 {
+pub(crate) fn label_size(fonts: &Fonts, text: &str, weight: Weight, size: f32, max_w: f32) -> f32 {
     let widest = text
         .split_whitespace()
         .map(|w| text_width(fonts, w, weight, size))
@@ -357,7 +359,7 @@ impl<'a> Flow<'a> {
 
     /// A flow that hands every finished page, with its header and footer ("Page n of
     /// `total`"), to `sink` instead of keeping it.
-    pub fn streaming(
+    pub(crate) fn streaming(
         fonts: &'a Fonts,
         sink: &'a mut dyn PageSink,
         furniture: Furniture,
@@ -374,7 +376,7 @@ impl<'a> Flow<'a> {
     }
 
     /// Pages begun so far.
-    pub fn page_count(&self) -> usize {
+    pub(crate) fn page_count(&self) -> usize {
         self.count
     }
 
@@ -412,7 +414,7 @@ impl<'a> Flow<'a> {
     }
 
     /// Starts a new portrait page.
-    pub fn new_page(&mut self) {
+    pub(crate) fn new_page(&mut self) {
         self.end_page();
         self.current = Some(Page::new(self.size.0, self.size.1));
         self.count += 1;
@@ -420,7 +422,7 @@ impl<'a> Flow<'a> {
     }
 
     /// Adds a page laid out elsewhere (the drawing) and ends the current flow page.
-    pub fn push_page(&mut self, page: Page) {
+    pub(crate) fn push_page(&mut self, page: Page) {
         self.end_page();
         self.count += 1;
         self.emit(page);
@@ -434,7 +436,7 @@ impl<'a> Flow<'a> {
     }
 
     /// Makes sure `h` mm fit below the cursor, starting a new page if not.
-    pub fn ensure(&mut self, h: f32) {
+    pub(crate) fn ensure(&mut self, h: f32) {
         if self.current.is_none() || self.y + h > self.bottom() {
             self.new_page();
         }
@@ -458,7 +460,7 @@ impl<'a> Flow<'a> {
         self.y += line_height(size) * 0.4;
     }
 
-    pub fn paragraph(&mut self, text: &str, size: f32, color: Rgb) {
+    pub(crate) fn paragraph(&mut self, text: &str, size: f32, color: Rgb) {
         for l in wrap(self.fonts, text, Weight::Regular, size, self.width()) {
             self.ensure(line_height(size));
             self.y += line_height(size);

@@ -5,7 +5,7 @@
 
 mod cells;
 mod components;
-pub use components::sl_c_text;
+pub(crate) use components::sl_c_text;
 mod content;
 pub(crate) mod drawing;
 mod flows;
@@ -18,7 +18,8 @@ mod risk;
 mod risk_record;
 pub mod writer;
 
-pub use content::{gap_colors, gap_tint, status_colors};
+pub use content::gap_colors;
+pub(crate) use content::{gap_tint, status_colors};
 
 use crate::analysis::assess;
 use crate::catalog::Catalog;
@@ -34,7 +35,7 @@ pub enum Paper {
 
 impl Paper {
     /// Width and height in mm of the landscape sheet.
-    pub fn landscape_mm(self) -> (f32, f32) {
+    pub(crate) fn landscape_mm(self) -> (f32, f32) {
         match self {
             Paper::A4 => (297.0, 210.0),
             Paper::A3 => (420.0, 297.0),
@@ -106,7 +107,7 @@ pub fn layout_pages(
 
 /// Writes the sections `options` asks for, in their fixed order, to `writer` (the Word
 /// document takes the PDF's rows this way).
-pub fn write_sections(
+pub(crate) fn write_sections(
     writer: &mut dyn writer::Writer,
     project: &Project,
     catalog: &Catalog,

@@ -6,6 +6,7 @@
 use super::content::gap_colors;
 use super::layout::{Cell, Rgb, col};
 use super::writer::{Level, Writer};
+use crate::analysis::register::{self, DASH, scenario_title};
 use crate::analysis::risk::{
     ApprovalState, ElementRiskAssessment, Rating, ScenarioRisk, measure_text,
 };
@@ -17,7 +18,7 @@ use crate::model::{ElementRef, ElementRisk, Fr, Project, RiskMatrix, SlVector, T
 /// "no gap" green, the highest the "two or more" red; the levels between are graded along
 /// green → amber → orange (amber and red mixed) → red by their position on the scale, so four
 /// levels get exactly those four colours. Text is dark on light fills, white on dark ones.
-pub fn risk_colors(m: &RiskMatrix, level: u8) -> (Rgb, Rgb) {
+pub(crate) fn risk_colors(m: &RiskMatrix, level: u8) -> (Rgb, Rgb) {
     let (green, _) = gap_colors(GapSeverity::None);
     let (amber, _) = gap_colors(GapSeverity::One);
     let (red, _) = gap_colors(GapSeverity::Two);
@@ -77,19 +78,7 @@ fn tolerable_cell(m: &RiskMatrix, r: Option<Rating>) -> Cell {
 }
 
 fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "—".to_owned()
-    } else {
-        s.trim().to_owned()
-    }
-}
-
-fn title_of(s: &ThreatScenario) -> String {
-    if s.title.trim().is_empty() {
-        "(untitled)".to_owned()
-    } else {
-        s.title.trim().to_owned()
-    }
+    register::or_dash(s).to_owned()
 }
 
 /// The additional countermeasures, one a line: measure (owner, due date, overdue, status).
@@ -108,14 +97,14 @@ fn countermeasures(s: &ThreatScenario, on: Option<Date>) -> String {
         })
         .collect();
     if list.is_empty() {
-        "—".to_owned()
+        DASH.to_owned()
     } else {
         list.join("\n")
     }
 }
 
 /// The approval block of the title page (ZCR 7.1).
-pub fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+pub(crate) fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     keep_with_next(flow);
     flow.heading(Level::H1, "Asset-owner approval (ZCR 7.1)", 11.0);
     let Some(ap) = &p.approval else {
@@ -177,7 +166,7 @@ pub fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
             green,
             on_green,
         ),
-        ApprovalState::None => Cell::new("—"),
+        ApprovalState::None => Cell::new(DASH),
     };
     rows.push(vec![Cell::bold("State"), state]);
     flow.table(&[col("Approval", 45.0), col("", 135.0)], &rows, 9.0);
@@ -185,7 +174,7 @@ pub fn approval_block(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
 
 /// The risk method (matrix, scales, categories, tolerable risk, SL-T proposals), the initial
 /// assessment and the risk register, starting on a new page.
-pub fn risk_section(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+pub(crate) fn risk_section(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
     flow.new_page();
     flow.heading(Level::H1, "Risk assessment method", 14.0);
@@ -330,18 +319,16 @@ fn initial(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     if p.risk.initial.is_empty() {
         return;
     }
-    let rows: Vec<Vec<Cell>> = p
-        .risk
-        .initial
+    let rows: Vec<Vec<Cell>> = register::initial_rows(p, a)
         .iter()
-        .zip(&r.initial)
-        .map(|(s, sr)| {
+        .map(|row| {
+            let s = row.scenario;
             vec![
-                Cell::bold(title_of(s)),
+                Cell::bold(row.title()),
                 Cell::new(or_dash(&p.risk.source_text(s))),
                 Cell::new(or_dash(&s.vector)),
-                rating_cell(m, sr.unmitigated),
-                tolerable_cell(m, sr.unmitigated),
+                rating_cell(m, row.risk.unmitigated),
+                tolerable_cell(m, row.risk.unmitigated),
             ]
         })
         .collect();
@@ -362,31 +349,22 @@ fn register(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     let m = &p.risk.matrix;
     keep_with_next(flow);
     flow.heading(Level::H1, "Risk register (ZCR 5)", 13.0);
-    let mut rows = Vec::new();
-    let zones = p
-        .zones
+    let rows: Vec<Vec<Cell>> = register::element_rows(p, a)
         .iter()
-        .zip(&a.zones)
-        .map(|(z, e)| (format!("{} {}", z.id, z.name), &z.risk, &e.risk));
-    let conduits = p
-        .conduits
-        .iter()
-        .zip(&a.conduits)
-        .map(|(c, e)| (format!("{} {}", c.id, c.name), &c.risk, &e.risk));
-    for (element, risk, assessed) in zones.chain(conduits) {
-        for (s, sr) in risk.scenarios.iter().zip(&assessed.scenarios) {
-            rows.push(vec![
-                Cell::new(element.as_str()),
-                Cell::bold(title_of(s)),
+        .map(|row| {
+            let (s, sr) = (row.scenario, &row.risk);
+            vec![
+                Cell::new(row.element_label()),
+                Cell::bold(row.title()),
                 Cell::new(or_dash(&p.risk.source_text(s))),
                 Cell::new(or_dash(&s.vector)),
                 rating_cell(m, sr.unmitigated),
                 rating_cell(m, sr.residual),
                 scenario_tolerable_cell(m, sr),
                 Cell::new(countermeasures(s, a.assessment_date)),
-            ]);
-        }
-    }
+            ]
+        })
+        .collect();
     if rows.is_empty() {
         flow.paragraph(
             "No zone or conduit has a threat scenario yet.",
@@ -418,7 +396,7 @@ fn register(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
 
 /// One zone's or conduit's detailed risk assessment (ZCR 5): proposed and chosen SL-T with the
 /// rationale, then its scenarios.
-pub fn element_section(
+pub(crate) fn element_section(
     flow: &mut dyn Writer,
     p: &Project,
     risk: &ElementRisk,
@@ -494,7 +472,8 @@ pub fn element_section(
         .scenarios
         .iter()
         .zip(&assessed.scenarios)
-        .map(|(s, sr)| scenario_row(p, s, sr, on))
+        .enumerate()
+        .map(|(i, (s, sr))| scenario_row(p, i, s, sr, on))
         .collect();
     flow.table(
         &[
@@ -549,9 +528,15 @@ fn consequences(m: &RiskMatrix, s: &ThreatScenario) -> String {
         .join("\n")
 }
 
-fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk, on: Option<Date>) -> Vec<Cell> {
+fn scenario_row(
+    p: &Project,
+    index: usize,
+    s: &ThreatScenario,
+    sr: &ScenarioRisk,
+    on: Option<Date>,
+) -> Vec<Cell> {
     let m = &p.risk.matrix;
-    let mut title = title_of(s);
+    let mut title = scenario_title(index, s);
     if !s.affected_assets.is_empty() {
         let names: Vec<String> = s
             .affected_assets
@@ -562,7 +547,7 @@ fn scenario_row(p: &Project, s: &ThreatScenario, sr: &ScenarioRisk, on: Option<D
     }
     title = format!("{title}\n{}", consequences(m, s));
     let join = |a: &str, b: &str| match (a.trim().is_empty(), b.trim().is_empty()) {
-        (true, true) => "—".to_owned(),
+        (true, true) => DASH.to_owned(),
         (false, true) => a.trim().to_owned(),
         (true, false) => b.trim().to_owned(),
         (false, false) => format!("{}\n{}", a.trim(), b.trim()),

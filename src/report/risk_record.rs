@@ -7,20 +7,21 @@ use super::content::gap_colors;
 use super::layout::{Cell, Rgb, col};
 use super::writer::{Level, Writer};
 use crate::analysis::GapSeverity;
+use crate::analysis::register::DASH;
 use crate::analysis::risk::{ElementRiskAssessment, ScenarioRisk};
 use crate::model::text::is_blank;
 use crate::model::{ElementRisk, Project, ThreatScenario};
 
 fn or_dash(s: &str) -> String {
     if is_blank(s) {
-        "—".to_owned()
+        DASH.to_owned()
     } else {
         s.trim().to_owned()
     }
 }
 
 /// The method document and the list of threat sources, printed once.
-pub fn method_and_sources(flow: &mut dyn Writer, p: &Project) {
+pub(crate) fn method_and_sources(flow: &mut dyn Writer, p: &Project) {
     let m = &p.risk.method;
     flow.paragraph(
         &if m.is_empty() {
@@ -65,13 +66,13 @@ pub fn method_and_sources(flow: &mut dyn Writer, p: &Project) {
 }
 
 /// Rows for an element's "SL-T from risk" table: who assessed it, when, method version.
-pub fn record_rows(p: &Project, risk: &ElementRisk) -> Vec<Vec<Cell>> {
+pub(crate) fn record_rows(p: &Project, risk: &ElementRisk) -> Vec<Vec<Cell>> {
     if risk.scenarios.is_empty() && risk.record.is_empty() {
         return Vec::new();
     }
     let r = &risk.record;
     let method = match (is_blank(&r.method_version), p.risk.method.is_empty()) {
-        (true, _) => "—".to_owned(),
+        (true, _) => DASH.to_owned(),
         (false, true) => format!("version {}", r.method_version.trim()),
         (false, false) => format!(
             "{} version {}",
@@ -90,22 +91,27 @@ pub fn record_rows(p: &Project, risk: &ElementRisk) -> Vec<Vec<Cell>> {
 }
 
 /// "Accepted although intolerable" (amber) or the plain tolerable cell's text.
-pub fn accepted_cell() -> Cell {
+pub(crate) fn accepted_cell() -> Cell {
     let (amber, on_amber) = gap_colors(GapSeverity::One);
     Cell::filled("no, accepted although intolerable", amber, on_amber)
 }
 
 /// Per scenario with a likelihood rationale or an acceptance: scenario, rationale, acceptance.
-pub fn notes_table(flow: &mut dyn Writer, risk: &ElementRisk, assessed: &ElementRiskAssessment) {
+pub(crate) fn notes_table(
+    flow: &mut dyn Writer,
+    risk: &ElementRisk,
+    assessed: &ElementRiskAssessment,
+) {
     let rows: Vec<Vec<Cell>> = risk
         .scenarios
         .iter()
         .zip(&assessed.scenarios)
-        .filter(|(s, _)| {
+        .enumerate()
+        .filter(|(_, (s, _))| {
             !is_blank(&s.likelihood_rationale)
                 || s.acceptance.as_ref().is_some_and(|a| a.is_recorded())
         })
-        .map(|(s, sr)| note_row(s, sr))
+        .map(|(i, (s, sr))| note_row(i, s, sr))
         .collect();
     if rows.is_empty() {
         return;
@@ -124,14 +130,10 @@ pub fn notes_table(flow: &mut dyn Writer, risk: &ElementRisk, assessed: &Element
     );
 }
 
-fn note_row(s: &ThreatScenario, sr: &ScenarioRisk) -> Vec<Cell> {
-    let title = if is_blank(&s.title) {
-        "(untitled)"
-    } else {
-        s.title.trim()
-    };
+fn note_row(index: usize, s: &ThreatScenario, sr: &ScenarioRisk) -> Vec<Cell> {
+    let title = crate::analysis::register::scenario_title(index, s);
     let acceptance = match s.acceptance.as_ref().filter(|a| a.is_recorded()) {
-        None => Cell::new("—"),
+        None => Cell::new(DASH),
         Some(a) if sr.accepted_although_intolerable => {
             let mut c = accepted_cell();
             c.text = format!("ACCEPTED ALTHOUGH INTOLERABLE by {}", a.text());

@@ -13,7 +13,7 @@ impl DesignerApp {
     }
 
     /// Applies every queued intent.
-    pub fn apply_intents(&mut self) {
+    pub(crate) fn apply_intents(&mut self) {
         let intents = std::mem::take(&mut self.intents);
         for intent in intents {
             self.apply_intent(intent);
@@ -129,50 +129,11 @@ impl DesignerApp {
                 }
                 return;
             }
-            Intent::Edit {
-                label,
-                edit,
-                merge_key,
-            } => Action::Edit {
-                label,
-                edit,
-                merge_key,
-            },
-            Intent::CreateZone { kind, center } => Action::CreateZone { kind, center },
-            Intent::CreateAsset {
-                zone,
-                component,
-                index,
-            } => Action::CreateAsset {
-                zone,
-                component,
-                index,
-            },
-            Intent::CreateConduit { from, to } => Action::CreateConduit { from, to },
-            Intent::MoveZones { ids, dx, dy } => Action::MoveZones { ids, dx, dy },
-            Intent::ResizeZone { id, rect } => Action::ResizeZone { id, rect },
-            Intent::MoveAsset { id, to, index } => Action::MoveAsset { id, to, index },
-            Intent::DeleteSelection => Action::DeleteSelection,
-            Intent::DuplicateSelection => Action::DuplicateSelection,
-            Intent::Nudge { dx, dy } => Action::Nudge { dx, dy },
-            Intent::Paste {
-                clip,
-                placement,
-                into,
-            } => Action::Paste {
-                clip,
-                placement,
-                into,
-            },
-            Intent::CutSelection => Action::CutSelection,
-            Intent::Rename { element, name } => Action::Rename { element, name },
+            Intent::Act(action) => action,
             Intent::BeginRename(e) => {
                 self.begin_rename(e);
                 return;
             }
-            Intent::Bulk(b) => Action::Bulk(b),
-            Intent::Risk(r) => Action::Risk(r),
-            Intent::Flow(f) => Action::Flow(f),
         };
         self.plan_and_apply(action);
     }
@@ -198,7 +159,7 @@ impl DesignerApp {
     }
 
     /// Presentation mode: side panels hidden, labels enlarged, the plant fitted to the window.
-    pub fn toggle_presentation(&mut self) {
+    pub(crate) fn toggle_presentation(&mut self) {
         // F5 is a request to show the plant to a room: entering fits it to the screen; leaving
         // keeps the view where it is (the side panels return around it)
         self.presentation = !self.presentation;

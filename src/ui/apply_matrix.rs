@@ -6,8 +6,8 @@
 
 use super::dialogs::DialogResult;
 use super::{DesignerApp, Intent};
-use crate::export::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::export::matrix_effect::{SlAChange, preview_sl_a};
+use crate::import::compliance::{MatrixOptions, Plan, read_matrix_with};
 use crate::model::text::visible;
 use std::path::PathBuf;
 
@@ -77,7 +77,7 @@ impl ApplyMatrixDialog {
 impl DesignerApp {
     /// File → Apply compliance matrix…: opens the dialog (and the file dialog, when there is
     /// one).
-    pub fn ask_apply_matrix(&mut self) {
+    pub(crate) fn ask_apply_matrix(&mut self) {
         if self.doc.is_none() {
             return;
         }
@@ -96,7 +96,7 @@ impl DesignerApp {
     }
 
     /// Applies the matrix read in the dialog to the document as one undo step and closes it.
-    pub fn apply_matrix_now(&mut self) {
+    pub(crate) fn apply_matrix_now(&mut self) {
         let (Some(dialog), Some(doc)) = (&mut self.apply_matrix, &self.doc) else {
             return;
         };
@@ -115,16 +115,9 @@ impl DesignerApp {
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         let n = plan.changes.len();
-        if let Some(edit) = plan.edit(&doc.project) {
+        if n > 0 {
             self.emit(Intent::SealEdit);
-            self.emit(Intent::Edit {
-                label: format!(
-                    "Apply compliance matrix {name} ({})",
-                    crate::count_of(n, "change", "changes")
-                ),
-                edit: Box::new(edit),
-                merge_key: None,
-            });
+            self.emit(Intent::Act(plan.action(&name)));
             self.emit(Intent::SealEdit);
             self.status = Some(format!(
                 "Applied {} from {name}",
@@ -136,7 +129,7 @@ impl DesignerApp {
 }
 
 /// The dialog's window, while it is open.
-pub fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
+pub(crate) fn apply_matrix_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     let Some(dialog) = &mut app.apply_matrix else {
         return;
     };

@@ -72,17 +72,7 @@ impl DesignerApp {
     /// View → Purdue bands: switches the project's setting (one undo step; saved with the file).
     pub(super) fn toggle_purdue_bands(&mut self) {
         let Some(doc) = &self.doc else { return };
-        let mut meta = doc.project.meta.clone();
-        meta.purdue_bands = !meta.purdue_bands;
-        let label = if meta.purdue_bands {
-            "Show Purdue bands"
-        } else {
-            "Hide Purdue bands"
-        };
-        self.plan_and_apply(crate::command::Action::Edit {
-            label: label.to_owned(),
-            edit: Box::new(crate::edit::Edit::SetMeta(meta)),
-            merge_key: None,
-        });
+        let on = !doc.project.meta.purdue_bands;
+        self.plan_and_apply(crate::command::Action::PurdueBands(on));
     }
 }

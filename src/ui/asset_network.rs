@@ -3,7 +3,8 @@
 //! step; a field whose text does not parse keeps the typed text and says why, changing nothing.
 
 use super::Intent;
-use crate::edit::Edit;
+use crate::command::Action;
+use crate::command::form::FormAction;
 use crate::model::network::{AssetNetwork, MacAddr, PurdueLevel};
 use crate::model::{Asset, text::visible};
 
@@ -97,8 +98,8 @@ fn set_cabinet(t: &str, n: &mut AssetNetwork) -> Result<(), String> {
     Ok(())
 }
 
-/// The network section of the asset inspector; pushes one `Intent::Edit` per change.
-pub fn asset_network_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, a: &Asset) {
+/// The network section of the asset inspector; pushes one `Action::Form` per change.
+pub(crate) fn asset_network_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, a: &Asset) {
     let n = &a.network;
     ui.separator();
     ui.label(egui::RichText::new("Network and location").strong());
@@ -135,11 +136,11 @@ pub fn asset_network_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, a: &Asset)
             ui.data_mut(|d| d.insert_temp(id, text.clone()));
             let mut next = a.clone();
             if parse(&text, &mut next.network).is_ok() && next.network != a.network {
-                intents.push(Intent::Edit {
+                intents.push(Intent::Act(Action::Form {
                     label: format!("Edit asset {} {}", a.name, label.to_lowercase()),
-                    edit: Box::new(Edit::ReplaceAsset(next)),
+                    form: Box::new(FormAction::Asset(next)),
                     merge_key: Some(format!("asset.{}.network.{i}", a.id.0)),
-                });
+                }));
             }
         }
         if r.lost_focus() {
@@ -166,11 +167,11 @@ pub fn asset_network_ui(ui: &mut egui::Ui, intents: &mut Vec<Intent>, a: &Asset)
     if level != n.purdue_level {
         let mut next = a.clone();
         next.network.purdue_level = level;
-        intents.push(Intent::Edit {
+        intents.push(Intent::Act(Action::Form {
             label: format!("Set Purdue level of asset {}", a.name),
-            edit: Box::new(Edit::ReplaceAsset(next)),
+            form: Box::new(FormAction::Asset(next)),
             merge_key: None,
-        });
+        }));
     }
 }
 

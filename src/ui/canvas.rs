@@ -14,7 +14,7 @@ use super::{DesignerApp, Intent, theme};
 use crate::model::{ElementRef, Project, Rect, ZoneId, layout};
 use egui::emath::TSTransform;
 use egui::epaint::Mesh;
-use egui::{Color32, Pos2, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
+use egui::{Pos2, Shape, Stroke, StrokeKind, Vec2, pos2, vec2};
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -39,8 +39,6 @@ use gesture::Gesture;
 use paint::{Geometry, Sink, Text};
 use retained::{Retained, RetainedKey};
 use scene::Frame;
-
-pub use paint::sl_summary;
 
 /// Below this zoom, asset chips would be too small to read: a zone shows its assets as groups
 /// by component type instead (then just their count, as room runs out).
@@ -136,12 +134,12 @@ impl CanvasState {
         }
     }
 
-    pub fn reset_view(&mut self) {
+    pub(crate) fn reset_view(&mut self) {
         self.fit_requested = true;
         self.gesture = Gesture::None;
     }
 
-    pub fn request_fit(&mut self) {
+    pub(crate) fn request_fit(&mut self) {
         self.fit_requested = true;
     }
 
@@ -156,7 +154,7 @@ impl CanvasState {
     }
 
     /// Cancels a drag in progress; returns whether there was one.
-    pub fn cancel_gesture(&mut self) -> bool {
+    pub(crate) fn cancel_gesture(&mut self) -> bool {
         let had = self.gesture != Gesture::None;
         self.gesture = Gesture::None;
         had
@@ -180,7 +178,7 @@ impl CanvasState {
     /// tooltip or panel drawn later laid out new glyphs): the retained text's texture
     /// coordinates are for the old atlas size, and the next frame builds it again. Call at the
     /// end of every frame.
-    pub fn end_frame(&self, ctx: &egui::Context) {
+    pub(crate) fn end_frame(&self, ctx: &egui::Context) {
         if self.drawn_in_pass == Some(ctx.cumulative_pass_nr())
             && self.retained.key.is_some()
             && ctx.fonts(|f| f.font_image_size()) != self.retained.font_image_size
@@ -210,7 +208,7 @@ impl CanvasState {
     }
 
     /// Keeps the zoom and moves the view so that `r` is in the middle.
-    pub fn center_on(&mut self, r: Rect) {
+    pub(crate) fn center_on(&mut self, r: Rect) {
         match camera::centred_on(self.scene_rect, &r) {
             Some(view) => self.scene_rect = view,
             None => self.fit_requested = true,
@@ -219,7 +217,7 @@ impl CanvasState {
 
     /// Centres the view on `r` (scene) and zooms so that it reads: out until it fits the
     /// canvas, and — for an asset's chip (`chip`) — in until chip names are drawn.
-    pub fn bring_into_view(&mut self, r: Rect, chip: bool) {
+    pub(crate) fn bring_into_view(&mut self, r: Rect, chip: bool) {
         let screen = self.screen_rect;
         let zoom = self.to_screen.scaling;
         if !screen.is_finite() || screen.width() <= 0.0 || zoom <= 0.0 {
@@ -239,7 +237,7 @@ impl CanvasState {
 
     /// Leaves presentation mode's zone focus, back to the view before it; whether there was
     /// one.
-    pub fn end_focus(&mut self) -> bool {
+    pub(crate) fn end_focus(&mut self) -> bool {
         match self.focus.take() {
             Some(f) => {
                 self.scene_rect = f.before;
@@ -410,11 +408,11 @@ pub fn canvas_ui(
     } else {
         egui::containers::DragPanButtons::PRIMARY
     };
-    let bg = if view.dark {
-        Color32::from_rgb(0x1c, 0x1e, 0x22)
+    let bg = theme::rgb(if view.dark {
+        crate::palette::CANVAS_DARK
     } else {
-        Color32::from_rgb(0xf4, 0xf5, 0xf7)
-    };
+        crate::palette::CANVAS_LIGHT
+    });
     ui.painter().rect_filled(screen_rect, 0.0, bg);
     let mut scene_rect = canvas.scene_rect;
     let mut to_screen = canvas.to_screen;
@@ -706,13 +704,8 @@ pub fn canvas_ui(
 /// The canvas in the designer window: the app's view, canvas state and tool; the intents are
 /// carried out at once.
 pub fn canvas_in_app_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
-    let Some(doc) = app.doc.as_ref() else { return };
-    let view = View {
-        doc,
-        selection: &app.selection,
-        catalog: app.catalog,
-        dark: app.dark,
-        presentation: app.presentation,
+    let Some(view) = super::view::view_of!(app) else {
+        return;
     };
     let mut intents = Intents::new();
     canvas_ui(
@@ -743,6 +736,7 @@ mod tests {
 
     #[test]
     fn sl_summary_uses_vectors_only_when_frs_differ() {
+        use super::paint::sl_summary;
         let t = Some(crate::model::SlVector::uniform(2));
         assert_eq!(sl_summary(t, &[Some(1); 7]), "SL-T 2 · SL-A 1");
         assert_eq!(sl_summary(t, &[None; 7]), "SL-T 2 · SL-A –");

@@ -3,6 +3,7 @@
 //! window for it) and is pasted at the pointer, into the zone under it or the selected zone.
 
 use super::{DesignerApp, Intent};
+use crate::command::Action;
 use crate::command::{Clip, Placement};
 use crate::model::{AssetParent, ElementRef, ZoneId};
 
@@ -41,7 +42,7 @@ impl DesignerApp {
     /// Copies the selection, then deletes it in one undo step named "Cut …".
     pub(super) fn cut_command(&mut self, ctx: &egui::Context) {
         if self.copy_command(ctx) {
-            self.emit(Intent::CutSelection);
+            self.emit(Intent::Act(Action::CutSelection));
         }
     }
 
@@ -86,7 +87,7 @@ impl DesignerApp {
 
     /// Pastes clipboard text: at the pointer when it is over the canvas (assets into the zone
     /// under it), else beside where the elements were (assets into the selected zone).
-    pub fn paste_text(&mut self, text: &str, ctx: &egui::Context) {
+    pub(crate) fn paste_text(&mut self, text: &str, ctx: &egui::Context) {
         let clip = match Clip::parse(text) {
             Ok(c) => c,
             Err(message) => {
@@ -109,11 +110,11 @@ impl DesignerApp {
         let into = pointer_in_scene
             .and_then(|p| self.zone_at_in_scene(p))
             .or_else(|| self.selected_zone());
-        self.emit(Intent::Paste {
+        self.emit(Intent::Act(Action::Paste {
             clip: Box::new(clip),
             placement,
             into,
-        });
+        }));
     }
 
     /// The topmost zone containing the scene point.

@@ -44,7 +44,7 @@ pub fn matches(query: &str, text: &str) -> bool {
 }
 
 /// The commands the palette lists for `query`, in table order.
-pub fn filtered(query: &str) -> Vec<UiCommand> {
+pub(crate) fn filtered(query: &str) -> Vec<UiCommand> {
     UiCommand::all()
         .into_iter()
         .filter(|c| matches(query, &c.text()))

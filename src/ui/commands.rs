@@ -3,6 +3,7 @@
 //! it. No shortcut is written anywhere else.
 
 use super::{DesignerApp, DockTab, Intent, Modal, PathPurpose, Pending};
+use crate::command::Action;
 use crate::command::{NUDGE_FINE_STEP, NUDGE_STEP};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
@@ -457,7 +458,7 @@ impl UiCommand {
 
     /// Whether the shortcut also acts while a text field is being edited (none of these keys
     /// means anything to a text field).
-    pub fn acts_in_text_field(self) -> bool {
+    pub(crate) fn acts_in_text_field(self) -> bool {
         use UiCommand::*;
         matches!(
             self,
@@ -467,12 +468,12 @@ impl UiCommand {
 
     /// Whether the shortcut is left to a focused widget of any kind or an open menu: arrows move
     /// the keyboard focus and step sliders and drag values; without either they nudge.
-    pub fn yields_to_focused_widget(self) -> bool {
+    pub(crate) fn yields_to_focused_widget(self) -> bool {
         matches!(self, UiCommand::Nudge { .. })
     }
 
     /// Whether the command can run now.
-    pub fn enabled(self, app: &DesignerApp) -> bool {
+    pub(crate) fn enabled(self, app: &DesignerApp) -> bool {
         use UiCommand::*;
         let doc = app.doc.as_ref();
         match self {
@@ -530,7 +531,7 @@ impl UiCommand {
     }
 
     /// The menu text with what it would act on ("Undo Move zone BPCS").
-    pub fn menu_text(self, app: &DesignerApp) -> String {
+    pub(crate) fn menu_text(self, app: &DesignerApp) -> String {
         let history = app.doc.as_ref().map(|d| &d.history);
         let label = match self {
             UiCommand::Undo => history.and_then(|h| h.undo_label()),
@@ -573,7 +574,7 @@ fn nudge_shortcut(direction: Direction, fine: bool) -> &'static [KeyboardShortcu
 }
 
 /// The shortcut as README and tests spell it (Ctrl, not ⌘).
-pub fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
+pub(crate) fn shortcut_text(shortcut: &KeyboardShortcut) -> String {
     shortcut.format(&egui::ModifierNames::NAMES, false)
 }
 
@@ -587,7 +588,7 @@ fn modifier_count(shortcut: &KeyboardShortcut) -> usize {
 
 impl DesignerApp {
     /// The ids of the selected zones.
-    pub fn selected_zone_ids(&self) -> Vec<crate::model::ZoneId> {
+    pub(crate) fn selected_zone_ids(&self) -> Vec<crate::model::ZoneId> {
         self.selection
             .iter()
             .filter_map(|e| match e {
@@ -644,8 +645,8 @@ impl DesignerApp {
             Quit => self.guarded(Pending::Quit),
             Undo => self.emit(Intent::Undo),
             Redo => self.emit(Intent::Redo),
-            Duplicate => self.emit(Intent::DuplicateSelection),
-            Delete => self.emit(Intent::DeleteSelection),
+            Duplicate => self.emit(Intent::Act(Action::DuplicateSelection)),
+            Delete => self.emit(Intent::Act(Action::DeleteSelection)),
             SelectAll => self.emit(Intent::SelectAll),
             Cancel => {
                 // Escape closes an open context menu first
@@ -672,7 +673,7 @@ impl DesignerApp {
             Nudge { direction, fine } => {
                 let step = if fine { NUDGE_FINE_STEP } else { NUDGE_STEP };
                 let (dx, dy) = direction.offset(step);
-                self.emit(Intent::Nudge { dx, dy });
+                self.emit(Intent::Act(Action::Nudge { dx, dy }));
             }
             About => self.modal = Some(Modal::About),
             Shortcuts => self.modal = Some(Modal::Help(super::help::HelpPage::Shortcuts)),
@@ -711,7 +712,7 @@ impl DesignerApp {
     }
 
     /// Switches the theme.
-    pub fn set_dark(&mut self, dark: bool, ctx: &egui::Context) {
+    pub(crate) fn set_dark(&mut self, dark: bool, ctx: &egui::Context) {
         self.dark = dark;
         self.show_theme(ctx);
     }

@@ -8,7 +8,7 @@ use crate::command::arrange::Arrangement;
 
 /// The group (separators between groups) a command has in the context menu, if it is in it:
 /// on a selected element, or on empty canvas.
-pub fn context_group(command: UiCommand, on_element: bool) -> Option<u8> {
+pub(crate) fn context_group(command: UiCommand, on_element: bool) -> Option<u8> {
     use UiCommand::*;
     match (command, on_element) {
         (Cut | Copy | Paste | Duplicate | Delete, true) => Some(0),
@@ -27,7 +27,7 @@ pub fn context_group(command: UiCommand, on_element: bool) -> Option<u8> {
 /// The context menu's commands in order with their groups: every command of the table that
 /// has a group here. Arrange commands are offered only when they apply (two or more zones
 /// selected), so a single zone's menu stays short.
-pub fn context_commands(app: &DesignerApp, on_element: bool) -> Vec<(u8, UiCommand)> {
+pub(crate) fn context_commands(app: &DesignerApp, on_element: bool) -> Vec<(u8, UiCommand)> {
     let mut items: Vec<(u8, UiCommand)> = UiCommand::all()
         .into_iter()
         .filter_map(|c| context_group(c, on_element).map(|g| (g, c)))

@@ -16,7 +16,7 @@ fn assets_of(project: &Project, element: ElementRef) -> &[Asset] {
 }
 
 /// One line per supporting 4-2 row: "CR 1.1 (SL 1) Human user …: 2 of 3 met, 1 not met".
-pub fn crosswalk_lines(
+pub(crate) fn crosswalk_lines(
     project: &Project,
     assessment: &Assessment,
     catalog: &Catalog,
@@ -53,7 +53,7 @@ pub fn crosswalk_lines(
 }
 
 /// The hover of a requirement's id: its explanation, then the crosswalk (built only when shown).
-pub fn requirement_hover_ui(
+pub(crate) fn requirement_hover_ui(
     ui: &mut egui::Ui,
     explanation: &str,
     lines: impl FnOnce() -> Vec<String>,

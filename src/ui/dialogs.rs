@@ -158,7 +158,7 @@ impl FileDialogs for ScriptedDialogs {
 }
 
 /// The folder for the program's own state; see [`crate::file::recovery::state_dir`].
-pub fn state_dir() -> Option<PathBuf> {
+pub(crate) fn state_dir() -> Option<PathBuf> {
     crate::file::recovery::state_dir()
 }
 
@@ -180,13 +180,13 @@ impl RecentFiles {
     }
 
     /// A list held in memory, starting with `paths` (at most [`MAX_RECENT`]).
-    pub fn from_paths(mut paths: Vec<PathBuf>) -> Self {
+    pub(crate) fn from_paths(mut paths: Vec<PathBuf>) -> Self {
         paths.truncate(MAX_RECENT);
         RecentFiles { paths, store: None }
     }
 
     /// The text file of versions before preferences, in the program's state folder.
-    pub fn legacy_store() -> Option<PathBuf> {
+    pub(crate) fn legacy_store() -> Option<PathBuf> {
         state_dir().map(|d| d.join("recent.txt"))
     }
 
@@ -204,13 +204,6 @@ impl RecentFiles {
         RecentFiles {
             paths,
             store: Some(store),
-        }
-    }
-
-    pub fn load_default() -> Self {
-        match Self::legacy_store() {
-            Some(store) => RecentFiles::load(store),
-            None => RecentFiles::in_memory(),
         }
     }
 

@@ -23,7 +23,7 @@ pub struct DockState {
 
 /// The zone or conduit the requirements tab shows: the selection, or the container of a
 /// selected asset.
-pub fn requirements_target(view: View) -> Option<ElementRef> {
+pub(crate) fn requirements_target(view: View) -> Option<ElementRef> {
     let doc = view.doc;
     if view.selection.len() != 1 {
         return None;
@@ -38,7 +38,7 @@ pub fn requirements_target(view: View) -> Option<ElementRef> {
     }
 }
 
-pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+pub(crate) fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     let (errors, warnings) = app.doc.as_ref().map_or((0, 0), |d| {
         (d.assessment.error_count(), d.assessment.warning_count())
     });
@@ -63,13 +63,8 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         }
     });
     ui.separator();
-    let Some(doc) = app.doc.as_ref() else { return };
-    let view = View {
-        doc,
-        selection: &app.selection,
-        catalog: app.catalog,
-        dark: app.dark,
-        presentation: app.presentation,
+    let Some(view) = super::view::view_of!(app) else {
+        return;
     };
     let mut intents = Intents::new();
     match app.dock_tab {
@@ -92,7 +87,7 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
 /// Every design finding, errors first, then warnings, then notes; a click focuses its element.
 /// Rows have one height and fixed columns, and only the rows in view are built (a large plant
 /// has thousands of findings).
-pub fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
+pub(crate) fn findings_ui(view: View, out: &mut Intents, ui: &mut egui::Ui) {
     let doc = view.doc;
     let mut clicked = None;
     if doc.assessment.findings.is_empty() {

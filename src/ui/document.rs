@@ -40,7 +40,7 @@ impl Document {
     }
 
     /// Marks the document as holding changes that are in no file (restored unsaved work).
-    pub fn mark_unsaved(&mut self) {
+    pub(crate) fn mark_unsaved(&mut self) {
         self.saved_state = u64::MAX;
     }
 
@@ -54,7 +54,7 @@ impl Document {
     }
 
     /// The file name or title, control and bidirectional characters shown as escapes.
-    pub fn display_name(&self) -> String {
+    pub(crate) fn display_name(&self) -> String {
         let name = match &self.path {
             Some(p) => p.file_name().map_or_else(
                 || p.display().to_string(),

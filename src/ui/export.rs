@@ -60,7 +60,7 @@ impl Default for ExportSettings {
 
 impl ExportSettings {
     /// The request for a file at `path`: its extension chooses the format.
-    pub fn request_for(
+    pub(crate) fn request_for(
         &self,
         path: &Path,
         project: &crate::model::Project,
@@ -179,14 +179,14 @@ pub fn suggested_pdf_name(app: &DesignerApp) -> String {
 
 impl DesignerApp {
     /// File → Export PDF…: the options dialog (paper and sections).
-    pub fn ask_export(&mut self) {
+    pub(crate) fn ask_export(&mut self) {
         if self.doc.is_some() {
             self.modal = Some(Modal::Export);
         }
     }
 
     /// After the options: ask where to write, then start.
-    pub fn choose_export_path(&mut self) {
+    pub(crate) fn choose_export_path(&mut self) {
         let suggested = suggested_pdf_name(self);
         let format = self.export_options.format;
         match self.ask_dialog(|d| d.export_as(&suggested, format.label(), format.extension())) {
@@ -274,22 +274,12 @@ impl DesignerApp {
             }
         }
     }
-
-    /// Waits for a running export to finish (tests and scripted use).
-    pub fn wait_for_export(&mut self, ctx: &egui::Context, timeout: Duration) -> bool {
-        let end = Instant::now() + timeout;
-        while self.export.is_some() && Instant::now() < end {
-            std::thread::sleep(Duration::from_millis(20));
-            self.poll_export(ctx);
-        }
-        self.export.is_none()
-    }
 }
 
 /// The body of the Export dialog: the format and its options. Returns `Some(true)` when the
 /// user asked to go on, `Some(false)` on Cancel.
 /// The boundary devices with a rule schedule, by id and name (for the Export dialog).
-pub fn rule_devices(app: &DesignerApp) -> Vec<(crate::model::AssetId, String)> {
+pub(crate) fn rule_devices(app: &DesignerApp) -> Vec<(crate::model::AssetId, String)> {
     app.doc.as_ref().map_or_else(Vec::new, |d| {
         crate::analysis::rules::schedules(&d.project, app.catalog, &d.assessment.flows)
             .into_iter()
@@ -298,7 +288,7 @@ pub fn rule_devices(app: &DesignerApp) -> Vec<(crate::model::AssetId, String)> {
     })
 }
 
-pub fn export_options_ui(
+pub(crate) fn export_options_ui(
     settings: &mut ExportSettings,
     devices: &[(crate::model::AssetId, String)],
     ui: &mut egui::Ui,

@@ -17,7 +17,7 @@ impl DesignerApp {
     }
 
     /// Makes `doc` the current document (no unsaved-changes check).
-    pub fn install_document(&mut self, doc: Document) {
+    pub(crate) fn install_document(&mut self, doc: Document) {
         self.doc = Some(doc);
         self.doc_generation += 1;
         self.document_opened();

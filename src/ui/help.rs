@@ -28,7 +28,7 @@ pub enum HelpPage {
 }
 
 /// Every command that has a shortcut, with its keys, in menu order.
-pub fn shortcut_rows() -> Vec<(String, String)> {
+pub(crate) fn shortcut_rows() -> Vec<(String, String)> {
     UiCommand::all()
         .into_iter()
         .filter(|c| !c.shortcuts().is_empty())
@@ -41,7 +41,7 @@ pub fn shortcut_rows() -> Vec<(String, String)> {
 
 /// The Help window's content: page buttons on top, the page below in a scroll area; returns
 /// whether Close was clicked.
-pub fn help_ui(ui: &mut egui::Ui, page: &mut HelpPage) -> bool {
+pub(crate) fn help_ui(ui: &mut egui::Ui, page: &mut HelpPage) -> bool {
     let mut close = false;
     ui.horizontal_wrapped(|ui| {
         ui.selectable_value(page, HelpPage::Shortcuts, "Keyboard shortcuts");

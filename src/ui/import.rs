@@ -460,7 +460,7 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview) {
 }
 
 /// Draws the dialog when it is open and handles its buttons.
-pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
+pub(crate) fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
     if !app.import.open {
         return;
     }
@@ -595,11 +595,7 @@ pub fn import_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
             if !p.new_zones.is_empty() {
                 app.canvas.request_fit();
             }
-            app.intents.push(Intent::Edit {
-                label: p.label.clone(),
-                edit: Box::new(p.edit),
-                merge_key: None,
-            });
+            app.intents.push(Intent::Act(p.action()));
             app.intents.push(Intent::Status(status));
         }
         app.import = ImportDialog::default();

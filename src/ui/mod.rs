@@ -5,13 +5,13 @@
 mod apply;
 pub mod apply_matrix;
 mod arrange;
-pub mod asset_network;
+pub(crate) mod asset_network;
 pub mod canvas;
 mod clipboard;
 pub mod command_palette;
 pub mod commands;
 pub mod context_menu;
-pub mod crosswalk;
+pub(crate) mod crosswalk;
 pub mod dialogs;
 pub mod dock;
 mod document;
@@ -30,8 +30,8 @@ pub mod register;
 pub mod rename;
 pub mod requirements;
 pub mod risk;
-pub mod risk_matrix;
-pub mod risk_record;
+pub(crate) mod risk_matrix;
+pub(crate) mod risk_record;
 pub mod sessions;
 mod start_page;
 pub mod templates;
@@ -39,94 +39,42 @@ pub mod theme;
 pub mod topology;
 pub mod view;
 pub mod visible;
-pub mod watch;
+pub(crate) mod watch;
 
 use crate::catalog::Catalog;
-use crate::edit::Edit;
-use crate::model::{AssetId, AssetParent, ElementRef, Project, Rect, ZoneId, ZoneKind};
+
+use crate::model::{AssetParent, ElementRef, Project, Rect};
 use dialogs::{FileDialogs, RecentFiles};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-pub use crate::command::unique_name;
 pub use document::Document;
 use file_actions::sanitize_file_name;
 
 /// What the user asked for. Views emit these; [`DesignerApp::apply_intent`] carries them out.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
+    /// A change to the document (create, move, delete, paste, rename, a form's value, …):
+    /// planned by [`crate::command::plan`] into one undo step. The one vocabulary of changes.
+    Act(crate::command::Action),
     Select(Vec<ElementRef>),
     ToggleSelect(ElementRef),
-    CreateZone {
-        kind: ZoneKind,
-        center: (f32, f32),
-    },
-    CreateAsset {
-        zone: ZoneId,
-        component: String,
-        index: usize,
-    },
-    CreateConduit {
-        from: ZoneId,
-        to: ZoneId,
-    },
-    MoveZones {
-        ids: Vec<ZoneId>,
-        dx: f32,
-        dy: f32,
-    },
-    ResizeZone {
-        id: ZoneId,
-        rect: Rect,
-    },
-    MoveAsset {
-        id: AssetId,
-        to: AssetParent,
-        index: usize,
-    },
-    DeleteSelection,
-    DuplicateSelection,
-    /// An edit built by the inspector or the requirement table.
-    Edit {
-        label: String,
-        edit: Box<Edit>,
-        merge_key: Option<String>,
-    },
+    /// Selects every zone and conduit.
+    SelectAll,
     /// The field being edited lost focus: the next edit starts a new undo step.
     SealEdit,
     Undo,
     Redo,
     FocusElement(ElementRef),
     Status(String),
-    /// Moves the selected zones (arrow keys): one undo step per press.
-    Nudge {
-        dx: f32,
-        dy: f32,
-    },
-    /// Selects every zone and conduit.
-    SelectAll,
-    /// Puts copies of clipboard elements into the project.
-    Paste {
-        clip: Box<crate::command::Clip>,
-        placement: crate::command::Placement,
-        into: Option<ZoneId>,
-    },
-    /// Deletes the (just copied) selection as "Cut …".
-    CutSelection,
-    /// Renames a zone, asset or conduit (the inline rename field committed).
-    Rename {
-        element: ElementRef,
-        name: String,
-    },
     /// Opens the inline rename field on an element (double-click on the canvas).
     BeginRename(ElementRef),
-    /// Many elements or requirement items at once (multi-select forms, Requirements tab).
-    Bulk(crate::command::bulk::BulkAction),
-    /// The records of the risk assessment (method, threat sources, assessment records, a
-    /// scenario's source, likelihood rationale and acceptance).
-    Risk(crate::command::risk::RiskAction),
-    /// A change to a conduit's data flows.
-    Flow(crate::command::flows::FlowAction),
+}
+
+impl From<crate::command::Action> for Intent {
+    fn from(action: crate::command::Action) -> Self {
+        Intent::Act(action)
+    }
 }
 
 /// Bottom dock tabs.
@@ -346,13 +294,8 @@ impl DesignerApp {
                 .max_size(inspector_max)
                 .show(ui, |ui| {
                     within_panel_ui(ui, |ui| {
-                        let Some(doc) = &self.doc else { return };
-                        let view = view::View {
-                            doc,
-                            selection: &self.selection,
-                            catalog: self.catalog,
-                            dark: self.dark,
-                            presentation: self.presentation,
+                        let Some(view) = view::view_of!(self) else {
+                            return;
                         };
                         inspector::inspector_ui(view, &mut self.inspector, &mut self.intents, ui);
                     });
@@ -432,7 +375,7 @@ impl eframe::App for DesignerApp {
 }
 
 /// The scene rectangle of a zone, asset or conduit (for centring the view on it).
-pub fn element_rect(p: &Project, e: ElementRef) -> Option<Rect> {
+pub(crate) fn element_rect(p: &Project, e: ElementRef) -> Option<Rect> {
     match e {
         ElementRef::Zone(id) => p.zone(id).map(|z| z.rect),
         ElementRef::Conduit(id) => {
@@ -467,7 +410,7 @@ pub fn focus_rect(p: &Project, e: ElementRef) -> Option<Rect> {
 
 /// The zone to show expanded so that the asset `e` has a chip: its zone, when that is too small
 /// for all its chips (sized for its groups).
-pub fn zone_to_expand(p: &Project, e: ElementRef) -> Option<crate::model::ZoneId> {
+pub(crate) fn zone_to_expand(p: &Project, e: ElementRef) -> Option<crate::model::ZoneId> {
     let ElementRef::Asset(id) = e else {
         return None;
     };

@@ -28,7 +28,7 @@ pub struct PaletteState {
 
 impl PaletteState {
     /// Leaves the conduit tool; returns whether it was active.
-    pub fn cancel_tool(&mut self) -> bool {
+    pub(crate) fn cancel_tool(&mut self) -> bool {
         let was = self.tool != Tool::Select;
         self.tool = Tool::Select;
         was
@@ -86,7 +86,7 @@ fn zone_kind_item_ui(ui: &mut egui::Ui, kind: ZoneKind, compact: bool) {
 /// The left panel as a strip of icons (narrow windows: the canvas keeps the width): the
 /// conduit tool, then every zone kind and component type as its badge, each dragged as in the
 /// full palette; names in the hover texts.
-pub fn palette_strip_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+pub(crate) fn palette_strip_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     let conduit_active = matches!(app.palette.tool, Tool::Conduit { .. });
     if ui
@@ -124,7 +124,7 @@ pub fn palette_strip_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
 }
 
 /// The left panel.
-pub fn palette_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+pub(crate) fn palette_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     ui.label(egui::RichText::new("Tools").strong());
     let conduit_active = matches!(app.palette.tool, Tool::Conduit { .. });

@@ -108,7 +108,7 @@ impl Prefs {
 
     /// Once: takes the recent files of the older text file (`legacy`) when it exists; from then
     /// on the preferences own the list.
-    pub fn migrate_recent_file(&mut self, legacy: Option<&Path>) {
+    pub(crate) fn migrate_recent_file(&mut self, legacy: Option<&Path>) {
         if self.recent_migrated {
             return;
         }
@@ -156,7 +156,7 @@ impl DesignerApp {
     }
 
     /// Takes over stored preferences (at start).
-    pub fn restore_prefs(&mut self, prefs: &Prefs, ctx: &egui::Context) {
+    pub(crate) fn restore_prefs(&mut self, prefs: &Prefs, ctx: &egui::Context) {
         self.set_dark(prefs.dark, ctx);
         self.dock_tab = prefs.dock_tab;
         self.panels = prefs.panels.sanitized();

@@ -48,31 +48,37 @@ impl Autosave {
     }
 
     /// True when a recovery file was written for work that is still unsaved.
-    pub fn has_written(&self) -> bool {
+    pub(crate) fn has_written(&self) -> bool {
         self.written_of.is_some()
     }
 }
 
-/// How the start-up offer reads: "from 14:02 UTC on 2026-11-23 (file …)".
-fn describe(r: &Recovered) -> String {
-    let secs = r.saved_at_unix;
-    let days = secs / 86_400;
-    let (h, m) = ((secs % 86_400) / 3600, (secs % 3600) / 60);
-    // civil date from days since 1970-01-01 (Howard Hinnant's algorithm)
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let mo = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(mo <= 2);
+/// How the start-up offer reads: "Unsaved work from 2026-11-23 15:02 CET: changes to …",
+/// in the time zone `tz` (the system's on screen).
+fn describe(r: &Recovered, tz: &jiff::tz::TimeZone) -> String {
     let source = match &r.source {
         Some(p) => format!("changes to {}", p.display()),
         None => "a project that was never saved".to_owned(),
     };
-    format!("Unsaved work from {y:04}-{mo:02}-{d:02} {h:02}:{m:02} UTC: {source}.")
+    format!(
+        "Unsaved work from {}: {source}.",
+        local_time(r.saved_at_unix, tz)
+    )
+}
+
+/// Seconds since 1970-01-01 UTC as "2026-11-23 15:02 CET" in the time zone `tz`.
+pub(super) fn local_time(since_unix: u64, tz: &jiff::tz::TimeZone) -> String {
+    i64::try_from(since_unix)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map_or_else(
+            || "an unknown time".to_owned(),
+            |t| {
+                t.to_zoned(tz.clone())
+                    .strftime("%Y-%m-%d %H:%M %Z")
+                    .to_string()
+            },
+        )
 }
 
 impl DesignerApp {
@@ -92,7 +98,7 @@ impl DesignerApp {
 
     /// Restores offer `i` as the current document. The others stay on disk, offered again at
     /// the next start.
-    pub fn restore_offer(&mut self, i: usize) {
+    pub(crate) fn restore_offer(&mut self, i: usize) {
         let Some(Ok(r)) = self.autosave.offered.get(i).cloned() else {
             return;
         };
@@ -136,7 +142,7 @@ impl DesignerApp {
     }
 
     /// Deletes the recovery file of offer `i` (declined, or unreadable and not wanted).
-    pub fn discard_offer(&mut self, i: usize) {
+    pub(crate) fn discard_offer(&mut self, i: usize) {
         if i >= self.autosave.offered.len() {
             return;
         }
@@ -151,7 +157,7 @@ impl DesignerApp {
     }
 
     /// Leaves the recovery file of offer `i` where it is and takes it off the list.
-    pub fn keep_offer(&mut self, i: usize) {
+    pub(crate) fn keep_offer(&mut self, i: usize) {
         if i < self.autosave.offered.len() {
             let _ = self.autosave.offered.remove(i);
         }
@@ -171,7 +177,7 @@ impl DesignerApp {
 
     /// Removes this document's recovery file (after a save, or when the user declines it); the
     /// recovery files of other documents and other windows are left alone.
-    pub fn discard_recovery(&mut self) {
+    pub(crate) fn discard_recovery(&mut self) {
         if let (Some(store), Some(key)) = (&self.autosave.store, &self.sessions.key) {
             // waits for a background write in progress, and stops one not yet started
             let mut gate = match self.autosave.write_gate.lock() {
@@ -269,7 +275,7 @@ impl DesignerApp {
 
 /// The start-up list of unsaved work: each readable recovery with Restore and Discard, each
 /// unreadable one with Delete and Keep.
-pub fn recovery_list_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
+pub(crate) fn recovery_list_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     ui.heading("Restore unsaved work?");
     ui.add_space(4.0);
     ui.label("zonewright closed without saving these changes. Restore one to continue where you left off; discarding deletes its recovery file. What you do not answer is kept and offered again at the next start.");
@@ -283,7 +289,7 @@ pub fn recovery_list_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
                     ui.separator();
                     match offer {
                         Ok(r) => {
-                            ui.label(describe(r));
+                            ui.label(describe(r, &jiff::tz::TimeZone::system()));
                             ui.horizontal(|ui| {
                                 if ui.button("Restore").clicked() {
                                     action = Some((i, 0));
@@ -339,7 +345,7 @@ mod tests {
             key: None,
         };
         assert_eq!(
-            describe(&r),
+            describe(&r, &jiff::tz::TimeZone::UTC),
             "Unsaved work from 2026-11-23 14:02 UTC: changes to /plants/a.ron."
         );
         let never = Recovered {
@@ -348,7 +354,7 @@ mod tests {
             ..r
         };
         assert_eq!(
-            describe(&never),
+            describe(&never, &jiff::tz::TimeZone::UTC),
             "Unsaved work from 1970-01-01 00:00 UTC: a project that was never saved."
         );
     }

@@ -4,10 +4,9 @@
 use super::risk::shortened;
 use super::view::{Intents, View};
 use super::{Intent, theme};
-use crate::analysis::Assessment;
-use crate::analysis::risk::{Rating, ScenarioRisk};
+use crate::analysis::register::{RiskRow, risk_rows};
+use crate::analysis::risk::Rating;
 use crate::model::text::visible;
-use crate::model::{ElementRef, Project, ThreatScenario};
 
 /// What the register is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -34,99 +33,8 @@ impl Default for RegisterState {
     }
 }
 
-/// One row: a scenario, where it belongs, and its risk.
-#[derive(Debug, Clone, PartialEq)]
-pub struct RegisterRow<'a> {
-    /// `ElementRef::Project` for the initial assessment.
-    pub element: ElementRef,
-    pub element_name: String,
-    pub scenario: &'a ThreatScenario,
-    /// Position in its list (for a title when it has none).
-    pub index: usize,
-    pub risk: ScenarioRisk,
-}
-
-impl RegisterRow<'_> {
-    pub fn title(&self) -> String {
-        if self.scenario.title.trim().is_empty() {
-            format!("Scenario {}", self.index + 1)
-        } else {
-            self.scenario.title.trim().to_owned()
-        }
-    }
-
-    /// The owners of the additional countermeasures, each once, in order.
-    pub fn owners(&self) -> String {
-        let mut out: Vec<&str> = Vec::new();
-        for c in &self.scenario.additional_countermeasures {
-            let o = c.owner.trim();
-            if !o.is_empty() && !out.contains(&o) {
-                out.push(o);
-            }
-        }
-        out.join(", ")
-    }
-}
-
 /// What "no, accepted" in the Tolerable column means.
 pub const ACCEPTED_TEXT: &str = "Accepted although intolerable: the residual risk is above the tolerable risk and was accepted explicitly, with a justification";
-
-/// Every scenario with its rating, in project order: the initial ones, then zones, then
-/// conduits. Ratings come from the assessment; a scenario it has no rating for (a stale
-/// assessment) counts as unrated.
-pub fn register_rows<'a>(project: &'a Project, a: &Assessment) -> Vec<RegisterRow<'a>> {
-    let unrated = ScenarioRisk {
-        unmitigated: None,
-        after_existing: None,
-        residual: None,
-        relies_on_planned: false,
-        accepted_although_intolerable: false,
-    };
-    let mut rows = Vec::new();
-    let mut add =
-        |element: ElementRef, name: String, list: &'a [ThreatScenario], rated: &[ScenarioRisk]| {
-            for (i, s) in list.iter().enumerate() {
-                rows.push(RegisterRow {
-                    element,
-                    element_name: name.clone(),
-                    scenario: s,
-                    index: i,
-                    risk: rated.get(i).copied().unwrap_or(unrated),
-                });
-            }
-        };
-    add(
-        ElementRef::Project,
-        "Initial assessment".to_owned(),
-        &project.risk.initial,
-        &a.risk.initial,
-    );
-    for (i, z) in project.zones.iter().enumerate() {
-        let rated = a
-            .zones
-            .get(i)
-            .map_or(&[][..], |e| e.risk.scenarios.as_slice());
-        add(
-            ElementRef::Zone(z.id),
-            z.name.clone(),
-            &z.risk.scenarios,
-            rated,
-        );
-    }
-    for (i, c) in project.conduits.iter().enumerate() {
-        let rated = a
-            .conduits
-            .get(i)
-            .map_or(&[][..], |e| e.risk.scenarios.as_slice());
-        add(
-            ElementRef::Conduit(c.id),
-            c.name.clone(),
-            &c.risk.scenarios,
-            rated,
-        );
-    }
-    rows
-}
 
 /// Level, then score; unrated below every rating.
 fn rank(r: Option<Rating>) -> (bool, u8, u8) {
@@ -134,7 +42,7 @@ fn rank(r: Option<Rating>) -> (bool, u8, u8) {
 }
 
 /// Sorts stably (ties keep project order).
-pub fn sort_rows(rows: &mut [RegisterRow<'_>], s: RegisterState) {
+pub(crate) fn sort_rows(rows: &mut [RiskRow<'_>], s: RegisterState) {
     rows.sort_by(|a, b| {
         let o = match s.by {
             SortBy::Element => a
@@ -173,7 +81,7 @@ fn header_ui(ui: &mut egui::Ui, state: &mut RegisterState, by: SortBy, text: &st
 
 /// The register tab: reads the document through `view`, sorts by `state`, pushes the element
 /// clicked as [`Intent::FocusElement`].
-pub fn register_ui(
+pub(crate) fn register_ui(
     view: View<'_>,
     state: &mut RegisterState,
     out: &mut Intents,
@@ -182,7 +90,7 @@ pub fn register_ui(
     let doc = view.doc;
     let project = &doc.project;
     let m = &project.risk.matrix;
-    let mut rows = register_rows(project, &doc.assessment);
+    let mut rows = risk_rows(project, &doc.assessment);
     sort_rows(&mut rows, *state);
     let intolerable = rows
         .iter()
@@ -273,7 +181,9 @@ pub fn register_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Countermeasure, Rect, Zone, ZoneId, ZoneKind};
+    use crate::model::{
+        Countermeasure, ElementRef, Project, Rect, ThreatScenario, Zone, ZoneId, ZoneKind,
+    };
 
     fn scenario(title: &str, l: u8, c: u8, rl: u8) -> ThreatScenario {
         ThreatScenario {
@@ -321,7 +231,7 @@ mod tests {
         // initial: 5 × 5 = 25 Critical, residual 2 × 5 = 10 High
         p.risk.initial.push(scenario("worst case", 5, 5, 2));
         let a = crate::analysis::assess(&p, crate::catalog::Catalog::embedded());
-        let mut rows = register_rows(&p, &a);
+        let mut rows = risk_rows(&p, &a);
         assert_eq!(rows.len(), 4);
         assert_eq!(rows[0].element, ElementRef::Project);
         assert_eq!(rows[1].owners(), "IT, OT");

@@ -3,6 +3,7 @@
 //! commits it as one undo step, Esc cancels.
 
 use super::{DesignerApp, Intent};
+use crate::command::Action;
 use crate::model::{AssetParent, ElementRef, Project, layout};
 use egui::text::{CCursor, CCursorRange};
 use egui::{Rect, pos2, vec2};
@@ -66,7 +67,7 @@ fn name_rect_in_scene(p: &Project, e: ElementRef) -> Option<Rect> {
 
 impl DesignerApp {
     /// Opens the rename field on `e` (F2, double-click).
-    pub fn begin_rename(&mut self, e: ElementRef) {
+    pub(crate) fn begin_rename(&mut self, e: ElementRef) {
         let Some(doc) = &self.doc else { return };
         let exists = match e {
             ElementRef::Zone(id) => doc.project.zone(id).is_some(),
@@ -165,6 +166,6 @@ impl DesignerApp {
             self.status = Some("Rename cancelled.".into());
             return;
         }
-        self.emit(Intent::Rename { element, name });
+        self.emit(Intent::Act(Action::Rename { element, name }));
     }
 }

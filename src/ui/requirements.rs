@@ -11,8 +11,9 @@ use super::inspector::widgets::TextField;
 use super::view::{Intents, View};
 use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
+use crate::command::Action;
 use crate::command::bulk::{BulkAction, RequirementChange, copy_assessment_plan, met_up_to_count};
-use crate::edit::Edit;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{ElementRef, Fr, MAX_SL, RequirementAssessment, Requirements, Status};
 use std::collections::BTreeSet;
@@ -91,7 +92,12 @@ fn visible_rows<'a>(
 
 /// The requirements table of the selected zone or conduit, filtered by `filters`; status,
 /// reason and evidence edits and the bulk actions become intents.
-pub fn requirements_ui(view: View, filters: &mut DockState, out: &mut Intents, ui: &mut egui::Ui) {
+pub(crate) fn requirements_ui(
+    view: View,
+    filters: &mut DockState,
+    out: &mut Intents,
+    ui: &mut egui::Ui,
+) {
     let Some(target) = requirements_target(view) else {
         ui.label("Select a zone or conduit to assess its requirements.");
         return;
@@ -279,7 +285,7 @@ pub fn requirements_ui(view: View, filters: &mut DockState, out: &mut Intents, u
 }
 
 /// Click (only this row), Shift-click (the range from the anchor), Ctrl-click (toggle).
-pub fn pick_row(rows: &mut RowSelection, order: &[&str], id: &str, m: egui::Modifiers) {
+pub(crate) fn pick_row(rows: &mut RowSelection, order: &[&str], id: &str, m: egui::Modifiers) {
     if m.shift
         && let Some(anchor) = rows.anchor.as_deref()
         && let (Some(a), Some(b)) = (
@@ -404,9 +410,7 @@ fn fr_heading_ui(ui: &mut egui::Ui, ea: &ElementAssessment, fr: Fr) {
             ea.sl_a[i].map_or_else(|| "–".into(), |l| l.to_string())
         )
     };
-    let sev = theme::gap_color(
-        crate::analysis::GapSeverity::from_gap(ea.capability_gap[i]).worst(ea.sl_a_severity(fr)),
-    );
+    let sev = theme::gap_color(ea.capability_severity[i].worst(ea.sl_a_severity(fr)));
     ui.add_space(4.0);
     ui.label(
         egui::RichText::new(format!(
@@ -447,11 +451,11 @@ fn bulk_bar_ui(
                 crate::count_of(picked.len(), "row", "rows")
             ));
             let bulk = |change| {
-                Intent::Bulk(BulkAction::Requirements {
+                Intent::Act(Action::Bulk(BulkAction::Requirements {
                     target,
                     ids: picked.clone(),
                     change,
-                })
+                }))
             };
             let mut picked_status = None;
             egui::ComboBox::from_id_salt("bulk-status")
@@ -555,7 +559,7 @@ fn bulk_bar_ui(
                     .button(format!("Mark {} met", crate::count_of(n, "item", "items")))
                     .clicked()
                 {
-                    out.push(Intent::Bulk(BulkAction::MetUpTo { target, level }));
+                    out.push(Intent::Act(Action::Bulk(BulkAction::MetUpTo { target, level })));
                     close = true;
                 }
                 if ui.button("Cancel").clicked() {
@@ -633,10 +637,10 @@ fn copy_picker_ui(
                 counts.skipped
             ));
             if go.clicked() {
-                out.push(Intent::Bulk(BulkAction::CopyAssessment {
+                out.push(Intent::Act(Action::Bulk(BulkAction::CopyAssessment {
                     from: target,
                     to,
-                }));
+                })));
                 rows.copy_open = false;
                 rows.copy_to.clear();
             }
@@ -647,7 +651,7 @@ fn copy_picker_ui(
     });
 }
 
-/// The edit that stores one requirement assessment on a zone or conduit (a default entry is
+/// The intent that stores one requirement assessment on a zone or conduit (a default entry is
 /// removed, so files stay small).
 fn requirement_edit(
     doc: &super::Document,
@@ -657,31 +661,20 @@ fn requirement_edit(
     label: String,
     merge_key: Option<String>,
 ) -> Option<Intent> {
-    let put = |reqs: &mut Requirements| {
-        if ra.is_default() {
-            reqs.remove(id);
-        } else {
-            reqs.insert(id.to_owned(), ra.clone());
-        }
-    };
-    let edit = match target {
-        ElementRef::Zone(z) => {
-            let mut z = doc.project.zone(z)?.clone();
-            put(&mut z.requirements);
-            Edit::ReplaceZone(z)
-        }
-        ElementRef::Conduit(c) => {
-            let mut c = doc.project.conduit(c)?.clone();
-            put(&mut c.requirements);
-            Edit::ReplaceConduit(c)
-        }
-        _ => return None,
-    };
-    Some(Intent::Edit {
+    match target {
+        ElementRef::Zone(z) => doc.project.zone(z).map(|_| ()),
+        ElementRef::Conduit(c) => doc.project.conduit(c).map(|_| ()),
+        ElementRef::Asset(_) | ElementRef::Project => None,
+    }?;
+    Some(Intent::Act(Action::Form {
         label,
-        edit: Box::new(edit),
+        form: Box::new(FormAction::Requirement {
+            element: target,
+            id: id.to_owned(),
+            assessment: ra,
+        }),
         merge_key,
-    })
+    }))
 }
 
 #[cfg(test)]

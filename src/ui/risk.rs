@@ -7,7 +7,8 @@ use super::view::Intents;
 use super::{Intent, theme};
 use crate::analysis::ElementAssessment;
 use crate::analysis::risk::{Rating, ScenarioRisk};
-use crate::edit::Edit;
+use crate::command::Action;
+use crate::command::form::FormAction;
 use crate::model::{
     AssetId, Conduit, ElementRef, ElementRisk, Project, ProjectRisk, RiskMatrix, ThreatScenario,
     Zone,
@@ -81,29 +82,18 @@ impl Owner<'_> {
     /// The intent that applies a changed risk of this element as one undo step.
     fn intent(&self, change: Change<ElementRisk>) -> Intent {
         let key = change.key.map(|k| format!("{}.risk.{k}", self.id()));
-        let (label, edit) = match self {
-            Owner::Zone(z) => {
-                let mut n = (*z).clone();
-                n.risk = change.value;
-                (
-                    format!("{} in zone {}", change.label, z.name),
-                    Edit::ReplaceZone(n),
-                )
-            }
-            Owner::Conduit(c) => {
-                let mut n = (*c).clone();
-                n.risk = change.value;
-                (
-                    format!("{} in conduit {}", change.label, c.name),
-                    Edit::ReplaceConduit(n),
-                )
-            }
+        let label = match self {
+            Owner::Zone(z) => format!("{} in zone {}", change.label, z.name),
+            Owner::Conduit(c) => format!("{} in conduit {}", change.label, c.name),
         };
-        Intent::Edit {
+        Intent::Act(Action::Form {
             label,
-            edit: Box::new(edit),
+            form: Box::new(FormAction::Risk {
+                element: self.element(),
+                risk: change.value,
+            }),
             merge_key: key,
-        }
+        })
     }
 
     /// The assets a scenario of this element can affect: a zone's own; for a conduit its
@@ -127,7 +117,7 @@ impl Owner<'_> {
 }
 
 /// A coloured chip with the level name and score of a rating ("–" when unrated).
-pub fn rating_chip_ui(ui: &mut egui::Ui, matrix: &RiskMatrix, rating: Option<Rating>) {
+pub(crate) fn rating_chip_ui(ui: &mut egui::Ui, matrix: &RiskMatrix, rating: Option<Rating>) {
     let (fill, text) = match rating {
         Some(r) => (
             theme::risk_level_color(r.level, matrix.levels.len()),
@@ -474,7 +464,7 @@ fn scenario_ui(
 
 /// At most `n` characters of `s`, "…" when cut (headers do not wrap, and a long one would
 /// widen the inspector).
-pub fn shortened(s: &str, n: usize) -> String {
+pub(crate) fn shortened(s: &str, n: usize) -> String {
     if s.chars().count() <= n {
         s.to_owned()
     } else {
@@ -485,7 +475,7 @@ pub fn shortened(s: &str, n: usize) -> String {
 }
 
 /// "1 threat scenario", "2 threat scenarios".
-pub fn scenarios_text(n: usize) -> String {
+pub(crate) fn scenarios_text(n: usize) -> String {
     format!("{n} threat scenario{}", if n == 1 { "" } else { "s" })
 }
 
@@ -496,11 +486,7 @@ fn scenario_header(
     matrix: &RiskMatrix,
     r: Option<&ScenarioRisk>,
 ) -> String {
-    let title = if s.title.trim().is_empty() {
-        format!("Scenario {}", i + 1)
-    } else {
-        shortened(s.title.trim(), 28)
-    };
+    let title = shortened(&crate::analysis::register::scenario_title(i, s), 28);
     match r.and_then(|r| r.residual) {
         Some(res) => format!(
             "{title} — {} {}",
@@ -521,7 +507,7 @@ pub struct Rated<'a> {
 
 /// A list of threat scenarios, each in its own collapsible block, with add and remove. `id`
 /// keeps the widgets of different lists apart; `rated` is what `assess` says of each.
-pub fn scenarios_ui(
+pub(crate) fn scenarios_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     (id, element): (&str, ElementRef),
@@ -590,7 +576,7 @@ pub fn scenarios_ui(
 
 /// Beside the SL-T: the SL-T the worst unmitigated risk proposes and, when the chosen one is
 /// below it, the rationale (tinted while empty).
-pub fn proposal_ui(
+pub(crate) fn proposal_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     owner: Owner<'_>,
@@ -649,7 +635,7 @@ pub fn proposal_ui(
 }
 
 /// The collapsible Risk section of a zone or conduit.
-pub fn element_risk_ui(
+pub(crate) fn element_risk_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     project: &Project,
@@ -765,24 +751,33 @@ mod tests {
             "Edit SL-T rationale",
             "rationale".into(),
         ));
-        let Intent::Edit {
+        let Intent::Act(Action::Form {
             label,
-            edit,
+            form,
             merge_key,
-        } = intent
+        }) = intent
         else {
             panic!("an edit");
         };
         assert_eq!(label, "Edit SL-T rationale in conduit BPCS ↔ SIS");
         assert_eq!(merge_key.as_deref(), Some("conduit5.risk.rationale"));
-        match *edit {
-            Edit::ReplaceConduit(c) => {
-                assert_eq!(c.id, ConduitId(5));
-                assert_eq!(c.risk, risk);
-                assert_eq!(c.devices.len(), 1, "the rest of the conduit is kept");
-            }
-            other => panic!("{other:?}"),
-        }
+        let plan = crate::command::plan(
+            &crate::command::Action::Form {
+                label,
+                form,
+                merge_key,
+            },
+            &p,
+            &Default::default(),
+            crate::catalog::Catalog::embedded(),
+        )
+        .expect("a plan");
+        let mut after = p.clone();
+        plan.edit.apply(&mut after).expect("applies");
+        let c = after.conduit(ConduitId(5)).expect("the conduit");
+        assert_eq!(c.risk, risk);
+        assert_eq!(c.devices.len(), 1, "the rest of the conduit is kept");
+        assert_eq!(after.zones, p.zones, "nothing else changes");
         assert_eq!(shortened("abcdef", 4), "abc…");
         assert_eq!(shortened("abc", 4), "abc");
         assert_eq!(scenarios_text(1), "1 threat scenario");

@@ -9,6 +9,7 @@ use super::theme;
 use super::view::{Intents, View};
 use crate::analysis::Assessment;
 use crate::analysis::risk::ApprovalState;
+use crate::command::Action;
 use crate::command::risk::RiskAction;
 use crate::command::risk_matrix::MatrixAction;
 use crate::model::{Approval, Decision, Project, RiskMatrix};
@@ -26,7 +27,9 @@ fn set_matrix(intents: &mut Intents, change: Change<RiskMatrix>) {
 }
 
 fn matrix_action(intents: &mut Intents, action: MatrixAction) {
-    intents.push(Intent::Risk(RiskAction::Matrix(action)));
+    intents.push(Intent::Act(Action::Risk(Box::new(RiskAction::Matrix(
+        action,
+    )))));
 }
 
 /// A small single-line field in a grid cell; hovering shows the whole text.
@@ -368,7 +371,7 @@ fn initial_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &A
 /// The approval recorded for the project's content now: the current revision, content hash
 /// and the digest of the assessment result `assessment_hash` (what `assess` returns for it),
 /// the rest of `base` kept.
-pub fn record_approval(
+pub(crate) fn record_approval(
     project: &Project,
     base: Option<&Approval>,
     assessment_hash: &str,
@@ -521,7 +524,7 @@ fn approval_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project, a: &
 
 /// The project's Risk matrix, Initial assessment and Approval sections (in the inspector when
 /// nothing is selected).
-pub fn project_risk_ui(view: View<'_>, out: &mut Intents, ui: &mut egui::Ui) {
+pub(crate) fn project_risk_ui(view: View<'_>, out: &mut Intents, ui: &mut egui::Ui) {
     let (project, a) = (&view.doc.project, &view.doc.assessment);
     ui.separator();
     ui.heading("Risk assessment");

@@ -9,6 +9,7 @@ use super::theme;
 use super::view::Intents;
 use crate::analysis::FindingSeverity;
 use crate::analysis::risk::ScenarioRisk;
+use crate::command::Action;
 use crate::command::risk::{RiskAction, ScenarioChange};
 use crate::model::{
     Acceptance, AssessmentRecord, Assessor, ElementRef, ElementRisk, Project, ProjectRisk,
@@ -20,7 +21,7 @@ fn small(ui: &mut egui::Ui, text: &str) {
 }
 
 /// Who assessed a zone or conduit, when, against which method version.
-pub fn record_ui(
+pub(crate) fn record_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     project: &Project,
@@ -107,7 +108,10 @@ pub fn record_ui(
             }
         });
     if let Some(record) = changed {
-        intents.push(Intent::Risk(RiskAction::Record { element, record }));
+        intents.push(Intent::Act(Action::Risk(Box::new(RiskAction::Record {
+            element,
+            record,
+        }))));
     }
 }
 
@@ -122,7 +126,7 @@ pub struct ScenarioAt<'a> {
 
 /// The threat source picked from the project's list (at the top of the scenario; a picked one
 /// replaces the scenario's own source text).
-pub fn source_pick_ui(
+pub(crate) fn source_pick_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     risk: &ProjectRisk,
@@ -161,17 +165,17 @@ pub fn source_pick_ui(
             );
         }
         if pick != s.source {
-            intents.push(Intent::Risk(RiskAction::Scenario {
+            intents.push(Intent::Act(Action::Risk(Box::new(RiskAction::Scenario {
                 element: at.element,
                 index: at.index,
                 change: ScenarioChange::Source(pick),
-            }));
+            }))));
         }
     }
 }
 
 /// Why the unmitigated likelihood is what it is (under the unmitigated rating).
-pub fn rationale_ui(
+pub(crate) fn rationale_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     at: ScenarioAt<'_>,
@@ -182,17 +186,17 @@ pub fn rationale_ui(
         .multiline(true)
         .show_ui(ui, intents)
     {
-        intents.push(Intent::Risk(RiskAction::Scenario {
+        intents.push(Intent::Act(Action::Risk(Box::new(RiskAction::Scenario {
             element: at.element,
             index: at.index,
             change: ScenarioChange::LikelihoodRationale(t),
-        }));
+        }))));
     }
 }
 
 /// The acceptance of the residual risk ("accepted although intolerable" when above the
 /// tolerable).
-pub fn scenario_record_ui(
+pub(crate) fn scenario_record_ui(
     ui: &mut egui::Ui,
     intents: &mut Intents,
     at: ScenarioAt<'_>,
@@ -233,11 +237,11 @@ pub fn scenario_record_ui(
         }
     }
     if let Some(change) = change {
-        intents.push(Intent::Risk(RiskAction::Scenario {
+        intents.push(Intent::Act(Action::Risk(Box::new(RiskAction::Scenario {
             element: at.element,
             index: at.index,
             change,
-        }));
+        }))));
     }
 }
 
@@ -294,7 +298,7 @@ fn acceptance_ui(
 }
 
 /// The project's method document and its list of threat sources.
-pub fn method_and_sources_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
+pub(crate) fn method_and_sources_ui(ui: &mut egui::Ui, intents: &mut Intents, project: &Project) {
     let risk = &project.risk;
     egui::CollapsingHeader::new(format!(
         "Method and threat sources ({})",
@@ -323,7 +327,7 @@ pub fn method_and_sources_ui(ui: &mut egui::Ui, intents: &mut Intents, project: 
             });
         }
         if let Some(m) = method {
-            intents.push(Intent::Risk(RiskAction::Method(m)));
+            intents.push(Intent::Act(Action::Risk(Box::new(RiskAction::Method(m)))));
         }
         ui.add_space(4.0);
         small(
@@ -358,7 +362,9 @@ pub fn method_and_sources_ui(ui: &mut egui::Ui, intents: &mut Intents, project: 
                             .on_hover_text("Remove this threat source")
                             .clicked()
                         {
-                            intents.push(Intent::Risk(RiskAction::RemoveThreatSource(t.id)));
+                            intents.push(Intent::Act(Action::Risk(Box::new(
+                                RiskAction::RemoveThreatSource(t.id),
+                            ))));
                         }
                     });
                     if let Some(v) = TextField::cell(("ts", t.id, 1), &t.capability, 300.0)
@@ -381,11 +387,15 @@ pub fn method_and_sources_ui(ui: &mut egui::Ui, intents: &mut Intents, project: 
                     }
                 });
             if let Some(n) = n {
-                intents.push(Intent::Risk(RiskAction::SetThreatSource(n)));
+                intents.push(Intent::Act(Action::Risk(Box::new(
+                    RiskAction::SetThreatSource(n),
+                ))));
             }
         }
         if ui.small_button("Add threat source").clicked() {
-            intents.push(Intent::Risk(RiskAction::AddThreatSource));
+            intents.push(Intent::Act(Action::Risk(Box::new(
+                RiskAction::AddThreatSource,
+            ))));
         }
     });
 }

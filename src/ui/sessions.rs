@@ -109,7 +109,7 @@ impl Default for Sessions {
 
 impl Sessions {
     /// The next document set takes this key (a restored recovery).
-    pub fn adopt_key(&mut self, key: Option<String>) {
+    pub(crate) fn adopt_key(&mut self, key: Option<String>) {
         self.next_key = key;
     }
 
@@ -119,18 +119,17 @@ impl Sessions {
     }
 }
 
-/// "pid 123 on host, since 14:02 UTC" for each holder.
+/// "process 123 on host, since 2026-11-23 15:02 CET" for each holder (the system's time zone).
 fn describe_holders(holders: &[LockInfo]) -> String {
+    let tz = jiff::tz::TimeZone::system();
     holders
         .iter()
         .map(|h| {
-            let s = h.since_unix % 86_400;
             format!(
-                "process {} on {}, since {:02}:{:02} UTC",
+                "process {} on {}, since {}",
                 h.owner.pid,
                 h.owner.host,
-                s / 3600,
-                (s % 3600) / 60
+                super::recovery::local_time(h.since_unix, &tz)
             )
         })
         .collect::<Vec<_>>()
@@ -161,7 +160,7 @@ impl DesignerApp {
 
     /// Loads `path` as the next document; the open one stays until it has arrived, and stays
     /// for good when loading fails.
-    pub fn start_open(&mut self, path: &Path, mode: OpenMode) {
+    pub(crate) fn start_open(&mut self, path: &Path, mode: OpenMode) {
         // the document's path is absolute: its lock, recovery and title never depend on the
         // folder the program was started in
         let path = &absolute(path);
@@ -417,7 +416,7 @@ impl DesignerApp {
     }
 
     /// Loads the document's file again, dropping the changes in memory.
-    pub fn reload_from_disk(&mut self) {
+    pub(crate) fn reload_from_disk(&mut self) {
         let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) else {
             return;
         };
@@ -527,7 +526,7 @@ impl DesignerApp {
 }
 
 /// The status line's part: loading progress, read-only, changed on disk.
-pub fn sessions_status_ui(app: &DesignerApp, ui: &mut egui::Ui) {
+pub(crate) fn sessions_status_ui(app: &DesignerApp, ui: &mut egui::Ui) {
     let s = &app.sessions;
     if let Some(job) = &s.load {
         ui.separator();
@@ -560,7 +559,11 @@ pub fn sessions_status_ui(app: &DesignerApp, ui: &mut egui::Ui) {
 }
 
 /// The questions: locked file, save over a changed file, reload a changed file. `true` closes.
-pub fn sessions_modal_ui(app: &mut DesignerApp, ui: &mut egui::Ui, m: &SessionModal) -> bool {
+pub(crate) fn sessions_modal_ui(
+    app: &mut DesignerApp,
+    ui: &mut egui::Ui,
+    m: &SessionModal,
+) -> bool {
     let mut close = false;
     match m {
         SessionModal::Locked { path, holders } => {

@@ -6,7 +6,7 @@ use super::{DesignerApp, Modal};
 impl DesignerApp {
     /// Opens the template `name` as a new project without a file. Like a fresh "New" it holds
     /// nothing the user did, so it is not an unsaved change until it is edited.
-    pub fn open_template(&mut self, name: &str) {
+    pub(crate) fn open_template(&mut self, name: &str) {
         match crate::samples::find_template(name).map(|t| (t.title, t.project())) {
             Some((title, Ok(project))) => {
                 self.set_document(project, None);

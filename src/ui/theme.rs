@@ -12,19 +12,34 @@ pub const fn rgb(c: palette::Rgb) -> Color32 {
     Color32::from_rgb(c[0], c[1], c[2])
 }
 
+/// A translucent [`crate::palette`] colour as an egui colour.
+pub fn rgba(c: palette::Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied(c[0], c[1], c[2], c[3])
+}
+
+/// The light-theme or the dark-theme member of a [`crate::palette`] pair.
+pub fn themed(pair: [palette::Rgb; 2], dark: bool) -> Color32 {
+    rgb(pair[usize::from(dark)])
+}
+
+/// [`themed`] for a translucent pair.
+pub fn themed_rgba(pair: [palette::Rgba; 2], dark: bool) -> Color32 {
+    rgba(pair[usize::from(dark)])
+}
+
 /// Strong colour of a gap severity (strokes, FR cells), the same on both themes.
-pub fn gap_color(s: GapSeverity) -> Color32 {
+pub(crate) fn gap_color(s: GapSeverity) -> Color32 {
     rgb(palette::gap(s))
 }
 
 /// Text colour that reads on top of [`gap_color`].
-pub fn gap_text_color(s: GapSeverity) -> Color32 {
+pub(crate) fn gap_text_color(s: GapSeverity) -> Color32 {
     rgb(palette::gap_text(s))
 }
 
 /// Fill of a zone body with this severity: a light tint for work at the desk, a `strong` one
 /// that a room can tell apart from its back row (presentation mode).
-pub fn gap_fill(s: GapSeverity, dark: bool, strong: bool) -> Color32 {
+pub(crate) fn gap_fill(s: GapSeverity, dark: bool, strong: bool) -> Color32 {
     let c = gap_color(s);
     if dark {
         let k = if strong { 55 } else { 35 };
@@ -45,7 +60,7 @@ pub fn gap_fill(s: GapSeverity, dark: bool, strong: bool) -> Color32 {
 
 /// Text colour of a requirement status, readable on the panel background of either theme
 /// (contrast at least 4.5:1 against egui's light and dark panels).
-pub fn status_color(s: Status, dark: bool) -> Color32 {
+pub(crate) fn status_color(s: Status, dark: bool) -> Color32 {
     let (light, on_dark) = match s {
         Status::Met => ((0x1b, 0x5e, 0x20), (0x81, 0xc7, 0x84)),
         Status::Compensated | Status::NotApplicable => ((0x0d, 0x47, 0xa1), (0x90, 0xca, 0xf9)),
@@ -57,12 +72,12 @@ pub fn status_color(s: Status, dark: bool) -> Color32 {
 }
 
 /// Colour of a finding severity (badges, register, markers), the same on both themes.
-pub fn finding_color(s: FindingSeverity) -> Color32 {
+pub(crate) fn finding_color(s: FindingSeverity) -> Color32 {
     rgb(palette::finding(s))
 }
 
 /// A small accent per zone kind, used in the header stripe and the palette.
-pub fn kind_color(kind: ZoneKind) -> Color32 {
+pub(crate) fn kind_color(kind: ZoneKind) -> Color32 {
     rgb(palette::zone_kind(kind))
 }
 
@@ -74,7 +89,7 @@ pub const SELECTION: Color32 = rgb(palette::SELECTION);
 
 /// Installs DejaVu Sans (Latin, Greek, Cyrillic) and WenQuanYi Micro Hei (CJK) as fallbacks
 /// behind egui's default fonts, so names in any of these scripts render.
-pub fn install_fonts(ctx: &egui::Context) {
+pub(crate) fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "dejavu".to_owned(),
@@ -99,7 +114,7 @@ pub fn install_fonts(ctx: &egui::Context) {
 
 /// Colour of risk level `level` out of `levels` (lowest first): green through amber and orange
 /// to deep red, spread over however many levels the matrix has.
-pub fn risk_level_color(level: u8, levels: usize) -> Color32 {
+pub(crate) fn risk_level_color(level: u8, levels: usize) -> Color32 {
     const STOPS: [(u8, u8, u8); 4] = [
         (
             palette::GAP_MET[0],
@@ -128,7 +143,7 @@ pub fn risk_level_color(level: u8, levels: usize) -> Color32 {
 }
 
 /// Text colour that reads on top of a fill (dark on light fills, white on dark ones).
-pub fn text_on(fill: Color32) -> Color32 {
+pub(crate) fn text_on(fill: Color32) -> Color32 {
     let lum =
         0.299 * f32::from(fill.r()) + 0.587 * f32::from(fill.g()) + 0.114 * f32::from(fill.b());
     if lum > 150.0 {
@@ -142,7 +157,7 @@ pub fn text_on(fill: Color32) -> Color32 {
 pub const RISK_UNRATED: Color32 = rgb(palette::GAP_UNKNOWN);
 
 /// Warning tint of a required field left empty.
-pub fn missing_field_color() -> Color32 {
+pub(crate) fn missing_field_color() -> Color32 {
     finding_color(FindingSeverity::Warning)
 }
 

@@ -43,7 +43,7 @@ pub use shapes::*;
 pub use view::*;
 
 /// Black or white, whichever contrasts more with `fill` (WCAG relative luminance).
-pub fn text_color_on(fill: Color32) -> Color32 {
+pub(crate) fn text_color_on(fill: Color32) -> Color32 {
     fn lin(c: u8) -> f32 {
         let c = f32::from(c) / 255.0;
         if c <= 0.04045 {
@@ -70,7 +70,7 @@ pub struct PathHighlight {
 
 /// Marks the zones of every untrusted path in the assessment, and every conduit that carries
 /// data along one of its hops (as `assess` found them).
-pub fn path_highlight(assessment: &Assessment) -> PathHighlight {
+pub(crate) fn path_highlight(assessment: &Assessment) -> PathHighlight {
     let mut out = PathHighlight::default();
     for path in &assessment.untrusted_paths {
         out.zones.extend(path.iter().copied());
@@ -81,7 +81,7 @@ pub fn path_highlight(assessment: &Assessment) -> PathHighlight {
 }
 
 /// The caption above the graph for a number of untrusted-to-safety paths.
-pub fn path_caption(path_count: usize) -> String {
+pub(crate) fn path_caption(path_count: usize) -> String {
     match path_count {
         0 => "No untrusted path reaches a safety zone".to_owned(),
         1 => "1 path from an untrusted zone reaches a safety zone without passing a DMZ".to_owned(),
@@ -91,7 +91,7 @@ pub fn path_caption(path_count: usize) -> String {
 
 /// Whether `GraphView` (which repaints every frame) must be shown this frame, rather than the
 /// static painting of the same shapes.
-pub fn needs_live_view(
+pub(crate) fn needs_live_view(
     settled: bool,
     fit_pending: bool,
     pointer_over: bool,
@@ -124,7 +124,12 @@ const LAYOUT_BUDGET_MS: u128 = 25;
 
 /// The topology tab: zones and conduits as a graph, untrusted paths to safety zones
 /// highlighted; clicking a zone asks the designer to select it and centre it on the canvas.
-pub fn topology_tab_ui(view: View, state: &mut TopologyView, out: &mut Intents, ui: &mut egui::Ui) {
+pub(crate) fn topology_tab_ui(
+    view: View,
+    state: &mut TopologyView,
+    out: &mut Intents,
+    ui: &mut egui::Ui,
+) {
     let doc = view.doc;
     state.sync(&doc.project, &doc.assessment, doc.cache.revision());
     let selected = match view.selection.iter().next() {

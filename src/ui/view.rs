@@ -16,17 +16,26 @@ pub struct View<'a> {
     pub presentation: bool,
 }
 
-impl super::DesignerApp {
-    /// The read access of a view, when a document is open (for code that borrows nothing else
-    /// of the app meanwhile; panels that also hand out their own state build it field by field).
-    pub fn view(&self) -> Option<View<'_>> {
-        Some(View {
-            doc: self.doc.as_ref()?,
-            selection: &self.selection,
-            catalog: self.catalog,
-            dark: self.dark,
-            presentation: self.presentation,
+/// The [`View`] of a `DesignerApp` expression, when a document is open: built from the app's
+/// fields one by one, so that a panel can borrow its own state mutably beside it
+/// (`let view = view_of!(app); panel_ui(view, &mut app.dock, …)`).
+macro_rules! view_of {
+    ($app:expr) => {
+        $app.doc.as_ref().map(|doc| $crate::ui::view::View {
+            doc,
+            selection: &$app.selection,
+            catalog: $app.catalog,
+            dark: $app.dark,
+            presentation: $app.presentation,
         })
+    };
+}
+pub(crate) use view_of;
+
+impl super::DesignerApp {
+    /// The read access of a view, when a document is open.
+    pub fn view(&self) -> Option<View<'_>> {
+        view_of!(self)
     }
 }
 

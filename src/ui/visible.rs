@@ -6,7 +6,7 @@ use crate::model::text::{is_hidden, visible};
 use crate::report::glyphs::{codes, shared_fonts, uncovered};
 
 /// The notes for `text`, if any (UI-free, for tests).
-pub fn name_notes(text: &str) -> Vec<String> {
+pub(crate) fn name_notes(text: &str) -> Vec<String> {
     let mut notes = Vec::new();
     if text.chars().any(is_hidden) {
         let shown: String = visible(text).chars().take(60).collect();
@@ -31,7 +31,7 @@ pub fn name_notes(text: &str) -> Vec<String> {
 }
 
 /// The notes for `text` as small warning lines.
-pub fn name_notes_ui(ui: &mut egui::Ui, text: &str) {
+pub(crate) fn name_notes_ui(ui: &mut egui::Ui, text: &str) {
     for note in name_notes(text) {
         ui.label(
             egui::RichText::new(note)

@@ -70,7 +70,7 @@ impl FileWatch {
     }
 
     /// Whether the file's size or time changed since the last call.
-    pub fn take_changed(&self) -> bool {
+    pub(crate) fn take_changed(&self) -> bool {
         self.changed.swap(false, Ordering::Relaxed)
     }
 }

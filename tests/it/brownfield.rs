@@ -84,11 +84,8 @@ impl Session {
         );
         self.save_dialog_suggested(&suggested);
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        let ctx = self.h.ctx.clone();
         assert!(
-            self.h
-                .state_mut()
-                .wait_for_export(&ctx, Duration::from_secs(600)),
+            common::wait_for_export(&mut self.h, Duration::from_secs(600)),
             "the export of {name} finishes"
         );
         self.h.run();

@@ -35,10 +35,13 @@ fn several_zones_share_one_form_and_one_undo_step() {
     assert!(h.query_by_label("All 3 selected zones").is_some());
     // DMZ, Safety, Field: the kinds differ
     assert!(h.query_by_label_contains("Mixed: kind, SL-T").is_some());
-    h.state_mut().apply_intent(Intent::Bulk(BulkAction::Zones {
-        ids: zones.to_vec(),
-        change: ZoneChange::SlT(Some(SlVector::uniform(2))),
-    }));
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::Bulk(
+            BulkAction::Zones {
+                ids: zones.to_vec(),
+                change: ZoneChange::SlT(Some(SlVector::uniform(2))),
+            },
+        )));
     h.run();
     assert_eq!(
         undo_label(&h).as_deref(),

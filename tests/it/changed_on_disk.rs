@@ -29,10 +29,11 @@ fn edited_then_changed_elsewhere(
     h.run();
     h.state_mut().open_path(&x);
     h.run();
-    h.state_mut().apply_intent(Intent::CreateZone {
-        kind: ZoneKind::Wireless,
-        center: (4000.0, 4000.0),
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+            kind: ZoneKind::Wireless,
+            center: (4000.0, 4000.0),
+        }));
     h.run();
     let mut theirs = water();
     theirs.meta.title = "Changed by a colleague".into();
@@ -68,10 +69,11 @@ fn save_over_a_changed_file_asks_and_overwrite_overwrites() {
     assert_eq!(&on_disk, project(&h));
     assert!(!h.state().doc.as_ref().expect("doc").is_dirty());
     // saved: the next save does not ask again
-    h.state_mut().apply_intent(Intent::CreateZone {
-        kind: ZoneKind::Control,
-        center: (5000.0, 5000.0),
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+            kind: ZoneKind::Control,
+            center: (5000.0, 5000.0),
+        }));
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(h.state().modal.is_none());
@@ -282,10 +284,11 @@ fn edits_made_while_loading_are_asked_about_before_the_new_document_replaces_the
     h.run();
     h.state_mut().sessions.background_from_bytes = 0;
     h.state_mut().open_path(&other);
-    h.state_mut().apply_intent(Intent::CreateZone {
-        kind: ZoneKind::Control,
-        center: (4000.0, 4000.0),
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+            kind: ZoneKind::Control,
+            center: (4000.0, 4000.0),
+        }));
     let deadline = Instant::now() + Duration::from_secs(60);
     while h.state().sessions.load.is_some() && Instant::now() < deadline {
         h.step();

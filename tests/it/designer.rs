@@ -697,11 +697,13 @@ fn canvas_reuses_its_drawing_until_what_it_shows_changes() {
     // an edit: drawn again, with the new name
     let mut renamed = first.clone();
     renamed.name = "Renamed zone".into();
-    h.state_mut().apply_intent(zonewright::ui::Intent::Edit {
-        label: "Rename".into(),
-        edit: Box::new(zonewright::edit::Edit::ReplaceZone(renamed)),
-        merge_key: None,
-    });
+    h.state_mut().apply_intent(zonewright::ui::Intent::Act(
+        zonewright::command::Action::Form {
+            label: "Rename".into(),
+            form: Box::new(zonewright::command::form::FormAction::Zone(renamed)),
+            merge_key: None,
+        },
+    ));
     h.run();
     assert!(h.state().canvas.drawing_builds() > built);
     assert!(shows(&h, "Renamed zone"));

@@ -15,10 +15,8 @@ use crate::common;
 use common::{click_at, harness_with};
 
 fn finish_export(h: &mut Harness<'_, DesignerApp>) {
-    let ctx = h.ctx.clone();
     assert!(
-        h.state_mut()
-            .wait_for_export(&ctx, Duration::from_secs(120)),
+        common::wait_for_export(h, Duration::from_secs(120)),
         "the export finishes"
     );
     h.run();
@@ -138,10 +136,11 @@ fn a_large_export_does_not_freeze_the_window() {
     );
     let before = h.state().doc.as_ref().map(|d| d.project.zones.len());
     // the user keeps working meanwhile
-    h.state_mut().apply_intent(Intent::CreateZone {
-        kind: ZoneKind::Control,
-        center: (-500.0, -500.0),
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+            kind: ZoneKind::Control,
+            center: (-500.0, -500.0),
+        }));
     h.step();
     assert_eq!(
         h.state().doc.as_ref().map(|d| d.project.zones.len()),
@@ -188,10 +187,11 @@ fn the_topology_tab_shows_the_graph_and_clicking_a_zone_selects_it() {
     );
     // an edit shows in the graph: a new zone becomes a node
     let before = h.state().topology.graph().node_count();
-    h.state_mut().apply_intent(Intent::CreateZone {
-        kind: ZoneKind::Dmz,
-        center: (2000.0, 2000.0),
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+            kind: ZoneKind::Dmz,
+            center: (2000.0, 2000.0),
+        }));
     for _ in 0..5 {
         h.step();
     }
@@ -210,10 +210,11 @@ fn unsaved_work_is_written_and_offered_back_at_the_next_start() {
         assert!(h.state().modal.is_none(), "nothing to offer the first time");
         h.state_mut().open_sample("water");
         h.run();
-        h.state_mut().apply_intent(Intent::CreateZone {
-            kind: ZoneKind::Wireless,
-            center: (3000.0, 3000.0),
-        });
+        h.state_mut()
+            .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+                kind: ZoneKind::Wireless,
+                center: (3000.0, 3000.0),
+            }));
         h.run();
         // the first unsaved change is written at once, on a background thread
         let deadline = Instant::now() + Duration::from_secs(20);

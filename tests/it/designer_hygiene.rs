@@ -53,10 +53,8 @@ fn the_export_status_line_warns_about_characters_no_bundled_font_has() {
     }
     h.state_mut().export_options.pdf.sections.details = false;
     h.state_mut().start_export(out.clone());
-    let ctx = h.ctx.clone();
     assert!(
-        h.state_mut()
-            .wait_for_export(&ctx, std::time::Duration::from_secs(120)),
+        common::wait_for_export(&mut h, std::time::Duration::from_secs(120)),
         "the export finishes"
     );
     h.run();

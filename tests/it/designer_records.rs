@@ -141,16 +141,18 @@ fn accepting_an_intolerable_residual_is_shown_as_accepted_although_intolerable()
     );
     // filled in (through the same action the fields push): accepted although intolerable
     h.state_mut()
-        .apply_intent(Intent::Risk(RiskAction::Scenario {
-            element: ElementRef::Zone(ZoneId(1)),
-            index: 0,
-            change: ScenarioChange::Acceptance(Some(Acceptance {
-                by: "J. de Vries".into(),
-                role: "Plant manager".into(),
-                date: "2026-03-10".into(),
-                justification: "Supervised sessions until the turnaround".into(),
-            })),
-        }));
+        .apply_intent(Intent::Act(zonewright::command::Action::Risk(Box::new(
+            RiskAction::Scenario {
+                element: ElementRef::Zone(ZoneId(1)),
+                index: 0,
+                change: ScenarioChange::Acceptance(Some(Acceptance {
+                    by: "J. de Vries".into(),
+                    role: "Plant manager".into(),
+                    date: "2026-03-10".into(),
+                    justification: "Supervised sessions until the turnaround".into(),
+                })),
+            },
+        ))));
     h.run();
     h.get_by_label("Accepted although intolerable");
     let a = &h.state().doc.as_ref().expect("document").assessment;
@@ -211,14 +213,18 @@ fn with_nothing_selected_the_method_and_a_threat_source_are_edited_one_step_each
     assert!(sources[1].in_scope, "a new source is in scope");
     // the picked source cannot be removed while a scenario uses it; the new one can
     h.state_mut()
-        .apply_intent(Intent::Risk(RiskAction::Scenario {
-            element: ElementRef::Zone(ZoneId(1)),
-            index: 0,
-            change: ScenarioChange::Source(1),
-        }));
+        .apply_intent(Intent::Act(zonewright::command::Action::Risk(Box::new(
+            RiskAction::Scenario {
+                element: ElementRef::Zone(ZoneId(1)),
+                index: 0,
+                change: ScenarioChange::Source(1),
+            },
+        ))));
     h.run();
     h.state_mut()
-        .apply_intent(Intent::Risk(RiskAction::RemoveThreatSource(1)));
+        .apply_intent(Intent::Act(zonewright::command::Action::Risk(Box::new(
+            RiskAction::RemoveThreatSource(1),
+        ))));
     h.run();
     assert_eq!(common::project(&h).risk.threat_sources.len(), 2);
     // undo: the pick, then the added source; the method stays

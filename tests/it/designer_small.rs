@@ -22,7 +22,8 @@ fn one_of_a_kind_is_counted_in_the_singular() {
     let zone = h.state().doc.as_ref().expect("open").project.zones[0].id;
     h.state_mut()
         .apply_intent(Intent::Select(vec![ElementRef::Zone(zone)]));
-    h.state_mut().apply_intent(Intent::DuplicateSelection);
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::DuplicateSelection));
     h.run();
     let label = h
         .state()

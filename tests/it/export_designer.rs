@@ -13,10 +13,8 @@ use crate::common;
 use common::harness_with;
 
 fn finish_export(h: &mut Harness<'_, DesignerApp>) {
-    let ctx = h.ctx.clone();
     assert!(
-        h.state_mut()
-            .wait_for_export(&ctx, Duration::from_secs(120)),
+        common::wait_for_export(h, Duration::from_secs(120)),
         "the export finishes"
     );
     h.run();

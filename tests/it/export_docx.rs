@@ -480,11 +480,7 @@ fn the_designer_exports_the_word_pack() {
     h.get_by_label("Export Word tender pack");
     h.get_by_label("Export…").click();
     h.step();
-    let ctx = h.ctx.clone();
-    assert!(
-        h.state_mut()
-            .wait_for_export(&ctx, Duration::from_secs(120))
-    );
+    assert!(common::wait_for_export(&mut h, Duration::from_secs(120)));
     h.run();
     let status = h.state().status.clone().unwrap_or_default();
     assert!(status.starts_with("Exported"), "status line: {status}");
@@ -511,10 +507,7 @@ fn the_designer_exports_the_word_pack() {
     );
     h.get_by_label("Export…").click();
     h.step();
-    assert!(
-        h.state_mut()
-            .wait_for_export(&ctx, Duration::from_secs(120))
-    );
+    assert!(common::wait_for_export(&mut h, Duration::from_secs(120)));
     h.run();
     let p = parts(&std::fs::read(&on_template).expect("written on the template"));
     assert_eq!(

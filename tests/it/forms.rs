@@ -60,11 +60,12 @@ fn a_partly_assessed_fr_says_how_far_it_has_got() {
         );
         (z.id, n)
     };
-    h.state_mut().apply_intent(Intent::Edit {
-        label: "Set SR 1.1 met".into(),
-        edit: Box::new(zonewright::edit::Edit::ReplaceZone(label)),
-        merge_key: None,
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::Form {
+            label: "Set SR 1.1 met".into(),
+            form: Box::new(zonewright::command::form::FormAction::Zone(label)),
+            merge_key: None,
+        }));
     h.state_mut()
         .apply_intent(Intent::Select(vec![ElementRef::Zone(zone)]));
     h.run();

@@ -20,7 +20,7 @@ fn preview_of(project: &Project, name: &str) -> Preview {
 
 fn applied(project: &Project, p: &Preview) -> Project {
     let mut after = project.clone();
-    p.edit.clone().apply(&mut after).expect("applies");
+    p.edit().apply(&mut after).expect("applies");
     after
 }
 
@@ -276,7 +276,7 @@ fn reimport_adds_changes_keeps_missing_and_rejects_with_row_numbers_never_duplic
 fn the_edit_undoes_to_the_project_before() {
     let p = preview_of(&Project::default(), "ot_monitoring.csv");
     let mut doc = Project::default();
-    let undo = p.edit.clone().apply(&mut doc).unwrap();
+    let undo = p.edit().apply(&mut doc).unwrap();
     assert_eq!(doc.asset_count(), 10);
     undo.apply(&mut doc).unwrap();
     assert_eq!(doc, Project::default());

@@ -47,6 +47,7 @@ mod help;
 mod hostile_csv;
 mod hostile_designer;
 mod hostile_xlsx;
+mod house;
 mod import;
 mod import_cli;
 mod import_designer;

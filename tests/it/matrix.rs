@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use zonewright::analysis::assess;
 use zonewright::catalog::Catalog;
-use zonewright::export::compliance::read_matrix;
+use zonewright::import::compliance::read_matrix;
 use zonewright::model::{Project, SlVector};
 
 fn zonewright(args: &[&str]) -> Output {

@@ -61,7 +61,7 @@ fn the_risk_section_has_the_matrix_scales_levels_initial_assessment_and_register
     assert!(all.contains("The worst unmitigated risk is High, above the tolerable risk"));
     assert!(
         all.contains(&format!(
-            "{INITIAL} Any attacker — High 12 L3 × C4 no (above Medium)"
+            "{INITIAL} Any attacker – High 12 L3 × C4 no (above Medium)"
         )),
         "{all}"
     );

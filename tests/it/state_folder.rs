@@ -25,10 +25,11 @@ fn without_a_state_folder_the_status_line_says_recovery_and_locks_are_off() {
     );
 
     // the designer works on without it: a new project takes an edit, nothing is written
-    h.state_mut().apply_intent(Intent::CreateZone {
-        kind: ZoneKind::Wireless,
-        center: (400.0, 400.0),
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+            kind: ZoneKind::Wireless,
+            center: (400.0, 400.0),
+        }));
     h.run();
     assert!(h.state().autosave.store.is_none());
 }

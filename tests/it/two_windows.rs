@@ -36,10 +36,11 @@ fn designer(store: &RecoveryStore) -> Harness<'static, DesignerApp> {
 }
 
 fn edit(h: &mut Harness<'_, DesignerApp>) {
-    h.state_mut().apply_intent(Intent::CreateZone {
-        kind: ZoneKind::Wireless,
-        center: (4000.0, 4000.0),
-    });
+    h.state_mut()
+        .apply_intent(Intent::Act(zonewright::command::Action::CreateZone {
+            kind: ZoneKind::Wireless,
+            center: (4000.0, 4000.0),
+        }));
     h.run();
 }
 

@@ -216,10 +216,8 @@ fn blank_project_to_pdf_in_at_most_40_actions() {
             .expect("the Export… button");
     s.act("click Export…");
     common::click_at(&mut s.h, export);
-    let ctx = s.h.ctx.clone();
     assert!(
-        s.h.state_mut()
-            .wait_for_export(&ctx, Duration::from_secs(120)),
+        common::wait_for_export(&mut s.h, Duration::from_secs(120)),
         "the export finishes"
     );
     s.h.run();

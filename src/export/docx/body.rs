@@ -72,7 +72,7 @@ pub struct Body<'a> {
 
 impl<'a> Body<'a> {
     /// The first pass.
-    pub fn scanning(fonts: &'a Fonts, toc_before_page: usize) -> Body<'a> {
+    pub(crate) fn scanning(fonts: &'a Fonts, toc_before_page: usize) -> Body<'a> {
         Body {
             fonts,
             pages: 0,
@@ -88,7 +88,7 @@ impl<'a> Body<'a> {
         }
     }
 
-    pub fn scan(self) -> Scan {
+    pub(crate) fn scan(self) -> Scan {
         self.scan
     }
 

@@ -68,13 +68,7 @@ fn margins() -> PageMargin {
 /// "Title · Doc. number · Revision r" and "Page n of N" (fields Word and LibreOffice fill in).
 fn footer(project: &Project) -> Footer {
     let m = &project.meta;
-    let or_dash = |s: &str| {
-        if s.trim().is_empty() {
-            "—".to_owned()
-        } else {
-            shown(s.trim())
-        }
-    };
+    let or_dash = |s: &str| shown(crate::analysis::register::or_dash(s));
     let title = if m.title.trim().is_empty() {
         "zonewright project".to_owned()
     } else {

@@ -131,7 +131,7 @@ fn pieces(xml: &str, n: usize) -> Result<Vec<String>, ExportError> {
 
 /// A paragraph or table of the body as written: header rows marked, no paragraph ids, style
 /// ids renamed to a template's.
-pub fn fix_block(xml: &str, renamed: &[(String, String)]) -> String {
+pub(crate) fn fix_block(xml: &str, renamed: &[(String, String)]) -> String {
     let mut xml = without_paragraph_ids(&mark_header_rows(xml));
     for (from, to) in renamed {
         for attr in ["w:pStyle", "w:tblStyle", "w:rStyle"] {
@@ -173,7 +173,7 @@ impl Properties {
     }
 
     /// `docProps/core.xml`.
-    pub fn core_xml(&self) -> String {
+    pub(crate) fn core_xml(&self) -> String {
         let e = |s: &str| {
             s.replace('&', "&amp;")
                 .replace('<', "&lt;")

@@ -26,7 +26,7 @@ pub(super) fn view_of(zone: &crate::model::Rect) -> egui::Rect {
 
 /// Open gaps of an element in words, one line per FR short of its target: "SI (FR 3):
 /// SL-T 3 · SL-C 2 · SL-A 1".
-pub fn open_gap_lines(e: &ElementAssessment) -> Vec<(GapSeverity, String)> {
+pub(crate) fn open_gap_lines(e: &ElementAssessment) -> Vec<(GapSeverity, String)> {
     let lvl = |l: Option<u8>| l.map_or_else(|| "–".to_owned(), |l| l.to_string());
     Fr::ALL
         .iter()

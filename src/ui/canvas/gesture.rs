@@ -5,6 +5,7 @@
 
 use super::guides::{self, Guide};
 use super::hit::zone_at;
+use crate::command::Action;
 use crate::command::arrange::{self, Sides};
 use crate::model::{
     AssetId, AssetParent, ConduitId, ElementRef, Project, Rect, ZoneId, layout, purdue,
@@ -23,7 +24,7 @@ pub(super) struct Edges {
 }
 
 impl Edges {
-    pub fn sides(self) -> Sides {
+    pub(crate) fn sides(self) -> Sides {
         Sides {
             left: self.left,
             right: self.right,
@@ -36,7 +37,7 @@ impl Edges {
         self.left || self.right || self.top || self.bottom
     }
 
-    pub fn cursor(self) -> egui::CursorIcon {
+    pub(crate) fn cursor(self) -> egui::CursorIcon {
         use egui::CursorIcon as C;
         match (self.left || self.right, self.top || self.bottom) {
             (true, true) if (self.left && self.top) || (self.right && self.bottom) => C::ResizeNwSe,
@@ -155,10 +156,10 @@ pub(super) fn zone_click(
     match tool {
         Tool::Conduit { first: None } => (None, Some(Tool::Conduit { first: Some(zone) })),
         Tool::Conduit { first: Some(first) } if first != zone => (
-            Some(Intent::CreateConduit {
+            Some(Intent::Act(Action::CreateConduit {
                 from: first,
                 to: zone,
-            }),
+            })),
             Some(Tool::Select),
         ),
         Tool::Conduit { .. } => (None, None),
@@ -219,10 +220,12 @@ pub(super) fn zone_drag_start(
 /// Zones released at `p` after a move that began at `start`: a move of half a unit or more.
 pub(super) fn move_zones_end(ids: &[ZoneId], start: Pos2, p: Pos2) -> Option<Intent> {
     let (dx, dy) = (p.x - start.x, p.y - start.y);
-    (dx.abs() >= 0.5 || dy.abs() >= 0.5).then(|| Intent::MoveZones {
-        ids: ids.to_vec(),
-        dx,
-        dy,
+    (dx.abs() >= 0.5 || dy.abs() >= 0.5).then(|| {
+        Intent::Act(Action::MoveZones {
+            ids: ids.to_vec(),
+            dx,
+            dy,
+        })
     })
 }
 
@@ -236,13 +239,13 @@ pub(super) fn resize_end(
     p: Pos2,
 ) -> Option<Intent> {
     let r = resized(rect, edges, p - start);
-    (r != *rect).then_some(Intent::ResizeZone { id, rect: r })
+    (r != *rect).then_some(Intent::Act(Action::ResizeZone { id, rect: r }))
 }
 
 /// The connector of zone `from` released at `now`: a conduit to the zone there, or a hint.
 pub(super) fn connect_end(zone_rects: &[(ZoneId, Rect)], from: ZoneId, now: Pos2) -> Intent {
     match zone_at(zone_rects, now) {
-        Some(to) if to != from => Intent::CreateConduit { from, to },
+        Some(to) if to != from => Intent::Act(Action::CreateConduit { from, to }),
         _ => Intent::Status("Release the connector over another zone to create a conduit.".into()),
     }
 }
@@ -263,22 +266,22 @@ pub(super) fn asset_drop(
         .map(|(c, _)| *c);
     if let Some(c) = on_conduit {
         let index = project.conduit(c).map_or(0, |c| c.devices.len());
-        Intent::MoveAsset {
+        Intent::Act(Action::MoveAsset {
             id,
             to: AssetParent::Conduit(c),
             index,
-        }
+        })
     } else if let Some(zone) = zone_at(zone_rects, now) {
         let (rect, count) = project
             .zone(zone)
             .map_or((Rect::new(0.0, 0.0, 1.0, 1.0), 0), |z| {
                 (z.rect, z.assets.len())
             });
-        Intent::MoveAsset {
+        Intent::Act(Action::MoveAsset {
             id,
             to: AssetParent::Zone(zone),
             index: layout::drop_index(&rect, count, now.x, now.y),
-        }
+        })
     } else {
         Intent::Status(
             "Drop the asset into a zone, or onto a conduit's label to make it a conduit device."
@@ -357,17 +360,17 @@ pub(super) fn palette_drop(
             } else {
                 (p.x, p.y)
             };
-            Intent::CreateZone {
+            Intent::Act(Action::CreateZone {
                 kind: *kind,
                 center,
-            }
+            })
         }
         PalettePayload::Component(c) => match target {
-            Some(zone) => Intent::CreateAsset {
+            Some(zone) => Intent::Act(Action::CreateAsset {
                 zone,
                 component: c.clone(),
                 index: project.zone(zone).map_or(0, |z| z.assets.len()),
-            },
+            }),
             None => Intent::Status(
                 "Drop components into a zone: every asset belongs to a zone (ZCR 3).".to_owned(),
             ),

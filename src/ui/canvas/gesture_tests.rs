@@ -1,6 +1,7 @@
 //! Gestures and hit testing without egui painting: positions in, intents out.
 
 use super::*;
+use crate::command::Action;
 use crate::model::{Asset, Conduit, Zone, ZoneKind};
 use crate::ui::canvas::DrawCache;
 use crate::ui::canvas::hit::{self, conduit_at, dist_to_segment, rubber_band_pick, zone_at};
@@ -152,10 +153,10 @@ fn clicks_select_toggle_or_drive_the_conduit_tool() {
     assert_eq!(
         zone_click(first, ZoneId(2), false, false),
         (
-            Some(Intent::CreateConduit {
+            Some(Intent::Act(Action::CreateConduit {
                 from: ZoneId(1),
                 to: ZoneId(2)
-            }),
+            })),
             Some(Tool::Select)
         )
     );
@@ -205,11 +206,11 @@ fn a_zone_drag_resizes_at_the_border_and_moves_the_selection_elsewhere() {
     );
     assert_eq!(
         move_zones_end(&[a.id], pos2(0.0, 0.0), pos2(10.0, -2.0)),
-        Some(Intent::MoveZones {
+        Some(Intent::Act(Action::MoveZones {
             ids: vec![a.id],
             dx: 10.0,
             dy: -2.0
-        })
+        }))
     );
     let right = Edges {
         right: true,
@@ -221,10 +222,10 @@ fn a_zone_drag_resizes_at_the_border_and_moves_the_selection_elsewhere() {
     );
     assert_eq!(
         resize_end(a.id, &a.rect, right, pos2(400.0, 0.0), pos2(450.0, 0.0)),
-        Some(Intent::ResizeZone {
+        Some(Intent::Act(Action::ResizeZone {
             id: a.id,
             rect: Rect::new(0.0, 0.0, 450.0, 300.0)
-        })
+        }))
     );
 }
 
@@ -234,10 +235,10 @@ fn releases_become_one_intent_or_a_hint() {
     let r = rects(&p);
     assert_eq!(
         connect_end(&r, ZoneId(1), pos2(700.0, 100.0)),
-        Intent::CreateConduit {
+        Intent::Act(Action::CreateConduit {
             from: ZoneId(1),
             to: ZoneId(2)
-        }
+        })
     );
     assert!(matches!(
         connect_end(&r, ZoneId(1), pos2(10.0, 10.0)),
@@ -252,18 +253,18 @@ fn releases_become_one_intent_or_a_hint() {
     let labels = [(ConduitId(5), label)];
     assert_eq!(
         asset_drop(&p, &labels, &r, AssetId(10), pos2(500.0, 150.0)),
-        Intent::MoveAsset {
+        Intent::Act(Action::MoveAsset {
             id: AssetId(10),
             to: AssetParent::Conduit(ConduitId(5)),
             index: 0
-        }
+        })
     );
     assert!(matches!(
         asset_drop(&p, &labels, &r, AssetId(10), pos2(700.0, 200.0)),
-        Intent::MoveAsset {
+        Intent::Act(Action::MoveAsset {
             to: AssetParent::Zone(ZoneId(2)),
             ..
-        }
+        })
     ));
     assert!(matches!(
         asset_drop(&p, &labels, &r, AssetId(10), pos2(-50.0, -50.0)),
@@ -278,13 +279,13 @@ fn releases_become_one_intent_or_a_hint() {
             pos2(3.0, 4.0),
             false
         ),
-        Intent::CreateZone {
+        Intent::Act(Action::CreateZone {
             kind: ZoneKind::Dmz,
             center: (3.0, 4.0)
-        }
+        })
     );
     // with the grid the new zone's corner lands on it
-    let Intent::CreateZone { center, .. } = palette_drop(
+    let Intent::Act(Action::CreateZone { center, .. }) = palette_drop(
         &p,
         &PalettePayload::Zone(ZoneKind::Dmz),
         None,
@@ -299,11 +300,11 @@ fn releases_become_one_intent_or_a_hint() {
     let plc = PalettePayload::Component("plc".into());
     assert_eq!(
         palette_drop(&p, &plc, Some(ZoneId(1)), pos2(3.0, 4.0), true),
-        Intent::CreateAsset {
+        Intent::Act(Action::CreateAsset {
             zone: ZoneId(1),
             component: "plc".into(),
             index: 1
-        }
+        })
     );
     assert!(matches!(
         palette_drop(&p, &plc, None, pos2(3.0, 4.0), true),

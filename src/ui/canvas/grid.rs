@@ -4,7 +4,7 @@
 use super::guides::Guide;
 use crate::command::arrange::GRID;
 use egui::emath::TSTransform;
-use egui::{Color32, Stroke, pos2};
+use egui::{Stroke, pos2};
 
 /// Grid lines closer than this on screen (points) are not drawn.
 const MIN_SPACING: f32 = 10.0;
@@ -24,17 +24,10 @@ pub(super) fn paint_grid(
     if !(zoom.is_finite() && zoom > 0.0 && screen_rect.is_positive()) {
         return;
     }
-    let (minor, major) = if dark {
-        (
-            Color32::from_rgba_unmultiplied(255, 255, 255, 10),
-            Color32::from_rgba_unmultiplied(255, 255, 255, 22),
-        )
-    } else {
-        (
-            Color32::from_rgba_unmultiplied(0, 0, 0, 12),
-            Color32::from_rgba_unmultiplied(0, 0, 0, 26),
-        )
-    };
+    let (minor, major) = (
+        crate::ui::theme::themed_rgba(crate::palette::GRID_MINOR, dark),
+        crate::ui::theme::themed_rgba(crate::palette::GRID_MAJOR, dark),
+    );
     let scene = to_screen.inverse() * screen_rect;
     for (step, color, min) in [
         (GRID, minor, MIN_SPACING),
@@ -69,7 +62,7 @@ pub(super) fn paint_guides(
     to_screen: &TSTransform,
     guides: &[Option<Guide>; 2],
 ) {
-    let color = Color32::from_rgb(0xe0, 0x3c, 0x8a);
+    let color = crate::ui::theme::rgb(crate::palette::SNAP_GUIDE);
     for g in guides.iter().flatten() {
         let (a, b) = g.ends_in_scene();
         let (a, b) = (*to_screen * a, *to_screen * b);

@@ -18,7 +18,7 @@ pub(super) struct Guide {
 
 impl Guide {
     /// The line's two ends in scene coordinates.
-    pub fn ends_in_scene(&self) -> (Pos2, Pos2) {
+    pub(crate) fn ends_in_scene(&self) -> (Pos2, Pos2) {
         if self.vertical {
             (Pos2::new(self.at, self.from), Pos2::new(self.at, self.to))
         } else {

@@ -3,7 +3,7 @@
 
 use super::theme;
 use crate::analysis::GapSeverity;
-use egui::{Color32, CornerRadius, FontId, Stroke, StrokeKind, pos2, vec2};
+use egui::{CornerRadius, FontId, Stroke, StrokeKind, pos2, vec2};
 
 /// Paints the legend on `painter` (screen coordinates) inside `screen_rect`, its text at
 /// `size` points.
@@ -19,17 +19,13 @@ pub(super) fn paint_legend(
         (GapSeverity::Two, "2 or more"),
         (GapSeverity::Unknown, "unknown"),
     ];
-    let (text, bg, border) = if dark {
+    let (text, bg, border) = {
+        use crate::palette::{LEGEND_BORDER, LEGEND_FILL, LEGEND_TEXT};
+        use crate::ui::theme::{themed, themed_rgba};
         (
-            Color32::from_gray(225),
-            Color32::from_rgba_unmultiplied(28, 30, 34, 230),
-            Color32::from_gray(80),
-        )
-    } else {
-        (
-            Color32::from_gray(30),
-            Color32::from_rgba_unmultiplied(255, 255, 255, 235),
-            Color32::from_gray(190),
+            themed(LEGEND_TEXT, dark),
+            themed_rgba(LEGEND_FILL, dark),
+            themed(LEGEND_BORDER, dark),
         )
     };
     let font = FontId::proportional(size);

@@ -5,7 +5,7 @@
 use crate::analysis::GapSeverity;
 use crate::model::{ElementRef, Rect};
 use crate::ui::theme;
-use egui::{Color32, Pos2, Stroke, StrokeKind, pos2, vec2};
+use egui::{Pos2, Stroke, StrokeKind, pos2, vec2};
 
 /// The map's largest size on screen, in points.
 const MAX_W: f32 = 220.0;
@@ -67,17 +67,10 @@ pub(super) fn overview_ui(
             let (rect, response) =
                 ui.allocate_exact_size(map.size(), egui::Sense::click_and_drag());
             let painter = ui.painter();
-            let (bg, edge) = if dark {
-                (
-                    Color32::from_rgba_unmultiplied(30, 32, 36, 235),
-                    Color32::from_gray(110),
-                )
-            } else {
-                (
-                    Color32::from_rgba_unmultiplied(255, 255, 255, 235),
-                    Color32::from_gray(150),
-                )
-            };
+            let (bg, edge) = (
+                crate::ui::theme::themed_rgba(crate::palette::OVERVIEW_FILL, dark),
+                crate::ui::theme::themed(crate::palette::OVERVIEW_BORDER, dark),
+            );
             painter.rect_filled(rect, 4.0, bg);
             for (i, z) in doc.project.zones.iter().enumerate() {
                 let worst = doc

@@ -23,18 +23,11 @@ pub(super) struct Greys {
 
 impl Greys {
     pub fn of(dark: bool) -> Self {
-        if dark {
-            Greys {
-                text: Color32::from_gray(230),
-                sub: Color32::from_gray(180),
-                chip_fill: Color32::from_gray(45),
-            }
-        } else {
-            Greys {
-                text: Color32::from_gray(25),
-                sub: Color32::from_gray(70),
-                chip_fill: Color32::WHITE,
-            }
+        use crate::palette::{CHIP_FILL, ZONE_SUB, ZONE_TEXT};
+        Greys {
+            text: theme::themed(ZONE_TEXT, dark),
+            sub: theme::themed(ZONE_SUB, dark),
+            chip_fill: theme::themed(CHIP_FILL, dark),
         }
     }
 }
@@ -53,7 +46,7 @@ pub(super) struct Sink {
 impl Sink {
     /// Room for `(geometry, text)` shapes: a drawing built again is about as large as the
     /// last one, and growing a vector of shapes step by step copies it again and again.
-    pub fn with_capacity((geometry, text): (usize, usize)) -> Self {
+    pub(crate) fn with_capacity((geometry, text): (usize, usize)) -> Self {
         Sink {
             geometry: RefCell::new(Vec::with_capacity(geometry)),
             text: RefCell::new(Vec::with_capacity(text)),
@@ -62,7 +55,7 @@ impl Sink {
     }
 
     /// What follows is drawn over all text collected so far (a zone over another zone).
-    pub fn start_layer(&self) {
+    pub(crate) fn start_layer(&self) {
         let at = (self.geometry.borrow().len(), self.text.borrow().len());
         self.layers.borrow_mut().push(at);
     }
@@ -81,11 +74,16 @@ impl Geometry<'_> {
         self.0.geometry.borrow_mut().push(shape.into());
     }
 
-    pub fn rect_filled(&self, r: egui::Rect, radius: impl Into<CornerRadius>, fill: Color32) {
+    pub(crate) fn rect_filled(
+        &self,
+        r: egui::Rect,
+        radius: impl Into<CornerRadius>,
+        fill: Color32,
+    ) {
         self.add(Shape::rect_filled(r, radius, fill));
     }
 
-    pub fn rect_stroke(
+    pub(crate) fn rect_stroke(
         &self,
         r: egui::Rect,
         radius: impl Into<CornerRadius>,
@@ -106,11 +104,11 @@ impl Geometry<'_> {
         self.add(RectShape::new(r, radius, fill, stroke, kind));
     }
 
-    pub fn circle_filled(&self, center: Pos2, radius: f32, fill: Color32) {
+    pub(crate) fn circle_filled(&self, center: Pos2, radius: f32, fill: Color32) {
         self.add(Shape::circle_filled(center, radius, fill));
     }
 
-    pub fn line_segment(&self, points: [Pos2; 2], stroke: Stroke) {
+    pub(crate) fn line_segment(&self, points: [Pos2; 2], stroke: Stroke) {
         self.add(Shape::line_segment(points, stroke));
     }
 }
@@ -145,7 +143,7 @@ pub(super) fn layout_prefix(
 
 impl Text<'_> {
     /// On-screen font size for a size in scene units, in half points (keeps the layout cache warm).
-    pub fn screen_size(&self, scene_size: f32) -> f32 {
+    pub(crate) fn screen_size(&self, scene_size: f32) -> f32 {
         ((scene_size * self.to_screen.scaling) * 2.0)
             .round()
             .max(1.0)
@@ -165,7 +163,7 @@ impl Text<'_> {
 
     /// `text` in at most `max_rows` rows of `max_width` scene units (wrapped at words where it
     /// can), cut with "…" when it does not fit.
-    pub fn fitted_rows(
+    pub(crate) fn fitted_rows(
         &self,
         text: &str,
         scene_size: f32,
@@ -194,11 +192,16 @@ impl Text<'_> {
     }
 
     /// The size of a galley in scene units.
-    pub fn scene_size(&self, galley: &egui::Galley) -> Vec2 {
+    pub(crate) fn scene_size(&self, galley: &egui::Galley) -> Vec2 {
         galley.size() / self.to_screen.scaling.max(1e-3)
     }
 
-    pub fn galley(&self, pos_in_scene: Pos2, galley: std::sync::Arc<egui::Galley>, color: Color32) {
+    pub(crate) fn galley(
+        &self,
+        pos_in_scene: Pos2,
+        galley: std::sync::Arc<egui::Galley>,
+        color: Color32,
+    ) {
         self.sink.text.borrow_mut().push(Shape::galley(
             self.to_screen * pos_in_scene,
             galley,
@@ -233,7 +236,7 @@ impl Text<'_> {
 }
 
 /// "SL-T 2 · SL-A 1", or vectors when the FRs differ.
-pub fn sl_summary(
+pub(crate) fn sl_summary(
     sl_t: Option<crate::model::SlVector>,
     sl_a: &crate::model::MaybeLevels,
 ) -> String {
@@ -447,7 +450,7 @@ pub(super) fn conduit(
         painter.rect(
             r,
             CornerRadius::same(3),
-            Color32::from_rgb(0x26, 0x32, 0x38),
+            theme::rgb(crate::palette::BOUNDARY_DEVICE),
             Stroke::new(1.5, color),
             StrokeKind::Inside,
         );
@@ -510,11 +513,7 @@ fn conduit_label(
         let g = t.fitted(&label, scene_size, text_color, max_w);
         let size = t.scene_size(&g) + vec2(12.0, 6.0);
         let lr = egui::Rect::from_center_size(mid, size);
-        let fill = if f.dark {
-            Color32::from_gray(40)
-        } else {
-            Color32::WHITE
-        };
+        let fill = theme::themed(crate::palette::LABEL_FILL, f.dark);
         painter.rect(
             lr,
             CornerRadius::same(4),
@@ -554,7 +553,7 @@ fn control_badges(
     line: Color32,
     label: Option<egui::Rect>,
 ) {
-    let fill = Color32::from_rgb(0x00, 0x5f, 0x73);
+    let fill = theme::rgb(crate::palette::CONTROL_BADGE);
     for (r, text) in crate::model::badges::badge_row((p0.x, p0.y), (p1.x, p1.y), &c.controls) {
         let r = super::to_egui(&r);
         if label.is_some_and(|l| l.intersects(r)) {
@@ -618,20 +617,13 @@ pub(super) fn draw_chip(
     let stroke = if selected {
         Stroke::new(2.5, theme::SELECTION)
     } else {
-        Stroke::new(1.0, Color32::from_gray(150))
+        Stroke::new(1.0, theme::rgb(crate::palette::CHIP_BORDER))
     };
     painter.rect(cr, CornerRadius::same(4), fill, stroke, StrokeKind::Inside);
     let comp = f.catalog.component(&asset.component);
     let icon = comp.map_or("?", |c| c.icon.as_str());
     let badge = egui::Rect::from_min_size(cr.min + vec2(3.0, 3.0), vec2(36.0, cr.height() - 6.0));
-    let badge_color = match comp {
-        Some(c) if c.safety => Color32::from_rgb(0xd8, 0x43, 0x15),
-        Some(c) if c.boundary => Color32::from_rgb(0x26, 0x32, 0x38),
-        Some(c) if c.business_it => Color32::from_rgb(0x5c, 0x6b, 0xc0),
-        Some(c) if c.wireless || c.external || c.temporary => Color32::from_rgb(0x00, 0x89, 0x7b),
-        Some(_) => Color32::from_rgb(0x45, 0x5a, 0x64),
-        None => Color32::from_rgb(0xc6, 0x28, 0x28),
-    };
+    let badge_color = theme::rgb(crate::palette::component_badge(comp));
     painter.rect_filled(badge, CornerRadius::same(3), badge_color);
     t.text(
         badge.center(),

@@ -97,7 +97,7 @@ impl Default for Retained {
 pub(super) const MAX_GESTURE_SCALE: f32 = 2.0;
 
 impl Retained {
-    pub fn valid_for(&self, key: &RetainedKey, visible_in_scene: egui::Rect) -> bool {
+    pub(crate) fn valid_for(&self, key: &RetainedKey, visible_in_scene: egui::Rect) -> bool {
         self.key.as_ref() == Some(key) && self.region_in_scene.contains_rect(visible_in_scene)
     }
 
@@ -136,7 +136,7 @@ impl Retained {
 impl Retained {
     /// The chunks that intersect `visible_on_screen` (in the drawing's own screen
     /// coordinates), as one mesh; joined again only when that set changed.
-    pub fn on_screen_mesh(&mut self, visible_on_screen: egui::Rect) -> Arc<Mesh> {
+    pub(crate) fn on_screen_mesh(&mut self, visible_on_screen: egui::Rect) -> Arc<Mesh> {
         let is_on_screen = |(bounds, _): &(egui::Rect, Mesh)| bounds.intersects(visible_on_screen);
         // compared in place: the common frame (nothing scrolled into or out of view) allocates nothing
         let same_chunks = self.chunks.len() == self.on_screen_chunks.len()

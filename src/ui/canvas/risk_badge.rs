@@ -17,7 +17,7 @@ pub fn intolerable(ea: Option<&ElementAssessment>) -> usize {
 
 /// The chip of a zone, left of the finding badge when it has one (that badge is 30 wide, as
 /// the zone header leaves room for it).
-pub fn zone_rect(er: egui::Rect, ea: &ElementAssessment) -> egui::Rect {
+pub(crate) fn zone_rect(er: egui::Rect, ea: &ElementAssessment) -> egui::Rect {
     let finding_w = if ea.finding_count > 0 { 30.0 } else { 0.0 };
     let right = er.max.x - 8.0 - finding_w;
     egui::Rect::from_center_size(
@@ -27,12 +27,12 @@ pub fn zone_rect(er: egui::Rect, ea: &ElementAssessment) -> egui::Rect {
 }
 
 /// The chip of a conduit label, on its top-left corner.
-pub fn conduit_rect(label: egui::Rect) -> egui::Rect {
+pub(crate) fn conduit_rect(label: egui::Rect) -> egui::Rect {
     egui::Rect::from_center_size(label.min + vec2(-2.0, -2.0), vec2(16.0, 14.0))
 }
 
 /// Paints the chip: red fill in the colour of the worst residual level, "R" in white.
-pub fn paint(
+pub(crate) fn paint(
     painter: &Geometry,
     t: &Text,
     rect: egui::Rect,
@@ -62,7 +62,7 @@ pub fn paint(
 
 /// The hover text of the chip.
 /// `accepted` of the `count` are accepted although intolerable: said, never hidden.
-pub fn hover_text(count: usize, accepted: usize, matrix: &RiskMatrix) -> String {
+pub(crate) fn hover_text(count: usize, accepted: usize, matrix: &RiskMatrix) -> String {
     let accepted = match accepted {
         0 => String::new(),
         n if n == count => ", accepted although intolerable".to_owned(),

@@ -2,9 +2,9 @@
 //! firmware, notes) and its capability (SL-C, typical or from a vendor certificate).
 
 use super::sections::component_combo_ui;
-use super::widgets::{Field, TextField, field, push_edit, sl_vector_ui};
+use super::widgets::{Field, TextField, field, push_form, sl_vector_ui};
 use crate::catalog::Catalog;
-use crate::edit::Edit;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{Asset, AssetParent, Criticality, ElementRef, Project, SlOverride, SlVector};
 use crate::ui::view::Intents;
@@ -19,7 +19,7 @@ const IDENTITY: [Field<Asset>; 7] = [
     field!(Asset, "Notes", notes, multiline),
 ];
 
-pub fn asset_ui(
+pub(crate) fn asset_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,
@@ -53,16 +53,16 @@ pub(super) fn replace(
 ) {
     let mut n = a.clone();
     f(&mut n);
-    push_edit(out, label, Edit::ReplaceAsset(n), key);
+    push_form(out, label, FormAction::Asset(n), key);
 }
 
 fn identity_ui(ui: &mut egui::Ui, out: &mut Intents, catalog: &Catalog, a: &Asset) {
     for (i, f) in IDENTITY.iter().enumerate() {
         if let Some(n) = f.show_ui(ui, out, a) {
-            push_edit(
+            push_form(
                 out,
                 format!("Edit asset {} {}", a.name, f.label.to_lowercase()),
-                Edit::ReplaceAsset(n),
+                FormAction::Asset(n),
                 Some(format!("asset.{}.{i}", a.id.0)),
             );
         }

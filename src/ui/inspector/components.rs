@@ -13,7 +13,7 @@ use crate::ui::view::Intents;
 use super::asset::replace;
 
 /// The label under an SL-C value: its sources, e.g. "from certificate, typical default".
-pub fn source_text(source: &[Option<SlCSource>; 7]) -> String {
+pub(crate) fn source_text(source: &[Option<SlCSource>; 7]) -> String {
     format!(
         "from {}",
         crate::analysis::components::sources_label(source)
@@ -36,7 +36,7 @@ fn per_fr_sources(source: &[Option<SlCSource>; 7]) -> String {
 }
 
 /// The asset's SL-C in use with its source, its certificate and its 4-2 assessment.
-pub fn asset_evidence_ui(
+pub(crate) fn asset_evidence_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,
@@ -244,7 +244,7 @@ fn checks_ui(ui: &mut egui::Ui, out: &mut Intents, catalog: &Catalog, a: &Asset)
 }
 
 /// What to ask the suppliers of a zone's or conduit's components for.
-pub fn suppliers_ui(ui: &mut egui::Ui, catalog: &Catalog, e: &ElementAssessment) {
+pub(crate) fn suppliers_ui(ui: &mut egui::Ui, catalog: &Catalog, e: &ElementAssessment) {
     ui.separator();
     ui.label(egui::RichText::new("Component requirements for suppliers").strong());
     if e.sl_t.is_none() {
@@ -286,7 +286,7 @@ pub fn suppliers_ui(ui: &mut egui::Ui, catalog: &Catalog, e: &ElementAssessment)
 }
 
 /// Where the SL-C of a zone or conduit comes from, under its levels table.
-pub fn sl_c_source_ui(ui: &mut egui::Ui, e: &ElementAssessment) {
+pub(crate) fn sl_c_source_ui(ui: &mut egui::Ui, e: &ElementAssessment) {
     ui.label(
         egui::RichText::new(format!("SL-C {}", source_text(&e.sl_c_source)))
             .small()

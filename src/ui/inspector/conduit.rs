@@ -4,12 +4,13 @@
 
 use super::levels::levels_table_ui;
 use super::sections::{characteristics_ui, compensation_ui};
-use super::widgets::{Field, TextField, field, push_edit, sl_vector_ui};
+use super::widgets::{Field, TextField, field, push_form, sl_vector_ui};
 use crate::analysis::ElementAssessment;
 use crate::catalog::{Catalog, ComponentClass};
-use crate::edit::Edit;
+use crate::command::Action;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
-use crate::model::{Asset, AssetParent, Conduit, Direction, ElementRef, Project, SlVector};
+use crate::model::{Conduit, Direction, ElementRef, Project, SlVector};
 use crate::ui::risk::{Owner, element_risk_ui, proposal_ui};
 use crate::ui::view::Intents;
 use crate::ui::{Intent, theme};
@@ -31,14 +32,14 @@ fn replace(
 ) {
     let mut n = c.clone();
     f(&mut n);
-    push_edit(out, label, Edit::ReplaceConduit(n), key);
+    push_form(out, label, FormAction::Conduit(n), key);
 }
 
 fn key(c: &Conduit, f: &str) -> Option<String> {
     Some(format!("conduit.{}.{f}", c.id.0))
 }
 
-pub fn conduit_ui(
+pub(crate) fn conduit_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,
@@ -61,10 +62,10 @@ pub fn conduit_ui(
     ends_ui(ui, out, project, c);
     for f in &DETAILS {
         if let Some(n) = f.show_ui(ui, out, c) {
-            push_edit(
+            push_form(
                 out,
                 format!("Edit conduit {} {}", c.name, f.label.to_lowercase()),
-                Edit::ReplaceConduit(n),
+                FormAction::Conduit(n),
                 key(c, f.label),
             );
         }
@@ -81,7 +82,7 @@ pub fn conduit_ui(
     ui.separator();
     super::flows::flows_ui(ui, out, catalog, project, c);
     ui.separator();
-    devices_ui(ui, out, catalog, project, c);
+    devices_ui(ui, out, catalog, c);
     ui.separator();
     if let Some(comp) = compensation_ui(ui, out, &format!("conduit{}", c.id.0), &c.compensation) {
         replace(
@@ -240,13 +241,7 @@ fn controls_ui(ui: &mut egui::Ui, out: &mut Intents, catalog: &Catalog, c: &Cond
     }
 }
 
-fn devices_ui(
-    ui: &mut egui::Ui,
-    out: &mut Intents,
-    catalog: &Catalog,
-    project: &Project,
-    c: &Conduit,
-) {
+fn devices_ui(ui: &mut egui::Ui, out: &mut Intents, catalog: &Catalog, c: &Conduit) {
     ui.label(egui::RichText::new(format!("Devices on the conduit ({})", c.devices.len())).strong());
     for d in &c.devices {
         ui.horizontal(|ui| {
@@ -275,21 +270,10 @@ fn devices_ui(
                 .filter(|t| t.class == ComponentClass::NetworkDevice || t.boundary)
             {
                 if ui.selectable_label(false, &t.name).clicked() {
-                    let id = project.next_asset_id();
-                    let name = crate::ui::unique_name(
-                        &t.name,
-                        project.all_assets().map(|(a, _)| a.name.as_str()),
-                    );
-                    push_edit(
-                        out,
-                        format!("Add device {name} to conduit {}", c.name),
-                        Edit::AddAsset {
-                            parent: AssetParent::Conduit(c.id),
-                            index: usize::MAX,
-                            asset: Asset::new(id, name, t.id.clone()),
-                        },
-                        None,
-                    );
+                    out.push(Intent::Act(Action::AddDevice {
+                        conduit: c.id,
+                        component: t.id.clone(),
+                    }));
                 }
             }
         });

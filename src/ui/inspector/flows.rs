@@ -5,6 +5,7 @@
 
 use super::widgets::TextField;
 use crate::catalog::Catalog;
+use crate::command::Action;
 use crate::command::flows::{FlowAction, FlowClip};
 use crate::model::flow::{parse_ports, ports_text};
 use crate::model::network::Cidr;
@@ -18,15 +19,15 @@ fn clip_id() -> egui::Id {
 }
 
 fn set(out: &mut Intents, c: &Conduit, index: usize, flow: DataFlow, key: Option<String>) {
-    out.push(Intent::Flow(FlowAction::Set {
+    out.push(Intent::Act(Action::Flow(FlowAction::Set {
         conduit: c.id,
         index,
         flow: Box::new(flow),
         merge_key: key,
-    }));
+    })));
 }
 
-pub fn flows_ui(
+pub(crate) fn flows_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,
@@ -48,7 +49,7 @@ pub fn flows_ui(
     }
     ui.horizontal(|ui| {
         if ui.button("Add data flow").clicked() {
-            out.push(Intent::Flow(FlowAction::Add { conduit: c.id }));
+            out.push(Intent::Act(Action::Flow(FlowAction::Add { conduit: c.id })));
         }
         let copyable = c.flows.iter().any(|f| !f.is_blank());
         if ui
@@ -71,10 +72,10 @@ pub fn flows_ui(
                 crate::count_of(clip.flows.len(), "flow", "flows")
             );
             if ui.button(text).clicked() {
-                out.push(Intent::Flow(FlowAction::Paste {
+                out.push(Intent::Act(Action::Flow(FlowAction::Paste {
                     conduit: c.id,
                     clip,
-                }));
+                })));
             }
         }
     });
@@ -116,10 +117,10 @@ fn flow_ui(
             .on_hover_text("Remove this data flow")
             .clicked()
         {
-            out.push(Intent::Flow(FlowAction::Remove {
+            out.push(Intent::Act(Action::Flow(FlowAction::Remove {
                 conduit: c.id,
                 index: i,
-            }));
+            })));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -144,11 +145,11 @@ fn flow_ui(
                             p.description
                         ));
                     if r.clicked() {
-                        out.push(Intent::Flow(FlowAction::PickProtocol {
+                        out.push(Intent::Act(Action::Flow(FlowAction::PickProtocol {
                             conduit: c.id,
                             index: i,
                             protocol: p.id.clone(),
-                        }));
+                        })));
                     }
                 }
             });

@@ -29,7 +29,7 @@ fn lvl(l: Option<u8>) -> String {
 }
 
 /// SL-T, SL-C and SL-A per FR side by side, each cell coloured by its gap.
-pub fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment) {
+pub(crate) fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment) {
     egui::Grid::new(("levels", id))
         .spacing([3.0, 3.0])
         .show(ui, |ui| {
@@ -51,7 +51,7 @@ pub fn levels_table_ui(ui: &mut egui::Ui, id: &str, e: &ElementAssessment) {
             ui.end_row();
             ui.label("SL-C");
             for (i, fr) in Fr::ALL.iter().enumerate() {
-                let sev = GapSeverity::from_gap(e.capability_gap[i]);
+                let sev = e.capability_severity[i];
                 cell_ui(
                     ui,
                     lvl(e.sl_c[i]),

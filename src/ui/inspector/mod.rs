@@ -11,10 +11,10 @@ mod levels;
 mod multi;
 mod project;
 mod sections;
-pub mod widgets;
+pub(crate) mod widgets;
 mod zone;
 
-pub use levels::levels_table_ui;
+pub(crate) use levels::levels_table_ui;
 
 use super::view::{Intents, View};
 use crate::model::ElementRef;
@@ -24,7 +24,7 @@ use crate::model::ElementRef;
 pub struct InspectorState {}
 
 /// The right panel.
-pub fn inspector_ui(
+pub(crate) fn inspector_ui(
     view: View<'_>,
     _state: &mut InspectorState,
     out: &mut Intents,
@@ -47,7 +47,7 @@ pub fn inspector_ui(
                 1 => match view.selection.iter().next().copied() {
                     Some(e @ ElementRef::Zone(id)) => {
                         if let (Some(z), Some(i)) = (project.zone(id), project.zone_index(id)) {
-                            let ea = a.zones.get(i);
+                            let ea = a.element_at(e, i);
                             zone::zone_ui(ui, out, view.catalog, project, z, ea);
                             ea.inspect(|e| components::suppliers_ui(ui, view.catalog, e));
                             sections::findings_list_ui(ui, a.findings_for(e));
@@ -56,7 +56,7 @@ pub fn inspector_ui(
                     Some(e @ ElementRef::Conduit(id)) => {
                         if let (Some(c), Some(i)) = (project.conduit(id), project.conduit_index(id))
                         {
-                            let ea = a.conduits.get(i);
+                            let ea = a.element_at(e, i);
                             conduit::conduit_ui(ui, out, view.catalog, project, c, ea);
                             ea.inspect(|e| components::suppliers_ui(ui, view.catalog, e));
                             sections::findings_list_ui(ui, a.findings_for(e));

@@ -5,7 +5,8 @@
 
 use super::widgets::TextField;
 use crate::catalog::Catalog;
-use crate::command::bulk::{AssetChange, BulkAction, ZoneChange, plan_bulk};
+use crate::command::Action;
+use crate::command::bulk::{AssetChange, BulkAction, ZoneChange};
 use crate::model::text::visible;
 use crate::model::{
     Asset, AssetId, AssetParent, Criticality, ElementRef, Fr, MAX_SL, Project, SlVector, Zone,
@@ -24,7 +25,7 @@ fn common<T: PartialEq + Clone>(mut values: impl Iterator<Item = T>) -> Option<T
     values.all(|v| v == first).then_some(first)
 }
 
-pub fn multi_ui(
+pub(crate) fn multi_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,
@@ -52,16 +53,16 @@ pub fn multi_ui(
     ));
     ui.horizontal(|ui| {
         if ui.button("Duplicate").clicked() {
-            out.push(Intent::DuplicateSelection);
+            out.push(Intent::Act(Action::DuplicateSelection));
         }
         if ui.button("Delete").clicked() {
-            out.push(Intent::DeleteSelection);
+            out.push(Intent::Act(Action::DeleteSelection));
         }
     });
     ui.label("Drag a selected zone to move them all; arrow keys nudge.");
     if zones.len() >= 2 {
         ui.separator();
-        zones_ui(ui, out, catalog, project, &zones);
+        zones_ui(ui, out, &zones);
     }
     if assets.len() >= 2 {
         ui.separator();
@@ -69,19 +70,13 @@ pub fn multi_ui(
     }
 }
 
-fn zones_ui(
-    ui: &mut egui::Ui,
-    out: &mut Intents,
-    catalog: &Catalog,
-    project: &Project,
-    zones: &[&Zone],
-) {
+fn zones_ui(ui: &mut egui::Ui, out: &mut Intents, zones: &[&Zone]) {
     let ids: Vec<ZoneId> = zones.iter().map(|z| z.id).collect();
     let push = |out: &mut Intents, change: ZoneChange| {
-        out.push(Intent::Bulk(BulkAction::Zones {
+        out.push(Intent::Act(Action::Bulk(BulkAction::Zones {
             ids: ids.clone(),
             change,
-        }));
+        })));
     };
     ui.label(
         egui::RichText::new(format!(
@@ -191,8 +186,6 @@ fn zones_ui(
     {
         push_text(
             out,
-            catalog,
-            project,
             BulkAction::Zones {
                 ids: ids.clone(),
                 change: ZoneChange::Organisation(v),
@@ -217,22 +210,13 @@ fn mixed_note_ui(ui: &mut egui::Ui, fields: &[(&str, bool)]) {
     }
 }
 
-/// A text change to many elements: planned here so that typing one word merges into one undo
-/// step (the plan's edit under the field's merge key).
-fn push_text(
-    out: &mut Intents,
-    catalog: &Catalog,
-    project: &Project,
-    action: BulkAction,
-    key: String,
-) {
-    if let Ok(plan) = plan_bulk(&action, project, catalog) {
-        out.push(Intent::Edit {
-            label: plan.label,
-            edit: Box::new(plan.edit),
-            merge_key: Some(key),
-        });
-    }
+/// A text change to many elements, merging under the field's key so that typing one word is
+/// one undo step.
+fn push_text(out: &mut Intents, action: BulkAction, key: String) {
+    out.push(Intent::Act(crate::command::Action::Merging {
+        action: Box::new(crate::command::Action::Bulk(action)),
+        key,
+    }));
 }
 
 fn assets_ui(
@@ -244,10 +228,10 @@ fn assets_ui(
 ) {
     let ids: Vec<AssetId> = assets.iter().map(|a| a.id).collect();
     let push = |out: &mut Intents, change: AssetChange| {
-        out.push(Intent::Bulk(BulkAction::Assets {
+        out.push(Intent::Act(Action::Bulk(BulkAction::Assets {
             ids: ids.clone(),
             change,
-        }));
+        })));
     };
     ui.label(
         egui::RichText::new(format!(
@@ -318,8 +302,6 @@ fn assets_ui(
     {
         push_text(
             out,
-            catalog,
-            project,
             BulkAction::Assets {
                 ids: ids.clone(),
                 change: AssetChange::Vendor(v),

@@ -1,8 +1,8 @@
 //! The project form (nothing selected): the title block, the revision history and the
 //! cybersecurity requirements specification (ZCR 6.5–6.9).
 
-use super::widgets::{DATE_HINT, Field, TextField, field, push_edit};
-use crate::edit::Edit;
+use super::widgets::{DATE_HINT, Field, TextField, field, push_form};
+use crate::command::form::FormAction;
 use crate::model::{Meta, Revision};
 use crate::ui::view::Intents;
 
@@ -43,7 +43,7 @@ const SPECIFICATION: [Field<Meta>; 5] = [
 /// A column of the revision history: read, write, width.
 type Column = (fn(&Revision) -> &str, fn(&mut Revision, String), f32);
 
-pub fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
+pub(crate) fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
     ui.heading("Project");
     ui.label(
         egui::RichText::new(
@@ -54,10 +54,10 @@ pub fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
     );
     for f in &TITLE_BLOCK {
         if let Some(m) = f.show_ui(ui, out, meta) {
-            push_edit(
+            push_form(
                 out,
                 format!("Edit project {}", f.label.to_lowercase()),
-                Edit::SetMeta(m),
+                FormAction::Meta(m),
                 Some(format!("meta.{}", f.label)),
             );
         }
@@ -70,10 +70,10 @@ pub fn project_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
         |ui| {
             for f in &SPECIFICATION {
                 if let Some(m) = f.show_ui(ui, out, meta) {
-                    push_edit(
+                    push_form(
                         out,
                         format!("Edit {}", f.label.to_lowercase()),
-                        Edit::SetMeta(m),
+                        FormAction::Meta(m),
                         Some(format!("meta.{}", f.label)),
                     );
                 }
@@ -114,7 +114,7 @@ fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
             if let Some(row) = m.revisions.get_mut(i) {
                 set(row, text);
             }
-            ("Edit revision history".into(), Edit::SetMeta(m))
+            ("Edit revision history".into(), FormAction::Meta(m))
         });
     };
     for (i, r) in meta.revisions.iter().enumerate() {
@@ -133,7 +133,7 @@ fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
                     {
                         let mut m = meta.clone();
                         m.revisions.remove(i);
-                        push_edit(out, "Remove revision", Edit::SetMeta(m), None);
+                        push_form(out, "Remove revision", FormAction::Meta(m), None);
                     }
                 });
                 if !author_inline {
@@ -150,6 +150,6 @@ fn revisions_ui(ui: &mut egui::Ui, out: &mut Intents, meta: &Meta) {
             author: m.author.clone(),
             change: String::new(),
         });
-        push_edit(out, "Add revision", Edit::SetMeta(m), None);
+        push_form(out, "Add revision", FormAction::Meta(m), None);
     }
 }

@@ -10,7 +10,7 @@ use crate::ui::theme;
 use crate::ui::view::Intents;
 
 /// The characteristics in a collapsed section; returns them changed.
-pub fn characteristics_ui(
+pub(crate) fn characteristics_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     c: &Characteristics,
@@ -37,7 +37,7 @@ pub fn characteristics_ui(
 
 /// The compensating countermeasure: on/off, its SL vector and justification; returns the
 /// changed compensation (`Some(None)`: switched off).
-pub fn compensation_ui(
+pub(crate) fn compensation_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     id: &str,
@@ -78,7 +78,7 @@ pub fn compensation_ui(
 }
 
 /// A combo of the catalog's component types by group; returns the type picked.
-pub fn component_combo_ui(
+pub(crate) fn component_combo_ui(
     ui: &mut egui::Ui,
     id: &str,
     catalog: &Catalog,
@@ -105,7 +105,7 @@ pub fn component_combo_ui(
 }
 
 /// The findings `assess` reports for the element, under a separator (nothing when none).
-pub fn findings_list_ui<'a>(ui: &mut egui::Ui, findings: impl Iterator<Item = &'a Finding>) {
+pub(crate) fn findings_list_ui<'a>(ui: &mut egui::Ui, findings: impl Iterator<Item = &'a Finding>) {
     let findings: Vec<&Finding> = findings.collect();
     if findings.is_empty() {
         return;

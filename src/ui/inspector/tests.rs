@@ -1,5 +1,6 @@
 use super::*;
 use crate::catalog::Catalog;
+use crate::command::Action;
 use crate::ui::{Document, Intent};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -119,12 +120,12 @@ fn typing_in_an_asset_field_replaces_the_asset_under_one_key_per_field() {
         .pushed
         .iter()
         .filter_map(|i| match i {
-            Intent::Edit {
+            Intent::Act(Action::Form {
                 label,
-                edit,
+                form,
                 merge_key,
-            } => match edit.as_ref() {
-                crate::edit::Edit::ReplaceAsset(a) => {
+            }) => match form.as_ref() {
+                crate::command::form::FormAction::Asset(a) => {
                     Some((label.clone(), merge_key.clone(), a.tag.clone()))
                 }
                 other => panic!("{other:?}"),

@@ -2,20 +2,26 @@
 //! a table cell, single- or multi-line, date), field tables that build their edit only when a
 //! field changed, the level combo and the SL vector editor.
 
-use crate::edit::Edit;
+use crate::command::Action;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{Fr, MAX_SL, SlVector};
 use crate::ui::Intent;
 use crate::ui::view::Intents;
 
-/// Pushes an edit as one undo step; edits with the same `key` in a row merge into it (typing a
-/// word in one field is one step).
-pub fn push_edit(out: &mut Intents, label: impl Into<String>, edit: Edit, key: Option<String>) {
-    out.push(Intent::Edit {
+/// Pushes what a form changed as one undo step; changes with the same `key` in a row merge
+/// into it (typing a word in one field is one step).
+pub(crate) fn push_form(
+    out: &mut Intents,
+    label: impl Into<String>,
+    form: FormAction,
+    key: Option<String>,
+) {
+    out.push(Intent::Act(Action::Form {
         label: label.into(),
-        edit: Box::new(edit),
+        form: Box::new(form),
         merge_key: key,
-    });
+    }));
 }
 
 /// The text field that seals its undo step when it loses focus: the edits it causes merge under
@@ -75,7 +81,7 @@ impl<'a> TextField<'a> {
         self
     }
 
-    pub fn multiline(mut self, multiline: bool) -> Self {
+    pub(crate) fn multiline(mut self, multiline: bool) -> Self {
         self.multiline = multiline;
         self
     }
@@ -87,7 +93,7 @@ impl<'a> TextField<'a> {
     }
 
     /// Hovering shows the whole text (for narrow cells that cut it).
-    pub fn hover_value(mut self) -> Self {
+    pub(crate) fn hover_value(mut self) -> Self {
         self.hover_value = true;
         self
     }
@@ -126,18 +132,18 @@ impl<'a> TextField<'a> {
         (r.changed() && text != self.value).then_some(text)
     }
 
-    /// Draws the field and, when the text changed, pushes the edit `make` builds from the new
-    /// text, under the merge key `key`. Nothing is built while the text stays as it is.
-    pub fn edit_ui(
+    /// Draws the field and, when the text changed, pushes the change `make` builds from the
+    /// new text, under the merge key `key`. Nothing is built while the text stays as it is.
+    pub(crate) fn edit_ui(
         self,
         ui: &mut egui::Ui,
         out: &mut Intents,
         key: String,
-        make: impl FnOnce(String) -> (String, Edit),
+        make: impl FnOnce(String) -> (String, FormAction),
     ) {
         if let Some(text) = self.show_ui(ui, out) {
-            let (label, edit) = make(text);
-            push_edit(out, label, edit, Some(key));
+            let (label, form) = make(text);
+            push_form(out, label, form, Some(key));
         }
     }
 }
@@ -188,7 +194,7 @@ impl<T: Clone> Field<T> {
     }
 
     /// As [`Field::show_ui`], for lists whose items have the same labels: `id` keeps them apart.
-    pub fn show_with_id_ui(
+    pub(crate) fn show_with_id_ui(
         &self,
         ui: &mut egui::Ui,
         out: &mut Intents,
@@ -219,7 +225,7 @@ impl<T: Clone> Field<T> {
 }
 
 /// A combo of the security levels 0 to 4; returns the level picked.
-pub fn level_combo_ui(
+pub(crate) fn level_combo_ui(
     ui: &mut egui::Ui,
     id: impl std::hash::Hash + std::fmt::Debug,
     level: u8,
@@ -237,7 +243,7 @@ pub fn level_combo_ui(
 }
 
 /// Seven FR selectors and "set all"; returns the changed vector.
-pub fn sl_vector_ui(ui: &mut egui::Ui, id: &str, v: SlVector) -> Option<SlVector> {
+pub(crate) fn sl_vector_ui(ui: &mut egui::Ui, id: &str, v: SlVector) -> Option<SlVector> {
     let mut changed = None;
     egui::Grid::new(("slv", id))
         .spacing([4.0, 2.0])
@@ -265,7 +271,7 @@ pub fn sl_vector_ui(ui: &mut egui::Ui, id: &str, v: SlVector) -> Option<SlVector
 }
 
 /// "Set all:" and a button per level (inside a horizontal row); returns the level clicked.
-pub fn set_all_buttons_ui(ui: &mut egui::Ui, hover: impl Fn(u8) -> String) -> Option<u8> {
+pub(crate) fn set_all_buttons_ui(ui: &mut egui::Ui, hover: impl Fn(u8) -> String) -> Option<u8> {
     ui.label(egui::RichText::new("Set all:").small());
     let mut clicked = None;
     for l in 0..=MAX_SL {

@@ -3,17 +3,17 @@
 
 use super::levels::levels_table_ui;
 use super::sections::{characteristics_ui, compensation_ui};
-use super::widgets::{TextField, push_edit, sl_vector_ui};
+use super::widgets::{TextField, push_form, sl_vector_ui};
 use crate::analysis::ElementAssessment;
 use crate::catalog::Catalog;
-use crate::edit::Edit;
+use crate::command::form::FormAction;
 use crate::model::text::visible;
 use crate::model::{ElementRef, Project, Zone, ZoneKind};
 use crate::ui::Intent;
 use crate::ui::risk::{Owner, element_risk_ui, proposal_ui};
 use crate::ui::view::Intents;
 
-pub fn zone_ui(
+pub(crate) fn zone_ui(
     ui: &mut egui::Ui,
     out: &mut Intents,
     catalog: &Catalog,
@@ -59,7 +59,7 @@ pub fn zone_ui(
             n.description = v;
             (
                 format!("Edit zone {} description", z.name),
-                Edit::ReplaceZone(n),
+                FormAction::Zone(n),
             )
         });
     ui.separator();
@@ -173,5 +173,5 @@ fn replace(
 ) {
     let mut n = z.clone();
     f(&mut n);
-    push_edit(out, label, Edit::ReplaceZone(n), key);
+    push_form(out, label, FormAction::Zone(n), key);
 }

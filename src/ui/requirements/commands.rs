@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 /// or conduit the tab shows and bring the tab up.
 impl crate::ui::DesignerApp {
     /// The zone or conduit the Requirements tab shows, if any.
-    pub fn requirements_tab_target(&self) -> Option<ElementRef> {
+    pub(crate) fn requirements_tab_target(&self) -> Option<ElementRef> {
         self.view().and_then(requirements_target)
     }
 
@@ -27,7 +27,7 @@ impl crate::ui::DesignerApp {
     }
 
     /// Picks every requirement row the filters show.
-    pub fn select_all_requirements(&mut self) {
+    pub(crate) fn select_all_requirements(&mut self) {
         let Some(target) = self.requirements_tab_target() else {
             return;
         };
@@ -46,7 +46,7 @@ impl crate::ui::DesignerApp {
     }
 
     /// Opens the "everything up to SL n is met" confirmation at the level last offered.
-    pub fn ask_met_up_to(&mut self) {
+    pub(crate) fn ask_met_up_to(&mut self) {
         let Some(target) = self.requirements_tab_target() else {
             return;
         };
@@ -57,7 +57,7 @@ impl crate::ui::DesignerApp {
     }
 
     /// Opens the "Copy assessment to…" picker.
-    pub fn ask_copy_assessment(&mut self) {
+    pub(crate) fn ask_copy_assessment(&mut self) {
         let Some(target) = self.requirements_tab_target() else {
             return;
         };

@@ -22,7 +22,7 @@ pub(super) fn estimate_size(name: &str) -> Vec2 {
 
 /// Greedy word wrap: joins words into lines no wider than `max` (a single longer word gets a
 /// line of its own).
-pub fn wrap_words(text: &str, max: f32, mut width: impl FnMut(&str) -> f32) -> String {
+pub(crate) fn wrap_words(text: &str, max: f32, mut width: impl FnMut(&str) -> f32) -> String {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -145,7 +145,7 @@ pub(super) fn bounds_of(pos: &[Pos2]) -> Option<Rect> {
 
 /// Pushes apart boxes (centres `pos`, sizes `sizes`) that overlap or come closer than `margin`,
 /// along the axis that needs the smaller move.
-pub fn separate_boxes(pos: &mut [Pos2], sizes: &[Vec2], margin: f32) {
+pub(crate) fn separate_boxes(pos: &mut [Pos2], sizes: &[Vec2], margin: f32) {
     let n = pos.len().min(sizes.len());
     for _ in 0..200 {
         let mut moved = false;

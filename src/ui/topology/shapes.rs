@@ -28,7 +28,7 @@ pub struct ConduitEdge {
 }
 
 /// The fill of a zone box: the gap colour of the palette the canvas and the PDF use.
-pub fn zone_fill(severity: GapSeverity) -> Color32 {
+pub(crate) fn zone_fill(severity: GapSeverity) -> Color32 {
     theme::gap_color(severity)
 }
 
@@ -114,7 +114,7 @@ impl DisplayNode<ZoneNode, ConduitEdge, Directed, DefaultIx> for ZoneShape {
         let outline = if self.hovered {
             Stroke::new(2.0, visuals.strong_text_color())
         } else {
-            Stroke::new(1.0, Color32::from_gray(0x40))
+            Stroke::new(1.0, crate::ui::theme::rgb(crate::palette::OUTLINE))
         };
         out.push(Shape::Rect(RectShape::new(
             screen,
@@ -137,7 +137,11 @@ impl DisplayNode<ZoneNode, ConduitEdge, Directed, DefaultIx> for ZoneShape {
         // apart.
         let badge_font = FontId::proportional((10.0 * zoom).max(8.0));
         let badge = ctx.ctx.fonts_mut(|f| {
-            f.layout_no_wrap(self.letter.to_owned(), badge_font, Color32::from_gray(0x20))
+            f.layout_no_wrap(
+                self.letter.to_owned(),
+                badge_font,
+                crate::ui::theme::rgb(crate::palette::TEXT_DARK),
+            )
         });
         let badge_rect = Rect::from_center_size(
             screen.right_top(),
@@ -147,14 +151,14 @@ impl DisplayNode<ZoneNode, ConduitEdge, Directed, DefaultIx> for ZoneShape {
             badge_rect,
             badge_rect.height() / 2.0,
             Color32::WHITE,
-            Stroke::new(1.0, Color32::from_gray(0x40)),
+            Stroke::new(1.0, crate::ui::theme::rgb(crate::palette::OUTLINE)),
             StrokeKind::Inside,
         )));
         out.push(
             TextShape::new(
                 badge_rect.center() - badge.size() / 2.0,
                 badge,
-                Color32::from_gray(0x20),
+                crate::ui::theme::rgb(crate::palette::TEXT_DARK),
             )
             .into(),
         );

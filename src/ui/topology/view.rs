@@ -121,7 +121,7 @@ impl TopologyView {
         // names from the file: control and bidirectional characters shown as escapes
         let shown = |name: &str| crate::model::text::visible(name).into_owned();
         for (i, z) in project.zones.iter().enumerate() {
-            let a = assessment.zones.get(i);
+            let a = assessment.element_at(ElementRef::Zone(z.id), i);
             let name = shown(&z.name);
             let payload = ZoneNode {
                 zone: z.id,
@@ -191,7 +191,7 @@ impl TopologyView {
     }
 
     /// Zooms and pans so the whole graph fits on the next frame.
-    pub fn request_fit(&mut self) {
+    pub(crate) fn request_fit(&mut self) {
         self.fit_pending = true;
         self.user_moved = false;
     }
@@ -509,7 +509,7 @@ pub(super) fn legend_ui(ui: &mut egui::Ui) {
             rect,
             2.0,
             theme::gap_color(sev),
-            Stroke::new(1.0, Color32::from_gray(0x40)),
+            Stroke::new(1.0, crate::ui::theme::rgb(crate::palette::OUTLINE)),
             StrokeKind::Inside,
         ));
         ui.label(text);

@@ -128,6 +128,17 @@ pub fn until_read(h: &mut Harness<'_, DesignerApp>) {
     h.run_steps(3);
 }
 
+/// Steps frames until the designer's background export is done (each frame polls it), for at
+/// most `timeout`: whether it finished.
+pub fn wait_for_export(h: &mut Harness<'_, DesignerApp>, timeout: std::time::Duration) -> bool {
+    let end = std::time::Instant::now() + timeout;
+    while h.state().export.is_some() && std::time::Instant::now() < end {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.step();
+    }
+    h.state().export.is_none()
+}
+
 /// 2,000 devices over 12 cells and a few VLAN-only rows.
 pub fn big_inventory() -> String {
     let mut s = String::from("name,ips,mac_address,vlan_id,roles,level,zones\n");

@@ -1,4 +1,5 @@
 use super::*;
+use crate::command::Action;
 use crate::edit::History;
 use crate::model::Project;
 use egui::accesskit::Role;
@@ -23,19 +24,29 @@ fn harness(multiline: bool) -> Harness<'static, Form> {
                 .edit_ui(ui, &mut out, "meta.title".into(), |title| {
                     let mut m = meta.clone();
                     m.title = title;
-                    ("Edit title".into(), Edit::SetMeta(m))
+                    ("Edit title".into(), FormAction::Meta(m))
                 });
             let _ = ui.button("Elsewhere");
             for intent in out {
                 match intent {
-                    Intent::Edit {
+                    Intent::Act(Action::Form {
                         label,
-                        edit,
+                        form: change,
                         merge_key,
-                    } => {
-                        let applied =
-                            form.history
-                                .apply_merging(&mut form.project, label, *edit, merge_key);
+                    }) => {
+                        let plan = crate::command::form::plan(
+                            &change,
+                            &label,
+                            merge_key.as_ref(),
+                            &form.project,
+                        )
+                        .expect("a plan");
+                        let applied = form.history.apply_merging(
+                            &mut form.project,
+                            plan.label,
+                            plan.edit,
+                            plan.merge_key,
+                        );
                         assert!(applied.is_ok(), "{applied:?}");
                     }
                     Intent::SealEdit => form.history.seal(),

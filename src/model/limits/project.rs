@@ -100,7 +100,7 @@ impl Check<'_> {
             criticality: _,
             notes,
         } = a;
-        let owner = format!("asset \"{}\" of {owner}", super::super::short(name));
+        let owner = format!("asset \"{}\" of {owner}", crate::model::text::short(name));
         self.texts(
             &owner,
             &[
@@ -269,7 +269,7 @@ impl Check<'_> {
             } = s;
             let owner = format!(
                 "threat scenario \"{}\" of {owner}",
-                super::super::short(title)
+                crate::model::text::short(title)
             );
             self.texts(
                 &owner,
@@ -449,7 +449,7 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
             requirements,
             risk,
         } = z;
-        let owner = format!("zone \"{}\"", super::super::short(name));
+        let owner = format!("zone \"{}\"", crate::model::text::short(name));
         c.texts(&owner, &[name, description]);
         c.compensation(&owner, compensation.as_ref());
         c.characteristics(&owner, characteristics);
@@ -480,7 +480,7 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
             requirements,
             risk,
         } = k;
-        let owner = format!("conduit \"{}\"", super::super::short(name));
+        let owner = format!("conduit \"{}\"", crate::model::text::short(name));
         c.texts(&owner, &[name, description, who, purpose, test_method]);
         c.count(&owner, "data flows", flows.len(), MAX_FLOWS_PER_CONDUIT);
         for DataFlow {

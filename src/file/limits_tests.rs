@@ -1,8 +1,9 @@
 //! Each reading limit refused at its first entry over the limit, with a message naming what
 //! exceeded which limit and where; the limit itself accepted.
 
-use super::*;
-use crate::file::{LoadError, from_str};
+use super::{LoadError, from_str, read_bounded};
+use crate::model::limits::*;
+use crate::model::risk::{MAX_CATEGORIES, MAX_RISK_LEVELS, MAX_SCALE_STEPS};
 use std::io::Read;
 
 const Z1: &str = "(id: 1, name: \"A\", kind: Control, rect: (x: 0.0, y: 0.0, w: 10.0, h: 10.0))";
@@ -577,7 +578,7 @@ fn validate_counts_the_entries_of_all_lists_as_reading_does() {
 
 #[test]
 fn the_ends_and_ports_of_a_flow_are_bounded() {
-    use crate::file::limits::{MAX_ENDPOINT_ASSETS, MAX_PORT_RANGES};
+    use crate::model::limits::{MAX_ENDPOINT_ASSETS, MAX_PORT_RANGES};
     let ports = repeat("(1, 2)", MAX_PORT_RANGES + 1);
     let (_, _, message) = refusal(&with_conduit(&format!("flows: [(ports: [{ports}])]")));
     assert!(message.contains("port ranges"), "{message}");

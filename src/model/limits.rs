@@ -1,6 +1,8 @@
 //! The limits of a project file, in one table, and the serde helpers that enforce them while
 //! the file is read: a list stops at its first element over the limit, a text at its first byte
-//! over it, so a hostile file never makes the program build what it would then refuse.
+//! over it, so a hostile file never makes the program build what it would then refuse. They
+//! live with the model they read (its serde attributes name them); `file` uses them and
+//! re-exports them as `file::limits`, and the model needs nothing from `file`.
 
 use crate::model::risk::{MAX_CATEGORIES, MAX_RISK_LEVELS, MAX_SCALE_STEPS};
 use crate::model::{
@@ -131,7 +133,7 @@ fn current_element() -> Option<String> {
             .iter()
             .rev()
             .map(|f| match &f.name {
-                Some(n) => format!("{} \"{}\"", f.kind, super::short(n)),
+                Some(n) => format!("{} \"{}\"", f.kind, crate::model::text::short(n)),
                 None => format!("the {} at position {}", f.kind, f.position),
             })
             .collect();
@@ -516,7 +518,7 @@ pub(crate) fn requirements<'de, D: Deserializer<'de>>(d: D) -> Result<Requiremen
                     return Err(de::Error::custom(format!(
                         "{} gives requirement \"{}\" twice; each requirement has one status",
                         owner(),
-                        super::short(&id)
+                        crate::model::text::short(&id)
                     )));
                 }
                 if out.len() == MAX_REQUIREMENTS_PER_ELEMENT {
@@ -540,79 +542,6 @@ pub(crate) fn requirements<'de, D: Deserializer<'de>>(d: D) -> Result<Requiremen
     d.deserialize_map(V)
 }
 
-/// Reads a project file: only a regular file (or a symlink to one), and never more than
-/// [`MAX_FILE_BYTES`] + 1 bytes, whatever size the file system reports (`/proc` files say 0).
-/// A FIFO, device or socket is refused before it is opened, so it never blocks.
-pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, super::LoadError> {
-    use super::LoadError;
-    let io = |e: std::io::Error| LoadError::Io {
-        message: e.to_string(),
-    };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if let Some(what) = not_a_file(&meta.file_type()) {
-        return Err(LoadError::Io {
-            message: format!("it is {what}, not a project file; only regular files are read"),
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { bytes: meta.len() });
-    }
-    let file = std::fs::File::open(path).map_err(io)?;
-    // the path may have been replaced between the two looks: check what was opened
-    let opened = file.metadata().map_err(io)?;
-    if let Some(what) = not_a_file(&opened.file_type()) {
-        return Err(LoadError::Io {
-            message: format!("it is {what}, not a project file; only regular files are read"),
-        });
-    }
-    read_bounded(file, opened.len())
-}
-
-/// At most [`MAX_FILE_BYTES`] bytes from `source`; more is [`super::LoadError::TooLarge`].
-pub(crate) fn read_bounded(
-    source: impl std::io::Read,
-    reported_len: u64,
-) -> Result<Vec<u8>, super::LoadError> {
-    use std::io::Read;
-    let mut bytes = Vec::with_capacity(reported_len.min(MAX_FILE_BYTES) as usize);
-    source
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| super::LoadError::Io {
-            message: e.to_string(),
-        })?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(super::LoadError::TooLarge {
-            bytes: bytes.len() as u64,
-        });
-    }
-    Ok(bytes)
-}
-
-/// What a file system entry is, in words, when it is not a regular file.
-pub(crate) fn not_a_file(t: &std::fs::FileType) -> Option<&'static str> {
-    if t.is_file() {
-        return None;
-    }
-    if t.is_dir() {
-        return Some("a folder");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if t.is_fifo() {
-            return Some("a named pipe (FIFO)");
-        }
-        if t.is_socket() {
-            return Some("a socket");
-        }
-        if t.is_char_device() || t.is_block_device() {
-            return Some("a device");
-        }
-    }
-    Some("not a regular file")
-}
-
 mod network;
 mod project;
 pub use network::{
@@ -624,6 +553,3 @@ pub(crate) use network::{
     vlan_id, vlan_zones, zone_rules,
 };
 pub(crate) use project::problems as project_problems;
-
-#[cfg(test)]
-mod tests;
