@@ -230,8 +230,16 @@ fn fields(a: &Value, b: &Value, path: &mut Vec<String>, out: &mut Vec<FieldChang
     }
     // a record that is absent on one side is compared with an empty one, field by field
     let empty = Value::Object(serde_json::Map::new());
-    let a = if a.is_null() && b.is_object() { &empty } else { a };
-    let b = if b.is_null() && a.is_object() { &empty } else { b };
+    let a = if a.is_null() && b.is_object() {
+        &empty
+    } else {
+        a
+    };
+    let b = if b.is_null() && a.is_object() {
+        &empty
+    } else {
+        b
+    };
     match (a, b) {
         (Value::Object(ma), Value::Object(mb)) => {
             let keys = ma.keys().chain(mb.keys().filter(|k| !ma.contains_key(*k)));

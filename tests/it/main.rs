@@ -69,6 +69,7 @@ mod readable;
 mod recovery;
 mod register_roundtrip;
 mod rename_find;
+mod revisions;
 mod roundtrip;
 mod rules;
 mod samples;
