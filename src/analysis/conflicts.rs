@@ -2,7 +2,7 @@
 //! error until someone resolves it.
 
 use super::findings::{Finding, FindingCode, Sink};
-use crate::model::conflict::{element_words, value_words};
+use crate::model::conflict::element_words;
 use crate::model::{ElementRef, Project};
 
 pub(super) fn conflict_findings(project: &Project) -> Vec<Finding> {
@@ -27,9 +27,9 @@ pub(super) fn conflict_findings(project: &Project) -> Vec<Finding> {
             format!(
                 "{what}: {} was changed on both branches of a merge (base {}; ours {}; theirs {}); the file keeps ours until this is resolved.",
                 c.field_label(),
-                value_words(c.base.as_deref()),
-                value_words(c.ours.as_deref()),
-                value_words(c.theirs.as_deref()),
+                c.side_words(c.base.as_deref()),
+                c.side_words(c.ours.as_deref()),
+                c.side_words(c.theirs.as_deref()),
             ),
             "Resolve it in the designer's Conflicts tab: keep ours, take theirs, or edit the value.",
         );

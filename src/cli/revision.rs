@@ -6,7 +6,7 @@ use crate::analysis::assess;
 use crate::catalog::Catalog;
 use crate::cli::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
 use crate::file;
-use crate::model::conflict::{element_words, value_words};
+use crate::model::conflict::element_words;
 use crate::model::text::visible;
 use crate::model::{ElementRef, Project};
 use crate::revision::{ChangeKind, Diff, diff, merge};
@@ -222,8 +222,8 @@ pub fn run_merge(args: &MergeArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
                 "zonewright merge: conflict on {}, {}: ours {}, theirs {} (ours kept)",
                 visible(&element_words(p, c.element)),
                 visible(&c.field_label()),
-                visible(&value_words(c.ours.as_deref())),
-                visible(&value_words(c.theirs.as_deref()))
+                visible(&c.side_words(c.ours.as_deref())),
+                visible(&c.side_words(c.theirs.as_deref()))
             )?;
         }
         Ok(())

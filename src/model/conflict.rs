@@ -35,6 +35,20 @@ impl MergeConflict {
             self.field.join(" › ")
         }
     }
+
+    /// One side's value in words; for a whole element "removed", "unchanged" or "changed".
+    pub fn side_words(&self, side: Option<&str>) -> String {
+        if self.field.is_empty() {
+            return match side {
+                None => "removed",
+                Some(v) if Some(v) == self.base.as_deref() => "unchanged",
+                Some(_) if self.base.is_none() => "added",
+                Some(_) => "changed",
+            }
+            .to_owned();
+        }
+        value_words(side)
+    }
 }
 
 /// A JSON value text for people: strings without quotes, `null`/absent as "(none)", lists of
