@@ -36,7 +36,7 @@ pub fn plan_resolve(project: &Project, index: usize, how: &Resolution) -> Result
     })
 }
 
-fn element_exists(p: &Project, e: ElementRef) -> bool {
+pub fn element_exists(p: &Project, e: ElementRef) -> bool {
     match e {
         ElementRef::Project => true,
         ElementRef::Zone(id) => p.zone(id).is_some(),

@@ -173,6 +173,7 @@ impl DesignerApp {
             Intent::Bulk(b) => Action::Bulk(b),
             Intent::Risk(r) => Action::Risk(r),
             Intent::Flow(f) => Action::Flow(f),
+            Intent::ResolveConflict { index, how } => Action::ResolveConflict { index, how },
         };
         self.plan_and_apply(action);
     }

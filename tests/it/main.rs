@@ -70,6 +70,7 @@ mod recovery;
 mod register_roundtrip;
 mod rename_find;
 mod revisions;
+mod revisions_designer;
 mod roundtrip;
 mod rules;
 mod samples;
