@@ -3,6 +3,7 @@
 //! register, approval). Layout is
 //! computed in `layout`/`content` without PDF calls; `pdf` is the only user of printpdf.
 
+pub mod amendments;
 mod cells;
 mod components;
 pub use components::sl_c_text;
@@ -101,7 +102,7 @@ pub fn layout_pages(
     fonts: &fonts::Fonts,
 ) -> Vec<layout::Page> {
     let assessment = assess(project, catalog);
-    content::build(project, catalog, &assessment, options, fonts)
+    content::build(project, catalog, &assessment, options, fonts, None)
 }
 
 /// Writes the sections `options` asks for, in their fixed order, to `writer` (the Word
@@ -112,8 +113,9 @@ pub fn write_sections(
     catalog: &Catalog,
     a: &crate::analysis::Assessment,
     options: &ExportOptions,
+    amend: Option<&amendments::Amendments>,
 ) {
-    content::sections(writer, project, catalog, a, options);
+    content::sections(writer, project, catalog, a, options, amend);
 }
 
 /// The tender pack as PDF bytes. Deterministic: the same project gives the same bytes.
@@ -126,10 +128,30 @@ pub fn export_pdf(
     catalog: &Catalog,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ReportError> {
+    export_pdf_amended(project, catalog, options, None)
+}
+
+/// [`export_pdf`] with the amendments since an older revision: the register after the
+/// revision history, the marks in the drawing, the change bars in the tables.
+pub fn export_pdf_amended(
+    project: &Project,
+    catalog: &Catalog,
+    options: &ExportOptions,
+    amend: Option<&amendments::Amendments>,
+) -> Result<Vec<u8>, ReportError> {
     let fonts = fonts::Fonts::load()?;
     let assessment = assess(project, catalog);
     let mut scan = pdf::GlyphScan::new(&fonts);
-    let pages = content::stream(project, catalog, &assessment, options, &fonts, &mut scan, 0);
+    let pages = content::stream(
+        project,
+        catalog,
+        &assessment,
+        options,
+        &fonts,
+        &mut scan,
+        0,
+        amend,
+    );
     if pages == 0 {
         return Err(ReportError::Empty);
     }
@@ -158,6 +180,7 @@ pub fn export_pdf(
             &fonts,
             &mut sink,
             pages,
+            amend,
         );
         debug_assert_eq!(written, pages, "the layout is deterministic");
         drop(sink);
@@ -186,6 +209,7 @@ pub fn drawing(
         fonts,
         paper.landscape_mm(),
         title_block,
+        None,
     )
 }
 

@@ -289,6 +289,7 @@ pub fn export_docx(
     catalog: &Catalog,
     options: &ExportOptions,
     template: Option<(&str, &[u8])>,
+    amend: Option<&crate::report::amendments::Amendments>,
 ) -> Result<Vec<u8>, ExportError> {
     let s = options.sections;
     let any = s.title
@@ -307,7 +308,7 @@ pub fn export_docx(
     // the contents after the title page, else first
     let toc_before_page = if s.title { 2 } else { 1 };
     let mut first = body::Body::scanning(&fonts, toc_before_page);
-    crate::report::write_sections(&mut first, project, catalog, &a, options);
+    crate::report::write_sections(&mut first, project, catalog, &a, options, amend);
     let scan = first.scan();
     let (docx, svgs) = skeleton(project, catalog, &scan)?;
     let mut raw = std::io::Cursor::new(Vec::new());
@@ -322,6 +323,7 @@ pub fn export_docx(
                 toc_before_page,
                 (project, catalog, &a),
                 options,
+                amend,
                 pieces,
                 renamed,
                 sink,
