@@ -240,7 +240,13 @@ pub(super) fn drawing_marks(
     for z in &p.zones {
         if amend.zone_marked(p, z.id) {
             let (x1, y0) = map(z.rect.x + z.rect.w, z.rect.y);
-            mark(page, fonts, (x1 - r, y0 - r * 0.75 - 0.6), &amend.revision, r);
+            mark(
+                page,
+                fonts,
+                (x1 - r, y0 - r * 0.75 - 0.6),
+                &amend.revision,
+                r,
+            );
         }
     }
     let lanes = crate::model::layout::conduit_lanes(p);

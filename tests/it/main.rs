@@ -6,6 +6,7 @@ mod fuzz_body;
 mod pdf_text;
 mod risk_fixture;
 
+mod amendments;
 mod atomic_save;
 mod audit_records;
 mod brownfield;
