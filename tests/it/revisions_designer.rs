@@ -138,3 +138,46 @@ fn compare_with_lists_the_changes_and_a_click_selects_the_element() {
     assert!(h.state().comparison.is_none());
     assert!(h.query_by_label("Changes").is_none());
 }
+
+#[test]
+fn the_export_dialog_offers_the_compared_revision_for_the_amendments() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let old_path = dir.path().join("rev-b.ron");
+    let new_path = dir.path().join("rev-c.ron");
+    let pdf = dir.path().join("rev-c.pdf");
+    let mut old = refinery();
+    old.meta.revision = "B".into();
+    let mut new = old.clone();
+    new.meta.revision = "C".into();
+    new.zones[2].description = "Changed for revision C".into();
+    file::save(&old, &old_path).expect("saves");
+    file::save(&new, &new_path).expect("saves");
+    let mut h = harness_with(vec![DialogResult::Picked(pdf.clone())]);
+    h.run();
+    h.state_mut().open_path(&new_path);
+    h.run();
+    h.state_mut().compare_with(&old_path);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export…").click();
+    h.run();
+    assert_eq!(
+        h.state().export_options.changes_since,
+        old_path.display().to_string(),
+        "the compared revision is offered"
+    );
+    h.get_by_label("Compare with… (older revision, .ron):");
+    h.get_by_label("Export…").click();
+    h.step();
+    let ctx = h.ctx.clone();
+    assert!(
+        h.state_mut()
+            .wait_for_export(&ctx, std::time::Duration::from_secs(120)),
+        "the export finishes"
+    );
+    h.run();
+    let text = crate::pdf_text::pdf_text(&std::fs::read(&pdf).expect("written"));
+    assert!(text.contains("Amendments in revision C since revision B"));
+    assert!(text.contains("Changed for revision C"));
+}
