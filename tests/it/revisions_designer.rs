@@ -34,9 +34,9 @@ fn the_conflicts_tab_resolves_a_merge_conflict_step_by_step() {
     h.state_mut().open_path(&path);
     h.run();
     assert_eq!(project(&h).conflicts.len(), 2);
-    h.get_by_label("Conflicts").click();
-    h.run();
+    // the file opens on its conflicts
     assert_eq!(h.state().dock_tab, DockTab::Conflicts);
+    h.get_by_label("Conflicts");
     // take theirs for the zone's description (listed first: zones before conduits? the merge
     // lists them in document order of its kinds: zones, then conduits)
     h.get_all_by_label("Take theirs")
