@@ -299,7 +299,7 @@ pub fn export_noting(
             &request.pdf,
             request.amendments.as_ref(),
         )?),
-        Format::Docx => docx::export_docx(
+        Format::Docx => docx::export_docx_amended(
             project,
             catalog,
             &request.pdf,

@@ -72,11 +72,10 @@ pub fn stream(
     project: &Project,
     catalog: &Catalog,
     a: &Assessment,
-    options: &ExportOptions,
+    (options, amend): (&ExportOptions, Option<&Amendments>),
     fonts: &Fonts,
     sink: &mut dyn PageSink,
     total: usize,
-    amend: Option<&Amendments>,
 ) -> usize {
     let f = furniture(project);
     let mut flow = Flow::streaming(fonts, sink, f.clone(), total);

@@ -146,11 +146,10 @@ pub fn export_pdf_amended(
         project,
         catalog,
         &assessment,
-        options,
+        (options, amend),
         &fonts,
         &mut scan,
         0,
-        amend,
     );
     if pages == 0 {
         return Err(ReportError::Empty);
@@ -176,11 +175,10 @@ pub fn export_pdf_amended(
             project,
             catalog,
             &assessment,
-            options,
+            (options, amend),
             &fonts,
             &mut sink,
             pages,
-            amend,
         );
         debug_assert_eq!(written, pages, "the layout is deterministic");
         drop(sink);

@@ -68,6 +68,9 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<MergeOu
     })
 }
 
+/// Conflicts found in one element: the field path and the base, ours and theirs values.
+type Found = Vec<(Vec<String>, Option<Value>, Option<Value>, Option<Value>)>;
+
 /// The three-way merge of one value. Records are merged key by key; anything else changed on
 /// both sides to different values is a conflict (ours is kept).
 fn merge_value(
@@ -75,7 +78,7 @@ fn merge_value(
     ours: Option<&Value>,
     theirs: Option<&Value>,
     path: &mut Vec<String>,
-    conflicts: &mut Vec<(Vec<String>, Option<Value>, Option<Value>, Option<Value>)>,
+    conflicts: &mut Found,
 ) -> Option<Value> {
     if ours == theirs || base == theirs {
         return ours.cloned();
@@ -109,8 +112,6 @@ fn merge_value(
     conflicts.push((path.clone(), base.cloned(), ours.cloned(), theirs.cloned()));
     ours.cloned()
 }
-
-type Found = Vec<(Vec<String>, Option<Value>, Option<Value>, Option<Value>)>;
 
 fn push_conflicts(element: ElementRef, found: Found, out: &mut Vec<MergeConflict>) {
     let text = |v: Option<Value>| v.map(|v| v.to_string());

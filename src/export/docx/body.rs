@@ -98,8 +98,10 @@ impl<'a> Body<'a> {
         fonts: &Fonts,
         toc_before_page: usize,
         (project, catalog, a): (&Project, &Catalog, &Assessment),
-        options: &crate::report::ExportOptions,
-        amend: Option<&crate::report::amendments::Amendments>,
+        (options, amend): (
+            &crate::report::ExportOptions,
+            Option<&crate::report::amendments::Amendments>,
+        ),
         pieces: &[String],
         renamed: &[(String, String)],
         sink: &mut dyn Write,

@@ -289,6 +289,17 @@ pub fn export_docx(
     catalog: &Catalog,
     options: &ExportOptions,
     template: Option<(&str, &[u8])>,
+) -> Result<Vec<u8>, ExportError> {
+    export_docx_amended(project, catalog, options, template, None)
+}
+
+/// [`export_docx`] with the amendments since an older revision (the register and the change
+/// bars; see `report::amendments`).
+pub fn export_docx_amended(
+    project: &Project,
+    catalog: &Catalog,
+    options: &ExportOptions,
+    template: Option<(&str, &[u8])>,
     amend: Option<&crate::report::amendments::Amendments>,
 ) -> Result<Vec<u8>, ExportError> {
     let s = options.sections;
@@ -322,8 +333,7 @@ pub fn export_docx(
                 &fonts,
                 toc_before_page,
                 (project, catalog, &a),
-                options,
-                amend,
+                (options, amend),
                 pieces,
                 renamed,
                 sink,
