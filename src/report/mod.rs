@@ -199,6 +199,18 @@ pub fn drawing(
     title_block: bool,
     fonts: &fonts::Fonts,
 ) -> layout::Page {
+    drawing_amended(project, catalog, paper, title_block, fonts, None)
+}
+
+/// [`drawing`] with the revision marks of `amend` (the Word pack's drawing).
+pub fn drawing_amended(
+    project: &Project,
+    catalog: &Catalog,
+    paper: Paper,
+    title_block: bool,
+    fonts: &fonts::Fonts,
+    amend: Option<&amendments::Amendments>,
+) -> layout::Page {
     let assessment = assess(project, catalog);
     drawing::drawing(
         project,
@@ -207,7 +219,7 @@ pub fn drawing(
         fonts,
         paper.landscape_mm(),
         title_block,
-        None,
+        amend,
     )
 }
 

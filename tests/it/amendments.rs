@@ -1,7 +1,7 @@
 //! Amendments in the tender pack, read back: `export --changes-since OLD.ron` writes the
 //! amendment register after the revision history, a revision mark (triangle and letter) on
 //! each changed zone and conduit of the drawing, and change bars beside changed table rows —
-//! in the PDF and in the Word pack.
+//! in the PDF and in the Word pack (its drawing too).
 
 use crate::pdf_text::pdf_text;
 use std::process::{Command, Output};
@@ -203,6 +203,17 @@ fn the_word_pack_carries_the_register_and_the_change_bars() {
     assert!(xml.contains("Historian mirror (HIS-DMZ-02)"));
     let bars = xml.matches(r#"<w:left w:val="single" w:sz="36""#).count();
     assert!(bars >= 3, "{bars} change bars");
+    // the drawing (its SVG beside the picture): the title block's revision and one mark for
+    // each of the three changed zones and conduits
+    let mut svg = String::new();
+    std::io::Read::read_to_string(
+        &mut zip
+            .by_name("word/media/rIdDrawingSvg1.svg")
+            .expect("the drawing's SVG"),
+        &mut svg,
+    )
+    .expect("read");
+    assert_eq!(svg.matches(">C</text>").count(), 1 + 3);
     // a file that cannot be read is named, and nothing is written
     let missing = dir.path().join("missing.ron");
     let none = dir.path().join("none.pdf");

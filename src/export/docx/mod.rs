@@ -148,13 +148,13 @@ pub(crate) fn placeholder_text(i: usize) -> String {
 
 /// The drawing as a PNG (and its SVG) that fills the landscape page, and its caption.
 fn drawing_paragraphs(
-    project: &Project,
-    catalog: &Catalog,
+    (project, catalog): (&Project, &Catalog),
     paper: Paper,
     figure: usize,
+    amend: Option<&crate::report::amendments::Amendments>,
 ) -> Result<(Vec<Paragraph>, String), ExportError> {
     let (w_mm, h_mm) = paper.landscape_mm();
-    let svg = svg::drawing_svg(project, catalog, paper, true, true)?;
+    let svg = svg::drawing_svg_amended(project, catalog, (paper, true, true), amend)?;
     let (w, h) = (
         (w_mm * DRAWING_PX_PER_MM) as u32,
         (h_mm * DRAWING_PX_PER_MM) as u32,
@@ -220,6 +220,7 @@ fn skeleton(
     project: &Project,
     catalog: &Catalog,
     scan: &Scan,
+    amend: Option<&crate::report::amendments::Amendments>,
 ) -> Result<(Docx, Vec<String>), ExportError> {
     let mut docx = styles::document()
         .page_size(twips(210.0), twips(297.0))
@@ -256,7 +257,8 @@ fn skeleton(
                     // nothing before it: its placeholders go into the drawing's section
                     paragraphs.append(&mut children);
                 }
-                let (drawing, svg) = drawing_paragraphs(project, catalog, *paper, svgs.len() + 1)?;
+                let (drawing, svg) =
+                    drawing_paragraphs((project, catalog), *paper, svgs.len() + 1, amend)?;
                 svgs.push(svg);
                 paragraphs.extend(drawing);
                 pending = Some((*paper, paragraphs));
@@ -321,7 +323,7 @@ pub fn export_docx_amended(
     let mut first = body::Body::scanning(&fonts, toc_before_page);
     crate::report::write_sections(&mut first, project, catalog, &a, options, amend);
     let scan = first.scan();
-    let (docx, svgs) = skeleton(project, catalog, &scan)?;
+    let (docx, svgs) = skeleton(project, catalog, &scan, amend)?;
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut raw)
