@@ -6,9 +6,9 @@ use crate::analysis::assess;
 use crate::catalog::Catalog;
 use crate::cli::{CheckFormat, EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, load_project};
 use crate::file;
+use crate::model::Project;
 use crate::model::conflict::element_words;
 use crate::model::text::visible;
-use crate::model::{ElementRef, Project};
 use crate::revision::{ChangeKind, Diff, diff, merge};
 use clap::Args;
 use std::io::Write;
@@ -87,21 +87,6 @@ pub fn semantic_diff(old: &Project, new: &Project) -> Diff {
     diff(old, &assess(old, catalog), new, &assess(new, catalog))
 }
 
-/// An element as a reader finds it: `zone "BPCS" (Z1)`.
-fn element_label(name: &str, kind: &str, element: ElementRef) -> String {
-    let id = match element {
-        ElementRef::Project => return "The project".to_owned(),
-        ElementRef::Zone(id) => id.to_string(),
-        ElementRef::Conduit(id) => id.to_string(),
-        ElementRef::Asset(id) => id.to_string(),
-    };
-    let mut kind = kind.to_owned();
-    if let Some(first) = kind.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    format!("{kind} \"{name}\" ({id})")
-}
-
 /// The diff as text, one element per paragraph.
 pub fn write_text(
     out: &mut dyn Write,
@@ -121,7 +106,7 @@ pub fn write_text(
         return writeln!(out, "No differences.");
     }
     for c in &d.changes {
-        let label = element_label(&c.name, c.kind_of_element, c.element);
+        let label = c.label();
         match c.change {
             ChangeKind::Added | ChangeKind::Removed => {
                 writeln!(out, "{} {}", visible(&label), c.change.label())?;

@@ -102,21 +102,6 @@ pub(super) fn bar_rows(rows: &mut [Vec<Cell>], flags: impl IntoIterator<Item = b
     }
 }
 
-/// The element as a reader finds it in the pack: `Zone "BPCS" (Z1)`.
-fn element_label(kind: &str, name: &str, element: ElementRef) -> String {
-    let id = match element {
-        ElementRef::Project => return "The document".to_owned(),
-        ElementRef::Zone(id) => id.to_string(),
-        ElementRef::Conduit(id) => id.to_string(),
-        ElementRef::Asset(id) => id.to_string(),
-    };
-    let mut kind = kind.to_owned();
-    if let Some(first) = kind.get_mut(0..1) {
-        first.make_ascii_uppercase();
-    }
-    format!("{kind} \"{name}\" ({id})")
-}
-
 /// The amendment register: one row per changed element, what changed in words.
 pub(super) fn register(flow: &mut dyn Writer, amend: &Amendments) {
     let d = &amend.diff;
@@ -155,7 +140,7 @@ pub(super) fn register(flow: &mut dyn Writer, amend: &Amendments) {
                 };
                 vec![
                     Cell::new(&amend.revision),
-                    Cell::new(element_label(c.kind_of_element, &c.name, c.element)),
+                    Cell::new(c.label()),
                     Cell::new(what),
                 ]
             })

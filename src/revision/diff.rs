@@ -52,6 +52,23 @@ pub struct ElementChange {
     pub fields: Vec<FieldChange>,
 }
 
+impl ElementChange {
+    /// The element as a reader finds it: `Zone "BPCS" (Z1)`, or "The document".
+    pub fn label(&self) -> String {
+        let id = match self.element {
+            ElementRef::Project => return "The document".to_owned(),
+            ElementRef::Zone(id) => id.to_string(),
+            ElementRef::Conduit(id) => id.to_string(),
+            ElementRef::Asset(id) => id.to_string(),
+        };
+        let mut kind = self.kind_of_element.to_owned();
+        if let Some(first) = kind.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
+        format!("{kind} \"{}\" ({id})", self.name)
+    }
+}
+
 /// A finding present on one side only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FindingChange {

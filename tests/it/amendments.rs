@@ -54,57 +54,34 @@ fn change_bars(bytes: &[u8]) -> usize {
 
 /// The text runs of each page, decoded.
 fn page_runs(bytes: &[u8]) -> Vec<Vec<String>> {
-    let doc = lopdf::Document::load_mem(bytes).expect("readable PDF");
-    let mut pages = Vec::new();
-    for page_id in doc.get_pages().values() {
-        let fonts = doc.get_page_fonts(*page_id).expect("page fonts");
-        let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
-            .into_iter()
-            .map(|(name, font)| (name, font.get_font_encoding(&doc).expect("encoding")))
-            .collect();
-        let content = doc.get_and_decode_page_content(*page_id).expect("content");
-        let mut encoding = None;
-        let mut runs = Vec::new();
-        for op in &content.operations {
-            match op.operator.as_str() {
-                "Tf" => {
-                    encoding = op
-                        .operands
-                        .first()
-                        .and_then(|n| n.as_name().ok())
-                        .and_then(|n| encodings.get(n))
-                }
-                "Tj" => {
-                    let bytes = op.operands[0].as_str().expect("string");
-                    let enc = encoding.expect("font set");
-                    runs.push(lopdf::Document::decode_text(enc, bytes).expect("text"));
-                }
-                _ => {}
-            }
-        }
-        pages.push(runs);
-    }
-    pages
+    crate::pdf_text::page_runs(&lopdf::Document::load_mem(bytes).expect("readable PDF"))
+}
+
+/// Revisions B and C saved in `dir`: their paths as text.
+fn saved(dir: &std::path::Path) -> (Project, Project, String, String) {
+    let (old, new) = revisions();
+    let (old_path, new_path) = (dir.join("rev-b.ron"), dir.join("rev-c.ron"));
+    file::save(&old, &old_path).expect("saves");
+    file::save(&new, &new_path).expect("saves");
+    let s = |p: &std::path::Path| p.to_str().expect("utf-8").to_owned();
+    (old, new, s(&old_path), s(&new_path))
 }
 
 #[test]
 fn the_pdf_carries_the_register_the_marks_and_the_change_bars() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (old, new) = revisions();
-    let (old_path, new_path) = (dir.path().join("rev-b.ron"), dir.path().join("rev-c.ron"));
-    file::save(&old, &old_path).expect("saves");
-    file::save(&new, &new_path).expect("saves");
+    let (old, new, old_path, new_path) = saved(dir.path());
     let (plain, amended) = (dir.path().join("plain.pdf"), dir.path().join("amended.pdf"));
     let s = |p: &std::path::Path| p.to_str().expect("utf-8").to_owned();
-    let o = zonewright(&["export", &s(&new_path), "-o", &s(&plain)]);
+    let o = zonewright(&["export", &new_path, "-o", &s(&plain)]);
     assert_eq!(o.status.code(), Some(0));
     let o = zonewright(&[
         "export",
-        &s(&new_path),
+        &new_path,
         "-o",
         &s(&amended),
         "--changes-since",
-        &s(&old_path),
+        &old_path,
     ]);
     assert_eq!(
         o.status.code(),
@@ -171,19 +148,16 @@ fn the_pdf_carries_the_register_the_marks_and_the_change_bars() {
 #[test]
 fn the_word_pack_carries_the_register_and_the_change_bars() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let (old, new) = revisions();
-    let (old_path, new_path) = (dir.path().join("rev-b.ron"), dir.path().join("rev-c.ron"));
-    file::save(&old, &old_path).expect("saves");
-    file::save(&new, &new_path).expect("saves");
+    let (_, _, old_path, new_path) = saved(dir.path());
     let out = dir.path().join("pack.docx");
     let s = |p: &std::path::Path| p.to_str().expect("utf-8").to_owned();
     let o = zonewright(&[
         "export",
-        &s(&new_path),
+        &new_path,
         "-o",
         &s(&out),
         "--changes-since",
-        &s(&old_path),
+        &old_path,
     ]);
     assert_eq!(
         o.status.code(),
@@ -219,7 +193,7 @@ fn the_word_pack_carries_the_register_and_the_change_bars() {
     let none = dir.path().join("none.pdf");
     let o = zonewright(&[
         "export",
-        &s(&new_path),
+        &new_path,
         "-o",
         &s(&none),
         "--changes-since",
