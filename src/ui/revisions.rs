@@ -225,12 +225,12 @@ pub fn conflicts_ui(view: View, state: &mut ConflictsState, out: &mut Intents, u
                 if ui.link(&title).clicked() && c.element != ElementRef::Project {
                     out.push(Intent::FocusElement(c.element));
                 }
-                ui.label(format!(
-                    "base {}  ·  ours {}  ·  theirs {}",
-                    visible(&c.side_words(c.base.as_deref())),
-                    visible(&c.side_words(c.ours.as_deref())),
-                    visible(&c.side_words(c.theirs.as_deref()))
-                ));
+                for (side, value) in [("Base", &c.base), ("Ours", &c.ours), ("Theirs", &c.theirs)] {
+                    ui.label(format!(
+                        "{side}: {}",
+                        visible(&c.side_words(value.as_deref()))
+                    ));
+                }
                 ui.horizontal(|ui| {
                     if ui.button("Keep ours").clicked() {
                         out.push(Intent::ResolveConflict {
