@@ -22,6 +22,7 @@ pub mod import;
 mod info;
 pub mod matrix;
 mod out;
+pub mod revision;
 
 pub use components::CatalogStandard;
 mod risk;
@@ -137,6 +138,28 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
     },
+    /// Compare two revisions of a project by element id: zones, conduits and assets added,
+    /// removed or changed field by field (old → new), SL-T, SL-C, SL-A and gaps as `check`
+    /// computes them, findings that appeared or were resolved; moves and resizes in one line.
+    ///
+    /// Exit status 0 when nothing differs, 1 when something does, 2 when a file cannot be read.
+    Diff(revision::DiffArgs),
+    /// Three-way merge of a project by element id and field, as a git merge driver: the result
+    /// is written over OURS. The same field changed two ways keeps ours and is recorded as a
+    /// conflict in the file (it loads; `check` reports it, the designer resolves it).
+    ///
+    /// Exit status 0 merged cleanly, 1 conflicts are left in the file, 2 an input cannot be read
+    /// or the result not written (OURS is left as it was).
+    Merge(revision::MergeArgs),
+    /// Set up a git repository for project files: the `.gitattributes` line and the local
+    /// configuration that make `git diff` show the semantic diff of `*.ron` files and `git
+    /// merge` use `zonewright merge`.
+    ///
+    /// Exit status 0 on success, 2 outside a git repository or without git.
+    GitSetup(revision::GitSetupArgs),
+    /// The external diff git runs (`diff.zonewright.command`): always exits 0.
+    #[command(name = "__git-diff", hide = true)]
+    GitDiff(revision::GitDiffArgs),
     /// Test support (the kill -9 test): saves versions of a large plant in a loop.
     #[command(name = "__save-loop", hide = true)]
     SaveLoop(save_loop::SaveLoopArgs),
@@ -269,6 +292,10 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::Approve(args) => return approve::run(args, out, err),
         Command::Import(args) => return import::run(args, out, err),
         Command::SaveLoop(args) => return save_loop::run(args, out, err),
+        Command::Diff(args) => return revision::run_diff(args, out, err),
+        Command::Merge(args) => return revision::run_merge(args, out, err),
+        Command::GitSetup(args) => return revision::run_git_setup(args, out, err),
+        Command::GitDiff(args) => return revision::run_git_diff(args, out),
         Command::Templates { format } => templates::run(*format, out),
         Command::Info { format } => info::run(*format, out),
         Command::Samples => crate::samples::SAMPLES

@@ -12,6 +12,7 @@ pub mod import;
 pub mod model;
 pub(crate) mod palette;
 pub mod report;
+pub mod revision;
 pub mod samples;
 pub mod ui;
 

@@ -87,10 +87,11 @@ pub enum FindingCode {
     FlowCleartext,
     FlowNoDpi,
     FlowUnstructured,
+    MergeConflict,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 54] = [
+    pub const ALL: [FindingCode; 55] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -145,6 +146,7 @@ impl FindingCode {
         FindingCode::FlowCleartext,
         FindingCode::FlowNoDpi,
         FindingCode::FlowUnstructured,
+        FindingCode::MergeConflict,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -204,6 +206,7 @@ impl FindingCode {
             FindingCode::FlowCleartext => "FLOW-CLEARTEXT",
             FindingCode::FlowNoDpi => "FLOW-NO-DPI",
             FindingCode::FlowUnstructured => "FLOW-UNSTRUCTURED",
+            FindingCode::MergeConflict => "MERGE-CONFLICT",
         }
     }
 
@@ -217,7 +220,8 @@ impl FindingCode {
             | UntrustedPathToSafety
             | RiskResidualIntolerable
             | FlowOutsideConduit
-            | FlowAgainstOneWay => FindingSeverity::Error,
+            | FlowAgainstOneWay
+            | MergeConflict => FindingSeverity::Error,
             OverrideNoSource
             | MetNoEvidence
             | CrsIncomplete

@@ -3,6 +3,7 @@
 
 pub mod approval;
 pub mod components;
+mod conflicts;
 mod discipline;
 mod findings;
 pub mod flows;
@@ -585,6 +586,7 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         &project_risk.assessment_hash,
     );
     findings.extend(approval::approval_findings(project, project_risk.approval));
+    findings.extend(conflicts::conflict_findings(project));
     // Attribute findings (including those on assets) to their zone or conduit. An asset id
     // used twice belongs to its first container in document order.
     let mut asset_owner: Vec<(crate::model::AssetId, usize, crate::model::AssetParent)> =

@@ -91,6 +91,11 @@ pub struct ExportArgs {
     /// the pack takes; the pack follows its first page.
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
+    /// PDF and Word: the amendments since this older revision of the project (.ron): a
+    /// register after the revision history, a revision mark on each changed zone and conduit
+    /// of the drawing, a change bar beside each changed table row.
+    #[arg(long, value_name = "OLD.ron")]
+    pub changes_since: Option<String>,
     /// The register a .csv file holds.
     #[arg(long, value_enum)]
     pub table: Option<TableArg>,
@@ -132,6 +137,7 @@ impl ExportArgs {
             (self.no_findings, "--no-findings"),
             (self.compact, "--compact"),
             (self.full, "--full"),
+            (self.changes_since.is_some(), "--changes-since"),
         ];
         if !matches!(format, Format::Pdf | Format::Docx)
             && let Some((_, flag)) = pdf_only.iter().find(|(on, _)| *on)
@@ -190,6 +196,19 @@ pub fn run(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Err(message) => return fail(err, &message),
     };
     let catalog = crate::catalog::Catalog::embedded();
+    let mut request = request;
+    if let Some(old_arg) = &args.changes_since {
+        let old = match load_project(old_arg) {
+            Ok(p) => p,
+            Err(message) => return fail(err, &format!("--changes-since: {message}")),
+        };
+        let name = std::path::Path::new(old_arg)
+            .file_name()
+            .map_or_else(|| old_arg.clone(), |n| n.to_string_lossy().into_owned());
+        request.amendments = Some(crate::report::amendments::Amendments::between(
+            &old, &project, catalog, &name,
+        ));
+    }
     let mut cuts = crate::export::xlsx::Cuts::default();
     let bytes = match crate::export::export_noting(&project, catalog, &request, &mut cuts) {
         Ok(b) => b,

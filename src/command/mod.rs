@@ -12,6 +12,7 @@ use crate::model::{
 use std::collections::BTreeSet;
 
 pub mod clipboard;
+pub mod conflicts;
 pub mod find;
 pub mod flows;
 pub mod form;
@@ -115,6 +116,11 @@ pub enum Action {
     Risk(Box<risk::RiskAction>),
     /// A change to a conduit's data flows (`flows.rs`).
     Flow(flows::FlowAction),
+    /// Resolves merge conflict `index` of the project (`conflicts.rs`).
+    ResolveConflict {
+        index: usize,
+        how: crate::revision::Resolution,
+    },
 }
 
 /// One labelled edit and what is selected after it.
@@ -213,6 +219,7 @@ pub fn plan(
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
         Action::Risk(r) => risk::plan(r, project),
         Action::Flow(f) => flows::plan_flow(f, project, catalog),
+        Action::ResolveConflict { index, how } => conflicts::plan_resolve(project, *index, how),
     }
 }
 

@@ -53,6 +53,8 @@ pub enum Edit {
     SetApproval(Option<Approval>),
     /// How inventory imports are set up (kept for the next import).
     SetImportSettings(Box<crate::model::ImportSettings>),
+    /// The merge conflicts still to resolve.
+    SetConflicts(Vec<crate::model::MergeConflict>),
     /// Applied in order; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -211,6 +213,10 @@ impl Edit {
                 &mut project.import_settings,
                 *s,
             )))),
+            Edit::SetConflicts(c) => Ok(Edit::SetConflicts(std::mem::replace(
+                &mut project.conflicts,
+                c,
+            ))),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

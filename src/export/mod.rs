@@ -185,6 +185,8 @@ pub struct Request {
     pub device: Option<String>,
     /// Word: the company template (.docx or .dotx) the pack is written on.
     pub template: Option<Template>,
+    /// PDF and Word: the amendments since an older revision (`--changes-since`).
+    pub amendments: Option<crate::report::amendments::Amendments>,
 }
 
 /// A company Word template, read by whoever asks for the export.
@@ -293,8 +295,13 @@ pub(crate) fn export_noting(
 ) -> Result<Vec<u8>, ExportError> {
     check(request)?;
     match request.format {
-        Format::Pdf => Ok(crate::report::export_pdf(project, catalog, &request.pdf)?),
-        Format::Docx => docx::export_docx(
+        Format::Pdf => Ok(crate::report::export_pdf_amended(
+            project,
+            catalog,
+            &request.pdf,
+            request.amendments.as_ref(),
+        )?),
+        Format::Docx => docx::export_docx_amended(
             project,
             catalog,
             &request.pdf,
@@ -302,6 +309,7 @@ pub(crate) fn export_noting(
                 .template
                 .as_ref()
                 .map(|t| (t.name.as_str(), t.bytes.as_slice())),
+            request.amendments.as_ref(),
         ),
         Format::Svg => Ok(svg::drawing_svg(
             project,

@@ -26,8 +26,18 @@ pub(crate) fn drawing_svg(
     title_block: bool,
     background: bool,
 ) -> Result<String, ReportError> {
+    drawing_svg_amended(project, catalog, (paper, title_block, background), None)
+}
+
+/// [`drawing_svg`] with the revision marks of `amend` (the drawing of the Word pack).
+pub fn drawing_svg_amended(
+    project: &Project,
+    catalog: &Catalog,
+    (paper, title_block, background): (Paper, bool, bool),
+    amend: Option<&crate::report::amendments::Amendments>,
+) -> Result<String, ReportError> {
     let fonts = Fonts::load()?;
-    let page = crate::report::drawing(project, catalog, paper, title_block, &fonts);
+    let page = crate::report::drawing_amended(project, catalog, paper, title_block, &fonts, amend);
     let title = if project.meta.title.is_empty() {
         "zonewright project"
     } else {

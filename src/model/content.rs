@@ -90,6 +90,8 @@ impl<'a> Content<'a> {
             approval: _,
             // how the inventory was read, not what was designed
             import_settings: _,
+            // merge bookkeeping: the fields themselves hold the content
+            conflicts: _,
         } = project;
         let Meta {
             title,

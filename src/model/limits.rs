@@ -421,6 +421,23 @@ pub(crate) fn revisions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Revision>
     seq(d, framed(l, "revision"), plain())
 }
 
+/// Most merge conflicts kept in one project.
+pub const MAX_CONFLICTS: usize = 10_000;
+/// Most steps of the field path of one merge conflict.
+pub const MAX_CONFLICT_PATH: usize = 16;
+
+pub(crate) fn conflicts<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<crate::model::MergeConflict>, D::Error> {
+    let l = list("merge conflicts", MAX_CONFLICTS, "the project");
+    seq(d, framed(l, "merge conflict"), plain())
+}
+
+pub(crate) fn conflict_path<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let l = list("field path steps", MAX_CONFLICT_PATH, "a merge conflict");
+    seq(d, l, Text { name: false })
+}
+
 pub(crate) fn scenarios<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ThreatScenario>, D::Error> {
     let l = list(
         "threat scenarios",

@@ -3,6 +3,7 @@
 
 pub mod badges;
 pub mod component;
+pub mod conflict;
 mod content;
 pub mod flow;
 pub mod layout;
@@ -16,6 +17,7 @@ pub(crate) mod risk_record;
 mod sl;
 pub mod text;
 
+pub use conflict::MergeConflict;
 pub use content::{content_hash, hash as json_sha256, legacy_content_hash};
 pub use flow::{DataFlow, Endpoint, PortRange, Transport};
 pub use network::{AssetNetwork, ImportSettings, MacAddr, PurdueLevel, VLAN_IDS};
@@ -540,6 +542,11 @@ pub struct Project {
     pub approval: Option<Approval>,
     #[serde(skip_serializing_if = "ImportSettings::is_default")]
     pub import_settings: ImportSettings,
+    /// Conflicts left by a three-way merge (`zonewright merge`) until they are resolved;
+    /// `check` reports each as an error.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(deserialize_with = "crate::model::limits::conflicts")]
+    pub conflicts: Vec<MergeConflict>,
 }
 
 impl Project {

@@ -3,6 +3,7 @@
 //! from the `Assessment`.
 
 use super::ExportOptions;
+use super::amendments::{Amendments, bar_rows};
 use super::fonts::{Fonts, Weight};
 use super::layout::{Cell, Flow, Furniture, Page, PageSink, Rgb, col, text_width};
 use super::requirements;
@@ -52,9 +53,10 @@ pub fn build(
     a: &Assessment,
     options: &ExportOptions,
     fonts: &Fonts,
+    amend: Option<&Amendments>,
 ) -> Vec<Page> {
     let mut flow = Flow::new(fonts);
-    sections(&mut flow, project, catalog, a, options);
+    sections(&mut flow, project, catalog, a, options, amend);
     if flow.page_count() == 0 {
         return Vec::new();
     }
@@ -68,14 +70,14 @@ pub(crate) fn stream(
     project: &Project,
     catalog: &Catalog,
     a: &Assessment,
-    options: &ExportOptions,
+    (options, amend): (&ExportOptions, Option<&Amendments>),
     fonts: &Fonts,
     sink: &mut dyn PageSink,
     total: usize,
 ) -> usize {
     let f = furniture(project);
     let mut flow = Flow::streaming(fonts, sink, f.clone(), total);
-    sections(&mut flow, project, catalog, a, options);
+    sections(&mut flow, project, catalog, a, options, amend);
     let n = flow.page_count();
     flow.finish(&f);
     n
@@ -88,17 +90,18 @@ pub(super) fn sections(
     catalog: &Catalog,
     a: &Assessment,
     options: &ExportOptions,
+    amend: Option<&Amendments>,
 ) {
     let s = options.sections;
     if s.title {
-        title_page(flow, project, a);
+        title_page(flow, project, a, amend);
     }
     if s.drawing {
-        flow.drawing(project, catalog, a, options.paper);
+        flow.drawing(project, catalog, a, options.paper, amend);
     }
     if s.summary {
         flow.new_page();
-        summary(flow, project, a);
+        summary(flow, project, a, amend);
     }
     if s.risk {
         risk::risk_section(flow, project, a);
@@ -118,11 +121,11 @@ pub(super) fn sections(
     }
     if s.findings {
         flow.new_page();
-        findings(flow, project, a);
+        findings(flow, project, a, amend);
     }
 }
 
-fn title_page(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+fn title_page(flow: &mut dyn Writer, p: &Project, a: &Assessment, amend: Option<&Amendments>) {
     let m = &p.meta;
     flow.new_page();
     flow.gap(30.0);
@@ -182,6 +185,9 @@ fn title_page(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
             9.0,
         );
     }
+    if let Some(amend) = amend {
+        super::amendments::register(flow, amend);
+    }
     let crs = [
         (
             "Operating environment assumptions (ZCR 6.5)",
@@ -215,7 +221,7 @@ fn title_page(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
     );
 }
 
-fn summary(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+fn summary(flow: &mut dyn Writer, p: &Project, a: &Assessment, amend: Option<&Amendments>) {
     flow.heading(Level::H1, "Zone and conduit summary", 14.0);
     flow.paragraph("Vectors are (IAC, UC, SI, DC, RDF, TRE, RA). The worst gap combines the capability gap (SL-T − SL-C) and the achievement gap (SL-T − SL-A).", 8.5, Rgb::GREY);
     let mut rows = Vec::new();
@@ -229,6 +235,11 @@ fn summary(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
             "Conduit"
         };
         rows.push(summary_row(c.id.to_string(), &c.name, kind, e));
+    }
+    if let Some(am) = amend {
+        let zones = p.zones.iter().map(|z| am.zone_marked(p, z.id));
+        let conduits = p.conduits.iter().map(|c| am.conduit_marked(p, c.id));
+        bar_rows(&mut rows, zones.chain(conduits));
     }
     flow.table(
         &[
@@ -639,7 +650,7 @@ fn matrix(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment)
     }
 }
 
-fn findings(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
+fn findings(flow: &mut dyn Writer, p: &Project, a: &Assessment, amend: Option<&Amendments>) {
     flow.heading(Level::H1, "Findings register", 14.0);
     if a.findings.is_empty() {
         flow.paragraph("The design has no findings.", 9.0, Rgb::BLACK);
@@ -658,7 +669,7 @@ fn findings(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
         9.0,
         Rgb::BLACK,
     );
-    let rows: Vec<Vec<Cell>> = a
+    let mut rows: Vec<Vec<Cell>> = a
         .findings
         .iter()
         .map(|f| {
@@ -676,6 +687,13 @@ fn findings(flow: &mut dyn Writer, p: &Project, a: &Assessment) {
             ]
         })
         .collect();
+    if let Some(am) = amend {
+        let new = a
+            .findings
+            .iter()
+            .map(|f| am.finding_new(f.code.code(), f.element, &f.message));
+        bar_rows(&mut rows, new);
+    }
     // codes are never broken: the column is as wide as the widest code in the register
     // (the table scales columns to the page width, so widths are in proportion to 180)
     let code_w = a

@@ -28,8 +28,9 @@ pub(crate) fn drawing_page(
     a: &Assessment,
     fonts: &Fonts,
     size: (f32, f32),
+    amend: Option<&super::amendments::Amendments>,
 ) -> Page {
-    drawing(p, catalog, a, fonts, size, true)
+    drawing(p, catalog, a, fonts, size, true, amend)
 }
 
 /// The drawing as backend-free primitives (text runs, rectangles, lines, polygons in mm, y
@@ -42,6 +43,7 @@ pub fn drawing(
     fonts: &Fonts,
     size: (f32, f32),
     title_block: bool,
+    amend: Option<&super::amendments::Amendments>,
 ) -> Page {
     let (w, h) = size;
     let mut page = Page::new(w, h);
@@ -359,6 +361,9 @@ pub fn drawing(
         }
     }
 
+    if let Some(amend) = amend {
+        super::amendments::drawing_marks(&mut page, p, amend, fonts, &map);
+    }
     title_strip(&mut page, p, fonts, w, h, title_block);
     page
 }

@@ -242,6 +242,9 @@ pub struct Cell {
     pub fill: Option<Rgb>,
     pub color: Option<Rgb>,
     pub bold: bool,
+    /// Changed since the revision compared with: a change bar beside the row (set on a row's
+    /// first cell, see `report::amendments`).
+    pub changed: bool,
 }
 
 impl Cell {
@@ -258,6 +261,7 @@ impl Cell {
             fill: Some(fill),
             color: Some(color),
             bold: true,
+            changed: false,
         }
     }
 
@@ -589,6 +593,9 @@ impl<'a> Flow<'a> {
         let left = self.left();
         let page = self.page();
         page.rect(left, y0, total, h, None, Some((Rgb::RULE, 0.15)));
+        if style.first().is_some_and(|c| c.changed) {
+            page.rect(left - 3.2, y0, 1.1, h, Some(Rgb::BLACK), None);
+        }
         let mut rule_x = left;
         for w in widths.iter().take(widths.len().saturating_sub(1)) {
             rule_x += w;

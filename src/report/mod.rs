@@ -3,6 +3,7 @@
 //! register, approval). Layout is
 //! computed in `layout`/`content` without PDF calls; `pdf` is the only user of printpdf.
 
+pub mod amendments;
 mod cells;
 mod components;
 pub(crate) use components::sl_c_text;
@@ -102,7 +103,7 @@ pub fn layout_pages(
     fonts: &fonts::Fonts,
 ) -> Vec<layout::Page> {
     let assessment = assess(project, catalog);
-    content::build(project, catalog, &assessment, options, fonts)
+    content::build(project, catalog, &assessment, options, fonts, None)
 }
 
 /// Writes the sections `options` asks for, in their fixed order, to `writer` (the Word
@@ -113,8 +114,9 @@ pub(crate) fn write_sections(
     catalog: &Catalog,
     a: &crate::analysis::Assessment,
     options: &ExportOptions,
+    amend: Option<&amendments::Amendments>,
 ) {
-    content::sections(writer, project, catalog, a, options);
+    content::sections(writer, project, catalog, a, options, amend);
 }
 
 /// The tender pack as PDF bytes. Deterministic: the same project gives the same bytes.
@@ -127,10 +129,29 @@ pub fn export_pdf(
     catalog: &Catalog,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ReportError> {
+    export_pdf_amended(project, catalog, options, None)
+}
+
+/// [`export_pdf`] with the amendments since an older revision: the register after the
+/// revision history, the marks in the drawing, the change bars in the tables.
+pub fn export_pdf_amended(
+    project: &Project,
+    catalog: &Catalog,
+    options: &ExportOptions,
+    amend: Option<&amendments::Amendments>,
+) -> Result<Vec<u8>, ReportError> {
     let fonts = fonts::Fonts::load()?;
     let assessment = assess(project, catalog);
     let mut scan = pdf::GlyphScan::new(&fonts);
-    let pages = content::stream(project, catalog, &assessment, options, &fonts, &mut scan, 0);
+    let pages = content::stream(
+        project,
+        catalog,
+        &assessment,
+        (options, amend),
+        &fonts,
+        &mut scan,
+        0,
+    );
     if pages == 0 {
         return Err(ReportError::Empty);
     }
@@ -155,7 +176,7 @@ pub fn export_pdf(
             project,
             catalog,
             &assessment,
-            options,
+            (options, amend),
             &fonts,
             &mut sink,
             pages,
@@ -179,6 +200,18 @@ pub fn drawing(
     title_block: bool,
     fonts: &fonts::Fonts,
 ) -> layout::Page {
+    drawing_amended(project, catalog, paper, title_block, fonts, None)
+}
+
+/// [`drawing`] with the revision marks of `amend` (the Word pack's drawing).
+pub fn drawing_amended(
+    project: &Project,
+    catalog: &Catalog,
+    paper: Paper,
+    title_block: bool,
+    fonts: &fonts::Fonts,
+    amend: Option<&amendments::Amendments>,
+) -> layout::Page {
     let assessment = assess(project, catalog);
     drawing::drawing(
         project,
@@ -187,6 +220,7 @@ pub fn drawing(
         fonts,
         paper.landscape_mm(),
         title_block,
+        amend,
     )
 }
 

@@ -3,6 +3,7 @@
 //! the two formats carry the same sections, rows and cells, built in one place.
 
 use super::Paper;
+use super::amendments::Amendments;
 use super::drawing;
 use super::fonts::Fonts;
 use super::layout::{Cell, Column, Flow, Rgb};
@@ -37,8 +38,16 @@ pub trait Writer {
     fn gap(&mut self, mm: f32);
     /// Keeps `mm` of what follows together (a new page when less is left in the PDF).
     fn keep(&mut self, mm: f32);
-    /// The architecture drawing on its own landscape page of `paper`.
-    fn drawing(&mut self, project: &Project, catalog: &Catalog, a: &Assessment, paper: Paper);
+    /// The architecture drawing on its own landscape page of `paper`, with the revision marks
+    /// of `amend`.
+    fn drawing(
+        &mut self,
+        project: &Project,
+        catalog: &Catalog,
+        a: &Assessment,
+        paper: Paper,
+        amend: Option<&Amendments>,
+    );
 }
 
 impl Writer for Flow<'_> {
@@ -72,8 +81,16 @@ impl Writer for Flow<'_> {
         self.ensure(mm);
     }
 
-    fn drawing(&mut self, project: &Project, catalog: &Catalog, a: &Assessment, paper: Paper) {
-        let page = drawing::drawing_page(project, catalog, a, self.fonts, paper.landscape_mm());
+    fn drawing(
+        &mut self,
+        project: &Project,
+        catalog: &Catalog,
+        a: &Assessment,
+        paper: Paper,
+        amend: Option<&Amendments>,
+    ) {
+        let page =
+            drawing::drawing_page(project, catalog, a, self.fonts, paper.landscape_mm(), amend);
         self.push_page(page);
     }
 }

@@ -718,6 +718,7 @@ pub fn canvas_in_app_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     for i in intents {
         app.emit(i);
     }
+    super::revisions::marks_ui(app, ui);
     app.context_menu_ui(ui.ctx());
 }
 

@@ -60,6 +60,8 @@ pub enum UiCommand {
     ImportAssets,
     /// File → Apply compliance matrix…
     ApplyMatrix,
+    /// File → Compare with…: the changes since an older revision.
+    CompareWith,
     Close,
     Quit,
     Undo,
@@ -147,6 +149,7 @@ impl UiCommand {
             ExportPdf,
             ImportAssets,
             ApplyMatrix,
+            CompareWith,
             Close,
             Quit,
             Undo,
@@ -196,6 +199,7 @@ impl UiCommand {
             SaveAsByPath => "Save As by path…",
             ExportPdf => "Export…",
             ImportAssets => "Import assets…",
+            CompareWith => "Compare with…",
             ApplyMatrix => "Apply compliance matrix…",
             Close => "Close",
             Quit => "Quit",
@@ -259,6 +263,9 @@ impl UiCommand {
             }
             ApplyMatrix => {
                 "Read back a compliance matrix a supplier filled in: preview, then apply as one undo step"
+            }
+            CompareWith => {
+                "Mark what changed since an older revision of the project on the canvas and list it in the Changes tab"
             }
             ImportAssets => {
                 "Add or update assets from an inventory (CSV or XLSX) with a preview first; with no project open, into a new one"
@@ -436,8 +443,8 @@ impl UiCommand {
                 modifiers: NONE,
                 logical_key: Key::F1,
             }],
-            OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix | Close
-            | DarkTheme | ShowTab(_) | About | Documentation => &[],
+            OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix
+            | CompareWith | Close | DarkTheme | ShowTab(_) | About | Documentation => &[],
             Arrange(how) => super::arrange::arrange_shortcut(how),
             PurdueBands => &[],
             SnapToGrid => &[KeyboardShortcut {
@@ -486,7 +493,7 @@ impl UiCommand {
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
-            ApplyMatrix => doc.is_some(),
+            ApplyMatrix | CompareWith => doc.is_some(),
             Undo => doc.is_some_and(|d| d.history.can_undo()),
             Redo => doc.is_some_and(|d| d.history.can_redo()),
             Duplicate | Delete => doc.is_some() && !app.selection.is_empty(),
@@ -641,6 +648,7 @@ impl DesignerApp {
                 }
             }
             ApplyMatrix => self.ask_apply_matrix(),
+            CompareWith => self.ask_compare(),
             Close => self.guarded(Pending::Close),
             Quit => self.guarded(Pending::Quit),
             Undo => self.emit(Intent::Undo),

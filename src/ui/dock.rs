@@ -42,6 +42,9 @@ pub(crate) fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
     let (errors, warnings) = app.doc.as_ref().map_or((0, 0), |d| {
         (d.assessment.error_count(), d.assessment.warning_count())
     });
+    if !app.dock_tab_shown(app.dock_tab) {
+        app.dock_tab = DockTab::Findings;
+    }
     ui.horizontal(|ui| {
         let findings = format!(
             "Findings ({}, {})",
@@ -53,7 +56,12 @@ pub(crate) fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             (DockTab::Requirements, "Requirements"),
             (DockTab::Topology, "Topology"),
             (DockTab::Risk, "Risk register"),
+            (DockTab::Changes, "Changes"),
+            (DockTab::Conflicts, "Conflicts"),
         ] {
+            if !app.dock_tab_shown(tab) {
+                continue;
+            }
             if ui
                 .add(egui::Button::selectable(app.dock_tab == tab, name))
                 .clicked()
@@ -77,6 +85,16 @@ pub(crate) fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         }
         DockTab::Risk => {
             super::register::register_ui(view, &mut app.dock.register, &mut intents, ui);
+        }
+        DockTab::Changes => {
+            if let Some(c) = &app.comparison
+                && super::revisions::changes_ui(view, c, &mut intents, ui)
+            {
+                app.comparison = None;
+            }
+        }
+        DockTab::Conflicts => {
+            super::revisions::conflicts_ui(view, &mut app.conflicts, &mut intents, ui);
         }
     }
     for i in intents {

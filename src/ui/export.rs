@@ -36,6 +36,9 @@ pub struct ExportSettings {
     pub table: Table,
     /// nftables, FortiOS, ASA: the boundary device whose rules are written.
     pub device: Option<crate::model::AssetId>,
+    /// PDF and Word: the older revision (.ron) whose changes the pack lists and marks; empty
+    /// for none.
+    pub changes_since: String,
 }
 
 impl Default for ExportSettings {
@@ -54,6 +57,7 @@ impl Default for ExportSettings {
             transparent: false,
             table: Table::Zones,
             device: None,
+            changes_since: String::new(),
         }
     }
 }
@@ -110,13 +114,19 @@ impl ExportJob {
         catalog: &'static crate::catalog::Catalog,
         request: Request,
         path: PathBuf,
+        changes_since: Option<PathBuf>,
     ) -> ExportJob {
         let (tx, rx) = mpsc::channel();
         let target = path.clone();
         std::thread::spawn(move || {
             let mut cuts = crate::export::xlsx::Cuts::default();
-            let result = crate::export::export_noting(&project, catalog, &request, &mut cuts)
-                .map_err(|e| e.to_string())
+            let mut request = request;
+            let result = amendments(&project, catalog, changes_since.as_deref())
+                .and_then(|a| {
+                    request.amendments = a;
+                    crate::export::export_noting(&project, catalog, &request, &mut cuts)
+                        .map_err(|e| e.to_string())
+                })
                 .and_then(|bytes| {
                     crate::file::replace_atomic(&target, &bytes)
                         .map(|()| bytes.len())
@@ -149,6 +159,23 @@ impl ExportJob {
 }
 
 /// What `export` on the command line warns about too: text that prints as boxes.
+/// The amendments since the older revision in `since`, if one is given.
+fn amendments(
+    project: &crate::model::Project,
+    catalog: &crate::catalog::Catalog,
+    since: Option<&Path>,
+) -> Result<Option<crate::report::amendments::Amendments>, String> {
+    let Some(path) = since else { return Ok(None) };
+    let old = crate::file::load(path).map_err(|e| format!("Compare with: {e}"))?;
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    Ok(Some(crate::report::amendments::Amendments::between(
+        &old, project, catalog, &name,
+    )))
+}
+
 fn glyph_warnings(project: &crate::model::Project) -> Vec<String> {
     crate::report::glyphs::shared_fonts()
         .map(|fonts| crate::report::glyphs::missing_glyphs(project, fonts))
@@ -181,6 +208,12 @@ impl DesignerApp {
     /// File → Export PDF…: the options dialog (paper and sections).
     pub(crate) fn ask_export(&mut self) {
         if self.doc.is_some() {
+            // the revision the designer compares with is offered for the amendments
+            if let Some(c) = &self.comparison
+                && self.export_options.changes_since.trim().is_empty()
+            {
+                self.export_options.changes_since = c.path.display().to_string();
+            }
             self.modal = Some(Modal::Export);
         }
     }
@@ -225,12 +258,16 @@ impl DesignerApp {
                 return;
             }
         };
+        let since = self.export_options.changes_since.trim();
+        let since = (matches!(request.format, Format::Pdf | Format::Docx) && !since.is_empty())
+            .then(|| PathBuf::from(since));
         self.status = Some(format!("Exporting {} …", path.display()));
         self.export = Some(ExportJob::start(
             doc.project.clone(),
             self.catalog,
             request,
             path,
+            since,
         ));
     }
 
@@ -311,9 +348,13 @@ pub(crate) fn export_options_ui(
     ui.add_space(6.0);
     let mut can_go = true;
     match settings.format {
-        Format::Pdf => can_go = pdf_options_ui(&mut settings.pdf, ui),
+        Format::Pdf => {
+            can_go = pdf_options_ui(&mut settings.pdf, ui);
+            changes_since_ui(&mut settings.changes_since, ui);
+        }
         Format::Docx => {
             can_go = pdf_options_ui(&mut settings.pdf, ui);
+            changes_since_ui(&mut settings.changes_since, ui);
             ui.add_space(6.0);
             ui.label("Its styles, header, footer and first page come from a company template, when given; the pack follows its first page.");
             ui.horizontal(|ui| {
@@ -431,6 +472,21 @@ fn choice_text(format: Format, compliance: bool) -> String {
 
 fn choice_label(s: &ExportSettings) -> String {
     choice_text(s.format, s.format == Format::Xlsx && s.compliance)
+}
+
+/// "Compare with…": the older revision whose changes the pack lists and marks.
+fn changes_since_ui(path: &mut String, ui: &mut egui::Ui) {
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        let label = ui.label("Compare with… (older revision, .ron):");
+        ui.add(
+            egui::TextEdit::singleline(path)
+                .hint_text("path, or empty for no amendments")
+                .desired_width(300.0),
+        )
+        .labelled_by(label.id);
+    });
+    ui.label("With an older revision the pack lists the amendments after the revision history, marks changed zones and conduits in the drawing and changed table rows with a bar.");
 }
 
 /// The PDF's paper and sections; false when no section is chosen.

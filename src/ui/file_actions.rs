@@ -2,7 +2,7 @@
 //! dropped files, the window's close button and title.
 
 use super::dialogs::{DialogResult, FileDialogs};
-use super::{DesignerApp, Document, Modal, PathPurpose, Pending, canvas, inspector};
+use super::{DesignerApp, DockTab, Document, Modal, PathPurpose, Pending, canvas, inspector};
 use crate::model::Project;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,15 @@ impl DesignerApp {
         self.canvas.reset_view();
         self.inspector = inspector::InspectorState::default();
         self.modal = None;
+        self.conflicts = super::revisions::ConflictsState::default();
+        // a file a merge left conflicts in opens on them
+        if self
+            .doc
+            .as_ref()
+            .is_some_and(|d| !d.project.conflicts.is_empty())
+        {
+            self.dock_tab = DockTab::Conflicts;
+        }
     }
 
     /// Loads a file (a large one in the background, see [`sessions`]); on error the open

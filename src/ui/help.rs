@@ -18,6 +18,10 @@ pub const DOCS: &[(&str, &str)] = &[
     ),
     ("Exports", include_str!("../../docs/exports.md")),
     ("Project files", include_str!("../../docs/files.md")),
+    (
+        "Revisions and teams",
+        include_str!("../../docs/revisions.md"),
+    ),
 ];
 
 /// Which Help page is shown: the shortcuts, or one of [`DOCS`].

@@ -67,7 +67,7 @@ impl DesignerApp {
                 ui.separator();
                 self.command_items_ui(ui, &[Save, SaveAs, SaveAsByPath]);
                 ui.separator();
-                self.command_items_ui(ui, &[ExportPdf, ImportAssets, ApplyMatrix]);
+                self.command_items_ui(ui, &[ExportPdf, ImportAssets, ApplyMatrix, CompareWith]);
                 ui.separator();
                 self.command_items_ui(ui, &[Close, Quit]);
             });

@@ -29,6 +29,7 @@ pub mod recovery;
 pub mod register;
 pub mod rename;
 pub mod requirements;
+pub mod revisions;
 pub mod risk;
 pub(crate) mod risk_matrix;
 pub(crate) mod risk_record;
@@ -85,6 +86,10 @@ pub enum DockTab {
     Topology,
     /// Every threat scenario with its risk.
     Risk,
+    /// The changes since the revision compared with (File → Compare with…); shown while one is.
+    Changes,
+    /// The conflicts a merge left; shown while there are any.
+    Conflicts,
 }
 
 impl DockTab {
@@ -102,6 +107,8 @@ impl DockTab {
             DockTab::Requirements => "Requirements",
             DockTab::Topology => "Topology",
             DockTab::Risk => "Risk register",
+            DockTab::Changes => "Changes",
+            DockTab::Conflicts => "Conflicts",
         }
     }
 }
@@ -152,6 +159,8 @@ pub enum PathPurpose {
     Open,
     SaveAs,
     ExportPdf,
+    /// File → Compare with…: the older revision.
+    Compare,
 }
 
 /// The designer application.
@@ -204,6 +213,10 @@ pub struct DesignerApp {
     pub rename: rename::RenameState,
     /// The Find window (Ctrl+F).
     pub find: find::FindState,
+    /// File → Compare with…: the older revision and the changes since.
+    pub comparison: Option<revisions::Comparison>,
+    /// The Conflicts tab's edit field.
+    pub conflicts: revisions::ConflictsState,
 }
 
 impl DesignerApp {
@@ -244,6 +257,8 @@ impl DesignerApp {
             prompt_after_error: None,
             rename: rename::RenameState::default(),
             find: find::FindState::default(),
+            comparison: None,
+            conflicts: revisions::ConflictsState::default(),
         }
     }
 
@@ -257,6 +272,7 @@ impl DesignerApp {
         self.handle_shortcuts(&ctx);
         self.handle_clipboard_events(&ctx);
         self.apply_intents();
+        self.refresh_comparison();
 
         egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_line_ui(ui));

@@ -58,6 +58,7 @@ impl DesignerApp {
                         PathPurpose::Open => "Open project",
                         PathPurpose::SaveAs => "Save project as",
                         PathPurpose::ExportPdf => "Export to a file",
+                        PathPurpose::Compare => "Compare with an older revision",
                     });
                     ui.label(match purpose {
                         PathPurpose::ExportPdf => {
@@ -80,6 +81,7 @@ impl DesignerApp {
                             PathPurpose::Open => "Open",
                             PathPurpose::SaveAs => "Save",
                             PathPurpose::ExportPdf => "Export",
+                            PathPurpose::Compare => "Compare",
                         }));
                         if (go.clicked() || enter) && !text.trim().is_empty() {
                             let path = PathBuf::from(text.trim());
@@ -90,6 +92,7 @@ impl DesignerApp {
                                     self.save_to(&path);
                                 }
                                 PathPurpose::ExportPdf => self.start_export(path),
+                                PathPurpose::Compare => self.compare_with(&path),
                             }
                             if matches!(self.modal, Some(Modal::Error { .. })) {
                                 self.prompt_after_error = Some((*purpose, text.clone()));

@@ -6,6 +6,7 @@ mod fuzz_body;
 mod pdf_text;
 mod risk_fixture;
 
+mod amendments;
 mod atomic_save;
 mod audit_records;
 mod brownfield;
@@ -70,6 +71,8 @@ mod readable;
 mod recovery;
 mod register_roundtrip;
 mod rename_find;
+mod revisions;
+mod revisions_designer;
 mod roundtrip;
 mod rules;
 mod samples;

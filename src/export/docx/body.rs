@@ -98,7 +98,10 @@ impl<'a> Body<'a> {
         fonts: &Fonts,
         toc_before_page: usize,
         (project, catalog, a): (&Project, &Catalog, &Assessment),
-        options: &crate::report::ExportOptions,
+        (options, amend): (
+            &crate::report::ExportOptions,
+            Option<&crate::report::amendments::Amendments>,
+        ),
         pieces: &[String],
         renamed: &[(String, String)],
         sink: &mut dyn Write,
@@ -116,7 +119,7 @@ impl<'a> Body<'a> {
             renamed,
             error: None,
         });
-        crate::report::write_sections(&mut body, project, catalog, a, options);
+        crate::report::write_sections(&mut body, project, catalog, a, options, amend);
         let Some(out) = body.out.take() else {
             return Err(ExportError::Docx("the writer lost its output".into()));
         };
@@ -238,6 +241,15 @@ fn cell_of(c: &Cell, width_mm: f32, size: f32, header: bool) -> TableCell {
                 .fill(hex(fill)),
         );
     }
+    if c.changed {
+        // the change bar: a heavy rule on the row's left edge
+        cell = cell.set_border(
+            docx_rs::TableCellBorder::new(docx_rs::TableCellBorderPosition::Left)
+                .border_type(docx_rs::BorderType::Single)
+                .size(36)
+                .color("000000"),
+        );
+    }
     let text = shown(&c.text);
     for line in text.split('\n') {
         let mut run = Run::new().add_text(line).size(half_points(size));
@@ -335,7 +347,14 @@ impl Writer for Body<'_> {
 
     fn keep(&mut self, _mm: f32) {}
 
-    fn drawing(&mut self, _project: &Project, _catalog: &Catalog, _a: &Assessment, paper: Paper) {
+    fn drawing(
+        &mut self,
+        _project: &Project,
+        _catalog: &Catalog,
+        _a: &Assessment,
+        paper: Paper,
+        _amend: Option<&crate::report::amendments::Amendments>,
+    ) {
         self.page_start();
         // the drawing is in the skeleton, in a section of its own; what follows starts the
         // next section on a new page

@@ -142,13 +142,13 @@ pub(crate) fn placeholder_text(i: usize) -> String {
 
 /// The drawing as a PNG (and its SVG) that fills the landscape page, and its caption.
 fn drawing_paragraphs(
-    project: &Project,
-    catalog: &Catalog,
+    (project, catalog): (&Project, &Catalog),
     paper: Paper,
     figure: usize,
+    amend: Option<&crate::report::amendments::Amendments>,
 ) -> Result<(Vec<Paragraph>, String), ExportError> {
     let (w_mm, h_mm) = paper.landscape_mm();
-    let svg = svg::drawing_svg(project, catalog, paper, true, true)?;
+    let svg = svg::drawing_svg_amended(project, catalog, (paper, true, true), amend)?;
     let (w, h) = (
         (w_mm * DRAWING_PX_PER_MM) as u32,
         (h_mm * DRAWING_PX_PER_MM) as u32,
@@ -214,6 +214,7 @@ fn skeleton(
     project: &Project,
     catalog: &Catalog,
     scan: &Scan,
+    amend: Option<&crate::report::amendments::Amendments>,
 ) -> Result<(Docx, Vec<String>), ExportError> {
     let mut docx = styles::document()
         .page_size(twips(210.0), twips(297.0))
@@ -250,7 +251,8 @@ fn skeleton(
                     // nothing before it: its placeholders go into the drawing's section
                     paragraphs.append(&mut children);
                 }
-                let (drawing, svg) = drawing_paragraphs(project, catalog, *paper, svgs.len() + 1)?;
+                let (drawing, svg) =
+                    drawing_paragraphs((project, catalog), *paper, svgs.len() + 1, amend)?;
                 svgs.push(svg);
                 paragraphs.extend(drawing);
                 pending = Some((*paper, paragraphs));
@@ -284,6 +286,18 @@ pub fn export_docx(
     options: &ExportOptions,
     template: Option<(&str, &[u8])>,
 ) -> Result<Vec<u8>, ExportError> {
+    export_docx_amended(project, catalog, options, template, None)
+}
+
+/// [`export_docx`] with the amendments since an older revision (the register and the change
+/// bars; see `report::amendments`).
+pub fn export_docx_amended(
+    project: &Project,
+    catalog: &Catalog,
+    options: &ExportOptions,
+    template: Option<(&str, &[u8])>,
+    amend: Option<&crate::report::amendments::Amendments>,
+) -> Result<Vec<u8>, ExportError> {
     let s = options.sections;
     let any = s.title
         || s.drawing
@@ -301,9 +315,9 @@ pub fn export_docx(
     // the contents after the title page, else first
     let toc_before_page = if s.title { 2 } else { 1 };
     let mut first = body::Body::scanning(&fonts, toc_before_page);
-    crate::report::write_sections(&mut first, project, catalog, &a, options);
+    crate::report::write_sections(&mut first, project, catalog, &a, options, amend);
     let scan = first.scan();
-    let (docx, svgs) = skeleton(project, catalog, &scan)?;
+    let (docx, svgs) = skeleton(project, catalog, &scan, amend)?;
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build()
         .pack(&mut raw)
@@ -315,7 +329,7 @@ pub fn export_docx(
                 &fonts,
                 toc_before_page,
                 (project, catalog, &a),
-                options,
+                (options, amend),
                 pieces,
                 renamed,
                 sink,

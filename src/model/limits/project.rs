@@ -427,6 +427,7 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
         risk,
         approval,
         import_settings,
+        conflicts: _,
     } = p;
     let mut c = Check {
         problems,

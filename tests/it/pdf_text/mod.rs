@@ -27,6 +27,41 @@ pub fn pdf_text(bytes: &[u8]) -> String {
 /// text object without a separator, which would glue table cells together.)
 pub fn text(doc: &lopdf::Document) -> String {
     let mut out = String::new();
+    for page in pieces(doc) {
+        for piece in page {
+            match piece {
+                Piece::Text(t) => out.push_str(&t),
+                Piece::Break => out.push(' '),
+            }
+        }
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text runs (`Tj`) of each page, decoded, in order.
+pub fn page_runs(doc: &lopdf::Document) -> Vec<Vec<String>> {
+    pieces(doc)
+        .into_iter()
+        .map(|page| {
+            page.into_iter()
+                .filter_map(|p| match p {
+                    Piece::Text(t) => Some(t),
+                    Piece::Break => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// What a page's content stream places: a decoded text run, or a move to another place.
+enum Piece {
+    Text(String),
+    Break,
+}
+
+fn pieces(doc: &lopdf::Document) -> Vec<Vec<Piece>> {
+    let mut pages = Vec::new();
     for page_id in doc.get_pages().values() {
         let fonts = doc.get_page_fonts(*page_id).expect("page fonts");
         let encodings: std::collections::BTreeMap<Vec<u8>, lopdf::Encoding> = fonts
@@ -37,6 +72,7 @@ pub fn text(doc: &lopdf::Document) -> String {
             .get_and_decode_page_content(*page_id)
             .expect("page content");
         let mut encoding = None;
+        let mut out = Vec::new();
         for op in &content.operations {
             match op.operator.as_str() {
                 "Tf" => {
@@ -53,15 +89,15 @@ pub fn text(doc: &lopdf::Document) -> String {
                         .and_then(|s| s.as_str().ok())
                         .expect("string operand");
                     let enc = encoding.expect("a font is set before text");
-                    out.push_str(
-                        &lopdf::Document::decode_text(enc, bytes).expect("decodable text"),
-                    );
+                    out.push(Piece::Text(
+                        lopdf::Document::decode_text(enc, bytes).expect("decodable text"),
+                    ));
                 }
-                "Tm" | "Td" | "TD" | "T*" | "ET" => out.push(' '),
+                "Tm" | "Td" | "TD" | "T*" | "ET" => out.push(Piece::Break),
                 _ => {}
             }
         }
-        out.push(' ');
+        pages.push(out);
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    pages
 }
