@@ -114,8 +114,11 @@ pub fn diff(old: &Project, old_a: &Assessment, new: &Project, new_a: &Assessment
     let (Ok(mut o), Ok(mut n)) = (Parts::of(old), Parts::of(new)) else {
         return Diff::default();
     };
-    name_references(&mut o, old);
-    name_references(&mut n, new);
+    // both sides name a referenced element as the new revision calls it (the old name only
+    // for one that is gone): a renamed zone is one change, not a change of every conduit and
+    // asset that refers to it
+    name_references(&mut o, new, old);
+    name_references(&mut n, new, old);
     let mut d = Diff::default();
     let mut project_fields = Vec::new();
     fields(&o.project, &n.project, &mut Vec::new(), &mut project_fields);
@@ -211,11 +214,20 @@ pub fn diff(old: &Project, old_a: &Assessment, new: &Project, new_a: &Assessment
 }
 
 /// Zone and container ids in conduits and assets become names, so that a change reads
-/// `zone "BPCS" → zone "DMZ"`.
-fn name_references(parts: &mut Parts, project: &Project) {
+/// `zone "BPCS" → zone "DMZ"`: the name in `new`, else (an element removed since) in `old`.
+fn name_references(parts: &mut Parts, new: &Project, old: &Project) {
+    let words = |e: ElementRef| {
+        let exists = match e {
+            ElementRef::Zone(z) => new.zone(z).is_some(),
+            ElementRef::Conduit(c) => new.conduit(c).is_some(),
+            ElementRef::Asset(a) => new.asset(a).is_some(),
+            ElementRef::Project => true,
+        };
+        element_words(if exists { new } else { old }, e)
+    };
     let zone_words = |v: &Value| -> Option<Value> {
         let id: ZoneId = serde_json::from_value(v.clone()).ok()?;
-        Some(Value::String(element_words(project, ElementRef::Zone(id))))
+        Some(Value::String(words(ElementRef::Zone(id))))
     };
     for c in &mut parts.conduits {
         if let Value::Object(m) = &mut c.value {
@@ -234,7 +246,7 @@ fn name_references(parts: &mut Parts, project: &Project) {
                 AssetParent::Zone(z) => ElementRef::Zone(z),
                 AssetParent::Conduit(c) => ElementRef::Conduit(c),
             };
-            m.insert(PARENT.to_owned(), Value::String(element_words(project, e)));
+            m.insert(PARENT.to_owned(), Value::String(words(e)));
         }
     }
 }

@@ -313,3 +313,20 @@ fn every_sample_survives_taking_apart_and_putting_back() {
         assert_eq!(m.project, p);
     }
 }
+
+/// Renaming a zone is one change: its conduits and assets refer to it by id, and are not listed
+/// as moved (they were, each, when references were compared by name).
+#[test]
+fn a_renamed_zone_is_one_change_not_one_per_reference() {
+    let text = crate::samples::SAMPLES
+        .iter()
+        .find(|s| s.name == "refinery")
+        .expect("the refinery sample")
+        .text;
+    let old = crate::file::from_str(text).expect("sample loads");
+    let mut new = old.clone();
+    new.zones[0].name = "Corporate IT".into();
+    let d = d(&old, &new);
+    let changed: Vec<_> = d.changes.iter().map(|c| c.element).collect();
+    assert_eq!(changed, [crate::model::ElementRef::Zone(new.zones[0].id)], "{d:?}");
+}
