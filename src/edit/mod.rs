@@ -53,6 +53,8 @@ pub enum Edit {
     SetApproval(Option<Approval>),
     /// How inventory imports are set up (kept for the next import).
     SetImportSettings(Box<crate::model::ImportSettings>),
+    /// Keeps, replaces or removes the summary of observed traffic.
+    SetTraffic(Option<Box<crate::model::traffic::ObservedTraffic>>),
     /// Applied in order; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -211,6 +213,9 @@ impl Edit {
                 &mut project.import_settings,
                 *s,
             )))),
+            Edit::SetTraffic(t) => Ok(Edit::SetTraffic(
+                std::mem::replace(&mut project.traffic, t.map(|t| *t)).map(Box::new),
+            )),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

@@ -34,9 +34,10 @@ pub const FORMAT: &str = "zonewright";
 /// sources of the project, who assessed each zone and conduit and when, a scenario's likelihood
 /// rationale, picked threat source and the acceptance of its residual risk) and the structured
 /// data flows (source and destination, transport, ports, protocol, enforcing device,
-/// justification), whose older free text is read by [`migrate`]. Older files load as they are
-/// (the new fields are empty).
-pub const VERSION: u32 = 5;
+/// justification), whose older free text is read by [`migrate`]; version 6 the observed
+/// traffic summary (`Project::traffic`). Older files load as they are (the new fields are
+/// empty).
+pub const VERSION: u32 = 6;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;
 

@@ -90,6 +90,8 @@ impl<'a> Content<'a> {
             approval: _,
             // how the inventory was read, not what was designed
             import_settings: _,
+            // what the plant was seen doing: evidence, not design
+            traffic: _,
         } = project;
         let Meta {
             title,

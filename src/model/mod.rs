@@ -14,6 +14,7 @@ pub mod risk;
 pub mod risk_record;
 mod sl;
 pub mod text;
+pub mod traffic;
 
 pub use content::{content_hash, hash as json_sha256, legacy_content_hash};
 pub use flow::{DataFlow, Endpoint, PortRange, Transport};
@@ -538,6 +539,10 @@ pub struct Project {
     pub approval: Option<Approval>,
     #[serde(skip_serializing_if = "ImportSettings::is_default")]
     pub import_settings: ImportSettings,
+    /// The observed traffic last imported (format version 6), compared with the design by
+    /// `assess`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<traffic::ObservedTraffic>,
 }
 
 impl Project {
