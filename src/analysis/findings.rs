@@ -87,10 +87,18 @@ pub enum FindingCode {
     FlowCleartext,
     FlowNoDpi,
     FlowUnstructured,
+    TrafficNoConduit,
+    TrafficUndeclared,
+    TrafficAgainstOneWay,
+    FlowUnobserved,
+    TrafficUnknownHost,
+    AssetMultihomed,
+    SubnetSpansZones,
+    IpDuplicate,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 54] = [
+    pub const ALL: [FindingCode; 62] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -145,6 +153,14 @@ impl FindingCode {
         FindingCode::FlowCleartext,
         FindingCode::FlowNoDpi,
         FindingCode::FlowUnstructured,
+        FindingCode::TrafficNoConduit,
+        FindingCode::TrafficUndeclared,
+        FindingCode::TrafficAgainstOneWay,
+        FindingCode::FlowUnobserved,
+        FindingCode::TrafficUnknownHost,
+        FindingCode::AssetMultihomed,
+        FindingCode::SubnetSpansZones,
+        FindingCode::IpDuplicate,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -204,6 +220,14 @@ impl FindingCode {
             FindingCode::FlowCleartext => "FLOW-CLEARTEXT",
             FindingCode::FlowNoDpi => "FLOW-NO-DPI",
             FindingCode::FlowUnstructured => "FLOW-UNSTRUCTURED",
+            FindingCode::TrafficNoConduit => "TRAFFIC-NO-CONDUIT",
+            FindingCode::TrafficUndeclared => "TRAFFIC-UNDECLARED",
+            FindingCode::TrafficAgainstOneWay => "TRAFFIC-AGAINST-ONEWAY",
+            FindingCode::FlowUnobserved => "FLOW-UNOBSERVED",
+            FindingCode::TrafficUnknownHost => "TRAFFIC-UNKNOWN-HOST",
+            FindingCode::AssetMultihomed => "ASSET-MULTIHOMED",
+            FindingCode::SubnetSpansZones => "SUBNET-SPANS-ZONES",
+            FindingCode::IpDuplicate => "IP-DUPLICATE",
         }
     }
 
@@ -217,7 +241,10 @@ impl FindingCode {
             | UntrustedPathToSafety
             | RiskResidualIntolerable
             | FlowOutsideConduit
-            | FlowAgainstOneWay => FindingSeverity::Error,
+            | FlowAgainstOneWay
+            | TrafficNoConduit
+            | TrafficAgainstOneWay
+            | IpDuplicate => FindingSeverity::Error,
             OverrideNoSource
             | MetNoEvidence
             | CrsIncomplete
@@ -225,7 +252,8 @@ impl FindingCode {
             | RiskInitialMissing
             | SlCTypicalOnly
             | RiskLikelihoodNoRationale
-            | FlowUnstructured => FindingSeverity::Info,
+            | FlowUnstructured
+            | FlowUnobserved => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
         }
     }
