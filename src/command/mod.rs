@@ -18,6 +18,7 @@ mod rename;
 pub mod risk;
 pub mod risk_matrix;
 pub mod tags;
+pub mod traffic;
 
 pub use clipboard::{Clip, Placement};
 pub mod arrange;
@@ -88,6 +89,8 @@ pub enum Action {
     Risk(risk::RiskAction),
     /// A change to a conduit's data flows (`flows.rs`).
     Flow(flows::FlowAction),
+    /// Observed traffic kept, forgotten, or its proposals applied (`traffic.rs`).
+    Traffic(traffic::TrafficAction),
 }
 
 /// One labelled edit and what is selected after it.
@@ -179,6 +182,7 @@ pub fn plan(
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
         Action::Risk(r) => risk::plan(r, project),
         Action::Flow(f) => flows::plan_flow(f, project, catalog),
+        Action::Traffic(t) => traffic::plan_traffic(t, project),
     }
 }
 
@@ -470,3 +474,5 @@ fn delete_selection(p: &Project, selection: &Selection) -> Result<Plan, NoPlan> 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod traffic_tests;
