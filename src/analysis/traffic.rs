@@ -24,6 +24,8 @@ pub struct TrafficEnd {
     pub asset: Option<AssetId>,
     /// The asset's zone, else the zone of the subnet rule holding the address.
     pub zone: Option<ZoneId>,
+    /// The asset's name, else the address.
+    pub name: String,
     /// "PLC-1 (Control)", "10.0.1.9 (Control)", "10.9.9.9".
     pub label: String,
     /// A multicast, broadcast, loopback or unspecified address: no host.
@@ -139,12 +141,13 @@ fn end(p: &Project, addr: &Addresses, ip: IpAddr) -> TrafficEnd {
     };
     let label = match zone {
         Some(z) => format!("{who} ({})", p.element_name(ElementRef::Zone(z))),
-        None => who,
+        None => who.clone(),
     };
     TrafficEnd {
         ip,
         asset: host.map(|(a, _)| a),
         zone,
+        name: who,
         label,
         special,
     }
@@ -273,6 +276,14 @@ fn services(set: &BTreeSet<String>) -> String {
     }
 }
 
+fn connections(n: u64) -> String {
+    crate::count_of(
+        usize::try_from(n).unwrap_or(usize::MAX),
+        "connection",
+        "connections",
+    )
+}
+
 fn zone_name(p: &Project, z: ZoneId) -> String {
     p.element_name(ElementRef::Zone(z))
 }
@@ -302,7 +313,7 @@ pub(super) fn traffic_findings(
                 r.destination.zone.unwrap_or(ZoneId(0)),
             )
         };
-        let hosts = format!("{} → {}", r.source.label, r.destination.label);
+        let hosts = format!("{} → {}", r.source.name, r.destination.name);
         match r.status {
             TrafficStatus::Declared(c, i) => {
                 observed.insert((c, i));
@@ -337,10 +348,11 @@ pub(super) fn traffic_findings(
             FindingCode::TrafficNoConduit,
             ElementRef::Zone(*a),
             format!(
-                "Traffic from zone \"{}\" to zone \"{}\" ({}; {n} connections) but no conduit joins them.",
+                "Traffic from zone \"{}\" to zone \"{}\" ({}; {}) but no conduit joins them.",
                 zone_name(p, *a),
                 zone_name(p, *b),
-                services(svc)
+                services(svc),
+                connections(*n)
             ),
             "Add a conduit with the flows that are needed (Traffic → Propose conduits), or stop the traffic: it crosses a zone boundary no control was designed for.",
         );
@@ -350,8 +362,9 @@ pub(super) fn traffic_findings(
             FindingCode::TrafficAgainstOneWay,
             ElementRef::Conduit(*c),
             format!(
-                "Conduit \"{}\" is one-way, but {n} connections were opened against its direction: {}.",
+                "Conduit \"{}\" is one-way, but {} opened against its direction: {}.",
                 p.element_name(ElementRef::Conduit(*c)),
+                connections(*n),
                 services(svc)
             ),
             "Find what opens these connections and stop it, or make the conduit two-way and review its SL-T and controls.",
@@ -362,9 +375,10 @@ pub(super) fn traffic_findings(
             FindingCode::TrafficUndeclared,
             ElementRef::Conduit(*c),
             format!(
-                "{service} from \"{}\" to \"{}\" ({n} connections: {}) is not a declared flow of conduit \"{}\".",
+                "{service} from \"{}\" to \"{}\" ({}: {}) is not a declared flow of conduit \"{}\".",
                 zone_name(p, *a),
                 zone_name(p, *b),
+                connections(*n),
                 services(hosts),
                 p.element_name(ElementRef::Conduit(*c))
             ),
@@ -395,7 +409,7 @@ pub(super) fn traffic_findings(
         s.push(
             FindingCode::TrafficUnknownHost,
             el,
-            format!("Host {ip}{where_} talks in the observed traffic ({n} connections) but is no asset of the project."),
+            format!("Host {ip}{where_} talks in the observed traffic ({}) but is no asset of the project.", connections(*n)),
             "Add it as an asset in its zone (with its IP address), or find out what it is.",
         );
     }

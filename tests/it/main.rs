@@ -20,6 +20,7 @@ mod cli_generate;
 mod cli_hygiene;
 mod cli_info;
 mod cli_risk;
+mod cli_traffic;
 mod cli_writers;
 mod clipboard;
 mod commands;
