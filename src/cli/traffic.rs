@@ -90,8 +90,12 @@ fn run_inner(args: &TrafficArgs, out: &mut dyn Write) -> Result<i32, String> {
     let paths: Vec<&std::path::Path> = args.traffic.iter().map(PathBuf::as_path).collect();
     let traffic = read_paths(&paths).map_err(|e| e.to_string())?;
     let catalog = Catalog::embedded();
-    let keep = plan_traffic(&TrafficAction::Keep(Box::new(traffic)), &project)
-        .map_err(|_| "the traffic cannot be kept".to_owned())?;
+    let import = TrafficAction::Import {
+        traffic: Box::new(traffic),
+        proposals: Vec::new(),
+    };
+    let keep =
+        plan_traffic(&import, &project).map_err(|_| "the traffic cannot be kept".to_owned())?;
     keep.edit.apply(&mut project).map_err(|e| e.to_string())?;
     let mut proposed = Vec::new();
     if args.propose {

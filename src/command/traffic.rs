@@ -21,8 +21,12 @@ pub const MAX_NAMED_HOSTS: usize = 20;
 /// A change from observed traffic.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TrafficAction {
-    /// Keeps an imported summary in the project (replacing the one kept before).
-    Keep(Box<ObservedTraffic>),
+    /// Keeps an imported summary in the project (replacing the one kept before) and applies
+    /// the proposals ticked in the import's preview, as one undo step.
+    Import {
+        traffic: Box<ObservedTraffic>,
+        proposals: Vec<Proposal>,
+    },
     /// Removes the summary (and with it the findings on traffic).
     Forget,
     /// Applies these proposals (the ones the user ticked), as one undo step.
@@ -200,12 +204,28 @@ fn services(groups: &Group) -> String {
 
 pub fn plan_traffic(action: &TrafficAction, p: &Project) -> Result<Plan, NoPlan> {
     match action {
-        TrafficAction::Keep(t) => Ok(Plan {
-            label: format!("Import traffic {}", t.sources_text()),
-            edit: Edit::SetTraffic(Some(t.clone())),
-            selection_after: None,
-            merge_key: None,
-        }),
+        TrafficAction::Import { traffic, proposals } => {
+            let keep = Edit::SetTraffic(Some(traffic.clone()));
+            let label = format!("Import traffic {}", traffic.sources_text());
+            if proposals.is_empty() {
+                return Ok(Plan {
+                    label,
+                    edit: keep,
+                    selection_after: None,
+                    merge_key: None,
+                });
+            }
+            let applied = apply(proposals, p)?;
+            Ok(Plan {
+                label: format!(
+                    "{label} and apply {}",
+                    crate::count_of(proposals.len(), "proposal", "proposals")
+                ),
+                edit: Edit::Batch(vec![keep, applied.edit]),
+                selection_after: applied.selection_after,
+                merge_key: None,
+            })
+        }
         TrafficAction::Forget => {
             if p.traffic.is_none() {
                 return Err(NoPlan::Nothing);

@@ -202,7 +202,11 @@ fn only_the_ticked_proposal_is_applied_and_a_stale_one_is_refused() {
 fn keeping_and_forgetting_the_summary_are_edits_with_an_inverse() {
     let mut p = plant();
     let kept = p.traffic.take().unwrap();
-    let plan = plan_traffic(&TrafficAction::Keep(Box::new(kept.clone())), &p).unwrap();
+    let import = |proposals| TrafficAction::Import {
+        traffic: Box::new(kept.clone()),
+        proposals,
+    };
+    let plan = plan_traffic(&import(Vec::new()), &p).unwrap();
     assert_eq!(plan.label, "Import traffic capture.pcapng");
     let mut after = p.clone();
     let inverse = plan.edit.apply(&mut after).unwrap();

@@ -173,6 +173,7 @@ impl DesignerApp {
             Intent::Bulk(b) => Action::Bulk(b),
             Intent::Risk(r) => Action::Risk(r),
             Intent::Flow(f) => Action::Flow(f),
+            Intent::Traffic(t) => Action::Traffic(t),
         };
         self.plan_and_apply(action);
     }

@@ -24,6 +24,10 @@ pub trait FileDialogs {
     fn open_inventory(&mut self) -> DialogResult {
         DialogResult::Unavailable
     }
+    /// Observed traffic to import (Zeek conn.log, flows CSV, pcap, pcapng).
+    fn open_traffic(&mut self) -> DialogResult {
+        DialogResult::Unavailable
+    }
     /// Where to write an export of the format `label` (file extension `extension`).
     fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
         let _ = (label, extension);
@@ -105,6 +109,16 @@ impl FileDialogs for NativeDialogs {
         interpret(picked, started)
     }
 
+    fn open_traffic(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog("Import observed traffic")
+            .add_filter("Traffic", &["log", "json", "csv", "pcap", "pcapng", "cap"])
+            .add_filter("Any file", &["*"])
+            .pick_file();
+        interpret(picked, started)
+    }
+
     fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
         let started = Instant::now();
         let picked = self
@@ -151,6 +165,12 @@ impl FileDialogs for ScriptedDialogs {
     }
 
     fn open_inventory(&mut self) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+
+    fn open_traffic(&mut self) -> DialogResult {
         self.answers
             .pop_front()
             .unwrap_or(DialogResult::Unavailable)

@@ -19,6 +19,8 @@ pub struct DockState {
     pub register: super::register::RegisterState,
     /// Rows picked in the requirements table and the bulk dialogs' inputs.
     pub rows: super::requirements::RowSelection,
+    /// Which observed flows the traffic tab lists.
+    pub traffic: super::traffic::TrafficFilter,
 }
 
 /// The zone or conduit the requirements tab shows: the selection, or the container of a
@@ -53,6 +55,7 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             (DockTab::Requirements, "Requirements"),
             (DockTab::Topology, "Topology"),
             (DockTab::Risk, "Risk register"),
+            (DockTab::Traffic, "Observed traffic"),
         ] {
             if ui
                 .add(egui::Button::selectable(app.dock_tab == tab, name))
@@ -82,6 +85,9 @@ pub fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         }
         DockTab::Risk => {
             super::register::register_ui(view, &mut app.dock.register, &mut intents, ui);
+        }
+        DockTab::Traffic => {
+            super::traffic::traffic_tab_ui(view, &mut app.dock.traffic, &mut intents, ui);
         }
     }
     for i in intents {

@@ -67,7 +67,7 @@ impl DesignerApp {
                 ui.separator();
                 self.command_items_ui(ui, &[Save, SaveAs, SaveAsByPath]);
                 ui.separator();
-                self.command_items_ui(ui, &[ExportPdf, ImportAssets, ApplyMatrix]);
+                self.command_items_ui(ui, &[ExportPdf, ImportAssets, ImportTraffic, ApplyMatrix]);
                 ui.separator();
                 self.command_items_ui(ui, &[Close, Quit]);
             });
@@ -102,6 +102,7 @@ impl DesignerApp {
                         OverviewMap,
                         ShowEveryAsset,
                         PurdueBands,
+                        TrafficLines,
                         DarkTheme,
                         CommandPalette,
                     ],

@@ -37,6 +37,7 @@ mod start_page;
 pub mod templates;
 pub mod theme;
 pub mod topology;
+pub mod traffic;
 pub mod view;
 pub mod visible;
 pub mod watch;
@@ -127,6 +128,8 @@ pub enum Intent {
     Risk(crate::command::risk::RiskAction),
     /// A change to a conduit's data flows.
     Flow(crate::command::flows::FlowAction),
+    /// Observed traffic imported (with ticked proposals) or removed.
+    Traffic(crate::command::traffic::TrafficAction),
 }
 
 /// Bottom dock tabs.
@@ -137,14 +140,17 @@ pub enum DockTab {
     Topology,
     /// Every threat scenario with its risk.
     Risk,
+    /// The observed traffic against the design.
+    Traffic,
 }
 
 impl DockTab {
-    pub const ALL: [DockTab; 4] = [
+    pub const ALL: [DockTab; 5] = [
         DockTab::Findings,
         DockTab::Requirements,
         DockTab::Topology,
         DockTab::Risk,
+        DockTab::Traffic,
     ];
 
     /// The name in the View menu.
@@ -154,6 +160,7 @@ impl DockTab {
             DockTab::Requirements => "Requirements",
             DockTab::Topology => "Topology",
             DockTab::Risk => "Risk register",
+            DockTab::Traffic => "Observed traffic",
         }
     }
 }
@@ -231,6 +238,8 @@ pub struct DesignerApp {
     pub export: Option<export::ExportJob>,
     /// File → Import assets…: the inventory import dialog.
     pub import: import::ImportDialog,
+    /// File → Import traffic…: the observed-traffic import dialog.
+    pub traffic: traffic::TrafficDialog,
     /// File → Apply compliance matrix…, while open.
     pub apply_matrix: Option<apply_matrix::ApplyMatrixDialog>,
     /// Recovery file and panic snapshot of unsaved work.
@@ -282,6 +291,7 @@ impl DesignerApp {
             export_options: export::ExportSettings::default(),
             export: None,
             import: import::ImportDialog::default(),
+            traffic: traffic::TrafficDialog::default(),
             apply_matrix: None,
             autosave: recovery::Autosave::new(None),
             sessions: sessions::Sessions::default(),
@@ -382,6 +392,7 @@ impl DesignerApp {
         self.rename_ui(&ctx);
         self.find_ui(&ctx);
         import::import_dialog_ui(self, &ctx);
+        traffic::traffic_dialog_ui(self, &ctx);
         self.apply_intents();
         self.update_title(&ctx);
         self.poll_export(&ctx);

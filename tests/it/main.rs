@@ -77,5 +77,6 @@ mod save_perms;
 mod state_folder;
 mod templates;
 mod topology;
+mod traffic_designer;
 mod two_windows;
 mod workshop;

@@ -23,6 +23,8 @@ pub(super) struct RetainedKey {
     pub tool: Tool,
     pub dark: bool,
     pub label_scale: u32,
+    /// Whether traffic without a conduit is drawn.
+    pub traffic_lines: bool,
     pub zoom: u32,
     pub pixels_per_point: u32,
     /// Font atlas size, fill and text options: the galleys' glyph positions are only valid
