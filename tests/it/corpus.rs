@@ -38,7 +38,7 @@ const CASES: &[(&str, &[&str])] = &[
     ("no_version.ron", &["no `version` field"]),
     (
         "newer_version.ron",
-        &["format version 99", "newer zonewright", "up to version 5"],
+        &["format version 99", "newer zonewright", "up to version 6"],
     ),
     (
         "wrong_type_id.ron",

@@ -1,6 +1,9 @@
 //! Frames and captures built byte by byte, for the tests and the benchmarks (Ethernet II, 802.1Q, IPv4, TCP, UDP, ICMP; pcap
 //! and pcapng little-endian). Checksums are left zero: readers of captures do not check them.
 
+use std::io::Write;
+use std::path::Path;
+
 pub const SYN: u8 = 0x02;
 pub const ACK: u8 = 0x10;
 pub const PSH: u8 = 0x08;
@@ -72,19 +75,30 @@ pub fn arp() -> Vec<u8> {
     ethernet(None, 0x0806, &a)
 }
 
-/// A pcap file (microseconds, little-endian) of link type `linktype`; frames with their
-/// second.
-pub fn pcap(linktype: u32, frames: &[(u32, Vec<u8>)]) -> Vec<u8> {
+/// The global header of a pcap file (microseconds, little-endian) of link type `linktype`.
+pub fn pcap_header(linktype: u32) -> Vec<u8> {
     let mut v = vec![0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0];
     v.extend([0u8; 8]);
     v.extend(65535u32.to_le_bytes());
     v.extend(linktype.to_le_bytes());
+    v
+}
+
+/// One pcap record: its 16-byte header (second `ts`) and the frame.
+pub fn pcap_record(out: &mut Vec<u8>, ts: u32, frame: &[u8]) {
+    out.extend(ts.to_le_bytes());
+    out.extend(0u32.to_le_bytes());
+    out.extend((frame.len() as u32).to_le_bytes());
+    out.extend((frame.len() as u32).to_le_bytes());
+    out.extend(frame);
+}
+
+/// A pcap file (microseconds, little-endian) of link type `linktype`; frames with their
+/// second.
+pub fn pcap(linktype: u32, frames: &[(u32, Vec<u8>)]) -> Vec<u8> {
+    let mut v = pcap_header(linktype);
     for (ts, f) in frames {
-        v.extend(ts.to_le_bytes());
-        v.extend(0u32.to_le_bytes());
-        v.extend((f.len() as u32).to_le_bytes());
-        v.extend((f.len() as u32).to_le_bytes());
-        v.extend(f);
+        pcap_record(&mut v, *ts, f);
     }
     v
 }
@@ -144,4 +158,81 @@ pub fn conversation() -> Vec<(u32, Vec<u8>)> {
         (1005, icmp(B, A, 0)),
         (1006, arp()),
     ]
+}
+
+/// Clients 10.1.c.h talk to servers 10.2.s.1 on an industrial port; `i` picks them.
+pub fn pair(i: usize) -> ([u8; 4], [u8; 4], u16) {
+    const PORTS: [u16; 6] = [502, 102, 44818, 443, 3389, 4840];
+    let c = i % 2_000;
+    let s = (i / 7) % 300;
+    (
+        [10, 1, (c / 250) as u8, (c % 250 + 1) as u8],
+        [10, 2, (s / 250) as u8, (s % 250 + 1) as u8],
+        PORTS[i % PORTS.len()],
+    )
+}
+
+/// A Zeek conn.log (TSV, every field Zeek writes) of `lines` TCP connections of [`pair`];
+/// returns its size.
+pub fn write_conn_log(path: &Path, lines: usize) -> std::io::Result<u64> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    writeln!(
+        w,
+        "#separator \\x09\n#set_separator\t,\n#empty_field\t(empty)\n#unset_field\t-\n#path\tconn"
+    )?;
+    writeln!(
+        w,
+        "#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes\tresp_bytes\tconn_state\tlocal_orig\tlocal_resp\tmissed_bytes\thistory\torig_pkts\torig_ip_bytes\tresp_pkts\tresp_ip_bytes\ttunnel_parents"
+    )?;
+    for i in 0..lines {
+        let (c, s, port) = pair(i);
+        writeln!(
+            w,
+            "{}.{:06}\tC{i:x}\t{}.{}.{}.{}\t{}\t{}.{}.{}.{}\t{port}\ttcp\t-\t0.0{}\t{}\t{}\tSF\t-\t-\t0\tShADadfF\t6\t{}\t5\t{}\t-",
+            1_714_557_600 + i / 100,
+            i % 1_000_000,
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            40_000 + i % 20_000,
+            s[0],
+            s[1],
+            s[2],
+            s[3],
+            i % 10,
+            12 + i % 50,
+            9 + i % 30,
+            332 + i % 50,
+            269 + i % 30,
+        )?;
+    }
+    w.flush()?;
+    Ok(std::fs::metadata(path)?.len())
+}
+
+/// A pcap of `connections` TCP connections of [`pair`], five packets each (SYN, SYN-ACK, a
+/// request, its answer, an ACK); returns its size.
+pub fn write_pcap(path: &Path, connections: usize) -> std::io::Result<u64> {
+    let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+    w.write_all(&pcap_header(1))?;
+    let mut rec = Vec::with_capacity(256);
+    for i in 0..connections {
+        let (c, s, port) = pair(i);
+        let sp = 40_000 + (i % 20_000) as u16;
+        let ts = 1_714_557_600 + (i / 100) as u32;
+        for (src, spt, dst, dpt, flags, payload) in [
+            (c, sp, s, port, SYN, 0),
+            (s, port, c, sp, SYN | ACK, 0),
+            (c, sp, s, port, ACK | PSH, 12),
+            (s, port, c, sp, ACK | PSH, 9),
+            (c, sp, s, port, ACK, 0),
+        ] {
+            rec.clear();
+            pcap_record(&mut rec, ts, &tcp(src, spt, dst, dpt, flags, payload));
+            w.write_all(&rec)?;
+        }
+    }
+    w.flush()?;
+    Ok(std::fs::metadata(path)?.len())
 }
