@@ -307,34 +307,29 @@ pub(super) fn traffic_findings(
     let mut unknown: BTreeMap<IpAddr, (Option<ZoneId>, u64)> = BTreeMap::new();
     let mut observed: HashSet<(ConduitId, usize)> = HashSet::new();
     for r in &ta.rows {
-        let pair = || {
-            (
-                r.source.zone.unwrap_or(ZoneId(0)),
-                r.destination.zone.unwrap_or(ZoneId(0)),
-            )
-        };
-        let hosts = format!("{} → {}", r.source.name, r.destination.name);
-        match r.status {
-            TrafficStatus::Declared(c, i) => {
+        // both ends have a zone whenever the status names a conduit or its absence
+        let zones = r.source.zone.zip(r.destination.zone);
+        let hosts = || format!("{} → {}", r.source.name, r.destination.name);
+        match (r.status, zones) {
+            (TrafficStatus::Declared(c, i), _) => {
                 observed.insert((c, i));
             }
-            TrafficStatus::NoConduit => {
-                let e = no_conduit.entry(pair()).or_default();
+            (TrafficStatus::NoConduit, Some(pair)) => {
+                let e = no_conduit.entry(pair).or_default();
                 e.0.insert(r.service.clone());
                 e.1 += r.connections;
             }
-            TrafficStatus::AgainstOneWay(c) => {
+            (TrafficStatus::AgainstOneWay(c), _) => {
                 let e = against.entry(c).or_default();
-                e.0.insert(format!("{} {hosts}", r.service));
+                e.0.insert(format!("{} {}", r.service, hosts()));
                 e.1 += r.connections;
             }
-            TrafficStatus::Undeclared(c) => {
-                let (a, b) = pair();
+            (TrafficStatus::Undeclared(c), Some((a, b))) => {
                 let e = undeclared.entry((c, a, b, r.service.clone())).or_default();
-                e.0.insert(hosts);
+                e.0.insert(hosts());
                 e.1 += r.connections;
             }
-            TrafficStatus::WithinZone | TrafficStatus::Unmapped => {}
+            _ => {}
         }
         for e in [&r.source, &r.destination] {
             if e.unknown() {

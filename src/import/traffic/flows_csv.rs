@@ -228,14 +228,10 @@ pub(super) fn read(
         }
         Ok(())
     })?;
-    if columns.is_none() || (good == 0 && bad_is_empty(&bad)) {
+    if columns.is_none() || (good == 0 && bad.is_empty()) {
         return Err(TrafficError::file(name, "the file holds no flows"));
     }
     bad.finish(name, good, agg)
-}
-
-fn bad_is_empty(b: &BadLines) -> bool {
-    b.is_empty()
 }
 
 fn csv_record(fields: &[Option<Field>], row: &[String]) -> Result<Record, String> {
@@ -294,7 +290,8 @@ fn csv_record(fields: &[Option<Field>], row: &[String]) -> Result<Record, String
     };
     let connections = number(Field::Connections)?.unwrap_or(1);
     let bytes = number(Field::Bytes)?.unwrap_or(0);
-    let _packets = number(Field::Packets)?;
+    // packets are checked like the other counts, but the summary keeps bytes and connections
+    number(Field::Packets)?;
     let time = |f: Field| -> Result<Option<i64>, String> {
         let v = get(f);
         if v.is_empty() {

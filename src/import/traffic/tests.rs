@@ -308,3 +308,23 @@ fn the_summary_keeps_the_busiest_entries_within_its_limit() {
     assert_eq!(t.flows[0].connections, 100);
     assert_eq!(t.connections(), 300 + (max as u64 - 3));
 }
+
+/// Every byte of a pcap and a pcapng changed in turn, and every length cut: an error or a
+/// summary, never a panic (pcap-parser and etherparse see hostile headers and lengths).
+#[test]
+fn damaged_captures_never_panic() {
+    for bytes in [
+        wire::pcap(1, &wire::conversation()),
+        wire::pcapng(1, &wire::conversation()),
+    ] {
+        let format = Format::detect(&bytes);
+        for i in 0..bytes.len() {
+            for value in [0x00, 0xff, bytes[i] ^ 0x80] {
+                let mut b = bytes.clone();
+                b[i] = value;
+                let _ = read_bytes(format, &b);
+            }
+            let _ = read_bytes(format, &bytes[..i]);
+        }
+    }
+}
