@@ -109,11 +109,11 @@ pub struct TrafficAssessment {
 }
 
 /// The catalog protocol a transport and port belong to (the first in catalog order).
-pub fn protocol_by_port<'a>(
-    catalog: &'a Catalog,
+pub fn protocol_by_port(
+    catalog: &Catalog,
     transport: Transport,
     port: u16,
-) -> Option<&'a crate::catalog::Protocol> {
+) -> Option<&crate::catalog::Protocol> {
     catalog.protocols.iter().find(|p| {
         p.transport == transport
             && (!transport.has_ports() || p.ports.iter().any(|r| r.0 <= port && port <= r.1))
@@ -288,6 +288,9 @@ fn zone_name(p: &Project, z: ZoneId) -> String {
     p.element_name(ElementRef::Zone(z))
 }
 
+/// What a finding on traffic lists (services or host pairs) and the connections it counts.
+type Seen = (BTreeSet<String>, u64);
+
 /// The conformance findings, in a stable order: pairs without a conduit, traffic against
 /// one-way conduits, undeclared traffic, unknown hosts, then declared flows never observed.
 pub(super) fn traffic_findings(
@@ -300,10 +303,10 @@ pub(super) fn traffic_findings(
         return;
     };
     // (src zone, dst zone) → services and connections
-    let mut no_conduit: BTreeMap<(ZoneId, ZoneId), (BTreeSet<String>, u64)> = BTreeMap::new();
-    let mut against: BTreeMap<ConduitId, (BTreeSet<String>, u64)> = BTreeMap::new();
-    let mut undeclared: BTreeMap<(ConduitId, ZoneId, ZoneId, String), (BTreeSet<String>, u64)> =
-        BTreeMap::new();
+    let mut no_conduit: BTreeMap<(ZoneId, ZoneId), Seen> = BTreeMap::new();
+    let mut against: BTreeMap<ConduitId, Seen> = BTreeMap::new();
+    // (conduit, src zone, dst zone, service) → host pairs and connections
+    let mut undeclared: BTreeMap<(ConduitId, ZoneId, ZoneId, String), Seen> = BTreeMap::new();
     let mut unknown: BTreeMap<IpAddr, (Option<ZoneId>, u64)> = BTreeMap::new();
     let mut observed: HashSet<(ConduitId, usize)> = HashSet::new();
     for r in &ta.rows {

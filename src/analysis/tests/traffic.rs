@@ -36,40 +36,42 @@ fn flow(from: u32, to: u32, transport: Transport, port: u16) -> DataFlow {
 }
 
 fn plant() -> Project {
-    let mut p = Project::default();
-    p.zones = vec![
-        zone(
-            1,
-            "Control",
-            ZoneKind::Control,
-            2,
-            vec![
-                host(10, "PLC-1", &["10.0.1.5"]),
-                host(11, "PLC-2", &["10.0.1.6"]),
-            ],
-        ),
-        zone(
-            2,
-            "Supervisory",
-            ZoneKind::Supervisory,
-            2,
-            vec![host(20, "HMI", &["10.0.2.10"])],
-        ),
-        zone(
-            3,
-            "SIS",
-            ZoneKind::Safety,
-            3,
-            vec![host(30, "SIS-PLC", &["10.0.3.1"])],
-        ),
-        zone(
-            4,
-            "DMZ",
-            ZoneKind::Dmz,
-            2,
-            vec![host(40, "Historian", &["10.0.4.1"])],
-        ),
-    ];
+    let mut p = Project {
+        zones: vec![
+            zone(
+                1,
+                "Control",
+                ZoneKind::Control,
+                2,
+                vec![
+                    host(10, "PLC-1", &["10.0.1.5"]),
+                    host(11, "PLC-2", &["10.0.1.6"]),
+                ],
+            ),
+            zone(
+                2,
+                "Supervisory",
+                ZoneKind::Supervisory,
+                2,
+                vec![host(20, "HMI", &["10.0.2.10"])],
+            ),
+            zone(
+                3,
+                "SIS",
+                ZoneKind::Safety,
+                3,
+                vec![host(30, "SIS-PLC", &["10.0.3.1"])],
+            ),
+            zone(
+                4,
+                "DMZ",
+                ZoneKind::Dmz,
+                2,
+                vec![host(40, "Historian", &["10.0.4.1"])],
+            ),
+        ],
+        ..Project::default()
+    };
     let mut c1 = Conduit::new(ConduitId(1), "C1", ZoneId(2), ZoneId(1));
     c1.flows = vec![DataFlow {
         source: Endpoint::of_assets(ZoneId(2), vec![AssetId(20)]),
