@@ -670,13 +670,15 @@ fn traffic_lines_ui(
             continue;
         }
         if f.paint {
+            // at least 3 points wide on screen when zoomed out, like the conduit being drawn
+            let k = 1.0 / f.zoom.clamp(1e-3, 1.0);
             painter.add(egui::Shape::dashed_line(
                 &[p0, p1],
-                Stroke::new(3.0, colour),
-                14.0,
-                9.0,
+                Stroke::new(3.0 * k, colour),
+                14.0 * k,
+                9.0 * k,
             ));
-            painter.circle_filled(p0.lerp(p1, 0.5), 9.0, colour);
+            painter.circle_filled(p0.lerp(p1, 0.5), 6.0 * k, colour);
         }
         marks.push((a, b, p0.lerp(p1, 0.5)));
     }
@@ -689,9 +691,10 @@ fn traffic_lines_ui(
             )
         };
         let id = egui::Id::new(("traffic-line", a.0, b.0));
+        let k = 1.0 / f.zoom.clamp(1e-3, 1.0);
         let resp = item_ui(
             ui,
-            egui::Rect::from_center_size(mid, vec2(18.0, 18.0)),
+            egui::Rect::from_center_size(mid, vec2(14.0 * k, 14.0 * k)),
             id,
             Sense::click(),
             label,
