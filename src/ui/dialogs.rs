@@ -177,6 +177,25 @@ impl FileDialogs for ScriptedDialogs {
     }
 }
 
+/// The path field of an import dialog, typed where no file dialog appears: it takes the
+/// keyboard focus after opening (`focus` is cleared once it has it: the window's first frame is
+/// an invisible sizing pass); returns whether Enter was pressed in it.
+pub fn path_field_ui(ui: &mut egui::Ui, path: &mut String, focus: &mut bool, hint: &str) -> bool {
+    let field = ui.add(
+        egui::TextEdit::singleline(path)
+            .desired_width(320.0)
+            .hint_text(hint),
+    );
+    if *focus {
+        if field.has_focus() {
+            *focus = false;
+        } else {
+            field.request_focus();
+        }
+    }
+    field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
+}
+
 /// The folder for the program's own state; see [`crate::file::recovery::state_dir`].
 pub fn state_dir() -> Option<PathBuf> {
     crate::file::recovery::state_dir()

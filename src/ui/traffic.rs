@@ -213,19 +213,12 @@ pub fn traffic_dialog_ui(app: &mut DesignerApp, ctx: &egui::Context) {
         .show(ctx, |ui| {
             ui.horizontal(|ui| {
                 ui.label("File");
-                let field = ui.add(
-                    egui::TextEdit::singleline(&mut d.path)
-                        .desired_width(320.0)
-                        .hint_text("conn.log, flows .csv, .pcap or .pcapng"),
+                let enter = super::dialogs::path_field_ui(
+                    ui,
+                    &mut d.path,
+                    &mut d.focus_path,
+                    "conn.log, flows .csv, .pcap or .pcapng",
                 );
-                if d.focus_path {
-                    if field.has_focus() {
-                        d.focus_path = false;
-                    } else {
-                        field.request_focus();
-                    }
-                }
-                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 browse = ui.button("Browse…").clicked();
                 let can_read = !d.path.trim().is_empty() && d.reading.is_none();
                 let read = ui
