@@ -182,7 +182,15 @@ pub fn plan(
         Action::Bulk(b) => bulk::plan_bulk(b, project, catalog),
         Action::Risk(r) => risk::plan(r, project),
         Action::Flow(f) => flows::plan_flow(f, project, catalog),
-        Action::Traffic(t) => traffic::plan_traffic(t, project),
+        // like a paste: an import must leave a project that can still be saved
+        Action::Traffic(t) => traffic::plan_traffic(t, project).and_then(|plan| {
+            if matches!(t, traffic::TrafficAction::Forget) {
+                return Ok(plan);
+            }
+            saveable_after(project, &plan.edit)
+                .map(|()| plan)
+                .map_err(|why| NoPlan::Refused(format!("Nothing imported: {why}.")))
+        }),
     }
 }
 
