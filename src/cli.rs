@@ -30,6 +30,7 @@ mod risk_record;
 #[doc(hidden)]
 pub mod save_loop;
 mod templates;
+pub mod traffic;
 
 /// Exit status: no error findings.
 pub const EXIT_OK: i32 = 0;
@@ -132,6 +133,16 @@ pub enum Command {
     /// Exit status 0 when every row was imported, 1 when some rows were rejected (listed on
     /// stderr), 2 when an input cannot be read (then no output is written).
     Import(import::ImportArgs),
+    /// Compare a project with observed traffic: Zeek conn.log (TSV or JSON lines), a flows CSV
+    /// or pcap / pcapng captures. Prints the traffic summary, then the assessment and findings
+    /// as `check` does (traffic between zones without a conduit, undeclared flows, traffic
+    /// against one-way conduits, declared flows never observed, unknown hosts …). With
+    /// --propose, conduits and flows for zone pairs that talk are added; -o writes the project
+    /// with the traffic summary (and the proposals).
+    ///
+    /// Exit status 0 when no finding is an error, 1 when some are, 2 when the project or a
+    /// traffic file cannot be read or the output cannot be written (nothing is written then).
+    Traffic(traffic::TrafficArgs),
     /// Print the version, where the program keeps its state, preferences and recovery files,
     /// and the fonts it uses (what a support request needs).
     Info {
@@ -291,6 +302,7 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
         Command::ApplyMatrix(args) => return matrix::run(args, out, err),
         Command::Approve(args) => return approve::run(args, out, err),
         Command::Import(args) => return import::run(args, out, err),
+        Command::Traffic(args) => return traffic::run(args, out, err),
         Command::SaveLoop(args) => return save_loop::run(args, out, err),
         Command::Diff(args) => return revision::run_diff(args, out, err),
         Command::Merge(args) => return revision::run_merge(args, out, err),
@@ -309,7 +321,7 @@ fn run_visible(command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> i
     })
 }
 
-fn write_check_text(
+pub(crate) fn write_check_text(
     out: &mut dyn Write,
     file: &str,
     project: &Project,
@@ -496,6 +508,10 @@ struct JsonCheck<'a> {
     /// The communication matrix: one row per data flow, as every export writes it (added in
     /// file format 5).
     flows: &'a [crate::analysis::flows::FlowRow],
+    /// The observed traffic kept in the project, mapped and judged (added in file format 6;
+    /// absent without traffic).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    traffic: Option<traffic::JsonTraffic<'a>>,
 }
 
 fn json_element<'a>(
@@ -532,6 +548,17 @@ fn write_check_json(
     project: &Project,
     a: &Assessment,
 ) -> std::io::Result<()> {
+    write_check_json_with(out, file, project, a, &[])
+}
+
+/// The JSON of `check`, with the proposals applied from observed traffic.
+pub(crate) fn write_check_json_with(
+    out: &mut dyn Write,
+    file: &str,
+    project: &Project,
+    a: &Assessment,
+    proposed: &[crate::command::traffic::Proposal],
+) -> std::io::Result<()> {
     let doc = JsonCheck {
         file,
         title: &project.meta.title,
@@ -566,6 +593,10 @@ fn write_check_json(
         components: components::json_components(project, a, Catalog::embedded()),
         assets: assets::json(project),
         flows: &a.flows,
+        traffic: project
+            .traffic
+            .as_ref()
+            .map(|t| traffic::json(t, a, proposed)),
     };
     out::json_pretty(out, &doc)
 }

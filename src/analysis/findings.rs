@@ -88,10 +88,18 @@ pub enum FindingCode {
     FlowNoDpi,
     FlowUnstructured,
     MergeConflict,
+    TrafficNoConduit,
+    TrafficUndeclared,
+    TrafficAgainstOneWay,
+    FlowUnobserved,
+    TrafficUnknownHost,
+    AssetMultihomed,
+    SubnetSpansZones,
+    IpDuplicate,
 }
 
 impl FindingCode {
-    pub const ALL: [FindingCode; 55] = [
+    pub const ALL: [FindingCode; 63] = [
         FindingCode::AssetDuplicate,
         FindingCode::ComponentUnknown,
         FindingCode::BusinessMixed,
@@ -147,6 +155,14 @@ impl FindingCode {
         FindingCode::FlowNoDpi,
         FindingCode::FlowUnstructured,
         FindingCode::MergeConflict,
+        FindingCode::TrafficNoConduit,
+        FindingCode::TrafficUndeclared,
+        FindingCode::TrafficAgainstOneWay,
+        FindingCode::FlowUnobserved,
+        FindingCode::TrafficUnknownHost,
+        FindingCode::AssetMultihomed,
+        FindingCode::SubnetSpansZones,
+        FindingCode::IpDuplicate,
     ];
 
     /// The stable code printed in reports, e.g. `ZCR3.3-SAFETY`.
@@ -207,6 +223,14 @@ impl FindingCode {
             FindingCode::FlowNoDpi => "FLOW-NO-DPI",
             FindingCode::FlowUnstructured => "FLOW-UNSTRUCTURED",
             FindingCode::MergeConflict => "MERGE-CONFLICT",
+            FindingCode::TrafficNoConduit => "TRAFFIC-NO-CONDUIT",
+            FindingCode::TrafficUndeclared => "TRAFFIC-UNDECLARED",
+            FindingCode::TrafficAgainstOneWay => "TRAFFIC-AGAINST-ONEWAY",
+            FindingCode::FlowUnobserved => "FLOW-UNOBSERVED",
+            FindingCode::TrafficUnknownHost => "TRAFFIC-UNKNOWN-HOST",
+            FindingCode::AssetMultihomed => "ASSET-MULTIHOMED",
+            FindingCode::SubnetSpansZones => "SUBNET-SPANS-ZONES",
+            FindingCode::IpDuplicate => "IP-DUPLICATE",
         }
     }
 
@@ -221,7 +245,10 @@ impl FindingCode {
             | RiskResidualIntolerable
             | FlowOutsideConduit
             | FlowAgainstOneWay
-            | MergeConflict => FindingSeverity::Error,
+            | MergeConflict
+            | TrafficNoConduit
+            | TrafficAgainstOneWay
+            | IpDuplicate => FindingSeverity::Error,
             OverrideNoSource
             | MetNoEvidence
             | CrsIncomplete
@@ -229,7 +256,8 @@ impl FindingCode {
             | RiskInitialMissing
             | SlCTypicalOnly
             | RiskLikelihoodNoRationale
-            | FlowUnstructured => FindingSeverity::Info,
+            | FlowUnstructured
+            | FlowUnobserved => FindingSeverity::Info,
             _ => FindingSeverity::Warning,
         }
     }

@@ -370,7 +370,7 @@ fn one_flow(ix: &Index, catalog: &Catalog, c: &Conduit, f: &DataFlow, r: &FlowRo
     }
 }
 
-fn label(r: &FlowRow) -> String {
+pub(super) fn label(r: &FlowRow) -> String {
     let mut s = if r.protocol.is_empty() {
         r.transport.label()
     } else {

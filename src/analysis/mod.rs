@@ -1,6 +1,7 @@
 //! `assess`: the pure function from project and catalog to SL-T, SL-C, SL-A, gaps and design
 //! findings. Every view (canvas, inspector, matrix, CLI, PDF) shows what this returns.
 
+pub mod addresses;
 pub mod approval;
 pub mod components;
 mod conflicts;
@@ -16,6 +17,7 @@ mod record;
 pub mod register;
 pub mod risk;
 pub mod rules;
+pub mod traffic;
 
 pub use findings::{Finding, FindingCode, FindingSeverity};
 pub use progress::FrProgress;
@@ -174,6 +176,8 @@ pub struct Assessment {
     pub assessment_date: Option<crate::model::component::Date>,
     /// The communication matrix: one row per data flow ([`flows::matrix`]).
     pub flows: Vec<flows::FlowRow>,
+    /// The observed traffic mapped to assets and zones and judged against the conduits.
+    pub traffic: traffic::TrafficAssessment,
 }
 
 impl Assessment {
@@ -564,6 +568,10 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
     let flow_rows = flows::matrix(project, catalog);
     let mut sink = findings::Sink::new();
     flows::flow_findings(project, catalog, &flow_rows, &mut sink);
+    let addresses = addresses::Addresses::new(project);
+    addresses::address_findings(project, &addresses, &mut sink);
+    let traffic = traffic::traffic_assessment(project, catalog, &addresses);
+    traffic::traffic_findings(project, &traffic, &flow_rows, &mut sink);
     findings.extend(sink.finish());
     findings.extend(components::component_findings(
         project,
@@ -638,6 +646,7 @@ pub fn assess(project: &Project, catalog: &Catalog) -> Assessment {
         assets: asset_caps,
         assessment_date,
         flows: flow_rows,
+        traffic,
     }
 }
 

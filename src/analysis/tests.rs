@@ -737,6 +737,7 @@ mod audit;
 mod flows;
 mod record;
 mod rules;
+mod traffic;
 
 #[test]
 fn progress_counts_assessed_items_per_fr_and_a_partial_sl_a_is_not_a_gap_yet() {

@@ -22,6 +22,7 @@ mod rename;
 pub mod risk;
 pub(crate) mod risk_matrix;
 pub mod tags;
+pub mod traffic;
 
 pub use clipboard::{Clip, Placement};
 pub mod arrange;
@@ -121,6 +122,8 @@ pub enum Action {
         index: usize,
         how: crate::revision::Resolution,
     },
+    /// Observed traffic kept, forgotten, or its proposals applied (`traffic.rs`).
+    Traffic(traffic::TrafficAction),
 }
 
 /// One labelled edit and what is selected after it.
@@ -220,6 +223,15 @@ pub fn plan(
         Action::Risk(r) => risk::plan(r, project),
         Action::Flow(f) => flows::plan_flow(f, project, catalog),
         Action::ResolveConflict { index, how } => conflicts::plan_resolve(project, *index, how),
+        // like a paste: an import must leave a project that can still be saved
+        Action::Traffic(t) => traffic::plan_traffic(t, project).and_then(|plan| {
+            if matches!(t, traffic::TrafficAction::Forget) {
+                return Ok(plan);
+            }
+            saveable_after(project, &plan.edit)
+                .map(|()| plan)
+                .map_err(|why| NoPlan::Refused(format!("Nothing imported: {why}.")))
+        }),
     }
 }
 
@@ -521,3 +533,5 @@ fn delete_selection(p: &Project, selection: &Selection) -> Result<Plan, NoPlan> 
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod traffic_tests;

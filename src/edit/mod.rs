@@ -55,6 +55,8 @@ pub enum Edit {
     SetImportSettings(Box<crate::model::ImportSettings>),
     /// The merge conflicts still to resolve.
     SetConflicts(Vec<crate::model::MergeConflict>),
+    /// Keeps, replaces or removes the summary of observed traffic.
+    SetTraffic(Option<Box<crate::model::traffic::ObservedTraffic>>),
     /// Applied in order; undone in reverse order.
     Batch(Vec<Edit>),
 }
@@ -217,6 +219,9 @@ impl Edit {
                 &mut project.conflicts,
                 c,
             ))),
+            Edit::SetTraffic(t) => Ok(Edit::SetTraffic(
+                std::mem::replace(&mut project.traffic, t.map(|t| *t)).map(Box::new),
+            )),
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for e in edits {

@@ -9,6 +9,8 @@ pub(super) fn migrate(project: &mut Project, version: u32) {
     if version < 5 {
         v4_to_v5(project);
     }
+    // version 6 only adds the observed traffic summary, which older files do not have: there
+    // is nothing to change
 }
 
 /// Version 5 structures the data flows. A version-4 flow had free text for its port and

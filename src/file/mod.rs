@@ -38,8 +38,9 @@ pub const FORMAT: &str = "zonewright";
 /// rationale, picked threat source and the acceptance of its residual risk) and the structured
 /// data flows (source and destination, transport, ports, protocol, enforcing device,
 /// justification), whose older free text is read by [`migrate`]; version 6 the conflicts a
-/// three-way merge leaves in the file (`zonewright merge`), which version 5 would refuse as an
-/// unknown field. Older files load as they are (the new fields are empty).
+/// three-way merge leaves in the file (`zonewright merge`) and the observed traffic summary
+/// (`Project::traffic`), which version 5 would refuse as unknown fields. Older files load as
+/// they are (the new fields are empty).
 pub const VERSION: u32 = 6;
 /// Largest coordinate or size accepted, in scene units.
 pub const MAX_COORD: f32 = 1.0e6;

@@ -308,3 +308,50 @@ fn a_blank_looking_method_reference_survives_save_and_load() {
         assert_eq!(back.risk.method, p.risk.method, "{text}");
     }
 }
+
+/// The observed traffic summary (version 6) is written and read back as it was, and a file
+/// with more observed flows than a summary keeps is refused naming the list.
+#[test]
+fn the_traffic_summary_round_trips_and_its_list_is_bounded() {
+    use crate::model::Transport;
+    use crate::model::traffic::{ObservedFlow, ObservedTraffic};
+    let flow = |port| ObservedFlow {
+        source: "10.0.1.5".parse().unwrap(),
+        destination: "fd00::2".parse().unwrap(),
+        transport: Transport::Tcp,
+        port,
+        connections: 3,
+        bytes: 1_000,
+        first_seen: Some(1_714_557_600),
+        last_seen: None,
+    };
+    let p = Project {
+        traffic: Some(ObservedTraffic {
+            sources: vec!["conn.log".into()],
+            first_seen: Some(1_714_557_600),
+            last_seen: Some(1_714_561_200),
+            records: 10,
+            skipped: 1,
+            flows_left_out: 2,
+            notes: vec!["conn.log: line 3: bad (skipped)".into()],
+            flows: vec![flow(502), flow(102)],
+        }),
+        ..Project::default()
+    };
+    let text = to_string(&p).unwrap_or_else(|e| panic!("{e}"));
+    assert!(text.contains("source: \"10.0.1.5\""), "{text}");
+    assert_eq!(from_str(&text).unwrap_or_else(|e| panic!("{e}")), p);
+    let many: String = (0..=crate::file::limits::MAX_OBSERVED_FLOWS)
+        .map(|i| {
+            format!(
+                "(source: \"10.0.0.1\", destination: \"10.0.0.2\", transport: Tcp, port: {}),",
+                i % 60_000 + 1
+            )
+        })
+        .collect();
+    let hostile = format!(
+        "(format: \"zonewright\", version: 6, project: (traffic: Some((flows: [{many}]))))"
+    );
+    let e = from_str(&hostile).unwrap_err().to_string();
+    assert!(e.contains("observed flows"), "{e}");
+}

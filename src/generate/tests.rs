@@ -311,9 +311,9 @@ fn a_small_plant_is_written_as_its_snapshot() {
 /// a single byte of what it makes (re-pinned when the file format went to version 3 and to
 /// version 4: same lengths, only the version number differs; and for version 5, which added
 /// the method document, the assessment records, the likelihood rationales and the structured
-/// flows; and for version 6, the merge conflicts: same lengths, only the version differs).
-/// The large plants stay pinned by hash (their text is megabytes); the small one above is a
-/// readable snapshot.
+/// flows; and for version 6, the merge conflicts and the observed traffic: same lengths, only
+/// the version differs). The large plants stay pinned by hash (their text is megabytes); the
+/// small one above is a readable snapshot.
 fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

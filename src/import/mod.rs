@@ -9,6 +9,7 @@ pub mod mapping;
 pub mod merge;
 pub mod rows;
 pub mod table;
+pub mod traffic;
 pub mod types;
 pub mod workbook;
 mod xlsx;

@@ -92,6 +92,8 @@ impl<'a> Content<'a> {
             import_settings: _,
             // merge bookkeeping: the fields themselves hold the content
             conflicts: _,
+            // what the plant was seen doing: evidence, not design
+            traffic: _,
         } = project;
         let Meta {
             title,

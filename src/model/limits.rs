@@ -55,6 +55,10 @@ pub const MAX_RATINGS: usize = MAX_CATEGORIES;
 /// affected assets, ratings, matrix steps and cells. Keeps many elements each just under their
 /// own limits from adding up to gigabytes.
 pub const MAX_ENTRIES: usize = 1_000_000;
+/// Most aggregates of observed traffic kept in a project (the busiest; the rest are counted).
+pub const MAX_OBSERVED_FLOWS: usize = 20_000;
+/// Most traffic files named in a project's summary, and most notes about them.
+pub const MAX_TRAFFIC_SOURCES: usize = 100;
 
 /// The state of the file being read on this thread: the elements being read (for messages),
 /// and the running totals. Outside [`reading`], only the per-list limits apply.
@@ -414,6 +418,23 @@ pub(crate) fn component_checks<'de, D: Deserializer<'de>>(
 ) -> Result<Vec<crate::model::component::ComponentCheck>, D::Error> {
     let l = list("component checks", MAX_COMPONENT_CHECKS, "an asset");
     seq(d, framed(l, "component check"), plain())
+}
+
+pub(crate) fn observed_flows<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Vec<crate::model::traffic::ObservedFlow>, D::Error> {
+    let l = list("observed flows", MAX_OBSERVED_FLOWS, "the observed traffic");
+    seq(d, framed(l, "observed flow"), plain())
+}
+
+pub(crate) fn traffic_sources<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let l = list("traffic files", MAX_TRAFFIC_SOURCES, "the observed traffic");
+    seq(d, l, Text { name: false })
+}
+
+pub(crate) fn traffic_notes<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let l = list("notes", MAX_TRAFFIC_SOURCES, "the observed traffic");
+    seq(d, l, Text { name: false })
 }
 
 pub(crate) fn revisions<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Revision>, D::Error> {

@@ -16,6 +16,7 @@ pub mod risk;
 pub(crate) mod risk_record;
 mod sl;
 pub mod text;
+pub mod traffic;
 
 pub use conflict::MergeConflict;
 pub use content::{content_hash, hash as json_sha256, legacy_content_hash};
@@ -547,6 +548,10 @@ pub struct Project {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[serde(deserialize_with = "crate::model::limits::conflicts")]
     pub conflicts: Vec<MergeConflict>,
+    /// The observed traffic last imported (format version 6), compared with the design by
+    /// `assess`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub traffic: Option<traffic::ObservedTraffic>,
 }
 
 impl Project {

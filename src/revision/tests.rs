@@ -328,5 +328,9 @@ fn a_renamed_zone_is_one_change_not_one_per_reference() {
     new.zones[0].name = "Corporate IT".into();
     let d = d(&old, &new);
     let changed: Vec<_> = d.changes.iter().map(|c| c.element).collect();
-    assert_eq!(changed, [crate::model::ElementRef::Zone(new.zones[0].id)], "{d:?}");
+    assert_eq!(
+        changed,
+        [crate::model::ElementRef::Zone(new.zones[0].id)],
+        "{d:?}"
+    );
 }

@@ -84,6 +84,8 @@ pub struct CanvasState {
     pub focus: Option<focus::Focus>,
     /// View → Overview map.
     pub overview_map: bool,
+    /// View → Traffic without conduit: dashed red lines between zones that talk unjoined.
+    pub traffic_lines: bool,
     /// Zones shown with every chip (Show every asset): a view setting, not saved.
     pub expanded: std::collections::BTreeSet<ZoneId>,
     /// When the wheel or a pinch last zoomed (egui input time): while a zoom gesture goes on,
@@ -113,6 +115,7 @@ impl Default for CanvasState {
             context_menu: None,
             focus: None,
             overview_map: false,
+            traffic_lines: true,
             expanded: std::collections::BTreeSet::new(),
             zoom_gesture_at: None,
             gpu: None,
@@ -441,6 +444,7 @@ pub fn canvas_ui(
         tool: *tool,
         dark: view.dark,
         label_scale: canvas.label_scale.to_bits(),
+        traffic_lines: canvas.traffic_lines,
         zoom: zoom.to_bits(),
         pixels_per_point: pixels_per_point.to_bits(),
         fonts,
@@ -475,6 +479,7 @@ pub fn canvas_ui(
                 gesture,
                 zoom: to_screen.scaling,
                 label_scale: canvas.label_scale,
+                traffic_lines: canvas.traffic_lines,
                 dark: view.dark,
                 snap,
                 free: alt,

@@ -58,6 +58,10 @@ pub enum UiCommand {
     ExportPdf,
     /// File → Import assets…: an asset inventory (CSV/XLSX) into the open project.
     ImportAssets,
+    /// File → Import traffic…: observed traffic (Zeek, flows CSV, pcap) with a preview.
+    ImportTraffic,
+    /// View → Traffic without conduit: dashed red lines between zones that talk unjoined.
+    TrafficLines,
     /// File → Apply compliance matrix…
     ApplyMatrix,
     /// File → Compare with…: the changes since an older revision.
@@ -148,6 +152,7 @@ impl UiCommand {
             SaveAsByPath,
             ExportPdf,
             ImportAssets,
+            ImportTraffic,
             ApplyMatrix,
             CompareWith,
             Close,
@@ -173,7 +178,13 @@ impl UiCommand {
         all.extend([Shortcuts, Documentation, About]);
         all.extend([Copy, Cut, Paste, Rename, Find]);
         all.extend(crate::command::arrange::Arrangement::ALL.map(Arrange));
-        all.extend([SnapToGrid, OverviewMap, ShowEveryAsset, PurdueBands]);
+        all.extend([
+            SnapToGrid,
+            OverviewMap,
+            ShowEveryAsset,
+            PurdueBands,
+            TrafficLines,
+        ]);
         all.extend(
             crate::samples::TEMPLATES
                 .iter()
@@ -200,6 +211,8 @@ impl UiCommand {
             ExportPdf => "Export…",
             ImportAssets => "Import assets…",
             CompareWith => "Compare with…",
+            ImportTraffic => "Import traffic…",
+            TrafficLines => "Traffic without conduit",
             ApplyMatrix => "Apply compliance matrix…",
             Close => "Close",
             Quit => "Quit",
@@ -269,6 +282,12 @@ impl UiCommand {
             }
             ImportAssets => {
                 "Add or update assets from an inventory (CSV or XLSX) with a preview first; with no project open, into a new one"
+            }
+            ImportTraffic => {
+                "Compare the design with observed traffic (Zeek conn.log, flows CSV, pcap, pcapng): preview, proposed conduits to tick, one undo step"
+            }
+            TrafficLines => {
+                "Draw observed traffic between zones that no conduit joins as a dashed red line"
             }
             Close => "Close the project",
             Quit => "Quit zonewright",
@@ -446,7 +465,7 @@ impl UiCommand {
             OpenByPath | OpenSample(_) | SaveAsByPath | ImportAssets | ApplyMatrix
             | CompareWith | Close | DarkTheme | ShowTab(_) | About | Documentation => &[],
             Arrange(how) => super::arrange::arrange_shortcut(how),
-            PurdueBands => &[],
+            PurdueBands | ImportTraffic | TrafficLines => &[],
             SnapToGrid => &[KeyboardShortcut {
                 modifiers: CMD_SHIFT,
                 logical_key: Key::G,
@@ -493,7 +512,8 @@ impl UiCommand {
             Save | SaveAs | SaveAsByPath | Close | SelectAll | Cancel | ZoomToFit | ResetZoom
             | ZoomIn | ZoomOut | Presentation | ShowTab(_) => doc.is_some(),
             ExportPdf => doc.is_some() && app.export.is_none(),
-            ApplyMatrix | CompareWith => doc.is_some(),
+            ApplyMatrix | CompareWith | ImportTraffic => doc.is_some(),
+            TrafficLines => true,
             Undo => doc.is_some_and(|d| d.history.can_undo()),
             Redo => doc.is_some_and(|d| d.history.can_redo()),
             Duplicate | Delete => doc.is_some() && !app.selection.is_empty(),
@@ -522,6 +542,7 @@ impl UiCommand {
             UiCommand::ShowTab(tab) => Check::Selected(app.dock_tab == tab),
             UiCommand::SnapToGrid => Check::Toggle(app.canvas.snap_to_grid),
             UiCommand::OverviewMap => Check::Toggle(app.canvas.overview_map),
+            UiCommand::TrafficLines => Check::Toggle(app.canvas.traffic_lines),
             UiCommand::ShowEveryAsset => {
                 let zones = app.selected_zone_ids();
                 Check::Toggle(
@@ -649,6 +670,8 @@ impl DesignerApp {
             }
             ApplyMatrix => self.ask_apply_matrix(),
             CompareWith => self.ask_compare(),
+            ImportTraffic => self.traffic.open(),
+            TrafficLines => self.canvas.traffic_lines = !self.canvas.traffic_lines,
             Close => self.guarded(Pending::Close),
             Quit => self.guarded(Pending::Quit),
             Undo => self.emit(Intent::Undo),

@@ -24,6 +24,10 @@ pub trait FileDialogs {
     fn open_inventory(&mut self) -> DialogResult {
         DialogResult::Unavailable
     }
+    /// Observed traffic to import (Zeek conn.log, flows CSV, pcap, pcapng).
+    fn open_traffic(&mut self) -> DialogResult {
+        DialogResult::Unavailable
+    }
     /// Where to write an export of the format `label` (file extension `extension`).
     fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
         let _ = (label, extension);
@@ -105,6 +109,16 @@ impl FileDialogs for NativeDialogs {
         interpret(picked, started)
     }
 
+    fn open_traffic(&mut self) -> DialogResult {
+        let started = Instant::now();
+        let picked = self
+            .dialog("Import observed traffic")
+            .add_filter("Traffic", &["log", "json", "csv", "pcap", "pcapng", "cap"])
+            .add_filter("Any file", &["*"])
+            .pick_file();
+        interpret(picked, started)
+    }
+
     fn export_as(&mut self, suggested_name: &str, label: &str, extension: &str) -> DialogResult {
         let started = Instant::now();
         let picked = self
@@ -155,6 +169,31 @@ impl FileDialogs for ScriptedDialogs {
             .pop_front()
             .unwrap_or(DialogResult::Unavailable)
     }
+
+    fn open_traffic(&mut self) -> DialogResult {
+        self.answers
+            .pop_front()
+            .unwrap_or(DialogResult::Unavailable)
+    }
+}
+
+/// The path field of an import dialog, typed where no file dialog appears: it takes the
+/// keyboard focus after opening (`focus` is cleared once it has it: the window's first frame is
+/// an invisible sizing pass); returns whether Enter was pressed in it.
+pub fn path_field_ui(ui: &mut egui::Ui, path: &mut String, focus: &mut bool, hint: &str) -> bool {
+    let field = ui.add(
+        egui::TextEdit::singleline(path)
+            .desired_width(320.0)
+            .hint_text(hint),
+    );
+    if *focus {
+        if field.has_focus() {
+            *focus = false;
+        } else {
+            field.request_focus();
+        }
+    }
+    field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter))
 }
 
 /// The folder for the program's own state; see [`crate::file::recovery::state_dir`].

@@ -19,6 +19,8 @@ pub struct DockState {
     pub register: super::register::RegisterState,
     /// Rows picked in the requirements table and the bulk dialogs' inputs.
     pub rows: super::requirements::RowSelection,
+    /// Which observed flows the traffic tab lists.
+    pub traffic: super::traffic::TrafficFilter,
 }
 
 /// The zone or conduit the requirements tab shows: the selection, or the container of a
@@ -58,6 +60,7 @@ pub(crate) fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
             (DockTab::Risk, "Risk register"),
             (DockTab::Changes, "Changes"),
             (DockTab::Conflicts, "Conflicts"),
+            (DockTab::Traffic, "Observed traffic"),
         ] {
             if !app.dock_tab_shown(tab) {
                 continue;
@@ -95,6 +98,9 @@ pub(crate) fn dock_ui(app: &mut DesignerApp, ui: &mut egui::Ui) {
         }
         DockTab::Conflicts => {
             super::revisions::conflicts_ui(view, &mut app.conflicts, &mut intents, ui);
+        }
+        DockTab::Traffic => {
+            super::traffic::traffic_tab_ui(view, &mut app.dock.traffic, &mut intents, ui);
         }
     }
     for i in intents {

@@ -203,25 +203,14 @@ fn file_ui(d: &mut ImportDialog, ui: &mut egui::Ui) -> bool {
     let mut browse = false;
     ui.horizontal(|ui| {
         ui.label("File");
-        let field = ui.add(
-            egui::TextEdit::singleline(&mut d.path)
-                .desired_width(320.0)
-                .hint_text("path of a .csv or .xlsx inventory"),
+        let enter = super::dialogs::path_field_ui(
+            ui,
+            &mut d.path,
+            &mut d.focus_path,
+            "path of a .csv or .xlsx inventory",
         );
-        // (until it has it: the window's first frame is an invisible sizing pass)
-        if d.focus_path {
-            if field.has_focus() {
-                d.focus_path = false;
-            } else {
-                field.request_focus();
-            }
-        }
         // Enter in the path field reads the file, as "Read file" does
-        if field.lost_focus()
-            && ui.input(|i| i.key_pressed(egui::Key::Enter))
-            && !d.path.trim().is_empty()
-            && d.reading.is_none()
-        {
+        if enter && !d.path.trim().is_empty() && d.reading.is_none() {
             d.start_reading();
         }
         browse = ui.button("Browse…").clicked();

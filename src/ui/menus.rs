@@ -67,7 +67,16 @@ impl DesignerApp {
                 ui.separator();
                 self.command_items_ui(ui, &[Save, SaveAs, SaveAsByPath]);
                 ui.separator();
-                self.command_items_ui(ui, &[ExportPdf, ImportAssets, ApplyMatrix, CompareWith]);
+                self.command_items_ui(
+                    ui,
+                    &[
+                        ExportPdf,
+                        ImportAssets,
+                        ImportTraffic,
+                        ApplyMatrix,
+                        CompareWith,
+                    ],
+                );
                 ui.separator();
                 self.command_items_ui(ui, &[Close, Quit]);
             });
@@ -102,6 +111,7 @@ impl DesignerApp {
                         OverviewMap,
                         ShowEveryAsset,
                         PurdueBands,
+                        TrafficLines,
                         DarkTheme,
                         CommandPalette,
                     ],

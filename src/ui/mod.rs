@@ -38,6 +38,7 @@ mod start_page;
 pub mod templates;
 pub mod theme;
 pub mod topology;
+pub mod traffic;
 pub mod view;
 pub mod visible;
 pub(crate) mod watch;
@@ -90,14 +91,17 @@ pub enum DockTab {
     Changes,
     /// The conflicts a merge left; shown while there are any.
     Conflicts,
+    /// The observed traffic against the design.
+    Traffic,
 }
 
 impl DockTab {
-    pub const ALL: [DockTab; 4] = [
+    pub const ALL: [DockTab; 5] = [
         DockTab::Findings,
         DockTab::Requirements,
         DockTab::Topology,
         DockTab::Risk,
+        DockTab::Traffic,
     ];
 
     /// The name in the View menu.
@@ -109,6 +113,7 @@ impl DockTab {
             DockTab::Risk => "Risk register",
             DockTab::Changes => "Changes",
             DockTab::Conflicts => "Conflicts",
+            DockTab::Traffic => "Observed traffic",
         }
     }
 }
@@ -188,6 +193,8 @@ pub struct DesignerApp {
     pub export: Option<export::ExportJob>,
     /// File → Import assets…: the inventory import dialog.
     pub import: import::ImportDialog,
+    /// File → Import traffic…: the observed-traffic import dialog.
+    pub traffic: traffic::TrafficDialog,
     /// File → Apply compliance matrix…, while open.
     pub apply_matrix: Option<apply_matrix::ApplyMatrixDialog>,
     /// Recovery file and panic snapshot of unsaved work.
@@ -243,6 +250,7 @@ impl DesignerApp {
             export_options: export::ExportSettings::default(),
             export: None,
             import: import::ImportDialog::default(),
+            traffic: traffic::TrafficDialog::default(),
             apply_matrix: None,
             autosave: recovery::Autosave::new(None),
             sessions: sessions::Sessions::default(),
@@ -341,6 +349,7 @@ impl DesignerApp {
         self.rename_ui(&ctx);
         self.find_ui(&ctx);
         import::import_dialog_ui(self, &ctx);
+        traffic::traffic_dialog_ui(self, &ctx);
         self.apply_intents();
         self.update_title(&ctx);
         self.poll_export(&ctx);

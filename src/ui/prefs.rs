@@ -67,6 +67,8 @@ pub struct Prefs {
     pub snap_to_grid: bool,
     /// View → Overview map.
     pub overview_map: bool,
+    /// View → Traffic without conduit.
+    pub traffic_lines: bool,
 }
 
 impl Default for Prefs {
@@ -80,6 +82,7 @@ impl Default for Prefs {
             recent_migrated: false,
             snap_to_grid: true,
             overview_map: false,
+            traffic_lines: true,
         }
     }
 }
@@ -152,6 +155,7 @@ impl DesignerApp {
             recent_migrated: true,
             snap_to_grid: self.canvas.snap_to_grid,
             overview_map: self.canvas.overview_map,
+            traffic_lines: self.canvas.traffic_lines,
         }
     }
 
@@ -164,6 +168,7 @@ impl DesignerApp {
         self.last_folder = prefs.last_folder.clone();
         self.canvas.snap_to_grid = prefs.snap_to_grid;
         self.canvas.overview_map = prefs.overview_map;
+        self.canvas.traffic_lines = prefs.traffic_lines;
     }
 }
 
@@ -204,6 +209,7 @@ mod tests {
             recent_migrated: true,
             snap_to_grid: false,
             overview_map: true,
+            traffic_lines: false,
         };
         let mut storage = MemoryStorage::default();
         prefs.save(&mut storage);

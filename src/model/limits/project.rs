@@ -428,12 +428,32 @@ pub(crate) fn problems(p: &Project, problems: &mut Vec<String>) {
         approval,
         import_settings,
         conflicts: _,
+        traffic,
     } = p;
     let mut c = Check {
         problems,
         entries: 0,
     };
     c.meta(meta);
+    if let Some(t) = traffic {
+        let owner = "the observed traffic";
+        c.count(
+            owner,
+            "observed flows",
+            t.flows.len(),
+            super::MAX_OBSERVED_FLOWS,
+        );
+        c.count(
+            owner,
+            "traffic files",
+            t.sources.len(),
+            super::MAX_TRAFFIC_SOURCES,
+        );
+        c.count(owner, "notes", t.notes.len(), super::MAX_TRAFFIC_SOURCES);
+        for s in t.sources.iter().chain(&t.notes) {
+            c.text(owner, s);
+        }
+    }
     c.count("the project", "zones", zones.len(), MAX_ZONES);
     c.count("the project", "conduits", conduits.len(), MAX_CONDUITS);
     for z in zones {

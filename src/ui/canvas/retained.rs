@@ -23,6 +23,8 @@ pub(super) struct RetainedKey {
     pub tool: Tool,
     pub dark: bool,
     pub label_scale: u32,
+    /// Whether traffic without a conduit is drawn.
+    pub traffic_lines: bool,
     pub zoom: u32,
     pub pixels_per_point: u32,
     /// Font atlas size and text options: the galleys' glyph positions are only valid for this
@@ -303,6 +305,7 @@ mod layer_tests {
             content: 7,
             expanded: 0,
             tool: Tool::Select,
+            traffic_lines: true,
             dark: false,
             label_scale: 1.0f32.to_bits(),
             zoom: zoom.to_bits(),

@@ -26,6 +26,8 @@ pub(super) struct Frame<'a> {
     pub gesture: &'a Gesture,
     pub zoom: f32,
     pub label_scale: f32,
+    /// Draw observed traffic between zones without a conduit (View menu).
+    pub traffic_lines: bool,
     pub dark: bool,
     /// Whether moves, resizes and new zones snap to the grid (the setting, Alt not held).
     pub snap: bool,
@@ -562,6 +564,11 @@ pub(super) fn draw_scene_ui(
         }
     }
 
+    // --- observed traffic between zones that no conduit joins: a dashed red line
+    if f.traffic_lines {
+        traffic_lines_ui(ui, f, &painter, visible, &mut out);
+    }
+
     // --- gesture overlays and their endings
     let connect = match (&out.gesture, f.gesture) {
         (Some(Gesture::Connect { from, now }), _) | (None, Gesture::Connect { from, now }) => {
@@ -632,4 +639,78 @@ pub(super) fn draw_scene_ui(
 /// would fill the screen).
 fn hover_name(name: &str) -> String {
     crate::ui::risk::shortened(&crate::model::text::visible(name), 300)
+}
+
+/// Observed traffic between zones without a conduit (`Assessment::traffic`): a dashed red line
+/// between the zones' centres, with a mark in its middle that names the pair (hover) and
+/// selects both zones (click).
+fn traffic_lines_ui(
+    ui: &mut egui::Ui,
+    f: &Frame,
+    painter: &Geometry,
+    visible: egui::Rect,
+    out: &mut Outcome,
+) {
+    let doc = f.doc;
+    let project = &doc.project;
+    let centre = |id: ZoneId| {
+        let i = doc.cache.zone_index.get(&id)?;
+        out.zone_rects
+            .get(*i)
+            .filter(|(z, _)| *z == id)
+            .map(|(_, r)| pos2(r.x + r.w / 2.0, r.y + r.h / 2.0))
+    };
+    let colour = theme::finding_color(crate::analysis::FindingSeverity::Error);
+    let mut marks = Vec::new();
+    for &(a, b) in &doc.assessment.traffic.missing_conduits {
+        let (Some(p0), Some(p1)) = (centre(a), centre(b)) else {
+            continue;
+        };
+        if !visible.intersects(egui::Rect::from_two_pos(p0, p1).expand(20.0)) {
+            continue;
+        }
+        if f.paint {
+            // at least 3 points wide on screen when zoomed out, like the conduit being drawn
+            let k = 1.0 / f.zoom.clamp(1e-3, 1.0);
+            painter.add(egui::Shape::dashed_line(
+                &[p0, p1],
+                Stroke::new(3.0 * k, colour),
+                14.0 * k,
+                9.0 * k,
+            ));
+            painter.circle_filled(p0.lerp(p1, 0.5), 6.0 * k, colour);
+        }
+        marks.push((a, b, p0.lerp(p1, 0.5)));
+    }
+    for (a, b, mid) in marks {
+        let label = || {
+            format!(
+                "Traffic without conduit: {} → {}",
+                project.element_name(ElementRef::Zone(a)),
+                project.element_name(ElementRef::Zone(b))
+            )
+        };
+        let id = egui::Id::new(("traffic-line", a.0, b.0));
+        let k = 1.0 / f.zoom.clamp(1e-3, 1.0);
+        let resp = item_ui(
+            ui,
+            egui::Rect::from_center_size(mid, vec2(14.0 * k, 14.0 * k)),
+            id,
+            Sense::click(),
+            label,
+        );
+        if resp.hovered() {
+            out.hovered_item = true;
+            resp.clone().on_hover_text(format!(
+                "{}\nObserved traffic crosses this zone boundary, but no conduit joins the zones (TRAFFIC-NO-CONDUIT). Click to select both zones.",
+                label()
+            ));
+        }
+        if resp.clicked() && f.tool == Tool::Select {
+            out.intents.push(Intent::Select(vec![
+                ElementRef::Zone(a),
+                ElementRef::Zone(b),
+            ]));
+        }
+    }
 }
