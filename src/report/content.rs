@@ -107,7 +107,7 @@ pub(super) fn sections(
         risk::risk_section(flow, project, a);
     }
     if s.details {
-        details(flow, project, catalog, a, options.compact);
+        details(flow, project, (catalog, a), options.compact, amend);
     }
     if s.matrix {
         flow.new_page();
@@ -300,10 +300,10 @@ fn characteristics_rows(c: &Characteristics) -> (LabelledRows, LabelledRows) {
 }
 
 /// The assets of a zone or the devices of a conduit under a heading, or a line saying there
-/// are none.
+/// are none; with amendments, a change bar beside each asset changed since the older revision.
 fn assets_table(
     flow: &mut dyn Writer,
-    (catalog, a): (&Catalog, &Assessment),
+    (catalog, a, amend): (&Catalog, &Assessment, Option<&Amendments>),
     heading: &str,
     what: &str,
     assets: &[Asset],
@@ -313,10 +313,16 @@ fn assets_table(
         flow.paragraph(&format!("No {}s.", what.to_lowercase()), 8.5, Rgb::GREY);
         return;
     }
-    let rows: Vec<Vec<Cell>> = assets
+    let mut rows: Vec<Vec<Cell>> = assets
         .iter()
         .map(|x| asset_row(x, catalog, a.asset(x.id)))
         .collect();
+    if let Some(am) = amend {
+        bar_rows(
+            &mut rows,
+            assets.iter().map(|x| am.changed(ElementRef::Asset(x.id))),
+        );
+    }
     flow.table(
         &[
             col(what, 34.0),
@@ -371,7 +377,13 @@ fn element_page(flow: &mut dyn Writer, first: &mut bool) {
     }
 }
 
-fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment, compact: bool) {
+fn details(
+    flow: &mut dyn Writer,
+    p: &Project,
+    (catalog, a): (&Catalog, &Assessment),
+    compact: bool,
+    amend: Option<&Amendments>,
+) {
     let mut first = true;
     for (z, e) in a.zones_of(p) {
         element_page(flow, &mut first);
@@ -441,7 +453,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         );
         levels_table(flow, e);
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t, a.assessment_date);
-        assets_table(flow, (catalog, a), "j) Assets", "Asset", &z.assets);
+        assets_table(flow, (catalog, a, amend), "j) Assets", "Asset", &z.assets);
         flow.heading(Level::H3, "Requirement matrix", 10.0);
         requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
     }
@@ -558,7 +570,7 @@ fn details(flow: &mut dyn Writer, p: &Project, catalog: &Catalog, a: &Assessment
         }
         assets_table(
             flow,
-            (catalog, a),
+            (catalog, a, amend),
             "j) Devices on the conduit",
             "Device",
             &c.devices,

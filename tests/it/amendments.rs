@@ -35,10 +35,16 @@ fn revisions() -> (Project, Project) {
 
 /// Filled rectangles as wide as a change bar (1.1 mm), over every page.
 fn change_bars(bytes: &[u8]) -> usize {
+    change_bars_per_page(bytes).iter().sum()
+}
+
+/// The change bars of each page, in page order.
+fn change_bars_per_page(bytes: &[u8]) -> Vec<usize> {
     let doc = lopdf::Document::load_mem(bytes).expect("readable PDF");
     let bar_w = 1.1 * 72.0 / 25.4;
-    let mut n = 0;
+    let mut out = Vec::new();
     for page in doc.get_pages().values() {
+        let mut n = 0;
         let content = doc.get_and_decode_page_content(*page).expect("content");
         for op in &content.operations {
             if op.operator == "re"
@@ -48,8 +54,9 @@ fn change_bars(bytes: &[u8]) -> usize {
                 n += 1;
             }
         }
+        out.push(n);
     }
-    n
+    out
 }
 
 /// The text runs of each page, decoded.
@@ -143,6 +150,25 @@ fn the_pdf_carries_the_register_the_marks_and_the_change_bars() {
     let new_findings = amend.diff.findings_appeared.len();
     assert_eq!(change_bars(&plain), 0);
     assert!(change_bars(&amended) >= rows + marked + new_findings);
+    // the renamed asset's row in its zone's asset table: the details page that lists it (not
+    // the register) has a bar
+    let runs = page_runs(&amended);
+    let bars = change_bars_per_page(&amended);
+    let details = runs
+        .iter()
+        .position(|r| {
+            r.iter().any(|t| t == "j) Assets")
+                && r.iter().any(|t| t.contains("HIS-DMZ-02"))
+                && !r.iter().any(|t| t.starts_with("Amendments in revision"))
+        })
+        .unwrap_or_else(|| {
+            let pages: Vec<_> = runs
+                .iter()
+                .filter(|r| r.iter().any(|t| t.contains("Historian")))
+                .collect();
+            panic!("the asset's details page: {pages:?}")
+        });
+    assert!(bars[details] >= 1, "bars per page: {bars:?}");
 }
 
 #[test]
