@@ -66,6 +66,19 @@ impl Amendments {
             .is_some_and(|c| c.change != ChangeKind::Removed)
     }
 
+    /// Whether requirement `id` of `element` changed (its status, countermeasure, evidence or
+    /// notes): "Requirement SR 1.1 status" is of SR 1.1, not of SR 1.1 RE 1.
+    pub fn requirement_changed(&self, element: ElementRef, id: &str) -> bool {
+        let prefix = format!("Requirement {id}");
+        self.diff.change_of(element).is_some_and(|c| {
+            c.fields.iter().any(|f| {
+                f.field
+                    .strip_prefix(&prefix)
+                    .is_some_and(|rest| rest.is_empty() || !rest.trim_start().starts_with("RE "))
+            })
+        })
+    }
+
     /// Whether a zone carries a revision mark: it, or an asset in it, was added or changed.
     pub fn zone_marked(&self, p: &Project, zone: ZoneId) -> bool {
         self.changed(ElementRef::Zone(zone))

@@ -455,7 +455,9 @@ fn details(
         risk::element_section(flow, p, &z.risk, &e.risk, e.sl_t, a.assessment_date);
         assets_table(flow, (catalog, a, amend), "j) Assets", "Asset", &z.assets);
         flow.heading(Level::H3, "Requirement matrix", 10.0);
-        requirements::requirement_table(flow, catalog, &z.requirements, e, compact);
+        let changed =
+            |id: &str| amend.is_some_and(|am| am.requirement_changed(ElementRef::Zone(z.id), id));
+        requirements::requirement_table(flow, catalog, &z.requirements, e, (compact, &changed));
     }
     for (c, e) in a.conduits_of(p) {
         element_page(flow, &mut first);
@@ -576,7 +578,10 @@ fn details(
             &c.devices,
         );
         flow.heading(Level::H3, "Requirement matrix", 10.0);
-        requirements::requirement_table(flow, catalog, &c.requirements, e, compact);
+        let changed = |id: &str| {
+            amend.is_some_and(|am| am.requirement_changed(ElementRef::Conduit(c.id), id))
+        };
+        requirements::requirement_table(flow, catalog, &c.requirements, e, (compact, &changed));
     }
 }
 

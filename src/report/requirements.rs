@@ -9,12 +9,14 @@ use crate::analysis::ElementAssessment;
 use crate::catalog::Catalog;
 use crate::model::Status;
 
+/// The requirement matrix of one element; `changed` tells which requirement rows get a change
+/// bar (amendments: changed since the older revision).
 pub(super) fn requirement_table(
     flow: &mut dyn Writer,
     catalog: &Catalog,
     reqs: &crate::model::Requirements,
     e: &ElementAssessment,
-    compact: bool,
+    (compact, changed): (bool, &dyn Fn(&str) -> bool),
 ) {
     if e.applicable.is_empty() {
         flow.paragraph(
@@ -56,8 +58,10 @@ pub(super) fn requirement_table(
         .filter_map(|x| {
             let r = catalog.requirements.get(x.requirement)?;
             let ra = reqs.get(&r.id).cloned().unwrap_or_default();
+            let mut id = Cell::bold(&r.id);
+            id.changed = changed(&r.id);
             Some(vec![
-                Cell::bold(&r.id),
+                id,
                 Cell::new(&r.title),
                 Cell::new(format!("SL {}", r.level)),
                 status_cell(x.status, x.satisfied),

@@ -30,6 +30,16 @@ fn revisions() -> (Project, Project) {
     new.zones[0].description = "Office network, now with a jump host".into();
     new.zones[1].assets[0].name = "Historian mirror (HIS-DMZ-02)".into();
     new.conduits[0].test_method = "Yearly firewall rule review".into();
+    let bpcs = &mut new.zones[0];
+    let first = bpcs
+        .requirements
+        .keys()
+        .next()
+        .expect("an assessed requirement")
+        .clone();
+    if let Some(r) = bpcs.requirements.get_mut(&first) {
+        r.evidence = "FAT report FR-2026-117, section 4".into();
+    }
     (old, new)
 }
 
@@ -169,6 +179,20 @@ fn the_pdf_carries_the_register_the_marks_and_the_change_bars() {
             panic!("the asset's details page: {pages:?}")
         });
     assert!(bars[details] >= 1, "bars per page: {bars:?}");
+    // the requirement whose evidence changed: a bar on the page of its zone's matrix
+    let (_, new) = revisions();
+    let bpcs = &new.zones[0];
+    let id = bpcs.requirements.keys().next().expect("a requirement");
+    let matrix = runs
+        .iter()
+        .position(|r| {
+            r.iter().any(|t| t.contains("FR-2026-117"))
+                && !r.iter().any(|t| t.starts_with("Amendments in revision"))
+        })
+        .unwrap_or_else(|| panic!("the page with {id}'s new evidence"));
+    assert!(bars[matrix] >= 1, "bars per page: {bars:?}");
+    let plain_bars = change_bars_per_page(&plain);
+    assert_eq!(plain_bars.iter().sum::<usize>(), 0);
 }
 
 #[test]
