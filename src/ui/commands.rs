@@ -7,42 +7,8 @@ use crate::command::Action;
 use crate::command::{NUDGE_FINE_STEP, NUDGE_STEP};
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-/// A direction of the arrow keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Direction {
-    Left,
-    Right,
-    Up,
-    Down,
-}
-
-impl Direction {
-    pub const ALL: [Direction; 4] = [
-        Direction::Left,
-        Direction::Right,
-        Direction::Up,
-        Direction::Down,
-    ];
-
-    fn name(self) -> &'static str {
-        match self {
-            Direction::Left => "left",
-            Direction::Right => "right",
-            Direction::Up => "up",
-            Direction::Down => "down",
-        }
-    }
-
-    /// The scene offset of one step.
-    fn offset(self, step: f32) -> (f32, f32) {
-        match self {
-            Direction::Left => (-step, 0.0),
-            Direction::Right => (step, 0.0),
-            Direction::Up => (0.0, -step),
-            Direction::Down => (0.0, step),
-        }
-    }
-}
+mod direction;
+pub use direction::Direction;
 
 /// Every action of the designer's menus, keys and command palette.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

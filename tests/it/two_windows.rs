@@ -44,6 +44,26 @@ fn edit(h: &mut Harness<'_, DesignerApp>) {
     h.run();
 }
 
+/// Writes the recovery now; a loaded machine may still be settling the new document's session,
+/// so a few frames are given, and a failure says what was missing.
+fn write_recovery(h: &mut Harness<'_, DesignerApp>) {
+    let written = (0..50).any(|_| {
+        if h.state_mut().write_recovery_now() {
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run();
+        false
+    });
+    assert!(
+        written,
+        "the recovery is written: document {}, dirty {}, key {:?}",
+        h.state().doc.is_some(),
+        h.state().doc.as_ref().is_some_and(|d| d.is_dirty()),
+        h.state().sessions.key
+    );
+}
+
 fn recovery_keys(store: &RecoveryStore) -> Vec<String> {
     let mut keys: Vec<String> = std::fs::read_dir(store.dir())
         .expect("state folder")
@@ -247,22 +267,7 @@ fn two_designers_in_one_process_keep_their_own_recovery() {
         h.key_press_modifiers(Modifiers::COMMAND, Key::N);
         h.run();
         edit(h);
-        // a loaded machine may still be settling the new document's session: a few frames
-        let written = (0..50).any(|_| {
-            if h.state_mut().write_recovery_now() {
-                return true;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            h.run();
-            false
-        });
-        assert!(
-            written,
-            "the recovery is written: document {}, dirty {}, key {:?}",
-            h.state().doc.is_some(),
-            h.state().doc.as_ref().is_some_and(|d| d.is_dirty()),
-            h.state().sessions.key
-        );
+        write_recovery(h);
     }
     let k1 = one.state().sessions.key.clone().expect("key");
     let k2 = two.state().sessions.key.clone().expect("key");
@@ -320,22 +325,7 @@ fn open_anyway_gives_the_second_window_a_recovery_of_its_own() {
     assert!(k2.starts_with(&format!("{k1}-")), "{k2}");
     for h in [&mut one, &mut two] {
         edit(h);
-        // a loaded machine may still be settling the new document's session: a few frames
-        let written = (0..50).any(|_| {
-            if h.state_mut().write_recovery_now() {
-                return true;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(20));
-            h.run();
-            false
-        });
-        assert!(
-            written,
-            "the recovery is written: document {}, dirty {}, key {:?}",
-            h.state().doc.is_some(),
-            h.state().doc.as_ref().is_some_and(|d| d.is_dirty()),
-            h.state().sessions.key
-        );
+        write_recovery(h);
     }
     assert_eq!(recovery_keys(&store).len(), 2);
     // a third window sees both holders
